@@ -1,0 +1,270 @@
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+} from 'yaml';
+import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, YamlCode } from './codes';
+
+/** A location in the request: object keys and array indexes, e.g. ['Sources', 0, 'URI']. */
+export type JsonPath = readonly (string | number)[];
+
+/** Larger files are not parsed: a job is a few kilobytes, and a pasted log must not freeze the editor. */
+export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
+/** yaml's own guard against alias expansion ("billion laughs"); a real job needs no aliases at all. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * One parse of one version of a job file, shared by every feature (diagnostics, completion, hover, …).
+ * `value` is the plain JavaScript value of the first YAML document, or undefined when it could not be built.
+ */
+export interface JobDocument {
+  readonly text: string;
+  readonly lineCounter: LineCounter;
+  /** The first YAML document; absent only for a file that is too large to parse. */
+  readonly yaml: Document.Parsed | undefined;
+  readonly value: unknown;
+  /** YAML-level problems: syntax, duplicate keys, extra documents, aliases, size. */
+  readonly yamlDiagnostics: readonly Diagnostic[];
+}
+
+export function parseJob(text: string): JobDocument {
+  const lineCounter = new LineCounter();
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const tooLarge = yamlDiagnostic(
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      `This file has ${text.length.toLocaleString('en-US')} characters; files over ${MAX_DOCUMENT_LENGTH.toLocaleString('en-US')} characters are not checked. A highlight job is a few kilobytes.`,
+      YamlCode.TooLarge,
+    );
+    return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [tooLarge] };
+  }
+
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = Array.isArray(documents) ? documents : [];
+  const yaml = docs[0];
+  const toRange = (start: number, end: number): Range => ({
+    start: positionOf(lineCounter, start),
+    end: positionOf(lineCounter, Math.max(start, end)),
+  });
+  const yamlDiagnostics: Diagnostic[] = [];
+  for (const doc of docs.slice(0, 1)) {
+    for (const error of doc.errors) yamlDiagnostics.push(fromYamlError(error, toRange, text));
+    for (const warning of doc.warnings) yamlDiagnostics.push(fromYamlError(warning, toRange, text));
+  }
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const start = second.range[0];
+    yamlDiagnostics.push(
+      yamlDiagnostic(
+        toRange(documentMarkerStart(text, start), lineEnd(text, start)),
+        'A job file holds one request: this second YAML document is ignored. Move it to a file of its own.',
+        YamlCode.MultipleDocuments,
+      ),
+    );
+  }
+
+  let value: unknown;
+  // Built even when the YAML has errors: a typo on one line must not hide the problems of the others.
+  if (yaml) {
+    try {
+      value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const anchor = firstAlias(yaml.contents);
+      yamlDiagnostics.push(
+        yamlDiagnostic(
+          anchor?.range ? toRange(anchor.range[0], anchor.range[1]) : toRange(0, 0),
+          `Aliases expand to too many nodes (${error instanceof Error ? error.message : String(error)}). Write the values out instead of using aliases.`,
+          YamlCode.AliasLimit,
+        ),
+      );
+    }
+  }
+  return { text, lineCounter, yaml, value, yamlDiagnostics };
+}
+
+function fromYamlError(error: YAMLError, toRange: (start: number, end: number) => Range, text: string): Diagnostic {
+  const [start, end] = error.pos;
+  const duplicate = error.code === 'DUPLICATE_KEY';
+  const key = duplicate ? keyTextAt(text, start) : '';
+  const message = duplicate
+    ? `Duplicate key ${JSON.stringify(key)}: each key may appear once in an object.`
+    : `YAML: ${firstSentence(error.message)}`;
+  // yaml points a duplicate key at its first character only; the squiggle belongs under the whole key.
+  const range = duplicate ? toRange(start, start + Math.max(key.length, 1)) : toRange(start, end);
+  const diagnostic = yamlDiagnostic(range, message, duplicate ? YamlCode.DuplicateKey : YamlCode.Syntax);
+  if (error.name === 'YAMLWarning') diagnostic.severity = DiagnosticSeverity.Warning;
+  return diagnostic;
+}
+
+function yamlDiagnostic(range: Range, message: string, code: YamlCode): Diagnostic {
+  return { range, message, code, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE };
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function keyTextAt(text: string, offset: number): string {
+  const match = /^[^:\n]*/.exec(text.slice(offset, offset + 200));
+  return (match?.[0] ?? '').trim();
+}
+
+function documentMarkerStart(text: string, offset: number): number {
+  const marker = text.lastIndexOf('---', offset);
+  return marker !== -1 && text.slice(marker, offset).trim() === '---' ? marker : offset;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
+}
+
+function firstAlias(node: unknown): Node | undefined {
+  if (isAlias(node)) return node;
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      const found = isPair(item) ? (firstAlias(item.key) ?? firstAlias(item.value)) : firstAlias(item);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function positionOf(lineCounter: LineCounter, offset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line: line - 1, character: col - 1 };
+}
+
+export function offsetOf(doc: JobDocument, position: Position): number {
+  const starts = doc.lineCounter.lineStarts;
+  if (position.line >= starts.length) return doc.text.length;
+  const lineStart = starts[Math.max(0, position.line)]!;
+  const nextLine = position.line + 1 < starts.length ? starts[position.line + 1]! : doc.text.length + 1;
+  return Math.min(lineStart + Math.max(0, position.character), nextLine - 1, doc.text.length);
+}
+
+export function rangeOf(doc: JobDocument, start: number, end: number): Range {
+  return { start: positionOf(doc.lineCounter, start), end: positionOf(doc.lineCounter, Math.max(start, end)) };
+}
+
+/** Where a path lives in the YAML: its value node and, when its parent is a map, the pair holding its key. */
+export interface NodeLocation {
+  readonly node: Node | null;
+  readonly pair?: Pair<Node, Node | null>;
+  readonly parent?: Node;
+}
+
+/** Follows a path through the YAML tree. Keys compare as the user wrote them (YAML keys are case sensitive). */
+export function locate(doc: JobDocument, path: JsonPath): NodeLocation | undefined {
+  let current: NodeLocation = { node: (doc.yaml?.contents as Node | null | undefined) ?? null };
+  for (const segment of path) {
+    const parent = current.node;
+    if (typeof segment === 'number') {
+      if (!isSeq(parent)) return undefined;
+      const item = parent.items[segment];
+      if (item === undefined) return undefined;
+      current = { node: item as Node, parent };
+    } else {
+      if (!isMap(parent)) return undefined;
+      const pair = findPair(parent.items as Pair<Node, Node | null>[], segment);
+      if (!pair) return undefined;
+      current = { node: pair.value, pair, parent };
+    }
+  }
+  return current;
+}
+
+function findPair(pairs: readonly Pair<Node, Node | null>[], key: string): Pair<Node, Node | null> | undefined {
+  for (const pair of pairs) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) return pair;
+  }
+  return undefined;
+}
+
+/** The range of a value, or of its key when the value is empty (`Type:` with nothing after it). */
+export function valueRange(doc: JobDocument, path: JsonPath): Range | undefined {
+  const location = locate(doc, path);
+  if (!location) return undefined;
+  const range = location.node?.range;
+  if (range && range[1] > range[0]) return rangeOf(doc, range[0], range[1]);
+  return keyRange(doc, path);
+}
+
+/**
+ * The range that names a path: its key in a map; for an array item, from the dash to the end of the item's
+ * first key (or the whole item when it is a scalar); for the root, its first key.
+ */
+export function keyRange(doc: JobDocument, path: JsonPath): Range | undefined {
+  const location = locate(doc, path);
+  if (!location) return undefined;
+  const keyNodeRange = location.pair?.key?.range;
+  if (keyNodeRange) return rangeOf(doc, keyNodeRange[0], keyNodeRange[1]);
+  const node = location.node;
+  if (path.length === 0) {
+    if (isMap(node) && node.items.length > 0) {
+      const first = (node.items[0] as Pair<Node, Node | null>).key?.range;
+      if (first) return rangeOf(doc, first[0], first[1]);
+    }
+    return rangeOf(doc, 0, 0);
+  }
+  const nodeRange = node?.range;
+  if (!nodeRange) return undefined;
+  const start = dashBefore(doc.text, nodeRange[0]);
+  if (isMap(node) && node.items.length > 0) {
+    const firstKey = (node.items[0] as Pair<Node, Node | null>).key?.range;
+    if (firstKey) return rangeOf(doc, start, firstKey[1]);
+  }
+  return rangeOf(doc, start, nodeRange[1]);
+}
+
+function dashBefore(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 && text[i] === '-' ? i : offset;
+}
+
+/** What the cursor is on: the path of the innermost key or value at an offset. */
+export interface PathAtOffset {
+  readonly path: JsonPath;
+  /** True when the offset is on a key rather than on its value. */
+  readonly onKey: boolean;
+  readonly node: Node | null;
+}
+
+export function pathAtOffset(doc: JobDocument, offset: number): PathAtOffset | undefined {
+  const root = doc.yaml?.contents as Node | null | undefined;
+  if (!root) return undefined;
+  const path: (string | number)[] = [];
+  let node: Node | null = root;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = (node.items as Pair<Node, Node | null>[]).find((p) => contains(p.key, offset) || contains(p.value, offset));
+      if (!pair || !isScalar(pair.key)) return path.length ? { path, onKey: false, node } : undefined;
+      path.push(String(pair.key.value));
+      if (contains(pair.key, offset)) return { path, onKey: true, node: pair.value };
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => contains(item as Node, offset));
+      if (index === -1) return { path, onKey: false, node };
+      path.push(index);
+      node = node.items[index] as Node;
+    } else {
+      return { path, onKey: false, node };
+    }
+  }
+}
+
+function contains(node: unknown, offset: number): boolean {
+  const range = (node as Node | null | undefined)?.range;
+  return !!range && range[0] <= offset && offset <= range[1];
+}
