@@ -195,8 +195,11 @@ function findPair(pairs: readonly Pair<Node, Node | null>[], key: string): Pair<
 export function valueRange(doc: JobDocument, path: JsonPath): Range | undefined {
   const location = locate(doc, path);
   if (!location) return undefined;
-  const range = location.node?.range;
-  if (range && range[1] > range[0]) return rangeOf(doc, range[0], range[1]);
+  const node = location.node;
+  // A block mapping or list spans many lines; its key says which value is meant without painting them all.
+  const blockCollection = (isMap(node) || isSeq(node)) && !node.flow;
+  const range = node?.range;
+  if (range && range[1] > range[0] && !blockCollection) return rangeOf(doc, range[0], range[1]);
   return keyRange(doc, path);
 }
 

@@ -1,0 +1,25 @@
+import type { JsonPath } from './document';
+
+/**
+ * What a quick fix would do about a diagnostic, attached as `Diagnostic.data` when the diagnostic is made.
+ * The code-action feature turns it into an edit, so validation and fixes agree on what is wrong.
+ */
+export type FixHint =
+  /** Replace the value at `path` (a misspelt enum value). */
+  | { readonly kind: 'replace-value'; readonly path: JsonPath; readonly value: string | number }
+  /** Rename the key at `path` to `key` (a misspelt property name). */
+  | { readonly kind: 'rename-key'; readonly path: JsonPath; readonly key: string }
+  /** Add the missing `properties` to the object at `path`. */
+  | { readonly kind: 'add-properties'; readonly path: JsonPath; readonly properties: readonly string[] }
+  /** Delete the property at `path` (it has no effect, or is unknown). */
+  | { readonly kind: 'remove-property'; readonly path: JsonPath }
+  /** Turn the mapping at `path` into the JSON string the API wants. */
+  | { readonly kind: 'to-json-string'; readonly path: JsonPath };
+
+export interface DiagnosticData {
+  readonly fixes: readonly FixHint[];
+}
+
+export function isDiagnosticData(data: unknown): data is DiagnosticData {
+  return typeof data === 'object' && data !== null && Array.isArray((data as { fixes?: unknown }).fixes);
+}

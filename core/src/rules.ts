@@ -1,0 +1,290 @@
+import type { JsonPath } from './document';
+import type { FixHint } from './fixes';
+import { ossUriProblem } from './ossUri';
+import { quote } from './words';
+
+/** One problem a rule found: where (the key or the value at `path`), what, and how to fix it. */
+export interface Finding {
+  readonly path: JsonPath;
+  readonly at: 'key' | 'value';
+  readonly message: string;
+  readonly fixes?: readonly FixHint[];
+}
+
+/**
+ * A rule of the API that the schema alone cannot express. `source` is the sentence of the API reference
+ * (or of the SDK model, for nested objects) that the rule enforces, so every warning can be traced back.
+ */
+export interface ApiRule {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly source: string;
+  readonly check: (request: Obj, report: (finding: Finding) => void) => void;
+}
+
+type Obj = Readonly<Record<string, unknown>>;
+
+function obj(value: unknown): Obj | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : undefined;
+}
+
+function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function has(object: Obj | undefined, key: string): boolean {
+  return object !== undefined && object[key] !== undefined && object[key] !== null;
+}
+
+const removeFix = (path: JsonPath): readonly FixHint[] => [{ kind: 'remove-property', path }];
+
+/** A property that is ignored in the current configuration: warned at its key, with a fix that removes it. */
+function ineffective(path: JsonPath, message: string): Finding {
+  return { path, at: 'key', message, fixes: removeFix(path) };
+}
+
+const MODE_LISTS = [
+  { list: 'BackgroundMusics', mode: 'BackgroundMusicMode', code: 'background-musics-need-mode', item: undefined },
+  { list: 'Transitions', mode: 'TransitionMode', code: 'transitions-need-mode', item: 'Transition' },
+  { list: 'VfxEffects', mode: 'VfxEffectMode', code: 'vfx-effects-need-mode', item: 'VfxEffect' },
+] as const;
+
+const OPTION_NEEDS_VALUE: readonly { readonly object: JsonPath; readonly option: string; readonly value: string }[] = [
+  { object: ['Output', 'Video', 'TranscodeVideo'], option: 'ResolutionOption', value: 'Resolution' },
+  { object: ['Output', 'Video', 'TranscodeVideo'], option: 'ScaleType', value: 'Resolution' },
+  { object: ['Output', 'Video', 'TranscodeVideo'], option: 'AdaptiveResolutionDirection', value: 'Resolution' },
+  { object: ['Output', 'Video', 'TranscodeVideo'], option: 'FrameRateOption', value: 'FrameRate' },
+  { object: ['Output', 'Video', 'TranscodeVideo'], option: 'BitrateOption', value: 'Bitrate' },
+  { object: ['Output', 'Video', 'TranscodeVideo'], option: 'MaxBitrate', value: 'BufferSize' },
+  { object: ['Output', 'Audio', 'TranscodeAudio'], option: 'BitrateOption', value: 'Bitrate' },
+  { object: ['Output', 'Audio', 'TranscodeAudio'], option: 'SampleRateOption', value: 'SampleRate' },
+];
+
+const WATERMARK_TEXT_ONLY = ['Content', 'FontName', 'FontSize', 'FontColor', 'BorderColor', 'BorderWidth', 'FontApha'] as const;
+
+const CONTAINERS = ['mp4', 'mkv', 'mov', 'asf', 'avi', 'mxf', 'ts', 'flv'];
+/** Extensions that name a media container, so that `.m3u8` or `.json` outputs are not second-guessed. */
+const MEDIA_EXTENSIONS = [...CONTAINERS, 'webm', 'm4v', 'mpg', 'mpeg', 'wmv', '3gp', 'm2ts'];
+
+function at(root: Obj, path: JsonPath): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') current = list(current)[segment];
+    else current = obj(current)?.[segment];
+  }
+  return current;
+}
+
+/** Every place an OSS URI is expected, with the items of lists expanded. */
+function ossUriPaths(request: Obj): JsonPath[] {
+  const paths: JsonPath[] = [];
+  list(request.Sources).forEach((_, i) => paths.push(['Sources', i, 'URI']));
+  list(obj(request.Edit)?.BackgroundMusics).forEach((_, i) => paths.push(['Edit', 'BackgroundMusics', i, 'URI']));
+  paths.push(['Output', 'URI']);
+  list(obj(obj(obj(request.Output)?.Video)?.FilterVideo)?.Watermarks).forEach((_, i) =>
+    paths.push(['Output', 'Video', 'FilterVideo', 'Watermarks', i, 'URI']),
+  );
+  paths.push(['Notification', 'ExtendedMessageURI']);
+  return paths;
+}
+
+export const API_RULES: readonly ApiRule[] = [
+  {
+    code: 'source-timing-concat-only',
+    severity: 'warning',
+    source: 'Sources.StartTime / Sources.Duration: "This parameter takes effect only when Type is set to Concat."',
+    check(request, report) {
+      // An unknown Type is reported by the schema; guessing its effect here would only add noise.
+      if (request.Type !== 'Retrieval' && request.Type !== 'Compose') return;
+      list(request.Sources).forEach((source, i) => {
+        for (const key of ['StartTime', 'Duration']) {
+          if (has(obj(source), key)) {
+            report(ineffective(['Sources', i, key], `${key} takes effect only when Type is Concat; Type is ${request.Type}, so it is ignored.`));
+          }
+        }
+      });
+    },
+  },
+  {
+    code: 'container-required',
+    severity: 'error',
+    source: 'Output.Container: "This parameter is required when Type is set to Concat or Compose."',
+    check(request, report) {
+      const output = obj(request.Output);
+      if ((request.Type === 'Concat' || request.Type === 'Compose') && output && !has(output, 'Container')) {
+        report({
+          path: ['Output'],
+          at: 'key',
+          message: `Output.Container is required when Type is ${request.Type}. Valid: ${CONTAINERS.join(', ')}.`,
+          fixes: [{ kind: 'add-properties', path: ['Output'], properties: ['Container'] }],
+        });
+      }
+    },
+  },
+  ...MODE_LISTS.map(
+    ({ list: listKey, mode, code }): ApiRule => ({
+      code,
+      severity: 'warning',
+      source: `Edit.${listKey}: "This parameter takes effect when ${mode} is set to Random or Sequential."`,
+      check(request, report) {
+        const edit = obj(request.Edit);
+        if (!edit || !has(edit, listKey)) return;
+        const current = edit[mode];
+        if (current === 'Random' || current === 'Sequential') return;
+        const now = typeof current === 'string' ? `it is ${current}` : 'it is not set (default Closed)';
+        report(ineffective(['Edit', listKey], `${listKey} take effect only when ${mode} is Random or Sequential; ${now}.`));
+      },
+    }),
+  ),
+  ...MODE_LISTS.filter((entry) => entry.item !== undefined).map(
+    ({ list: listKey, mode, item }): ApiRule => ({
+      code: `${item === 'Transition' ? 'transition' : 'vfx-effect'}-weight-random-only`,
+      severity: 'warning',
+      source: `Edit.${listKey}.Weight: "This parameter takes effect when ${mode} is set to Random."`,
+      check(request, report) {
+        const edit = obj(request.Edit);
+        // With any mode but Sequential the whole list is ignored, which the rule above already says.
+        if (!edit || edit[mode] !== 'Sequential') return;
+        list(edit[listKey]).forEach((entry, i) => {
+          if (has(obj(entry), 'Weight')) {
+            report(ineffective(['Edit', listKey, i, 'Weight'], `Weight takes effect only when ${mode} is Random; it is Sequential, so the list is applied in order.`));
+          }
+        });
+      },
+    }),
+  ),
+  {
+    code: 'segment-start-number-hls-only',
+    severity: 'warning',
+    source: 'Output.Segment.StartNumber: "The start number. Only hls is supported."',
+    check(request, report) {
+      const segment = obj(obj(request.Output)?.Segment);
+      if (!segment || !has(segment, 'StartNumber') || segment.Format === 'hls') return;
+      const format = typeof segment.Format === 'string' ? `Segment.Format is ${segment.Format}` : 'Segment.Format is not set';
+      report(ineffective(['Output', 'Segment', 'StartNumber'], `StartNumber applies to hls segments only; ${format}.`));
+    },
+  },
+  {
+    code: 'invalid-oss-uri',
+    severity: 'error',
+    source: 'Sources.URI, BackgroundMusics.URI, Output.URI: "The URI of the media resource (OSS URI)", in the form oss://bucket/object.',
+    check(request, report) {
+      for (const path of ossUriPaths(request)) {
+        const value = at(request, path);
+        if (typeof value !== 'string') continue;
+        const problem = ossUriProblem(value);
+        if (problem) report({ path, at: 'value', message: problem });
+      }
+    },
+  },
+  {
+    code: 'output-extension-mismatch',
+    severity: 'warning',
+    source: 'Output.Container: "Container and URI must be specified together."',
+    check(request, report) {
+      const output = obj(request.Output);
+      if (!output || typeof output.URI !== 'string' || typeof output.Container !== 'string' || has(output, 'Segment')) return;
+      const extension = /\.([A-Za-z0-9]+)$/.exec(output.URI)?.[1]?.toLowerCase();
+      if (!extension || !MEDIA_EXTENSIONS.includes(extension) || extension === output.Container) return;
+      report({
+        path: ['Output', 'URI'],
+        at: 'value',
+        message: `Output.URI ends in .${extension} but Container is ${output.Container}: the file will hold ${output.Container} data under a .${extension} name.`,
+      });
+    },
+  },
+  {
+    code: 'video-bitrate-crf-exclusive',
+    severity: 'warning',
+    source: 'TargetVideo.TranscodeVideo.CRF: "Bitrate and CRF are mutually exclusive."',
+    check(request, report) {
+      const transcode = obj(at(request, ['Output', 'Video', 'TranscodeVideo']));
+      if (has(transcode, 'Bitrate') && has(transcode, 'CRF')) {
+        report(ineffective(['Output', 'Video', 'TranscodeVideo', 'CRF'], 'Bitrate and CRF exclude each other: set one of them.'));
+      }
+    },
+  },
+  {
+    code: 'audio-bitrate-quality-exclusive',
+    severity: 'warning',
+    source: 'TargetAudio.TranscodeAudio.Quality: "Bitrate and Quality are mutually exclusive."',
+    check(request, report) {
+      const transcode = obj(at(request, ['Output', 'Audio', 'TranscodeAudio']));
+      if (has(transcode, 'Bitrate') && has(transcode, 'Quality')) {
+        report(ineffective(['Output', 'Audio', 'TranscodeAudio', 'Quality'], 'Bitrate and Quality exclude each other: set one of them.'));
+      }
+    },
+  },
+  {
+    code: 'option-without-value',
+    severity: 'warning',
+    source: 'TranscodeVideo / TranscodeAudio: each *Option field (and ScaleType, MaxBitrate) qualifies its value field and does nothing without it.',
+    check(request, report) {
+      for (const { object, option, value } of OPTION_NEEDS_VALUE) {
+        const target = obj(at(request, object));
+        if (has(target, option) && !has(target, value)) {
+          report(ineffective([...object, option], `${option} has no effect without ${value}.`));
+        }
+      }
+    },
+  },
+  {
+    code: 'codec-copy-ignores-settings',
+    severity: 'warning',
+    source: 'TranscodeVideo.Codec / TranscodeAudio.Codec: "copy" (the default) keeps the stream as is and disables the other transcoding and filter settings.',
+    check(request, report) {
+      for (const kind of ['Video', 'Audio'] as const) {
+        const target = obj(at(request, ['Output', kind]));
+        if (!target) continue;
+        const transcodeKey = `Transcode${kind}`;
+        const filterKey = `Filter${kind}`;
+        const transcode = obj(target[transcodeKey]);
+        const copies = transcode !== undefined && (transcode.Codec === undefined || transcode.Codec === 'copy');
+        const codecText = transcode?.Codec === undefined ? 'Codec is not set, so it is copy' : 'Codec is copy';
+        if (transcode && copies) {
+          for (const key of Object.keys(transcode)) {
+            if (key !== 'Codec') report(ineffective(['Output', kind, transcodeKey, key], `${key} is ignored: ${codecText}, which keeps the ${kind.toLowerCase()} stream as it is.`));
+          }
+        }
+        if (has(target, filterKey) && (!transcode || copies)) {
+          const why = transcode ? `${transcodeKey}.${codecText}` : `there is no ${transcodeKey}`;
+          report(ineffective(['Output', kind, filterKey], `${filterKey} is ignored: ${why}. Filters need a transcoding codec.`));
+        }
+      }
+    },
+  },
+  {
+    code: 'media-convert-only',
+    severity: 'warning',
+    source: 'FilterVideo.Speed and FilterVideo.Desensitization are documented for CreateMediaConvertTask only.',
+    check(request, report) {
+      const filter = obj(at(request, ['Output', 'Video', 'FilterVideo']));
+      for (const key of ['Speed', 'Desensitization']) {
+        if (has(filter, key)) {
+          report(ineffective(['Output', 'Video', 'FilterVideo', key], `FilterVideo.${key} works in media-convert tasks only; a highlight task ignores it.${key === 'Speed' ? ' Use Output.Speed instead.' : ''}`));
+        }
+      }
+    },
+  },
+  {
+    code: 'watermark-field-mismatch',
+    severity: 'warning',
+    source: 'Watermarks: Content and the font fields apply to Type text only; URI applies to Type file only.',
+    check(request, report) {
+      list(at(request, ['Output', 'Video', 'FilterVideo', 'Watermarks'])).forEach((entry, i) => {
+        const watermark = obj(entry);
+        if (!watermark) return;
+        const path: JsonPath = ['Output', 'Video', 'FilterVideo', 'Watermarks', i];
+        const isFile = watermark.Type === 'file';
+        if (isFile) {
+          for (const key of WATERMARK_TEXT_ONLY) {
+            if (has(watermark, key)) report(ineffective([...path, key], `${key} applies to text watermarks only; this one has Type file.`));
+          }
+        } else if (has(watermark, 'URI')) {
+          const type = watermark.Type === undefined ? 'Type is not set, so it is text' : `Type is ${String(watermark.Type)}`;
+          report(ineffective([...path, 'URI'], `URI applies to file watermarks only; ${type}. Set ${quote('Type: file')} to use an image.`));
+        }
+      });
+    },
+  },
+];

@@ -1,0 +1,182 @@
+import type { ErrorObject } from 'ajv';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, SchemaCode } from './codes';
+import { keyRange, valueRange, type JobDocument, type JsonPath } from './document';
+import type { DiagnosticData, FixHint } from './fixes';
+import { describeValue, formatList, quote } from './words';
+import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
+import { schemaErrors } from './schemaValidator';
+import { closestMatch } from './suggest';
+
+/** Schema problems of a parsed job, each at the key or value it is about, in words a user reads. */
+export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
+  if (doc.yaml === undefined) return [];
+  const errors = schemaErrors(doc.value === undefined ? null : doc.value);
+  // A value of the wrong type also fails its enum, range or pattern: the type is the one thing to report.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const diagnostics: Diagnostic[] = [];
+  for (const error of errors) {
+    if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
+    const diagnostic = toDiagnostic(doc, error);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefined {
+  const path = pointerToPath(error.instancePath, doc.value);
+  const schema = error.parentSchema as SchemaNode | undefined;
+  const name = displayPath(path);
+  const data: unknown = error.data;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      const where = path.length === 0 ? 'The request' : name;
+      return make(keyRange(doc, path), `${where} is missing the required property ${quote(missing)}.`, SchemaCode.Required, [
+        { kind: 'add-properties', path, properties: [missing] },
+      ]);
+    }
+    case 'additionalProperties': {
+      const unknown = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(resolveSchema(schemaAtPath(path) ?? {}).properties ?? {});
+      const suggestion = closestMatch(unknown, known);
+      const where = path.length === 0 ? 'the request' : name;
+      const fixes: FixHint[] = suggestion ? [{ kind: 'rename-key', path: [...path, unknown], key: suggestion }] : [];
+      fixes.push({ kind: 'remove-property', path: [...path, unknown] });
+      const hint = suggestion ? ` Did you mean ${quote(suggestion)}?` : '';
+      return make(
+        keyRange(doc, [...path, unknown]),
+        `Unknown property ${quote(unknown)} in ${where}.${hint} Valid: ${formatList(known)}.`,
+        SchemaCode.Unknown,
+        fixes,
+      );
+    }
+    case 'type': {
+      const expected = (error.params as { type: string }).type;
+      if (isMappingForString(path, data, expected)) {
+        return make(
+          valueRange(doc, path),
+          `${name} must be a string: the API takes it as text, usually a JSON document. The quick fix turns this mapping into that JSON text.`,
+          SchemaCode.Type,
+          [{ kind: 'to-json-string', path }],
+        );
+      }
+      return make(valueRange(doc, path), `${name} must be ${article(expected)}; it is ${describeValue(data)}.`, SchemaCode.Type);
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: readonly (string | number)[] }).allowedValues;
+      const suggestion = typeof data === 'string' ? closestMatch(data, allowed.map(String)) : undefined;
+      const replacement = suggestion === undefined ? undefined : allowed.find((value) => String(value) === suggestion);
+      const hint = suggestion ? ` Did you mean ${quote(suggestion)}?` : '';
+      return make(
+        valueRange(doc, path),
+        `${quote(String(data))} is not a valid ${name}.${hint} Valid: ${formatList(allowed.map(String))}.`,
+        SchemaCode.Enum,
+        replacement === undefined ? [] : [{ kind: 'replace-value', path, value: replacement }],
+      );
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return make(valueRange(doc, path), `${name} is ${String(data)}; ${rangeText(schema)}.`, SchemaCode.Range);
+    case 'maxLength':
+      return make(
+        valueRange(doc, path),
+        `${name} has ${[...String(data)].length} characters; at most ${schema?.maxLength ?? 0} are allowed.`,
+        SchemaCode.TooLong,
+      );
+    case 'minLength':
+      return make(valueRange(doc, path), `${name} must not be empty.`, SchemaCode.TooShort);
+    case 'maxItems': {
+      const max = schema?.maxItems ?? 0;
+      const count = Array.isArray(data) ? data.length : 0;
+      return make(
+        keyRange(doc, path),
+        `${name} has ${count} items; at most ${max} ${max === 1 ? 'is' : 'are'} allowed.`,
+        SchemaCode.TooManyItems,
+      );
+    }
+    case 'minItems':
+      return make(
+        keyRange(doc, path),
+        `${name} needs at least ${schema?.minItems ?? 0} item${schema?.minItems === 1 ? '' : 's'}.`,
+        SchemaCode.TooFewItems,
+      );
+    case 'pattern':
+      // OSS URIs get a rule of their own that says which part is wrong.
+      if (schema?.['x-format'] === 'oss-uri') return undefined;
+      return make(
+        valueRange(doc, path),
+        `${quote(String(data))} is not valid for ${name}: expected ${schema?.['x-patternMessage'] ?? `text matching ${schema?.pattern ?? ''}`}.`,
+        SchemaCode.Pattern,
+      );
+    default:
+      return make(valueRange(doc, path), `${name}: ${error.message ?? 'invalid value'}.`, SchemaCode.Type);
+  }
+}
+
+function make(range: Range | undefined, message: string, code: SchemaCode, fixes: FixHint[] = []): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message,
+    code,
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+  };
+  if (fixes.length > 0) diagnostic.data = { fixes } satisfies DiagnosticData;
+  return diagnostic;
+}
+
+/** UserData (and any other string field) written as a YAML mapping: a common slip with a one-click fix. */
+function isMappingForString(path: JsonPath, data: unknown, expected: string): boolean {
+  return expected === 'string' && path.length > 0 && typeof data === 'object' && data !== null;
+}
+
+function article(type: string): string {
+  switch (type) {
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'string':
+      return 'text (a string)';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return 'a mapping of keys to values';
+    case 'array':
+      return 'a list';
+    default:
+      return type;
+  }
+}
+
+function rangeText(schema: SchemaNode | undefined): string {
+  if (!schema) return 'it is out of range';
+  const low =
+    schema.exclusiveMinimum !== undefined ? `greater than ${schema.exclusiveMinimum}` : schema.minimum !== undefined ? `at least ${schema.minimum}` : '';
+  const high =
+    schema.exclusiveMaximum !== undefined ? `less than ${schema.exclusiveMaximum}` : schema.maximum !== undefined ? `at most ${schema.maximum}` : '';
+  const both = low && high ? `${low} and ${high}` : low || high;
+  return `it must be ${both}`;
+}
+
+/** Turns ajv's JSON pointer into a path, telling array indexes from keys by looking at the data. */
+function pointerToPath(pointer: string, root: unknown): JsonPath {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current)) {
+      const index = Number(segment);
+      path.push(index);
+      current = current[index];
+    } else {
+      path.push(segment);
+      current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return path;
+}

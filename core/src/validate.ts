@@ -1,0 +1,47 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from './codes';
+import { keyRange, valueRange, type JobDocument } from './document';
+import type { DiagnosticData } from './fixes';
+import { API_RULES, type ApiRule } from './rules';
+import { schemaDiagnostics } from './schemaDiagnostics';
+
+const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
+
+/**
+ * Every problem of a job: YAML, schema, then the API's cross-field rules. Computed once per parsed document,
+ * so diagnostics, code actions and the CLI share one result.
+ */
+export function validateJob(doc: JobDocument): Diagnostic[] {
+  let diagnostics = cache.get(doc);
+  if (!diagnostics) {
+    diagnostics = [...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc)].sort(byPosition);
+    cache.set(doc, diagnostics);
+  }
+  return [...diagnostics];
+}
+
+export function ruleDiagnostics(doc: JobDocument, rules: readonly ApiRule[] = API_RULES): Diagnostic[] {
+  const request = doc.value;
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    rule.check(request as Record<string, unknown>, (finding) => {
+      const range = finding.at === 'key' ? keyRange(doc, finding.path) : valueRange(doc, finding.path);
+      if (!range) return;
+      const diagnostic: Diagnostic = {
+        range,
+        message: finding.message,
+        code: rule.code,
+        severity: rule.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        source: DIAGNOSTIC_SOURCE,
+      };
+      if (finding.fixes?.length) diagnostic.data = { fixes: finding.fixes } satisfies DiagnosticData;
+      diagnostics.push(diagnostic);
+    });
+  }
+  return diagnostics;
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
