@@ -15,12 +15,29 @@ export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
   // A value of the wrong type also fails its enum, range or pattern: the type is the one thing to report.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const diagnostics: Diagnostic[] = [];
+  const missingByObject = new Map<string, string[]>();
   for (const error of errors) {
     if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
+    if (error.keyword === 'required') {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      const list = missingByObject.get(error.instancePath);
+      if (list) list.push(missing);
+      else missingByObject.set(error.instancePath, [missing]);
+      continue;
+    }
     const diagnostic = toDiagnostic(doc, error);
     if (diagnostic) diagnostics.push(diagnostic);
   }
+  // One diagnostic per object that lacks properties, so one quick fix adds them all.
+  for (const [pointer, missing] of missingByObject) diagnostics.push(missingProperties(doc, pointerToPath(pointer, doc.value), missing));
   return diagnostics;
+}
+
+function missingProperties(doc: JobDocument, path: JsonPath, missing: readonly string[]): Diagnostic {
+  const where = path.length === 0 ? 'The request' : displayPath(path);
+  const names = missing.map(quote);
+  const what = names.length === 1 ? `the required property ${names[0]}` : `the required properties ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return make(keyRange(doc, path), `${where} is missing ${what}.`, SchemaCode.Required, [{ kind: 'add-properties', path, properties: missing }]);
 }
 
 function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefined {
@@ -29,13 +46,6 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
   const name = displayPath(path);
   const data: unknown = error.data;
   switch (error.keyword) {
-    case 'required': {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      const where = path.length === 0 ? 'The request' : name;
-      return make(keyRange(doc, path), `${where} is missing the required property ${quote(missing)}.`, SchemaCode.Required, [
-        { kind: 'add-properties', path, properties: [missing] },
-      ]);
-    }
     case 'additionalProperties': {
       const unknown = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(resolveSchema(schemaAtPath(path) ?? {}).properties ?? {});

@@ -1,0 +1,27 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseJob, type JobDocument } from '../../core/src/document';
+
+/** Matches job files by name, so clients that send them as plain `yaml` (or anything else) are served too. */
+const JOB_FILE = /\.highlight\.ya?ml$/i;
+export const JOB_LANGUAGE_ID = 'imm-highlight';
+
+export function isJobDocument(document: TextDocument): boolean {
+  return document.languageId === JOB_LANGUAGE_ID || JOB_FILE.test(document.uri);
+}
+
+/** One parse per document version, shared by diagnostics, completion, hover, code actions, symbols and formatting. */
+export class JobDocumentCache {
+  private readonly parsed = new Map<string, { readonly version: number; readonly job: JobDocument }>();
+
+  get(document: TextDocument): JobDocument {
+    const cached = this.parsed.get(document.uri);
+    if (cached && cached.version === document.version) return cached.job;
+    const job = parseJob(document.getText());
+    this.parsed.set(document.uri, { version: document.version, job });
+    return job;
+  }
+
+  forget(uri: string): void {
+    this.parsed.delete(uri);
+  }
+}

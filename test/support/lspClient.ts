@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
+
+/** The built server spawned as an editor would (`node dist/server.js --stdio`), with a JSON-RPC connection to it. */
+export class LspSession {
+  readonly connection: MessageConnection;
+  private readonly diagnosticWaiters: ((params: PublishDiagnosticsParams) => void)[] = [];
+  readonly published: PublishDiagnosticsParams[] = [];
+
+  private constructor(readonly child: ChildProcess) {
+    this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      for (const waiter of this.diagnosticWaiters.splice(0)) waiter(params);
+    });
+    this.connection.listen();
+  }
+
+  static async start(initializationOptions: unknown = {}): Promise<LspSession> {
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const session = new LspSession(child);
+    await session.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions,
+    });
+    await session.connection.sendNotification('initialized', {});
+    return session;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` (optionally for a given document version). */
+  nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]> {
+    return new Promise((resolve) => {
+      const wait = (params: PublishDiagnosticsParams): void => {
+        if (params.uri === uri && (version === undefined || params.version === version)) resolve(params.diagnostics);
+        else this.diagnosticWaiters.push(wait);
+      };
+      this.diagnosticWaiters.push(wait);
+    });
+  }
+
+  async open(uri: string, text: string, languageId = 'imm-highlight', version = 1): Promise<void> {
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    this.connection.dispose();
+  }
+}
