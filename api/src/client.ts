@@ -1,0 +1,191 @@
+/**
+ * The IMM calls this product makes, signed by @alicloud/openapi-core (ACS3-HMAC-SHA256). No vscode import:
+ * the VS Code client and the CLI share it.
+ */
+import OpenApiClient, { $OpenApiUtil } from '@alicloud/openapi-core';
+import * as $dara from '@darabonba/typescript';
+import type Credential from '@alicloud/credentials';
+import { API_VERSION, type CreateHighlightTaskRequest } from '../../core/src/request';
+import { createCredential, resolveIdentity, type CredentialSource, type ResolvedIdentity } from './credentials';
+import { resolveEndpoint, type EndpointSettings, type ResolvedEndpoint } from './endpoint';
+import { ImmApiError } from './errors';
+import { normalizeError, type CallContext } from './normalize';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+export interface ImmClientOptions extends EndpointSettings {
+  /** Default: the @alicloud/credentials default chain. */
+  readonly credentials?: CredentialSource;
+  /** Per HTTP request, connect and read. */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Appended to openapi-core's user agent, e.g. "imm-highlight-vscode/0.1.0". */
+  readonly userAgent?: string;
+}
+
+export interface CallOptions {
+  /** Stops retries and waits; a request already on the wire is not recalled. */
+  readonly signal?: AbortSignal;
+}
+
+export interface CreateHighlightTaskResult {
+  readonly requestId: string;
+  readonly eventId: string | undefined;
+  readonly taskId: string;
+}
+
+export interface TaskInfo {
+  readonly requestId: string | undefined;
+  readonly projectName: string;
+  readonly taskId: string;
+  readonly taskType: string;
+  /** Running, Succeeded, Failed; anything else counts as still pending. */
+  readonly status: string;
+  readonly done: boolean;
+  /** 0–100 when the service reports it. */
+  readonly progress: number | undefined;
+  /** Why a Failed task failed. */
+  readonly code: string | undefined;
+  readonly message: string | undefined;
+  readonly startTime: string | undefined;
+  readonly endTime: string | undefined;
+}
+
+export const TERMINAL_STATUSES: readonly string[] = ['Succeeded', 'Failed'];
+
+/** GetTask's TaskType is the task id's prefix: `Highlight-4d51…` -> `Highlight`. */
+export function taskTypeOf(taskId: string): string {
+  return taskId.split('-')[0] ?? taskId;
+}
+
+type Body = Record<string, unknown>;
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export class ImmClient {
+  readonly endpoint: ResolvedEndpoint;
+  private readonly source: CredentialSource;
+  private readonly credential: Credential;
+  private readonly api: OpenApiClient;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private identity: Promise<ResolvedIdentity> | undefined;
+
+  /** Throws ImmApiError (kind 'endpoint' or 'credentials') for settings that cannot work. */
+  constructor(options: ImmClientOptions = {}) {
+    this.endpoint = resolveEndpoint(options);
+    this.source = options.credentials ?? { kind: 'default' };
+    this.credential = createCredential(this.source);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.api = new OpenApiClient(
+      new $OpenApiUtil.Config({
+        credential: this.credential,
+        endpoint: this.endpoint.host,
+        protocol: this.endpoint.protocol,
+        regionId: this.endpoint.regionId,
+        readTimeout: this.timeoutMs,
+        connectTimeout: this.timeoutMs,
+        // Off: openapi-core would repeat a POST after a reset or timeout, which can create a second task.
+        retryOptions: new $dara.RetryOptions({ retryable: false, retryCondition: [], noRetryCondition: [] }),
+        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+      }),
+    );
+  }
+
+  /** "AccessKey LTAI****abcd from environment variables". Loads the credentials; no request to IMM. */
+  async describeCredentials(): Promise<string> {
+    return (await this.resolveIdentity()).description;
+  }
+
+  async createHighlightTask(request: CreateHighlightTaskRequest, options: CallOptions = {}): Promise<CreateHighlightTaskResult> {
+    const body = await this.call(
+      'CreateHighlightTask',
+      { query: { ProjectName: request.query.ProjectName }, body: { ...request.body } },
+      { idempotent: false, projectName: request.query.ProjectName },
+      options,
+    );
+    const taskId = str(body['TaskId']);
+    if (!taskId) {
+      throw new ImmApiError({
+        kind: 'service',
+        code: 'InvalidResponse',
+        retryable: false,
+        outcomeUnknown: true,
+        ...(str(body['RequestId']) ? { requestId: str(body['RequestId'])! } : {}),
+        message: 'IMM answered CreateHighlightTask without a TaskId. Check the IMM console or the task list before submitting again.',
+      });
+    }
+    return { requestId: str(body['RequestId']) ?? '', eventId: str(body['EventId']), taskId };
+  }
+
+  async getTask(task: { projectName: string; taskId: string }, options: CallOptions = {}): Promise<TaskInfo> {
+    const query = { ProjectName: task.projectName, TaskId: task.taskId, TaskType: taskTypeOf(task.taskId) };
+    const body = await this.call('GetTask', { query }, { idempotent: true, projectName: task.projectName, taskId: task.taskId }, options);
+    const status = str(body['Status']) ?? 'Unknown';
+    const progress = typeof body['Progress'] === 'number' ? body['Progress'] : undefined;
+    return {
+      requestId: str(body['RequestId']),
+      projectName: str(body['ProjectName']) ?? task.projectName,
+      taskId: str(body['TaskId']) ?? task.taskId,
+      taskType: str(body['TaskType']) ?? query.TaskType,
+      status,
+      done: TERMINAL_STATUSES.includes(status),
+      progress,
+      code: str(body['Code']),
+      message: str(body['Message']),
+      startTime: str(body['StartTime']),
+      endTime: str(body['EndTime']),
+    };
+  }
+
+  private resolveIdentity(): Promise<ResolvedIdentity> {
+    // Cached on success only: a fixed environment or profile must be picked up by the next call.
+    this.identity ??= resolveIdentity(this.credential, this.source).catch((error: unknown) => {
+      this.identity = undefined;
+      throw error;
+    });
+    return this.identity;
+  }
+
+  private async call(
+    action: string,
+    request: { query: Record<string, string>; body?: Record<string, string> },
+    context: Pick<CallContext, 'idempotent' | 'projectName' | 'taskId'>,
+    options: CallOptions,
+  ): Promise<Body> {
+    // Credentials first: a missing key must say so, not surface as a failed request.
+    const identity = await this.resolveIdentity();
+    const callContext: CallContext = {
+      action,
+      endpoint: this.endpoint,
+      timeoutMs: this.timeoutMs,
+      identity: identity.description,
+      ...context,
+    };
+    const params = new $OpenApiUtil.Params({
+      action,
+      version: API_VERSION,
+      protocol: this.endpoint.protocol,
+      pathname: '/',
+      method: 'POST',
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      bodyType: 'json',
+    });
+    const runtime = new $dara.RuntimeOptions({ readTimeout: this.timeoutMs, connectTimeout: this.timeoutMs, autoretry: false, maxAttempts: 1 });
+    const response = await withRetry(
+      () => this.api.callApi(params, new $OpenApiUtil.OpenApiRequest(request), runtime),
+      (error) => normalizeError(error, callContext),
+      this.retry,
+      options.signal,
+    );
+    const body: unknown = response['body'];
+    return typeof body === 'object' && body !== null ? (body as Body) : {};
+  }
+}
+
+export function createImmClient(options: ImmClientOptions = {}): ImmClient {
+  return new ImmClient(options);
+}

@@ -1,0 +1,156 @@
+/** Turns what openapi-core and Node throw into an ImmApiError with advice for the user. */
+import { extractParameter, ImmApiError } from './errors';
+import type { ResolvedEndpoint } from './endpoint';
+
+export interface CallContext {
+  readonly action: string;
+  /** GetTask may be repeated freely; CreateHighlightTask must not be repeated when it may have been acted on. */
+  readonly idempotent: boolean;
+  readonly endpoint: ResolvedEndpoint;
+  readonly projectName?: string;
+  readonly taskId?: string;
+  /** Already masked. */
+  readonly identity?: string;
+  readonly timeoutMs: number;
+}
+
+/** Failures that prove the request never left this machine. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+/** TLS failures: also before anything is sent, but retrying will not help. */
+const TLS = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/;
+
+interface ServiceErrorShape {
+  readonly statusCode?: number;
+  readonly code?: string;
+  readonly requestId?: string;
+  readonly data?: Record<string, unknown>;
+  readonly retryAfter?: number;
+}
+
+function isServiceError(error: unknown): error is ServiceErrorShape & Error {
+  const e = error as ServiceErrorShape | null;
+  return !!e && typeof e === 'object' && typeof e.statusCode === 'number' && typeof e.data === 'object' && e.data !== null;
+}
+
+const UNKNOWN_OUTCOME_ADVICE =
+  'The task may or may not have been created: check the IMM console or the task list (ListTasks) before submitting again.';
+
+export function normalizeError(error: unknown, context: CallContext): ImmApiError {
+  if (error instanceof ImmApiError) return error;
+  if (isServiceError(error)) return serviceError(error, context);
+  const e = error as { code?: unknown; name?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  const name = typeof e?.name === 'string' ? e.name : '';
+  const where = context.endpoint.url;
+
+  if (name.includes('Timeout') || code === 'ETIMEDOUT') {
+    const seconds = Math.round(context.timeoutMs / 100) / 10;
+    return new ImmApiError({
+      kind: 'timeout',
+      code: 'Timeout',
+      retryable: context.idempotent,
+      outcomeUnknown: !context.idempotent,
+      message: context.idempotent
+        ? `No answer from ${where} within ${seconds} s. Check your network or proxy, or raise the timeout.`
+        : `No answer from ${where} within ${seconds} s after sending ${context.action}. ${UNKNOWN_OUTCOME_ADVICE}`,
+    });
+  }
+  if (code && NOT_SENT.has(code)) {
+    const dns = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+    return new ImmApiError({
+      kind: 'network',
+      code,
+      retryable: true,
+      outcomeUnknown: false,
+      message: dns
+        ? `Cannot resolve ${context.endpoint.host} (${code}). Check the region or endpoint setting and your DNS or proxy. Nothing was submitted.`
+        : `Cannot connect to ${where} (${code}). Check the region or endpoint setting, your network and proxy. Nothing was submitted.`,
+    });
+  }
+  if (code && TLS.test(code)) {
+    return new ImmApiError({
+      kind: 'network',
+      code,
+      retryable: false,
+      outcomeUnknown: false,
+      message: `The TLS connection to ${where} failed (${code}): the server's certificate was not accepted. Nothing was submitted.`,
+    });
+  }
+  if (code || name === 'SyntaxError') {
+    // Reset, broken pipe, an unreadable answer: the request may have arrived.
+    const what = name === 'SyntaxError' ? 'an answer that is not JSON' : `the connection being dropped (${code})`;
+    return new ImmApiError({
+      kind: 'network',
+      code: code ?? 'InvalidResponse',
+      retryable: context.idempotent,
+      outcomeUnknown: !context.idempotent,
+      message: context.idempotent
+        ? `${context.action} to ${where} failed with ${what}. Check your network or proxy.`
+        : `${context.action} to ${where} ended with ${what} after the request was sent. ${UNKNOWN_OUTCOME_ADVICE}`,
+    });
+  }
+  return new ImmApiError({
+    kind: 'network',
+    code: 'Unknown',
+    retryable: false,
+    outcomeUnknown: !context.idempotent,
+    message: `${context.action} failed: ${typeof e?.message === 'string' ? e.message : String(error)}${context.idempotent ? '' : ` ${UNKNOWN_OUTCOME_ADVICE}`}`,
+  });
+}
+
+const AUTH_CODES = /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|InvalidSecurityToken|NoPermission|Forbidden|InvalidTimeStamp|SignatureNonceUsed|MissingSecurityToken|InvalidAuthorization)/;
+
+function serviceError(error: ServiceErrorShape, context: CallContext): ImmApiError {
+  const data = error.data ?? {};
+  const code = String(data['Code'] ?? data['code'] ?? error.code ?? 'Unknown');
+  const serviceMessage = String(data['Message'] ?? data['message'] ?? '');
+  const requestId = String(data['RequestId'] ?? data['requestId'] ?? error.requestId ?? '') || undefined;
+  const statusCode = error.statusCode ?? 0;
+  const throttled = code.includes('Throttling');
+  // A gateway timeout means the service may still have acted; any other 5xx means it did not finish.
+  const serverFailed = statusCode >= 500 && !(statusCode === 504 && !context.idempotent);
+  const auth = AUTH_CODES.test(code) || statusCode === 401 || statusCode === 403;
+  const parameter = /InvalidArgument|MissingParameter|InvalidParameter/i.test(code) ? extractParameter(serviceMessage) : undefined;
+  const ref = requestId ? ` (RequestId ${requestId})` : '';
+
+  return new ImmApiError({
+    kind: auth ? 'auth' : 'service',
+    code,
+    statusCode,
+    serviceMessage,
+    ...(requestId ? { requestId } : {}),
+    ...(parameter ? { parameter } : {}),
+    retryable: throttled || serverFailed,
+    outcomeUnknown: statusCode === 504 && !context.idempotent,
+    message: `${advice(code, statusCode, serviceMessage, parameter, context)}${ref}`,
+  });
+}
+
+function advice(code: string, status: number, serviceMessage: string, parameter: string | undefined, context: CallContext): string {
+  const said = serviceMessage ? ` IMM said: ${serviceMessage}` : '';
+  const identity = context.identity ? ` (${context.identity})` : '';
+  const region = context.endpoint.regionId;
+  if (code === 'SignatureDoesNotMatch') return `IMM rejected the signature: the AccessKey secret does not match the AccessKey ID${identity}. Check the secret, or set the AccessKey again.`;
+  if (code.startsWith('InvalidAccessKeyId')) return `IMM does not accept the AccessKey ID${identity}: it does not exist or is disabled. Check the credentials you use.`;
+  if (code.startsWith('InvalidSecurityToken') || code === 'MissingSecurityToken') return `The STS security token${identity} is invalid or expired. Refresh the temporary credentials.`;
+  if (code.startsWith('InvalidTimeStamp')) return `IMM rejected the request time: check that this computer's clock is correct.${said}`;
+  if (code === 'NoPermission' || code.startsWith('Forbidden') || status === 403) {
+    return `Access denied${identity}: the RAM identity needs permission for imm:${context.action} on project ${context.projectName ?? '(unknown)'} in ${region}.${said}`;
+  }
+  if (AUTH_CODES.test(code) || status === 401) return `IMM could not authenticate the request (${code}).${said}`;
+  if (code.includes('Throttling')) return `IMM is throttling requests (${code}); retried with backoff without success. Wait a little and try again.`;
+  if (code === 'ResourceNotFound' || status === 404) {
+    if (context.taskId && /task/i.test(serviceMessage)) return `Task ${context.taskId} was not found in project ${context.projectName ?? ''} (${region}). Tasks are kept for 7 days.${said}`;
+    if (context.projectName) {
+      return `Project "${context.projectName}" was not found in region ${region}. Check ProjectName and the region: the project must be in the region you call.${said}`;
+    }
+    return `Not found (${code}).${said}`;
+  }
+  if (parameter) return `IMM rejected the parameter ${parameter} (${code}).${said}`;
+  if (status >= 500) {
+    return status === 504 && !context.idempotent
+      ? `IMM's gateway timed out (${code}). ${UNKNOWN_OUTCOME_ADVICE}`
+      : `IMM had an internal error (HTTP ${status}, ${code}); retried with backoff without success. Try again later.`;
+  }
+  return `IMM rejected ${context.action} (${code}).${said}`;
+}

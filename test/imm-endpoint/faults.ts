@@ -1,0 +1,45 @@
+/** Failures the local endpoint can be told to produce, for the error paths of clients. */
+
+export type Fault =
+  /** Answers with an IMM error body. */
+  | { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message: string }
+  /** Reads the whole request, then never answers (a client sees a timeout after sending). */
+  | { readonly kind: 'hang' }
+  /** Reads the whole request, then drops the connection (a client sees a reset after sending). */
+  | { readonly kind: 'reset' };
+
+export type Action = 'CreateHighlightTask' | 'GetTask';
+
+export interface QueuedFault {
+  readonly fault: Fault;
+  /** Only requests of this action consume the fault; any action when absent. */
+  readonly action?: Action;
+  remaining: number;
+}
+
+/** The usual cases, with the status and code the service uses. */
+export const faults = {
+  /** The caller lacks the RAM permission. */
+  noPermission: (): Fault => ({
+    kind: 'error',
+    status: 403,
+    code: 'NoPermission',
+    message: 'You are not authorized to perform this operation: imm:CreateHighlightTask.',
+  }),
+  invalidArgument: (parameter: string, why = 'the value is not accepted.'): Fault => ({
+    kind: 'error',
+    status: 400,
+    code: 'InvalidArgument',
+    message: `The parameter "${parameter}" is invalid: ${why}`,
+  }),
+  internalError: (status = 500): Fault => ({ kind: 'error', status, code: 'InternalError', message: 'The request processing has failed due to some unknown error.' }),
+  throttling: (): Fault => ({ kind: 'error', status: 429, code: 'Throttling.User', message: 'Request was denied due to user flow control.' }),
+  projectNotFound: (project: string): Fault => ({
+    kind: 'error',
+    status: 404,
+    code: 'ResourceNotFound',
+    message: `The specified resource project "${project}" is not found.`,
+  }),
+  hang: (): Fault => ({ kind: 'hang' }),
+  reset: (): Fault => ({ kind: 'reset' }),
+} as const;

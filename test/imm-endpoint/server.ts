@@ -1,0 +1,277 @@
+/**
+ * A local HTTP server that behaves like IMM for CreateHighlightTask and GetTask: it checks the ACS3 signature
+ * with its own verifier, the action, version and parameters, answers with the service's response shapes and
+ * can be told to fail. Loopback only.
+ *
+ * Control from another process (the CLI and extension demos): `POST /__control` with a JSON body
+ *   {"op":"failNext","fault":{…},"action":"CreateHighlightTask","times":1}
+ *   {"op":"setTaskScript","script":{"pollsBeforeDone":2,"outcome":"Failed","failure":{"Code":"…","Message":"…"}}}
+ *   {"op":"reset"}
+ * and `GET /__control/requests` for the log of requests received.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { verifySignature } from './signature';
+import { checkCreate, checkGetTask, ParameterError } from './params';
+import { DEFAULT_TASK_SCRIPT, TaskStore, type TaskScript } from './tasks';
+import type { Action, Fault, QueuedFault } from './faults';
+
+export const API_VERSION = '2020-09-30';
+const ACTIONS: readonly string[] = ['CreateHighlightTask', 'GetTask'] satisfies Action[];
+/** Not a real key: the pair tests and demos sign with. */
+export const TEST_ACCESS_KEY = { id: 'LTAI5tLocalImmTestKey01', secret: 'local-imm-endpoint-test-secret-0001' } as const;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ReceivedRequest {
+  readonly time: string;
+  readonly method: string;
+  readonly url: string;
+  readonly action: string | undefined;
+  readonly version: string | undefined;
+  /** Query and form parameters merged, as the service sees them. */
+  readonly params: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly accessKeyId?: string;
+  readonly signatureValid: boolean;
+  /** The HTTP status answered, or what happened instead. */
+  status: number | 'hang' | 'reset';
+  errorCode?: string;
+  taskId?: string;
+}
+
+export interface ImmEndpointOptions {
+  /** 0 or absent: any free port. */
+  readonly port?: number;
+  /** AccessKey ID -> secret. Defaults to TEST_ACCESS_KEY. */
+  readonly accessKeys?: Readonly<Record<string, string>>;
+  /** When given, other project names answer ResourceNotFound (like a project in another region). */
+  readonly projects?: readonly string[];
+  readonly taskScript?: TaskScript;
+}
+
+export interface ImmEndpointControl {
+  /** The next `times` requests (of `action`, when given) fail with `fault`. */
+  failNext(fault: Fault, options?: { action?: Action; times?: number }): void;
+  setTaskScript(script: TaskScript): void;
+  reset(): void;
+}
+
+export interface ImmEndpoint {
+  readonly url: string;
+  readonly port: number;
+  /** `127.0.0.1:port`, the form openapi-core's Config.endpoint takes. */
+  readonly host: string;
+  readonly requests: readonly ReceivedRequest[];
+  readonly control: ImmEndpointControl;
+  /** Requests of one action that passed the signature check. */
+  received(action: Action): ReceivedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promise<ImmEndpoint> {
+  const accessKeys = new Map(Object.entries(options.accessKeys ?? { [TEST_ACCESS_KEY.id]: TEST_ACCESS_KEY.secret }));
+  const projects = options.projects ? new Set(options.projects) : undefined;
+  const requests: ReceivedRequest[] = [];
+  const queue: QueuedFault[] = [];
+  const nonces = new Set<string>();
+  const tasks = new TaskStore();
+  tasks.script = options.taskScript ?? DEFAULT_TASK_SCRIPT;
+  const sockets = new Set<Socket>();
+
+  const control: ImmEndpointControl = {
+    failNext(fault, { action, times = 1 } = {}) {
+      queue.push({ fault, ...(action ? { action } : {}), remaining: times });
+    },
+    setTaskScript(script) {
+      tasks.script = script;
+    },
+    reset() {
+      queue.length = 0;
+      requests.length = 0;
+      tasks.script = options.taskScript ?? DEFAULT_TASK_SCRIPT;
+    },
+  };
+
+  const takeFault = (action: string | undefined): Fault | undefined => {
+    const index = queue.findIndex((q) => !q.action || q.action === action);
+    if (index === -1) return undefined;
+    const queued = queue[index]!;
+    queued.remaining -= 1;
+    if (queued.remaining <= 0) queue.splice(index, 1);
+    return queued.fault;
+  };
+
+  const server = createServer((req, res) => {
+    readBody(req)
+      .then((body) => handle(req, res, body))
+      .catch(() => {
+        if (!res.headersSent) sendError(res, 400, 'InvalidRequest', 'The request body could not be read.');
+      });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    const url = req.url ?? '/';
+    if (url.startsWith('/__control')) return handleControl(req, res, body, url);
+
+    const action = header(req, 'x-acs-action');
+    const version = header(req, 'x-acs-version');
+    const params = new Map<string, string>(new URL(url, 'http://local').searchParams);
+    if (/application\/x-www-form-urlencoded/.test(header(req, 'content-type') ?? '')) {
+      for (const [name, value] of new URLSearchParams(body.toString('utf8'))) params.set(name, value);
+    }
+    const verification = verifySignature(
+      { method: req.method ?? 'GET', url, headers: req.headers, body },
+      { secretOf: (id) => accessKeys.get(id), claimNonce: (nonce) => !nonces.has(nonce) && !!nonces.add(nonce) },
+    );
+    const entry: ReceivedRequest = {
+      time: new Date().toISOString(),
+      method: req.method ?? '',
+      url,
+      action,
+      version,
+      params: Object.fromEntries(params),
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')])),
+      ...(verification.accessKeyId ? { accessKeyId: verification.accessKeyId } : {}),
+      signatureValid: verification.ok,
+      status: 0,
+    };
+    requests.push(entry);
+    const answer = (status: number, payload: Record<string, unknown>): void => {
+      entry.status = status;
+      if (typeof payload['Code'] === 'string') entry.errorCode = payload['Code'];
+      send(res, status, payload);
+    };
+    const fail = (status: number, code: string, message: string): void => answer(status, errorBody(code, message));
+
+    if (req.method !== 'POST' || (!url.startsWith('/?') && url !== '/')) return fail(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+    if (!verification.ok) return fail(verification.status, verification.code, verification.message);
+    if (!action || !ACTIONS.includes(action)) return fail(404, 'InvalidAction.NotFound', `Specified api ${action ?? '(none)'} is not found for version ${version ?? '(none)'}.`);
+    if (version !== API_VERSION) return fail(400, 'InvalidVersion', `Specified parameter Version ${version ?? '(none)'} is not valid.`);
+
+    const fault = takeFault(action);
+    if (fault?.kind === 'hang') {
+      entry.status = 'hang';
+      return;
+    }
+    if (fault?.kind === 'reset') {
+      entry.status = 'reset';
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'error') return fail(fault.status, fault.code, fault.message);
+
+    try {
+      if (action === 'CreateHighlightTask') {
+        const checked = checkCreate(params);
+        if (projects && !projects.has(checked.ProjectName)) return fail(404, 'ResourceNotFound', `The specified resource project "${checked.ProjectName}" is not found.`);
+        const tags = checked.json['Tags'] as Record<string, unknown> | undefined;
+        const task = tasks.create(checked.ProjectName, tags, checked.UserData);
+        entry.taskId = task.TaskId;
+        return answer(200, { RequestId: requestId(), EventId: eventId(), TaskId: task.TaskId });
+      }
+      const checked = checkGetTask(params);
+      const task = tasks.find(checked.ProjectName, checked.TaskId);
+      if (!task) return fail(404, 'ResourceNotFound', `The specified resource task "${checked.TaskId}" is not found.`);
+      entry.taskId = task.TaskId;
+      return answer(200, { RequestId: requestId(), EventId: eventId(), ...tasks.poll(task) });
+    } catch (error) {
+      if (error instanceof ParameterError) return fail(400, error.code, error.message);
+      throw error;
+    }
+  }
+
+  function handleControl(req: IncomingMessage, res: ServerResponse, body: Buffer, url: string): void {
+    if (req.method === 'GET' && url === '/__control/requests') return send(res, 200, { requests });
+    if (req.method !== 'POST' || url !== '/__control') return send(res, 404, { error: 'unknown control path' });
+    let command: { op?: string; fault?: Fault; action?: Action; times?: number; script?: TaskScript };
+    try {
+      command = JSON.parse(body.toString('utf8')) as typeof command;
+    } catch {
+      return send(res, 400, { error: 'body must be JSON' });
+    }
+    if (command.op === 'failNext' && command.fault) {
+      control.failNext(command.fault, { ...(command.action ? { action: command.action } : {}), ...(command.times ? { times: command.times } : {}) });
+    } else if (command.op === 'setTaskScript' && command.script) {
+      control.setTaskScript(command.script);
+    } else if (command.op === 'reset') {
+      control.reset();
+    } else {
+      return send(res, 400, { error: 'op must be failNext (with fault), setTaskScript (with script) or reset' });
+    }
+    send(res, 200, { ok: true });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    host: `127.0.0.1:${port}`,
+    requests,
+    control,
+    received: (action) => requests.filter((r) => r.action === action && r.signatureValid),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function requestId(): string {
+  return randomUUID().toUpperCase();
+}
+
+function eventId(): string {
+  return `0ED-${randomBytes(12).toString('base64url')}`;
+}
+
+function errorBody(code: string, message: string): Record<string, unknown> {
+  return {
+    RequestId: requestId(),
+    HostId: 'imm.local',
+    Code: code,
+    Message: message,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=imm`,
+  };
+}
+
+function send(res: ServerResponse, status: number, payload: unknown): void {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  send(res, status, errorBody(code, message));
+}
