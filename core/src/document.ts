@@ -9,6 +9,7 @@ import {
   type Document,
   type Node,
   type Pair,
+  type Scalar,
   type YAMLError,
 } from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
@@ -57,8 +58,8 @@ export function parseJob(text: string): JobDocument {
   });
   const yamlDiagnostics: Diagnostic[] = [];
   for (const doc of docs.slice(0, 1)) {
-    for (const error of doc.errors) yamlDiagnostics.push(fromYamlError(error, toRange, text));
-    for (const warning of doc.warnings) yamlDiagnostics.push(fromYamlError(warning, toRange, text));
+    for (const error of doc.errors) yamlDiagnostics.push(fromYamlError(error, toRange, text, doc));
+    for (const warning of doc.warnings) yamlDiagnostics.push(fromYamlError(warning, toRange, text, doc));
   }
   if (docs.length > 1) {
     const second = docs[1]!;
@@ -78,28 +79,36 @@ export function parseJob(text: string): JobDocument {
     try {
       value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const anchor = firstAlias(yaml.contents);
+      const reason = error instanceof Error ? error.message : String(error);
+      // toJS throws for an alias without an anchor too; that is a mistake in the text, not an attack.
+      const unresolved = /^Unresolved alias .*: (.*)$/.exec(reason)?.[1];
+      const anchor = firstAlias(yaml.contents, unresolved);
+      const range = anchor?.range ? toRange(anchor.range[0], anchor.range[1]) : toRange(0, 0);
       yamlDiagnostics.push(
-        yamlDiagnostic(
-          anchor?.range ? toRange(anchor.range[0], anchor.range[1]) : toRange(0, 0),
-          `Aliases expand to too many nodes (${error instanceof Error ? error.message : String(error)}). Write the values out instead of using aliases.`,
-          YamlCode.AliasLimit,
-        ),
+        unresolved === undefined
+          ? yamlDiagnostic(range, `Aliases expand to too many nodes (${reason}). Write the values out instead of using aliases.`, YamlCode.AliasLimit)
+          : yamlDiagnostic(range, `The alias *${unresolved} has no anchor &${unresolved} before it.`, YamlCode.Syntax),
       );
     }
   }
   return { text, lineCounter, yaml, value, yamlDiagnostics };
 }
 
-function fromYamlError(error: YAMLError, toRange: (start: number, end: number) => Range, text: string): Diagnostic {
+function fromYamlError(error: YAMLError, toRange: (start: number, end: number) => Range, text: string, doc: Document.Parsed): Diagnostic {
   const [start, end] = error.pos;
   const duplicate = error.code === 'DUPLICATE_KEY';
-  const key = duplicate ? keyTextAt(text, start) : '';
+  // yaml points a duplicate key at its first character only; the squiggle belongs under the whole key,
+  // which only the key node knows when it is quoted or holds a colon ("a:b").
+  const keyNode = duplicate ? keyNodeAt(doc.contents, start) : undefined;
+  const key = keyNode ? String(keyNode.value) : keyTextAt(text, start);
   const message = duplicate
     ? `Duplicate key ${JSON.stringify(key)}: each key may appear once in an object.`
     : `YAML: ${firstSentence(error.message)}`;
-  // yaml points a duplicate key at its first character only; the squiggle belongs under the whole key.
-  const range = duplicate ? toRange(start, start + Math.max(key.length, 1)) : toRange(start, end);
+  let range = toRange(start, end);
+  if (duplicate) range = keyNode?.range ? toRange(keyNode.range[0], keyNode.range[1]) : toRange(start, start + Math.max(key.length, 1));
+  // yaml reports an unclosed quote where the file ends; the opening quote is what the user must find.
+  const unclosed = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? quotedScalarAround(doc.contents, start) : undefined;
+  if (unclosed?.range) range = toRange(unclosed.range[0], lineEnd(text, unclosed.range[0]));
   const diagnostic = yamlDiagnostic(range, message, duplicate ? YamlCode.DuplicateKey : YamlCode.Syntax);
   if (error.name === 'YAMLWarning') diagnostic.severity = DiagnosticSeverity.Warning;
   return diagnostic;
@@ -129,15 +138,33 @@ function lineEnd(text: string, offset: number): number {
   return end === -1 ? text.length : end;
 }
 
-function firstAlias(node: unknown): Node | undefined {
-  if (isAlias(node)) return node;
+/** The first node in document order that `match` accepts. */
+function findNode(node: unknown, match: (node: Node) => boolean): Node | undefined {
+  if (isAlias(node) || isScalar(node)) return match(node) ? node : undefined;
   if (isMap(node) || isSeq(node)) {
+    if (match(node)) return node;
     for (const item of node.items) {
-      const found = isPair(item) ? (firstAlias(item.key) ?? firstAlias(item.value)) : firstAlias(item);
+      const found = isPair(item) ? (findNode(item.key, match) ?? findNode(item.value, match)) : findNode(item, match);
       if (found) return found;
     }
   }
   return undefined;
+}
+
+function firstAlias(node: unknown, source?: string): Node | undefined {
+  return findNode(node, (n) => isAlias(n) && (source === undefined || n.source === source));
+}
+
+function keyNodeAt(root: unknown, offset: number): Scalar | undefined {
+  const found = findNode(root, (n) => isScalar(n) && n.range?.[0] === offset);
+  return isScalar(found) ? found : undefined;
+}
+
+function quotedScalarAround(root: unknown, offset: number): Node | undefined {
+  return findNode(
+    root,
+    (n) => isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && !!n.range && n.range[0] < offset && offset <= n.range[2],
+  );
 }
 
 export function positionOf(lineCounter: LineCounter, offset: number): Position {
