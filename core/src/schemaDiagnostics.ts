@@ -4,14 +4,17 @@ import { DIAGNOSTIC_SOURCE, SchemaCode } from './codes';
 import { keyRange, valueRange, type JobDocument, type JsonPath } from './document';
 import type { DiagnosticData, FixHint } from './fixes';
 import { describeValue, formatList, quote } from './words';
-import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
+import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { schemaErrors } from './schemaValidator';
 import { closestMatch } from './suggest';
 
 /** Schema problems of a parsed job, each at the key or value it is about, in words a user reads. */
 export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
-  if (doc.yaml === undefined) return [];
-  const errors = schemaErrors(doc.value === undefined ? null : doc.value);
+  // No value to check: the file was too large, or its aliases could not be expanded; the YAML problem says why.
+  if (doc.yaml === undefined ? doc.yamlDiagnostics.length > 0 : doc.value === undefined) return [];
+  // An empty file (or only comments) is a request without any of its required properties.
+  if (doc.value === undefined || doc.value === null) return [emptyJob()];
+  const errors = schemaErrors(doc.value);
   // A value of the wrong type also fails its enum, range or pattern: the type is the one thing to report.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const diagnostics: Diagnostic[] = [];
@@ -31,6 +34,16 @@ export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
   // One diagnostic per object that lacks properties, so one quick fix adds them all.
   for (const [pointer, missing] of missingByObject) diagnostics.push(missingProperties(doc, pointerToPath(pointer, doc.value), missing));
   return diagnostics;
+}
+
+function emptyJob(): Diagnostic {
+  const required = REQUEST_SCHEMA.required ?? [];
+  return make(
+    { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    `The job is empty: a request needs ${required.slice(0, -1).map(quote).join(', ')} and ${quote(required[required.length - 1] ?? '')}.`,
+    SchemaCode.Required,
+    [{ kind: 'add-properties', path: [], properties: required }],
+  );
 }
 
 function missingProperties(doc: JobDocument, path: JsonPath, missing: readonly string[]): Diagnostic {
@@ -63,19 +76,21 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     }
     case 'type': {
       const expected = (error.params as { type: string }).type;
-      if (isMappingForString(path, data, expected)) {
+      if (isJsonTextAsYaml(path, data, expected)) {
         return make(
           valueRange(doc, path),
-          `${name} must be a string: the API takes it as text, usually a JSON document. The quick fix turns this mapping into that JSON text.`,
+          `${name} must be a string: the API takes it as text, usually a JSON document. The quick fix turns this ${Array.isArray(data) ? 'list' : 'mapping'} into that JSON text.`,
           SchemaCode.Type,
           [{ kind: 'to-json-string', path }],
         );
       }
-      return make(valueRange(doc, path), `${name} must be ${article(expected)}; it is ${describeValue(data)}.`, SchemaCode.Type);
+      const subject = path.length === 0 ? 'The request' : name;
+      return make(valueRange(doc, path), `${subject} must be ${article(expected)}; it is ${describeValue(data)}.`, SchemaCode.Type);
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: readonly (string | number)[] }).allowedValues;
-      const suggestion = typeof data === 'string' ? closestMatch(data, allowed.map(String)) : undefined;
+      // Numbers too: 44000 for 44100 is the same slip as aac for AAC.
+      const suggestion = typeof data === 'string' || typeof data === 'number' ? closestMatch(String(data), allowed.map(String)) : undefined;
       const replacement = suggestion === undefined ? undefined : allowed.find((value) => String(value) === suggestion);
       const hint = suggestion ? ` Did you mean ${quote(suggestion)}?` : '';
       return make(
@@ -97,6 +112,8 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
         SchemaCode.TooLong,
       );
     case 'minLength':
+      // The OSS URI rule already says that an empty URI is not one; a second diagnostic would only repeat it.
+      if (schema?.['x-format'] === 'oss-uri') return undefined;
       return make(valueRange(doc, path), `${name} must not be empty.`, SchemaCode.TooShort);
     case 'maxItems': {
       const max = schema?.maxItems ?? 0;
@@ -138,9 +155,15 @@ function make(range: Range | undefined, message: string, code: SchemaCode, fixes
   return diagnostic;
 }
 
-/** UserData (and any other string field) written as a YAML mapping: a common slip with a one-click fix. */
-function isMappingForString(path: JsonPath, data: unknown, expected: string): boolean {
-  return expected === 'string' && path.length > 0 && typeof data === 'object' && data !== null;
+/** Fields whose text is a JSON document, so a YAML mapping or list there can be turned into that text. */
+const JSON_TEXT_FIELDS = new Set(['UserData', 'CredentialConfig.Policy']);
+
+/**
+ * UserData written as a YAML mapping: a common slip with a one-click fix. Other string fields (Type,
+ * ProjectName) given a mapping are plain mistakes: turning them into JSON text would not help.
+ */
+function isJsonTextAsYaml(path: JsonPath, data: unknown, expected: string): boolean {
+  return expected === 'string' && JSON_TEXT_FIELDS.has(displayPath(path)) && typeof data === 'object' && data !== null;
 }
 
 function article(type: string): string {
