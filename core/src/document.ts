@@ -245,6 +245,8 @@ export function keyRange(doc: JobDocument, path: JsonPath): Range | undefined {
       const first = (node.items[0] as Pair<Node, Node | null>).key?.range;
       if (first) return rangeOf(doc, first[0], first[1]);
     }
+    // A root that is not a mapping (a list, a number): its first line, so the squiggle is visible.
+    if (node?.range) return rangeOf(doc, node.range[0], Math.min(node.range[1], lineEnd(doc.text, node.range[0])));
     return rangeOf(doc, 0, 0);
   }
   const nodeRange = node?.range;
