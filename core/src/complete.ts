@@ -1,0 +1,213 @@
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type MarkupContent,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import { cursorContext, indentUnit, type KeyContext, type ValueContext } from './cursor';
+import { offsetOf, rangeOf, type JobDocument } from './document';
+import { keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
+import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
+
+/**
+ * Completion at a position: the keys that the mapping under the cursor still lacks (required first), or the
+ * values of the field whose value is being typed. Everything comes from the schema; the items for a schema
+ * node are built once and only their ranges change per call.
+ */
+export function complete(doc: JobDocument, position: Position): CompletionItem[] {
+  const offset = offsetOf(doc, position);
+  const context = cursorContext(doc, offset);
+  if (!context) return [];
+  const range = rangeOf(doc, context.replaceStart, context.replaceEnd);
+  if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range);
+  const container = schemaAtPath(context.path);
+  if (!container) return [];
+  if (context.itemStart && !isObject(container)) {
+    // `- |` in a list of scalars: the item is a value.
+    return valueItems(container, { ...context, kind: 'value', quote: undefined, needsSpace: false }, range);
+  }
+  return keyItems(doc, container, context, range);
+}
+
+function isObject(schema: SchemaNode): boolean {
+  return schema.type === 'object' || schema.properties !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------- keys
+
+interface KeyTemplate {
+  readonly key: string;
+  readonly schema: SchemaNode;
+  readonly required: boolean;
+  readonly sortText: string;
+  readonly detail: string;
+  readonly documentation: MarkupContent;
+}
+
+const keyTemplates = new WeakMap<SchemaNode, readonly KeyTemplate[]>();
+
+/** The keys an object schema allows, required ones first, each in schema order. */
+function templatesOf(objectSchema: SchemaNode): readonly KeyTemplate[] {
+  let templates = keyTemplates.get(objectSchema);
+  if (templates) return templates;
+  const properties = objectSchema.properties ?? {};
+  const required = new Set(objectSchema.required ?? []);
+  const list: KeyTemplate[] = [];
+  Object.keys(properties).forEach((key, index) => {
+    const schema = resolveSchema(properties[key]!);
+    // A `$ref` with a description beside it: the description of the use wins over the definition's.
+    const described: SchemaNode = properties[key]!.description ? { ...schema, description: properties[key]!.description } : schema;
+    const isRequired = required.has(key);
+    list.push({
+      key,
+      schema: described,
+      required: isRequired,
+      sortText: `${isRequired ? 0 : 1}${String(index).padStart(3, '0')}`,
+      detail: `${typeName(described)}${isRequired ? ' (required)' : ''}`,
+      documentation: { kind: MarkupKind.Markdown, value: keyDocumentation(described, isRequired) },
+    });
+  });
+  templates = list;
+  keyTemplates.set(objectSchema, templates);
+  return templates;
+}
+
+function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, range: Range): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const unit = context.hasColon ? 2 : indentUnit(doc);
+  for (const template of templatesOf(container)) {
+    if (context.presentKeys.has(template.key)) continue;
+    const item: CompletionItem = {
+      label: template.key,
+      kind: CompletionItemKind.Property,
+      detail: template.detail,
+      documentation: template.documentation,
+      sortText: template.sortText,
+      filterText: template.key,
+    };
+    if (context.hasColon) {
+      item.textEdit = { range, newText: template.key };
+    } else {
+      item.textEdit = { range, newText: keySnippet(template.key, template.schema, context.column, unit) };
+      item.insertTextFormat = InsertTextFormat.Snippet;
+      // The snippet carries absolute indentation: `- Key` puts the key right of the line's own indentation.
+      item.insertTextMode = InsertTextMode.asIs;
+    }
+    items.push(item);
+  }
+  return items;
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+function escapeChoice(text: string): string {
+  return text.replace(/[$}\\,|]/g, '\\$&');
+}
+
+/** `${1|A,B|}` for a field with a fixed set of values, `$1` otherwise. */
+function valuePlaceholder(schema: SchemaNode, tabStop: number): string {
+  const choices = schema.enum ?? (schema.type === 'boolean' ? [true, false] : undefined);
+  if (!choices) return `$${tabStop}`;
+  return `\${${tabStop}|${choices.map((choice) => escapeChoice(yamlScalar(choice))).join(',')}|}`;
+}
+
+/**
+ * What a key completion inserts: `Key: $1`, `Key: ${1|A,B|}`, a nested mapping on the next line, or a list
+ * whose first item already holds its first required key (`- URI: $1`).
+ */
+function keySnippet(key: string, schema: SchemaNode, column: number, unit: number): string {
+  const name = escapeSnippet(yamlScalar(key));
+  const child = ' '.repeat(column + unit);
+  if (schema.type === 'object' || schema.properties) return `${name}:\n${child}$1`;
+  if (schema.type === 'array') {
+    const items = schema.items ? resolveSchema(schema.items) : undefined;
+    const first = items?.required?.[0];
+    const firstSchema = first !== undefined ? items?.properties?.[first] : undefined;
+    if (first !== undefined && firstSchema) {
+      return `${name}:\n${child}- ${escapeSnippet(yamlScalar(first))}: ${valuePlaceholder(resolveSchema(firstSchema), 1)}`;
+    }
+    return `${name}:\n${child}- $1`;
+  }
+  return `${name}: ${valuePlaceholder(schema, 1)}`;
+}
+
+// -------------------------------------------------------------------------------------------- values
+
+interface ValueTemplate {
+  readonly label: string;
+  /** The value as YAML text, quoted when needed; `raw` is used inside quotes the user already typed. */
+  readonly text: string;
+  readonly raw: string;
+  readonly kind: CompletionItemKind;
+  readonly detail: string;
+  readonly documentation?: MarkupContent;
+  readonly sortText: string;
+}
+
+const valueTemplates = new WeakMap<SchemaNode, readonly ValueTemplate[]>();
+
+/** The values to offer for a field: its enum, true/false, its suggestions, then its default and examples. */
+function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
+  let templates = valueTemplates.get(schema);
+  if (templates) return templates;
+  const list: ValueTemplate[] = [];
+  const seen = new Set<string>();
+  const add = (value: unknown, kind: CompletionItemKind, detail: string, doc: string | undefined): void => {
+    const raw = typeof value === 'string' ? value : JSON.stringify(value);
+    if (seen.has(raw) || (typeof value === 'object' && value !== null)) return;
+    seen.add(raw);
+    const isDefault = schema.default !== undefined && value === schema.default;
+    list.push({
+      label: raw,
+      text: yamlScalar(value),
+      raw,
+      kind,
+      detail: isDefault ? `${detail} (default)` : detail,
+      documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+      sortText: String(list.length).padStart(3, '0'),
+    });
+  };
+  const type = typeName(schema);
+  if (schema.enum) {
+    schema.enum.forEach((value, i) => add(value, CompletionItemKind.EnumMember, type, meaningOf(schema, i)));
+  } else if (schema.type === 'boolean') {
+    add(true, CompletionItemKind.Value, 'boolean', undefined);
+    add(false, CompletionItemKind.Value, 'boolean', undefined);
+  } else {
+    for (const suggestion of schema['x-suggestions'] ?? []) {
+      add(suggestion.value, CompletionItemKind.Value, `suggested ${type}`, suggestion.description);
+    }
+    if (schema.default !== undefined) add(schema.default, CompletionItemKind.Value, type, 'The default value.');
+    // Examples show a format (an OSS URI, a resolution, a number); a sample project name would only mislead.
+    const formatted = schema.type !== 'string' || schema.pattern !== undefined;
+    if (formatted && !schema['x-suggestions']) {
+      for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, `example ${type}`, 'An example from the API reference.');
+    }
+  }
+  templates = list;
+  valueTemplates.set(schema, templates);
+  return templates;
+}
+
+function valueItems(schema: SchemaNode | undefined, context: ValueContext, range: Range): CompletionItem[] {
+  if (!schema || schema.type === 'object' || schema.type === 'array' || schema.properties) return [];
+  const space = context.needsSpace ? ' ' : '';
+  return valueTemplatesOf(schema).map((template) => {
+    const item: CompletionItem = {
+      label: template.label,
+      kind: template.kind,
+      detail: template.detail,
+      sortText: template.sortText,
+      filterText: template.raw,
+      textEdit: { range, newText: space + (context.quote ? template.raw : template.text) },
+    };
+    if (template.documentation) item.documentation = template.documentation;
+    return item;
+  });
+}
