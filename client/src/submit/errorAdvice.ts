@@ -1,0 +1,93 @@
+/**
+ * What the editor says when a call to IMM fails, and which buttons it offers. The API client already writes
+ * a sentence of advice per failure; this adds the code and RequestId users quote to support, and picks the
+ * one place in VS Code where the fix is made.
+ */
+import { ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
+
+export type ErrorActionId = 'setAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
+
+export interface ErrorAction {
+  readonly id: ErrorActionId;
+  readonly label: string;
+  /** For openSettings: the setting to show. */
+  readonly setting?: string;
+}
+
+export interface ErrorAdvice {
+  readonly message: string;
+  readonly actions: readonly ErrorAction[];
+  /** The job key IMM complained about, for a diagnostic on it. */
+  readonly parameterPath?: readonly JsonPathSegment[];
+  readonly parameterMessage?: string;
+  /** A task may exist: the user must check before submitting again. */
+  readonly outcomeUnknown: boolean;
+}
+
+export const SETTINGS = {
+  region: 'immHighlight.region',
+  endpoint: 'immHighlight.endpoint',
+  timeout: 'immHighlight.requestTimeoutSeconds',
+} as const;
+
+const setAccessKey: ErrorAction = { id: 'setAccessKey', label: 'Set AccessKey' };
+const chooseProfile: ErrorAction = { id: 'chooseProfile', label: 'Choose Credentials Profile' };
+const showOutput: ErrorAction = { id: 'showOutput', label: 'Show Output' };
+const openSetting = (setting: string): ErrorAction => ({ id: 'openSettings', label: 'Open Settings', setting });
+
+const CREDENTIAL_CODES = /^(SignatureDoesNotMatch|InvalidAccessKeyId|InvalidSecurityToken|MissingSecurityToken|IncompleteSignature)/;
+
+export interface ErrorContext {
+  /** Names the call for errors that are not ImmApiErrors ("Submitting", "Following Highlight-…"). */
+  readonly action?: string;
+  /** Whether `immHighlight.endpoint` is set: an endpoint problem is then fixed there, else in the region. */
+  readonly endpointSet?: boolean;
+}
+
+export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAdvice {
+  if (!(error instanceof ImmApiError)) {
+    const text = error instanceof Error ? error.message : String(error);
+    return { message: `${context.action ?? 'The request'} failed: ${text}`, actions: [showOutput], outcomeUnknown: false };
+  }
+  return {
+    message: withCodeAndRequestId(error),
+    actions: actionsFor(error, context.endpointSet ?? false),
+    ...(error.parameterPath ? { parameterPath: error.parameterPath } : {}),
+    ...(error.parameter ? { parameterMessage: parameterMessage(error) } : {}),
+    outcomeUnknown: error.outcomeUnknown,
+  };
+}
+
+function withCodeAndRequestId(error: ImmApiError): string {
+  let text = error.message;
+  if (!text.includes(error.code)) text = `${error.code}: ${text}`;
+  if (error.requestId && !text.includes(error.requestId)) text = `${text} (RequestId ${error.requestId})`;
+  return text;
+}
+
+function actionsFor(error: ImmApiError, endpointSet: boolean): ErrorAction[] {
+  switch (error.kind) {
+    case 'credentials':
+      return [setAccessKey, chooseProfile];
+    case 'endpoint':
+      return [openSetting(endpointSet ? SETTINGS.endpoint : SETTINGS.region)];
+    case 'timeout':
+      // A submission that timed out may have created a task; offering a retry button would invite a duplicate.
+      return [openSetting(SETTINGS.timeout)];
+    case 'network':
+      if (error.outcomeUnknown) return [showOutput];
+      return [openSetting(endpointSet ? SETTINGS.endpoint : SETTINGS.region)];
+    case 'auth':
+      return CREDENTIAL_CODES.test(error.code) ? [setAccessKey, chooseProfile] : [showOutput];
+    case 'service':
+      // A project "not found" is most often a project in another region.
+      if (error.code === 'ResourceNotFound' || error.statusCode === 404) return [openSetting(SETTINGS.region)];
+      return [showOutput];
+  }
+}
+
+/** The diagnostic text: the service's own words, which name the problem better than ours. */
+function parameterMessage(error: ImmApiError): string {
+  const said = error.serviceMessage || error.message;
+  return `IMM rejected ${error.parameter} when the task was submitted (${error.code}): ${said}${error.requestId ? ` RequestId ${error.requestId}.` : ''}`;
+}

@@ -1,0 +1,69 @@
+/**
+ * The text of the "Show request" document: exactly what Submit would send, where, and as whom. The
+ * credentials appear only as a masked description; the secret is never part of the request parameters.
+ */
+import { previewRequest, RequestBuildError, type CommandLineOptions } from '../../../core/src/request';
+
+export interface RequestTarget {
+  readonly region: string;
+  /** The URL called, or why the settings name no usable endpoint. */
+  readonly endpoint: { readonly url: string; readonly host: string; readonly overridden: boolean } | { readonly error: string };
+  /** From describeCredentialSource: masked. */
+  readonly credentials: string;
+  /** The aliyun CLI profile chosen in VS Code, for the CLI line. */
+  readonly profile?: string | undefined;
+  /** Error diagnostics of the file; Submit refuses while there are any. */
+  readonly errors: number;
+}
+
+function cliOptions(target: Pick<RequestTarget, 'region' | 'endpoint' | 'profile'>): CommandLineOptions {
+  const endpoint = 'error' in target.endpoint ? undefined : target.endpoint;
+  return {
+    region: target.region,
+    ...(endpoint?.overridden ? { endpoint: endpoint.host } : {}),
+    ...(target.profile ? { profile: target.profile } : {}),
+  };
+}
+
+export function renderRequest(value: unknown, target: RequestTarget): string {
+  const endpoint = 'error' in target.endpoint ? undefined : target.endpoint;
+  const header = {
+    submit: target.errors > 0 ? `refused: the file has ${target.errors} error(s); fix them first` : 'ready',
+    endpoint: endpoint ? endpoint.url : `not usable: ${'error' in target.endpoint ? target.endpoint.error : ''}`,
+    region: target.region,
+    credentials: target.credentials,
+  };
+  try {
+    const preview = previewRequest(value, cliOptions(target));
+    return `${JSON.stringify(
+      {
+        ...header,
+        action: preview.action,
+        version: preview.version,
+        method: preview.method,
+        path: preview.path,
+        query: preview.query,
+        // Exactly the form fields of the body: objects and arrays are each one JSON string, as the SDKs send them.
+        body: preview.body,
+        parameters: preview.parameters,
+        ...(preview.ignoredKeys.length ? { notSent: preview.ignoredKeys } : {}),
+        aliyunCli: preview.commandLine,
+      },
+      null,
+      2,
+    )}\n`;
+  } catch (error) {
+    if (!(error instanceof RequestBuildError)) throw error;
+    return `${JSON.stringify({ ...header, submit: `impossible: ${error.message}` }, null, 2)}\n`;
+  }
+}
+
+/** The aliyun CLI line alone, for "Copy aliyun CLI command"; undefined when the job cannot become a request. */
+export function commandLineFor(value: unknown, target: Pick<RequestTarget, 'region' | 'endpoint' | 'profile'>): string | undefined {
+  try {
+    return previewRequest(value, cliOptions(target)).commandLine;
+  } catch (error) {
+    if (error instanceof RequestBuildError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { finalMessage, formatProgress, formatTime, shortTaskId, statusBarView, statusIcon, statusText, taskTooltip } from '../../client/src/submit/taskStatus';
+import type { TaskRecord } from '../../client/src/submit/taskRecord';
+
+process.env.TZ = 'UTC';
+
+const base: TaskRecord = {
+  taskId: 'Highlight-4d51241b-0b1c-4e2f-9d5a-1234567890ab',
+  projectName: 'immtest',
+  fileUri: 'file:///w/a.highlight.yaml',
+  fileLabel: 'a.highlight.yaml',
+  submittedAt: '2026-11-25T10:00:00Z',
+  region: 'cn-hangzhou',
+  requestId: 'REQ-1',
+  status: 'Running',
+  updatedAt: '2026-11-25T10:00:00Z',
+};
+
+test('shortens task ids after the first group of the id, leaves short ids alone', () => {
+  assert.equal(shortTaskId(base.taskId), 'Highlight-4d51241b…');
+  assert.equal(shortTaskId('Highlight-abc'), 'Highlight-abc');
+  assert.equal(shortTaskId('plain'), 'plain');
+});
+
+test('status text: progress while running, the failure code at the end, a note when no longer followed', () => {
+  assert.equal(statusText({ ...base, progress: 40 }), 'Running 40%');
+  assert.equal(statusText({ ...base, progress: 133.4 }), 'Running 100%');
+  assert.equal(statusText(base), 'Running');
+  assert.equal(statusText({ ...base, status: 'Succeeded', progress: 100 }), 'Succeeded');
+  assert.equal(statusText({ ...base, status: 'Failed', code: 'InvalidFile.NotFound' }), 'Failed: InvalidFile.NotFound');
+  assert.equal(statusText({ ...base, status: 'Failed' }), 'Failed');
+  assert.equal(statusText({ ...base, followError: 'no credentials' }), 'Running (not followed)');
+  assert.equal(formatProgress(undefined), '');
+  assert.equal(formatProgress(Number.NaN), '');
+});
+
+test('icons: spinner while pending, pass/error at the end, warning when following stopped', () => {
+  assert.equal(statusIcon(base), 'sync~spin');
+  assert.equal(statusIcon({ status: 'Submitted' }), 'cloud-upload');
+  assert.equal(statusIcon({ status: 'Succeeded' }), 'pass');
+  assert.equal(statusIcon({ status: 'Failed' }), 'error');
+  assert.equal(statusIcon({ status: 'Running', followError: 'x' }), 'warning');
+});
+
+test('status bar: nothing when idle, the task when one runs, a count when several', () => {
+  assert.equal(statusBarView([]), undefined);
+  const one = statusBarView([{ ...base, progress: 50 }]);
+  assert.equal(one?.text, '$(sync~spin) IMM Highlight-4d51241b… Running 50%');
+  assert.match(one?.tooltip ?? '', /Highlight-4d51241b-0b1c.*a\.highlight\.yaml.*Running 50%/);
+  const two = statusBarView([base, { ...base, taskId: 'Highlight-2' }]);
+  assert.equal(two?.text, '$(sync~spin) IMM: 2 tasks running');
+  assert.equal(two?.tooltip.split('\n').length, 2);
+});
+
+test('time: time of day for today, with the date otherwise', () => {
+  const now = new Date('2026-11-25T18:00:00Z');
+  assert.equal(formatTime('2026-11-25T10:02:03Z', now), '10:02:03');
+  assert.equal(formatTime('2026-11-24T10:02:03Z', now), '2026-11-24 10:02:03');
+  assert.equal(formatTime('not a date', now), 'not a date');
+});
+
+test('final message: output URI on success; Code and Message on failure', () => {
+  const ok = finalMessage({ ...base, status: 'Succeeded', outputUri: 'oss://b/out.mp4' });
+  assert.equal(ok.severity, 'information');
+  assert.match(ok.text, /succeeded\. Output: oss:\/\/b\/out\.mp4$/);
+  const failed = finalMessage({ ...base, status: 'Failed', code: 'InvalidFile', message: 'The video cannot be read.' });
+  assert.equal(failed.severity, 'error');
+  assert.match(failed.text, /failed — InvalidFile: The video cannot be read\.$/);
+  assert.match(finalMessage({ ...base, status: 'Failed' }).text, /project immtest\) failed\.$/);
+  assert.match(failed.text, /Highlight-4d51241b-0b1c-4e2f-9d5a-1234567890ab \(a\.highlight\.yaml, project immtest\)/);
+});
+
+test('tooltip lists every fact, the endpoint only when overridden', () => {
+  const plain = taskTooltip(base);
+  assert.match(plain, /Project: immtest \(cn-hangzhou\)/);
+  assert.match(plain, /RequestId: REQ-1/);
+  const local = taskTooltip({ ...base, endpoint: 'http://127.0.0.1:9000', followError: 'no credentials' });
+  assert.match(local, /cn-hangzhou, http:\/\/127\.0\.0\.1:9000/);
+  assert.match(local, /Not followed: no credentials/);
+});
