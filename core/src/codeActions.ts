@@ -1,0 +1,125 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { JobDocument } from './document';
+import { fixEdits } from './fixEdits';
+import { isDiagnosticData, type FixHint } from './fixes';
+import { displayPath, fieldName } from './schema';
+import { validateJob } from './validate';
+import { quote } from './words';
+
+/**
+ * Quick fixes for the diagnostics the editor sends back for `range`, built from the fix hints validation put
+ * in `Diagnostic.data`; then, for each kind of fix that occurs more than once in the file, one action fixing all.
+ */
+export function codeActions(doc: JobDocument, uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const kindsHere = new Set<FixHint['kind']>();
+  for (const diagnostic of diagnostics) {
+    if (!overlaps(diagnostic.range, range)) continue;
+    const fixes = fixHintsOf(diagnostic);
+    const didYouMean = fixes.filter((fix) => fix.kind === 'replace-value' || fix.kind === 'rename-key');
+    for (const fix of fixes) {
+      const edits = fixEdits(doc, fix);
+      if (!edits) continue;
+      kindsHere.add(fix.kind);
+      const action: CodeAction = { title: titleOf(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
+      if (didYouMean.length === 1 && didYouMean[0] === fix) action.isPreferred = true;
+      actions.push(action);
+    }
+  }
+  for (const kind of kindsHere) {
+    const fixAll = fixAllAction(doc, uri, kind);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** The fix hints of a diagnostic as the editor sent it back: `data` is untyped JSON by then, so each hint is checked. */
+export function fixHintsOf(diagnostic: Diagnostic): FixHint[] {
+  const data: unknown = diagnostic.data;
+  return isDiagnosticData(data) ? data.fixes.filter(isFixHint) : [];
+}
+
+function isFixHint(value: unknown): value is FixHint {
+  if (typeof value !== 'object' || value === null) return false;
+  const hint = value as Record<string, unknown>;
+  const path = hint.path;
+  if (!Array.isArray(path) || !path.every((segment) => typeof segment === 'string' || typeof segment === 'number')) return false;
+  switch (hint.kind) {
+    case 'replace-value':
+      return typeof hint.value === 'string' || typeof hint.value === 'number';
+    case 'rename-key':
+      return typeof hint.key === 'string';
+    case 'add-properties':
+      return Array.isArray(hint.properties) && hint.properties.length > 0 && hint.properties.every((key) => typeof key === 'string');
+    case 'remove-property':
+      return path.length > 0;
+    case 'to-json-string':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function titleOf(fix: FixHint): string {
+  switch (fix.kind) {
+    case 'replace-value':
+      return `Change to ${quote(String(fix.value))}`;
+    case 'rename-key':
+      return `Rename to ${quote(fix.key)}`;
+    case 'add-properties': {
+      const names = fix.properties.map(quote).join(', ');
+      return `Add missing propert${fix.properties.length === 1 ? 'y' : 'ies'} ${names}`;
+    }
+    case 'remove-property':
+      return `Remove ${quote(fieldName(fix.path))}`;
+    case 'to-json-string':
+      return `Convert ${displayPath(fix.path)} to a JSON string`;
+  }
+}
+
+const FIX_ALL_TITLES: Readonly<Record<FixHint['kind'], string>> = {
+  'replace-value': 'Fix all misspelt values in this file',
+  'rename-key': 'Fix all misspelt property names in this file',
+  'add-properties': 'Add all missing required properties in this file',
+  'remove-property': 'Remove all properties without effect in this file',
+  'to-json-string': 'Convert all mappings to JSON strings in this file',
+};
+
+/**
+ * One action applying the first (the most likely) fix of every diagnostic in the file whose first fix is of
+ * `kind`, when there are at least two. Edits that would overlap an earlier one are left for a second round.
+ */
+function fixAllAction(doc: JobDocument, uri: string, kind: FixHint['kind']): CodeAction | undefined {
+  const fixed: Diagnostic[] = [];
+  const edits: TextEdit[] = [];
+  for (const diagnostic of validateJob(doc)) {
+    const first = fixHintsOf(diagnostic)[0];
+    if (first?.kind !== kind) continue;
+    const fixEditsOfOne = fixEdits(doc, first);
+    if (!fixEditsOfOne || fixEditsOfOne.some((edit) => edits.some((taken) => clash(edit.range, taken.range)))) continue;
+    edits.push(...fixEditsOfOne);
+    fixed.push(diagnostic);
+  }
+  if (fixed.length < 2) return undefined;
+  edits.sort((a, b) => compare(a.range.start, b.range.start));
+  return { title: FIX_ALL_TITLES[kind], kind: CodeActionKind.QuickFix, diagnostics: fixed, edit: { changes: { [uri]: edits } } };
+}
+
+type Position = Range['start'];
+
+function compare(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Inclusive overlap: a cursor touching either end of a diagnostic asks for its fixes. */
+function overlaps(a: Range, b: Range): boolean {
+  return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
+}
+
+/** Edits clash when they share more than a boundary, or both insert at the same place (their order would be a guess). */
+function clash(a: Range, b: Range): boolean {
+  const aEmpty = compare(a.start, a.end) === 0;
+  const bEmpty = compare(b.start, b.end) === 0;
+  if (aEmpty && bEmpty) return compare(a.start, b.start) === 0;
+  return compare(a.start, b.end) < 0 && compare(b.start, a.end) < 0;
+}
