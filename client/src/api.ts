@@ -1,0 +1,17 @@
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+/**
+ * What `activate` returns: the handles other features (job submission) and tests build on,
+ * also reachable from other extensions via `vscode.extensions.getExtension(...).exports`.
+ */
+export interface ImmHighlightApi {
+  /** The same instance for the whole session; restarts reuse it. Send custom requests through it. */
+  readonly languageClient: LanguageClient;
+  /** The one "IMM Highlight" output channel; write user-facing logs here. */
+  readonly outputChannel: vscode.OutputChannel;
+  /** Settles when the first start of the server has succeeded or failed (a failure is logged, not thrown). */
+  readonly ready: Promise<void>;
+  /** Restarts (or, after a failed start or repeated crashes, starts) the server. */
+  restartServer(): Promise<void>;
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { API_VERSION, Commands, SCHEMA_TITLE } from './constants';
+import { documentSelector } from './languageClient';
+
+/**
+ * The `{}` item beside the language name in the status bar: says what the file is checked
+ * against, and turns into an error with a restart action when the server is not running
+ * (otherwise a file without squiggles would look valid).
+ */
+export function createLanguageStatus(client: LanguageClient): vscode.Disposable {
+  const item = vscode.languages.createLanguageStatusItem('immHighlight.schema', documentSelector);
+  item.name = 'IMM Highlight validation';
+
+  const update = (state: State): void => {
+    item.busy = state === State.Starting;
+    if (state === State.Stopped) {
+      item.severity = vscode.LanguageStatusSeverity.Error;
+      item.text = `${SCHEMA_TITLE}: not checked`;
+      item.detail = 'The IMM Highlight language server is not running';
+      item.command = { title: 'Restart', command: Commands.restartServer };
+    } else {
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      item.text = SCHEMA_TITLE;
+      item.detail = `Validated against the ${SCHEMA_TITLE} schema (API ${API_VERSION})`;
+      item.command = { title: 'Show Output', command: Commands.showOutput };
+    }
+  };
+  update(client.state);
+  const listener = client.onDidChangeState((event) => update(event.newState));
+  return vscode.Disposable.from(listener, item);
+}
