@@ -28,7 +28,12 @@ export function complete(doc: JobDocument, position: Position): CompletionItem[]
   if (!container) return [];
   if (context.itemStart && !isObject(container)) {
     // `- |` in a list of scalars: the item is a value.
-    return valueItems(container, { ...context, kind: 'value', quote: undefined, needsSpace: false }, range);
+    return valueItems(container, { ...context, kind: 'value', quote: undefined }, range);
+  }
+  if (container.type === 'array' && !context.itemStart && !context.hasColon) {
+    // At the column of a list's dashes: each key starts a new item.
+    const items = container.items ? resolveSchema(container.items) : undefined;
+    return items && isObject(items) ? keyItems(doc, items, { ...context, presentKeys: new Set() }, range, '- ') : [];
   }
   return keyItems(doc, container, context, range);
 }
@@ -76,9 +81,11 @@ function templatesOf(objectSchema: SchemaNode): readonly KeyTemplate[] {
   return templates;
 }
 
-function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, range: Range): CompletionItem[] {
+function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, range: Range, dash = ''): CompletionItem[] {
   const items: CompletionItem[] = [];
   const unit = context.hasColon ? 2 : indentUnit(doc);
+  const lead = (context.needsSpace ? ' ' : '') + dash;
+  const column = context.column + lead.length;
   for (const template of templatesOf(container)) {
     if (context.presentKeys.has(template.key)) continue;
     const item: CompletionItem = {
@@ -90,9 +97,9 @@ function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, 
       filterText: template.key,
     };
     if (context.hasColon) {
-      item.textEdit = { range, newText: template.key };
+      item.textEdit = { range, newText: lead + template.key };
     } else {
-      item.textEdit = { range, newText: keySnippet(template.key, template.schema, context.column, unit) };
+      item.textEdit = { range, newText: lead + keySnippet(template.key, template.schema, column, unit) };
       item.insertTextFormat = InsertTextFormat.Snippet;
       // The snippet carries absolute indentation: `- Key` puts the key right of the line's own indentation.
       item.insertTextMode = InsertTextMode.asIs;

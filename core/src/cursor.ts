@@ -28,6 +28,8 @@ export interface KeyContext extends ContextBase {
   readonly hasColon: boolean;
   /** The cursor line starts a list item (`- |`): the item may be a scalar rather than a mapping. */
   readonly itemStart: boolean;
+  /** The cursor is right after a dash (`-|`): a space goes before the key. */
+  readonly needsSpace: boolean;
 }
 
 /** The cursor is in the value of `Key: |`. */
@@ -245,6 +247,7 @@ export function cursorContext(doc: JobDocument, offset: number): CursorContext |
     column,
     hasColon,
     itemStart: dashes.length > 0,
+    needsSpace: dashes.length > 0 && dashes[dashes.length - 1] === start - 1,
     replaceStart: lineStart + start,
     replaceEnd: lineStart + end,
     typed: text.slice(start, Math.max(start, col)),

@@ -350,3 +350,11 @@ Tags:
   assert.deepEqual(labels(complete(doc, valuePosition)), ['Random', 'Sequential', 'Closed']);
   assert.ok(schemaAtPath(['Output', 'Video', 'TranscodeVideo']));
 });
+
+test('at the column of a list’s dashes each key starts a new item; right after a dash a space is added', () => {
+  assert.equal(accept('Sources:\n  - URI: oss://b/a.mp4\n  |', 'URI'), 'Sources:\n  - URI: oss://b/a.mp4\n  - URI: ');
+  assert.equal(accept('Edit:\n  Transitions:\n    - Transition: fade\n    |', 'Weight'), 'Edit:\n  Transitions:\n    - Transition: fade\n    - Weight: ');
+  assert.equal(accept('Sources:\n  -|', 'URI'), 'Sources:\n  - URI: ');
+  // A dash under a mapping is no list the schema knows.
+  assert.deepEqual(completeAt('Output:\n  Video:\n    -|'), []);
+});
