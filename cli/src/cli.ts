@@ -1,0 +1,15 @@
+/** Entry of the `highlight-task` command (bundled to dist/cli.js). Logic lives in main.ts and the commands. */
+import { main } from './main';
+
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort(new Error('interrupted')));
+
+main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+  signal: interrupt.signal,
+}).then((code) => {
+  process.exitCode = code;
+});

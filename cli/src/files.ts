@@ -1,0 +1,46 @@
+/** Turns the file arguments (paths, directories, globs) into a sorted list of job files. */
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from './io';
+
+const JOB_PATTERN = '**/*.highlight.{yaml,yml}';
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+/** Paths as the user should read them: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+export async function expandFiles(args: readonly string[], cwd: string): Promise<string[]> {
+  if (args.length === 0) throw new UsageError('Give at least one file, directory or glob, e.g. highlight-task validate "jobs/**/*.highlight.yaml".');
+  const found = new Set<string>();
+  for (const arg of args) {
+    const path = resolve(cwd, arg);
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) {
+      found.add(path);
+    } else if (info?.isDirectory()) {
+      for (const file of await glob(JOB_PATTERN, { cwd: path, absolute: true, ignore: IGNORE })) found.add(file);
+    } else if (isDynamicPattern(arg)) {
+      const matches = await glob(arg, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true });
+      if (matches.length === 0) throw new UsageError(`No files match ${arg}.`);
+      for (const file of matches) found.add(file);
+    } else {
+      throw new UsageError(`${arg}: no such file or directory.`);
+    }
+  }
+  if (found.size === 0) throw new UsageError(`No *.highlight.yaml files found in ${args.join(', ')}.`);
+  return [...found].sort();
+}
+
+export async function readJobFile(path: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? 'cannot be read');
+    throw new UsageError(`${displayPath(path, cwd)}: ${why}.`);
+  }
+}

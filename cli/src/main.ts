@@ -1,0 +1,85 @@
+/** Dispatches `highlight-task <command>`; every outcome becomes an exit code, never an uncaught throw. */
+import requestSchema from '../../schemas/highlight-task.schema.json';
+import { IMM_REGION_IDS } from '../../api/src/index';
+import { Exit, UsageError, type Io } from './io';
+import { submitCommand } from './submitCommand';
+import { validateCommand } from './validateCommand';
+import { TOOL } from './version';
+
+export const HELP = `Usage: highlight-task <command> [options]
+
+Check and submit Alibaba Cloud IMM CreateHighlightTask jobs written as *.highlight.yaml files.
+
+Commands:
+  validate <files, directories or globs…>   Check jobs; prints file:line:col: severity code message
+      --format text|json|sarif             Output format (default text; sarif is SARIF 2.1.0)
+      --strict                             Exit 1 on warnings too
+  submit <file>                             Validate, then call CreateHighlightTask; prints the TaskId
+      --region R                           Region (default $ALIBABA_CLOUD_REGION_ID, else cn-hangzhou)
+      --endpoint URL                       https://host[:port]; http:// only for 127.0.0.1/localhost/::1
+      --profile P                          aliyun CLI profile (default: the credentials chain)
+      --wait                               Follow the task with GetTask until it ends; exit 1 if it failed
+      --timeout S                          Seconds per HTTP request (default 20)
+      --max-wait S                         With --wait, stop following after S seconds (default 7200)
+      --dry-run                            Print the equivalent aliyun command instead of sending
+      --format text|json                   Result as text (default) or JSON
+  schema                                    Print the JSON schema of a job
+
+Options: --help, --version
+
+Credentials (submit): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+(/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
+--profile), ~/.alibabacloud/credentials, the ECS instance RAM role, or ALIBABA_CLOUD_CREDENTIALS_URI.
+
+Exit codes: 0 ok; 1 errors in a job, a failed task or a refused call; 2 bad usage or unreadable file;
+3 the outcome of a submission is unknown (check the console before submitting again); 130 interrupted.
+
+Regions: ${IMM_REGION_IDS.join(', ')}
+`;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) {
+      io.stderr(HELP);
+      return Exit.Usage;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return Exit.Ok;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${TOOL.version}\n`);
+      return Exit.Ok;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(HELP);
+      return Exit.Ok;
+    }
+    switch (command) {
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'submit':
+        return await submitCommand(rest, io);
+      case 'schema':
+        if (rest.length) throw new UsageError('schema takes no arguments.');
+        io.stdout(`${JSON.stringify(requestSchema, null, 2)}\n`);
+        return Exit.Ok;
+      default:
+        throw new UsageError(`Unknown command "${command}". Commands: validate, submit, schema.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`highlight-task: ${(error as Error).message}\nRun highlight-task --help for usage.\n`);
+      return Exit.Usage;
+    }
+    io.stderr(`highlight-task: ${error instanceof Error ? error.message : String(error)}\n`);
+    return Exit.Failure;
+  }
+}
+
+/** node:util parseArgs reports unknown or malformed flags with these codes. */
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}

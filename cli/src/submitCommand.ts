@@ -1,0 +1,112 @@
+/** `highlight-task submit <file> [--region R] [--endpoint URL] [--profile P] [--wait] [--timeout S] …` */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseJob, valueRange, type JobDocument } from '../../core/src/document';
+import { previewRequest, toRequest } from '../../core/src/request';
+import { validateJob } from '../../core/src/validate';
+import { createImmClient, followTask, ImmApiError, type CredentialSource, type TaskInfo } from '../../api/src/index';
+import { displayPath, readJobFile } from './files';
+import { Exit, UsageError, type Io } from './io';
+import { formatText } from './report';
+import { hasErrors, parseFormat } from './validateCommand';
+import { TOOL } from './version';
+
+function seconds(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} takes a number of seconds greater than 0, not "${value}".`);
+  return n * 1000;
+}
+
+export async function submitCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      region: { type: 'string' },
+      endpoint: { type: 'string' },
+      profile: { type: 'string' },
+      wait: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      'max-wait': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('submit takes exactly one job file.');
+  const format = parseFormat(values.format, ['text', 'json']);
+  const timeoutMs = seconds('timeout', values.timeout, 20);
+  const maxWaitMs = seconds('max-wait', values['max-wait'], 2 * 60 * 60);
+  const region = values.region ?? io.env['ALIBABA_CLOUD_REGION_ID'];
+  const path = resolve(io.cwd, positionals[0]!);
+  const shown = displayPath(path, io.cwd);
+
+  const doc = parseJob(await readJobFile(path, io.cwd));
+  const diagnostics = validateJob(doc);
+  if (diagnostics.length) io.stderr(formatText([{ file: shown, diagnostics }]));
+  if (hasErrors({ file: shown, diagnostics })) {
+    io.stderr(`${shown}: not submitted: fix the errors above first. Nothing was sent.\n`);
+    return Exit.Failure;
+  }
+
+  const request = toRequest(doc.value);
+  if (values['dry-run']) {
+    const preview = previewRequest(doc.value, { ...(region ? { region } : {}), ...(values.endpoint ? { endpoint: values.endpoint } : {}), ...(values.profile ? { profile: values.profile } : {}) });
+    io.stdout(format === 'json' ? `${JSON.stringify(preview, null, 2)}\n` : `${preview.commandLine}\n`);
+    return Exit.Ok;
+  }
+
+  const credentials: CredentialSource = values.profile ? { kind: 'profile', name: values.profile } : { kind: 'default' };
+  const projectName = request.query.ProjectName;
+  try {
+    const client = createImmClient({
+      ...(region ? { region } : {}),
+      ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+      credentials,
+      timeoutMs,
+      userAgent: `${TOOL.name}/${TOOL.version}`,
+    });
+    io.stderr(`Submitting ${shown} (${request.body['Type'] ?? '?'}, project ${projectName}) to ${client.endpoint.url} as ${await client.describeCredentials()}…\n`);
+    const created = await client.createHighlightTask(request, io.signal ? { signal: io.signal } : {});
+    if (format === 'text') io.stdout(`${created.taskId}\n`);
+    io.stderr(`Created ${created.taskId} (RequestId ${created.requestId}).\n`);
+    if (!values.wait) {
+      if (format === 'json') io.stdout(`${JSON.stringify({ taskId: created.taskId, requestId: created.requestId, projectName }, null, 2)}\n`);
+      return Exit.Ok;
+    }
+    const final = await followTask(client, {
+      projectName,
+      taskId: created.taskId,
+      maxWaitMs,
+      onUpdate: (task) => io.stderr(`${task.taskId}: ${task.status}${task.progress !== undefined ? ` ${task.progress}%` : ''}\n`),
+      onError: (error) => io.stderr(`GetTask failed, trying again: ${error.message}\n`),
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    return finish(final, created.requestId, format, io);
+  } catch (error) {
+    if (io.signal?.aborted) {
+      io.stderr('Interrupted. A task that was created keeps running in IMM.\n');
+      return Exit.Interrupted;
+    }
+    if (!(error instanceof ImmApiError)) throw error;
+    io.stderr(`${locate(error, doc, shown)}${error.message}\n`);
+    if (format === 'json') io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+    return error.outcomeUnknown ? Exit.OutcomeUnknown : Exit.Failure;
+  }
+}
+
+function finish(task: TaskInfo, requestId: string, format: string, io: Io): number {
+  const failed = task.status !== 'Succeeded';
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ taskId: task.taskId, requestId, projectName: task.projectName, status: task.status, code: task.code, message: task.message, startTime: task.startTime, endTime: task.endTime }, null, 2)}\n`);
+  }
+  io.stderr(failed ? `${task.taskId} ${task.status}: ${task.code ?? ''} ${task.message ?? ''}\n` : `${task.taskId} Succeeded.\n`);
+  return failed ? Exit.Failure : Exit.Ok;
+}
+
+/** Points a parameter error at the line of the job it names, like a compiler would. */
+function locate(error: ImmApiError, doc: JobDocument, shown: string): string {
+  if (!error.parameterPath) return `${shown}: `;
+  const range = valueRange(doc, error.parameterPath) ?? valueRange(doc, error.parameterPath.slice(0, 1));
+  return range ? `${shown}:${range.start.line + 1}:${range.start.character + 1}: ` : `${shown}: `;
+}

@@ -1,0 +1,44 @@
+/** `highlight-task validate <files or globs…>` */
+import { parseArgs } from 'node:util';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { parseJob } from '../../core/src/document';
+import { validateJob } from '../../core/src/validate';
+import { displayPath, expandFiles, readJobFile } from './files';
+import { Exit, UsageError, type Io } from './io';
+import { countBySeverity, formatJson, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
+import { TOOL } from './version';
+
+export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[]): OutputFormat {
+  const format = (value ?? 'text') as OutputFormat;
+  if (!allowed.includes(format)) throw new UsageError(`--format must be ${allowed.join(', ')}; not "${value}".`);
+  return format;
+}
+
+export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { format: { type: 'string' }, strict: { type: 'boolean', default: false } },
+  });
+  const format = parseFormat(values.format, ['text', 'json', 'sarif']);
+  const files = await expandFiles(positionals, io.cwd);
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const text = await readJobFile(file, io.cwd);
+    reports.push({ file: displayPath(file, io.cwd), diagnostics: validateJob(parseJob(text)) });
+  }
+
+  const { errors, warnings } = countBySeverity(reports);
+  if (format === 'json') io.stdout(formatJson(reports));
+  else if (format === 'sarif') io.stdout(formatSarif(reports, TOOL));
+  else {
+    io.stdout(formatText(reports));
+    io.stderr(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
+  }
+  return errors > 0 || (values.strict && warnings > 0) ? Exit.Failure : Exit.Ok;
+}
+
+export function hasErrors(report: FileReport): boolean {
+  return report.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error);
+}
