@@ -1,0 +1,321 @@
+/**
+ * `npm run bench`: our language server and yaml-language-server (given our schema) side by side over LSP stdio,
+ * in one run. Prints medians, p95 and ratios, checks the targets, writes JSON to bench/results/.
+ *
+ * Options: --quick (fewer samples), --skip-yaml-ls (ours only), --max-sources N (largest generated job).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { parseJob } from '../core/src/document';
+import { validateJob } from '../core/src/validate';
+import { sourcesJob, typicalJob, type BenchDocument } from './documents';
+import { hasDiagnosticOnLine, LspPeer, type ServerSpec } from './lspPeer';
+import { mib, ms, ratio, summarize, type Summary } from './stats';
+
+const ROOT = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const skipYamlLs = args.includes('--skip-yaml-ls');
+const maxSourcesArg = args.indexOf('--max-sources');
+const MAX_SOURCES = maxSourcesArg >= 0 ? Number(args[maxSourcesArg + 1]) : 10_000;
+const scale = (n: number): number => (quick ? Math.max(2, Math.ceil(n / 4)) : n);
+
+const SCHEMA_URI = pathToFileURL(path.join(ROOT, 'schemas/highlight-task.schema.json')).href;
+
+const OURS: ServerSpec = { name: 'ours', script: path.join(ROOT, 'dist/server.js'), args: ['--stdio'], languageId: 'imm-highlight' };
+const YAML_LS: ServerSpec = {
+  name: 'yaml-language-server',
+  script: path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'),
+  args: ['--stdio'],
+  languageId: 'yaml',
+  settings: {
+    yaml: {
+      schemas: { [SCHEMA_URI]: ['*.highlight.yaml'] },
+      schemaStore: { enable: false },
+      validate: true,
+      completion: true,
+      hover: true,
+      format: { enable: false },
+    },
+    http: { proxy: '', proxyStrictSSL: false },
+    '[yaml]': {},
+    editor: {},
+  },
+};
+
+let documentCounter = 0;
+function freshUri(doc: BenchDocument): string {
+  // A new name per open: no server may answer from a cache of an earlier run.
+  return `file:///tmp/imm-highlight-bench/${doc.name.replace(/\W+/g, '-')}-${++documentCounter}.highlight.yaml`;
+}
+
+function withToggle(doc: BenchDocument, invalid: boolean): string {
+  const lines = doc.text.split('\n');
+  const line = lines[doc.toggleLine]!;
+  lines[doc.toggleLine] = line.slice(0, doc.toggleCharacter) + (invalid ? doc.invalid : doc.valid) + line.slice(doc.toggleCharacter + doc.valid.length);
+  return lines.join('\n');
+}
+
+/** Diagnostics that belong to `version` of `uri`: the version when the server sends one, and the toggled line's state. */
+function belongsTo(uri: string, version: number, doc: BenchDocument, invalid: boolean): (p: PublishDiagnosticsParams) => boolean {
+  return (p) =>
+    p.uri === uri && (p.version === undefined || p.version === null || p.version === version) && hasDiagnosticOnLine(p.diagnostics, doc.toggleLine) === invalid;
+}
+
+/** Spawn → initialize → open a job with one schema error → the diagnostics that report it. */
+async function firstDiagnostics(spec: ServerSpec, runs: number): Promise<number[]> {
+  const doc = typicalJob();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const peer = await LspPeer.start(spec);
+    const uri = freshUri(doc);
+    const received = peer.diagnostics(belongsTo(uri, 1, doc, true));
+    await peer.open(uri, withToggle(doc, true));
+    const { at } = await received;
+    samples.push(at - peer.spawnedAt);
+    await peer.stop();
+  }
+  return samples;
+}
+
+interface EditRun {
+  readonly latencies: number[];
+  readonly peakRss: number;
+}
+
+/** Opens `doc`, then flips its toggled value back and forth; each sample is didChange → that version's diagnostics. */
+async function editToDiagnostics(peer: LspPeer, doc: BenchDocument, edits: number, warmup: number, timeoutMs: number): Promise<number[]> {
+  const uri = freshUri(doc);
+  let version = 1;
+  const opened = peer.diagnostics(belongsTo(uri, version, doc, false), timeoutMs);
+  await peer.open(uri, doc.text, version);
+  await opened;
+  let invalid = false;
+  const latencies: number[] = [];
+  for (let i = 0; i < warmup + edits; i++) {
+    const before = invalid ? doc.invalid : doc.valid;
+    invalid = !invalid;
+    version++;
+    const received = peer.diagnostics(belongsTo(uri, version, doc, invalid), timeoutMs);
+    const sentAt = performance.now();
+    await peer.replace(uri, version, doc.toggleLine, doc.toggleCharacter, before.length, invalid ? doc.invalid : doc.valid);
+    const { at } = await received;
+    if (i >= warmup) latencies.push(at - sentAt);
+  }
+  await peer.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  return latencies;
+}
+
+async function requestLatency(peer: LspPeer, method: string, uri: string, position: Position, runs: number): Promise<{ latencies: number[]; resultSize: number }> {
+  const latencies: number[] = [];
+  let resultSize = 0;
+  for (let i = 0; i < runs + 5; i++) {
+    const started = performance.now();
+    let result: unknown;
+    try {
+      result = await peer.connection.sendRequest(method, { textDocument: { uri }, position });
+    } catch {
+      return { latencies: [], resultSize: 0 };
+    }
+    const elapsed = performance.now() - started;
+    if (i >= 5) latencies.push(elapsed);
+    if (i === 0) resultSize = sizeOf(result);
+  }
+  return { latencies, resultSize };
+}
+
+function sizeOf(result: unknown): number {
+  if (result === null || result === undefined) return 0;
+  if (Array.isArray(result)) return result.length;
+  if (typeof result === 'object' && 'items' in result && Array.isArray((result as { items: unknown[] }).items)) return (result as { items: unknown[] }).items.length;
+  return 1;
+}
+
+/** Typical job: edits, completion and hover on one long-lived server. */
+async function typicalSession(spec: ServerSpec, edits: number, requests: number) {
+  const doc = typicalJob();
+  const peer = await LspPeer.start(spec);
+  const editLatencies = await editToDiagnostics(peer, doc, edits, 5, 30_000);
+  const uri = freshUri(doc);
+  const opened = peer.diagnostics((p) => p.uri === uri);
+  await peer.open(uri, doc.text);
+  await opened;
+  // Completion at the end of `Container: mp4` (enum values); hover on the `Container` key.
+  const completion = await requestLatency(peer, 'textDocument/completion', uri, { line: doc.toggleLine, character: doc.toggleCharacter + doc.valid.length }, requests);
+  const hover = await requestLatency(peer, 'textDocument/hover', uri, { line: doc.toggleLine, character: 4 }, requests);
+  const peakRss = peer.peakRss();
+  await peer.stop();
+  return { editLatencies, completion, hover, peakRss };
+}
+
+async function sourcesSession(spec: ServerSpec, count: number, edits: number): Promise<EditRun> {
+  const doc = sourcesJob(count);
+  const peer = await LspPeer.start(spec);
+  const latencies = await editToDiagnostics(peer, doc, edits, count >= 10_000 ? 1 : 3, 300_000);
+  const peakRss = peer.peakRss();
+  await peer.stop();
+  return { latencies, peakRss };
+}
+
+/** The same work without the protocol: parseJob + validateJob in this process, for reading the LSP figures. */
+function inProcessCore(count: number | undefined, runs: number): Summary {
+  const doc = count === undefined ? typicalJob() : sourcesJob(count);
+  const samples: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const text = withToggle(doc, i % 2 === 1);
+    const started = performance.now();
+    validateJob(parseJob(text));
+    if (i >= 3) samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+interface Row {
+  readonly measure: string;
+  readonly ours: Summary;
+  readonly theirs?: Summary;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(OURS.script)) throw new Error(`${OURS.script} is missing: run \`npm run build\` first.`);
+  const servers = skipYamlLs ? [OURS] : [OURS, YAML_LS];
+  const started = performance.now();
+  const rows: Row[] = [];
+  const rss: Record<string, Record<string, number>> = {};
+  const log = (line: string): void => void process.stderr.write(`${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}\n`);
+
+  const spawnRuns = scale(10);
+  const first = new Map<string, number[]>();
+  for (let i = 0; i < spawnRuns; i++) {
+    // Alternating, so a slow moment of the machine does not land on one server only.
+    for (const spec of servers) first.set(spec.name, [...(first.get(spec.name) ?? []), ...(await firstDiagnostics(spec, 1))]);
+  }
+  log('spawn → first diagnostics done');
+  rows.push({ measure: 'spawn → first diagnostics', ours: summarize(first.get(OURS.name)!), theirs: skipYamlLs ? undefined : summarize(first.get(YAML_LS.name)!) });
+
+  const typical = new Map<string, Awaited<ReturnType<typeof typicalSession>>>();
+  for (const spec of servers) {
+    typical.set(spec.name, await typicalSession(spec, spec === OURS ? scale(200) : scale(40), spec === OURS ? scale(500) : scale(100)));
+    log(`typical job on ${spec.name} done`);
+  }
+  const t = (name: string) => typical.get(name);
+  rows.push({ measure: 'edit → diagnostics, typical job (40 lines)', ours: summarize(t(OURS.name)!.editLatencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.editLatencies) });
+  rows.push({ measure: 'completion (round trip)', ours: summarize(t(OURS.name)!.completion.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.completion.latencies) });
+  rows.push({ measure: 'hover (round trip)', ours: summarize(t(OURS.name)!.hover.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.hover.latencies) });
+  for (const spec of servers) rss[spec.name] = { typical: t(spec.name)!.peakRss };
+
+  const counts = [10, 100, 1_000, 10_000].filter((n) => n <= MAX_SOURCES);
+  for (const count of counts) {
+    const results = new Map<string, EditRun>();
+    for (const spec of servers) {
+      const edits = spec === OURS ? (count >= 10_000 ? scale(20) : scale(40)) : count >= 10_000 ? scale(4) : count >= 1_000 ? scale(8) : scale(20);
+      results.set(spec.name, await sourcesSession(spec, count, edits));
+      rss[spec.name]![`${count} Sources`] = results.get(spec.name)!.peakRss;
+      log(`${count} Sources on ${spec.name} done`);
+    }
+    const theirs = results.get(YAML_LS.name);
+    rows.push({ measure: `edit → diagnostics, ${count.toLocaleString('en-US')} Sources`, ours: summarize(results.get(OURS.name)!.latencies), theirs: theirs && summarize(theirs.latencies) });
+  }
+
+  const core = {
+    typical: inProcessCore(undefined, scale(200)),
+    ...Object.fromEntries(counts.map((n) => [`${n} Sources`, inProcessCore(n, n >= 10_000 ? scale(10) : scale(40))])),
+  };
+  const completionCore = await inProcessFeature('complete', scale(2000));
+  const hoverCore = await inProcessFeature('hover', scale(2000));
+  log('in-process core done');
+
+  const median = (measure: string, who: 'ours' | 'theirs'): number => rows.find((r) => r.measure.startsWith(measure))?.[who]?.median ?? NaN;
+  const largest = `${(10_000).toLocaleString('en-US')} Sources`;
+  const targets = [
+    { target: '≥ 40× faster than yaml-language-server on edit → diagnostics, typical job', value: ratio(median('edit → diagnostics, typical', 'theirs'), median('edit → diagnostics, typical', 'ours')), met: median('edit → diagnostics, typical', 'theirs') / median('edit → diagnostics, typical', 'ours') >= 40 },
+    { target: 'first diagnostics within 150 ms of spawn', value: ms(median('spawn', 'ours')), met: median('spawn', 'ours') <= 150 },
+    { target: 'completion under 1 ms (LSP round trip, median)', value: ms(median('completion', 'ours')), met: median('completion', 'ours') < 1 },
+    { target: '10,000 Sources: edit → diagnostics under 60 ms', value: ms(median(`edit → diagnostics, ${largest}`, 'ours')), met: median(`edit → diagnostics, ${largest}`, 'ours') < 60 },
+    { target: '10,000 Sources: peak RSS under 150 MiB', value: mib(rss[OURS.name]?.['10000 Sources'] ?? NaN), met: (rss[OURS.name]?.['10000 Sources'] ?? Infinity) < 150 * 1024 * 1024 },
+  ];
+
+  const machine = { date: new Date().toISOString(), nproc: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: os.loadavg() };
+  print(rows, rss, core, completionCore, hoverCore, targets, machine, servers);
+
+  const results = { machine, quick, rows, peakRssBytes: rss, inProcessCore: { parseAndValidate: core, complete: completionCore, hover: hoverCore }, targets, durationSeconds: (performance.now() - started) / 1000 };
+  const dir = path.join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${machine.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2));
+  console.log(`\nWrote ${path.relative(ROOT, file)} (${results.durationSeconds.toFixed(0)} s).`);
+}
+
+/** complete() or hover() from the core, if that feature exists yet, on the same position as the LSP measurement. */
+async function inProcessFeature(name: 'complete' | 'hover', runs: number): Promise<Summary | undefined> {
+  const doc = typicalJob();
+  const job = parseJob(doc.text);
+  let feature: ((job: ReturnType<typeof parseJob>, position: Position) => unknown) | undefined;
+  try {
+    const module = (await import(name === 'complete' ? '../core/src/complete' : '../core/src/hover')) as Record<string, unknown>;
+    const candidate = module[name];
+    if (typeof candidate === 'function') feature = candidate as typeof feature;
+  } catch {
+    return undefined;
+  }
+  if (!feature) return undefined;
+  const position = name === 'complete' ? { line: doc.toggleLine, character: doc.toggleCharacter + doc.valid.length } : { line: doc.toggleLine, character: 4 };
+  const samples: number[] = [];
+  for (let i = 0; i < runs + 50; i++) {
+    const started = performance.now();
+    feature(job, position);
+    if (i >= 50) samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+function print(
+  rows: readonly Row[],
+  rss: Record<string, Record<string, number>>,
+  core: Record<string, Summary>,
+  completionCore: Summary | undefined,
+  hoverCore: Summary | undefined,
+  targets: readonly { target: string; value: string; met: boolean }[],
+  machine: { date: string; nproc: number; memoryGiB: number; cpu: string; node: string; loadAverage: number[] },
+  servers: readonly ServerSpec[],
+): void {
+  const table: string[][] = [['measure', 'ours median', 'ours p95', 'yaml-ls median', 'yaml-ls p95', 'yaml-ls / ours']];
+  for (const row of rows) {
+    table.push([row.measure, ms(row.ours.median), ms(row.ours.p95), ms(row.theirs?.median ?? NaN), ms(row.theirs?.p95 ?? NaN), ratio(row.theirs?.median ?? NaN, row.ours.median)]);
+  }
+  for (const key of Object.keys(rss[OURS.name] ?? {})) {
+    const ours = rss[OURS.name]?.[key] ?? NaN;
+    const theirs = rss[YAML_LS.name]?.[key] ?? NaN;
+    table.push([`peak RSS (VmHWM), ${key}`, mib(ours), '', mib(theirs), '', ratio(theirs, ours)]);
+  }
+  console.log(`\n${machine.date}  ${machine.nproc} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node ${machine.node}, load ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`servers: ${servers.map((s) => s.name).join(', ')}${quick ? ' (quick run)' : ''}\n`);
+  console.log(formatTable(table));
+  console.log('\nIn-process core (no protocol), median / p95:');
+  for (const [key, summary] of Object.entries(core)) console.log(`  parseJob + validateJob, ${key}: ${ms(summary.median)} / ${ms(summary.p95)}`);
+  console.log(`  complete(): ${completionCore ? `${ms(completionCore.median)} / ${ms(completionCore.p95)}` : 'not in core yet'}`);
+  console.log(`  hover(): ${hoverCore ? `${ms(hoverCore.median)} / ${ms(hoverCore.p95)}` : 'not in core yet'}`);
+  console.log('\nTargets:');
+  for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.value}`);
+  console.log('\nNote: yaml-language-server waits a fixed 200 ms (validationDelayMs) after each change before validating.');
+}
+
+function formatTable(table: readonly string[][]): string {
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
+  return table
+    .map((row, index) => {
+      const line = row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+      return index === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
