@@ -8,7 +8,6 @@ import { parseJob } from '../../core/src/document';
 import { validateJob } from '../../core/src/validate';
 
 const URI = 'file:///job.highlight.yaml';
-const WHOLE_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create(URI, 'imm-highlight', 1, text), [...edits]);
