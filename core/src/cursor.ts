@@ -407,3 +407,46 @@ export function indentUnit(doc: JobDocument): number {
   }
   return 2;
 }
+
+/** A key or a one-line value under the cursor, found from the lines like completion finds its context. */
+export interface FieldAtCursor {
+  readonly path: JsonPath;
+  readonly onKey: boolean;
+  /** Offsets of the key or of the value (quotes included). */
+  readonly start: number;
+  readonly end: number;
+  /** The value as written on the line, when there is one. */
+  readonly valueText: string | undefined;
+}
+
+/**
+ * The field whose key or value is under the cursor, read from indentation so that a broken line elsewhere
+ * does not change what a line means. Undefined off keys and values, and for values that are not one-line
+ * scalars (flow collections, block scalars, anchors), which the YAML tree describes better.
+ */
+export function fieldAtCursor(doc: JobDocument, offset: number): FieldAtCursor | undefined {
+  const lines = linesOf(doc);
+  const line = lineAt(lines, offset, doc);
+  const lineStart = lines.start(line);
+  const text = lines.text(line);
+  const col = offset - lineStart;
+  const shape = lines.shape(line);
+  if (shape.key === undefined || col < shape.content) return undefined;
+  const comment = commentStart(text, 0);
+  if (comment !== -1 && comment < col) return undefined;
+  const keyEnd = shape.content + text.slice(shape.content, shape.colon).trimEnd().length;
+  const valueText = shape.valueEnd > shape.valueStart ? text.slice(shape.valueStart, shape.valueEnd) : undefined;
+  let onKey: boolean;
+  if (col <= keyEnd) onKey = true;
+  else if (valueText !== undefined && col >= shape.valueStart && col <= shape.valueEnd && !/^[[{|>&*!]/.test(valueText)) onKey = false;
+  else return undefined;
+  const scan = scanUp(lines, line, shape.content, shape.dashes, false);
+  if (!scan) return undefined;
+  return {
+    path: [...scan.path, shape.key],
+    onKey,
+    start: lineStart + (onKey ? shape.content : shape.valueStart),
+    end: lineStart + (onKey ? keyEnd : shape.valueEnd),
+    valueText: valueText !== undefined && !/^[[{|>&*!]/.test(valueText) ? valueText : undefined,
+  };
+}

@@ -1,6 +1,7 @@
-import { isScalar, type Node } from 'yaml';
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { offsetOf, pathAtOffset, rangeOf, type JobDocument, type JsonPath } from './document';
+import { isScalar, parse, type Node } from 'yaml';
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { fieldAtCursor } from './cursor';
+import { locate, offsetOf, pathAtOffset, rangeOf, type JobDocument, type JsonPath } from './document';
 import { fieldMarkdown } from './fieldDocs';
 import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 
@@ -10,61 +11,69 @@ import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from './sch
  */
 export function hover(doc: JobDocument, position: Position): Hover | null {
   const offset = offsetOf(doc, position);
-  const at = pathAtOffset(doc, offset);
-  if (!at || at.path.length === 0) return null;
-  const range = hoveredRange(at.onKey, at.node, at.path, doc, offset);
-  if (!range) return null;
-  const schema = schemaAtPath(at.path);
+  const target = fromLines(doc, offset) ?? fromTree(doc, offset);
+  if (!target || target.path.length === 0) return null;
+  const schema = schemaAtPath(target.path);
   if (!schema) return null;
-  const { current, hasCurrent } = currentValue(at.node);
-  const markdown = fieldMarkdown(described(at.path, schema), {
-    title: displayPath(at.path),
-    required: isRequired(at.path),
-    current,
-    hasCurrent,
+  const markdown = fieldMarkdown(described(target.path, schema), {
+    title: displayPath(target.path),
+    required: isRequired(target.path),
+    current: target.current,
+    hasCurrent: target.hasCurrent,
   });
-  return { contents: { kind: MarkupKind.Markdown, value: markdown }, range };
+  return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: target.range };
 }
 
-function hoveredRange(onKey: boolean, node: Node | null, path: JsonPath, doc: JobDocument, offset: number) {
-  if (onKey) {
-    // pathAtOffset gives the value node for a key; the key's own range is found from the parent pair.
-    const keyNode = keyNodeAt(doc, path, offset);
-    return keyNode?.range ? rangeOf(doc, keyNode.range[0], keyNode.range[1]) : undefined;
-  }
-  if (isScalar(node) && node.range && node.range[0] <= offset && offset <= node.range[1] && node.range[1] > node.range[0]) {
-    return rangeOf(doc, node.range[0], node.range[1]);
-  }
-  return undefined;
+interface Target {
+  readonly path: JsonPath;
+  readonly range: Range;
+  readonly current: unknown;
+  readonly hasCurrent: boolean;
 }
 
-/** The scalar key of the pair at `path` whose range holds the offset. */
-function keyNodeAt(doc: JobDocument, path: JsonPath, offset: number): Node | undefined {
-  let node = doc.yaml?.contents as unknown;
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i]!;
-    const collection = node as { items?: unknown[] } | null;
-    if (!collection?.items) return undefined;
-    if (typeof segment === 'number') {
-      node = collection.items[segment];
-      continue;
+/**
+ * The key or one-line value under the cursor, by indentation: what the line means does not depend on a
+ * broken line elsewhere (`  Tr` above `  Container: mp4` makes the parser read a key "Tr Container").
+ */
+function fromLines(doc: JobDocument, offset: number): Target | undefined {
+  const field = fieldAtCursor(doc, offset);
+  if (!field) return undefined;
+  const node = locate(doc, field.path)?.node;
+  let current: unknown;
+  let hasCurrent = false;
+  if (isScalar(node)) {
+    current = node.value;
+    hasCurrent = true;
+  } else if (field.valueText !== undefined) {
+    try {
+      current = parse(field.valueText);
+      hasCurrent = current === null || typeof current !== 'object';
+    } catch {
+      hasCurrent = false;
     }
-    const pair = collection.items.find(
-      (item) => isScalar((item as { key?: unknown }).key) && String(((item as { key: { value: unknown } }).key).value) === segment,
-    ) as { key: Node; value: unknown } | undefined;
-    if (!pair) return undefined;
-    if (i === path.length - 1) {
-      const range = pair.key.range;
-      return range && range[0] <= offset && offset <= range[1] ? pair.key : undefined;
-    }
-    node = pair.value;
   }
-  return undefined;
+  return { path: field.path, range: rangeOf(doc, field.start, field.end), current, hasCurrent };
 }
 
-function currentValue(node: Node | null): { current: unknown; hasCurrent: boolean } {
-  if (isScalar(node)) return { current: node.value, hasCurrent: true };
-  return { current: undefined, hasCurrent: false };
+/** Keys and scalars the lines do not describe alone: inside flow collections such as `Stream: [0, 1]`. */
+function fromTree(doc: JobDocument, offset: number): Target | undefined {
+  const at = pathAtOffset(doc, offset);
+  if (!at || at.path.length === 0) return undefined;
+  const node: Node | null = at.node;
+  if (at.onKey) {
+    const pair = locate(doc, at.path)?.pair;
+    const range = pair?.key?.range;
+    if (!range) return undefined;
+    return {
+      path: at.path,
+      range: rangeOf(doc, range[0], range[1]),
+      current: isScalar(node) ? node.value : undefined,
+      hasCurrent: isScalar(node),
+    };
+  }
+  const range = isScalar(node) ? node.range : undefined;
+  if (!range || range[0] > offset || offset > range[1] || range[1] === range[0]) return undefined;
+  return { path: at.path, range: rangeOf(doc, range[0], range[1]), current: (node as { value: unknown }).value, hasCurrent: true };
 }
 
 /** Whether the last key of a path is required by the object that holds it. */
