@@ -6,7 +6,7 @@ import type { DiagnosticData, FixHint } from './fixes';
 import { describeValue, formatList, quote } from './words';
 import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { schemaErrors } from './schemaValidator';
-import { closestMatch } from './suggest';
+import { closestMatch, closestNumber } from './suggest';
 
 /** Schema problems of a parsed job, each at the key or value it is about, in words a user reads. */
 export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
@@ -89,8 +89,14 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: readonly (string | number)[] }).allowedValues;
-      // Numbers too: 44000 for 44100 is the same slip as aac for AAC.
-      const suggestion = typeof data === 'string' || typeof data === 'number' ? closestMatch(String(data), allowed.map(String)) : undefined;
+      // Numbers too: 44000 for 44100 is the same slip as aac for AAC, but nearness is numeric there.
+      const numbers = allowed.filter((value): value is number => typeof value === 'number');
+      const suggestion =
+        typeof data === 'string'
+          ? closestMatch(data, allowed.map(String))
+          : typeof data === 'number' && numbers.length > 0
+            ? closestNumber(data, numbers)?.toString()
+            : undefined;
       const replacement = suggestion === undefined ? undefined : allowed.find((value) => String(value) === suggestion);
       const hint = suggestion ? ` Did you mean ${quote(suggestion)}?` : '';
       return make(

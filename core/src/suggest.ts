@@ -37,3 +37,15 @@ function editDistance(a: string, b: string): number {
   }
   return d[rows * cols - 1]!;
 }
+
+/**
+ * The allowed number nearest to a mistyped one, when it is within a tenth of it (44000 → 44100, 91 → 90).
+ * Edit distance is no guide for numbers: it would offer 24000 for 44000.
+ */
+export function closestNumber(value: number, candidates: readonly number[]): number | undefined {
+  let best: number | undefined;
+  for (const candidate of candidates) {
+    if (best === undefined || Math.abs(candidate - value) < Math.abs(best - value)) best = candidate;
+  }
+  return best !== undefined && Math.abs(best - value) <= Math.abs(value) / 10 ? best : undefined;
+}
