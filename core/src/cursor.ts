@@ -263,13 +263,14 @@ function valueContext(
   const valueText = text.slice(shape.valueStart, shape.valueEnd);
   const first = valueText[0];
   if (first === '[' || first === '{' || first === '&' || first === '*' || first === '!' || BLOCK_SCALAR.test(valueText)) return undefined;
-  if (col <= shape.colon + 1 || col < shape.valueStart) {
+  const quoted = first === '"' || first === "'";
+  if (col <= shape.colon + 1 || col < shape.valueStart || (quoted && col === shape.valueStart)) {
     // Between the colon and the value: insert before whatever is there.
     return { replaceStart: lineStart + col, replaceEnd: lineStart + col, typed: '', quote: undefined, needsSpace: col === shape.colon + 1 };
   }
-  if (first === '"' || first === "'") {
+  if (quoted) {
     const close = text.indexOf(first, shape.valueStart + 1);
-    const end = close === -1 ? shape.valueEnd : close;
+    const end = Math.max(col, close === -1 ? shape.valueEnd : close);
     if (close !== -1 && col > close) return undefined;
     const start = shape.valueStart + 1;
     return { replaceStart: lineStart + start, replaceEnd: lineStart + end, typed: text.slice(start, col), quote: first, needsSpace: false };

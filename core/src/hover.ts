@@ -1,4 +1,4 @@
-import { isScalar, parse, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parse, type Node } from 'yaml';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { fieldAtCursor } from './cursor';
 import { locate, offsetOf, pathAtOffset, rangeOf, type JobDocument, type JsonPath } from './document';
@@ -38,18 +38,21 @@ interface Target {
 function fromLines(doc: JobDocument, offset: number): Target | undefined {
   const field = fieldAtCursor(doc, offset);
   if (!field) return undefined;
-  const node = locate(doc, field.path)?.node;
   let current: unknown;
   let hasCurrent = false;
-  if (isScalar(node)) {
-    current = node.value;
-    hasCurrent = true;
-  } else if (field.valueText !== undefined) {
+  if (field.valueText !== undefined) {
+    // The line's own text: with a duplicate key the tree holds the other occurrence.
     try {
-      current = parse(field.valueText);
+      current = parse(field.valueText, { logLevel: 'silent' });
       hasCurrent = current === null || typeof current !== 'object';
     } catch {
       hasCurrent = false;
+    }
+  } else {
+    const node = locate(doc, field.path)?.node;
+    if (isScalar(node)) {
+      current = node.value;
+      hasCurrent = true;
     }
   }
   return { path: field.path, range: rangeOf(doc, field.start, field.end), current, hasCurrent };
@@ -61,12 +64,11 @@ function fromTree(doc: JobDocument, offset: number): Target | undefined {
   if (!at || at.path.length === 0) return undefined;
   const node: Node | null = at.node;
   if (at.onKey) {
-    const pair = locate(doc, at.path)?.pair;
-    const range = pair?.key?.range;
-    if (!range) return undefined;
+    const key = keyAt(doc, offset);
+    if (!key?.range) return undefined;
     return {
       path: at.path,
-      range: rangeOf(doc, range[0], range[1]),
+      range: rangeOf(doc, key.range[0], key.range[1]),
       current: isScalar(node) ? node.value : undefined,
       hasCurrent: isScalar(node),
     };
@@ -74,6 +76,28 @@ function fromTree(doc: JobDocument, offset: number): Target | undefined {
   const range = isScalar(node) ? node.range : undefined;
   if (!range || range[0] > offset || offset > range[1] || range[1] === range[0]) return undefined;
   return { path: at.path, range: rangeOf(doc, range[0], range[1]), current: (node as { value: unknown }).value, hasCurrent: true };
+}
+
+/** The innermost key node holding an offset, found by position (a duplicate key has the same name as another). */
+function keyAt(doc: JobDocument, offset: number): Node | undefined {
+  let node = doc.yaml?.contents as Node | null | undefined;
+  while (node && (isMap(node) || isSeq(node))) {
+    let next: Node | null | undefined;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (holds(item.key, offset)) return item.key as Node;
+        if (holds(item.value, offset)) next = item.value as Node;
+      } else if (holds(item, offset)) next = item as Node;
+      if (next) break;
+    }
+    node = next;
+  }
+  return undefined;
+}
+
+function holds(node: unknown, offset: number): boolean {
+  const range = (node as Node | null | undefined)?.range;
+  return !!range && range[0] <= offset && offset <= range[1];
 }
 
 /** Whether the last key of a path is required by the object that holds it. */

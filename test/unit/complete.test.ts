@@ -358,3 +358,34 @@ test('at the column of a list’s dashes each key starts a new item; right after
   // A dash under a mapping is no list the schema knows.
   assert.deepEqual(completeAt('Output:\n  Video:\n    -|'), []);
 });
+
+test('at every position of broken and valid jobs, edits stay on the cursor line and hold the cursor', async () => {
+  const fc = (await import('fast-check')).default;
+  const pieces = [
+    'ProjectName: p\n', 'Type: Concat\n', 'Type:', 'Mode: ', 'Sources:\n', '  - URI: oss://b/a.mp4\n', '  - ', '- ', '    StartTime: 1\n',
+    'Output:\n', '  URI: x\n', '  Tr', '  Video:\n', '    TranscodeVideo:\n', '      Codec: "h2', '\n', '\r\n', '# note\n', 'UserData: |\n',
+    '  text: here\n', 'Edit: {Mode: Seq', '  -', ' # c', "'q", ':', '\t', 'Tags:\n  a: b\n',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (chosen) => {
+      const text = chosen.join('');
+      const doc = parseJob(text);
+      for (let offset = 0; offset <= text.length; offset++) {
+        if (text[offset - 1] === '\r') continue; // no editor position between \r and \n
+        const position = doc.lineCounter.linePos(offset);
+        const at = { line: position.line - 1, character: position.col - 1 };
+        const items = complete(doc, at);
+        const seen = new Set<string>();
+        for (const completion of items) {
+          assert.ok(!seen.has(completion.label), `duplicate ${completion.label}`);
+          seen.add(completion.label);
+          const { range } = edit(completion);
+          assert.equal(range.start.line, at.line);
+          assert.equal(range.end.line, at.line);
+          assert.ok(range.start.character <= at.character && at.character <= range.end.character, JSON.stringify({ text, at, range }));
+        }
+      }
+    }),
+    { numRuns: 400 },
+  );
+});

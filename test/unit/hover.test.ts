@@ -154,3 +154,26 @@ test('hover works while another line is broken', () => {
   const result = hover(parseJob(text), position);
   assert.match(markdown(result), /^\*\*Output\.Container\*\*/);
 });
+
+test('at every position of broken and valid jobs, a hover range holds the position', async () => {
+  const fc = (await import('fast-check')).default;
+  const pieces = ['Type: Concat\n', 'Mode: Scene # m\n', 'Sources:\n', '  - URI: oss://b/a.mp4\n', '  - ', 'Output:\n', '  Tr\n', '  Container: mp4\n', 'Edit: {Mode: Sequential}\n', '"Type": "Compose"\n', 'UserData: |\n  Type: x\n', '\r\n', ':'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), (chosen) => {
+      const text = chosen.join('');
+      const parsed = parseJob(text);
+      for (let offset = 0; offset <= text.length; offset++) {
+        if (text[offset - 1] === '\r') continue; // no editor position between \r and \n
+        const { line, col } = parsed.lineCounter.linePos(offset);
+        const at = { line: line - 1, character: col - 1 };
+        const result = hover(parsed, at);
+        if (!result) continue;
+        const range = result.range!;
+        const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+          a.line < b.line || (a.line === b.line && a.character <= b.character);
+        assert.ok(before(range.start, at) && before(at, range.end), JSON.stringify({ text, at, range }));
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
