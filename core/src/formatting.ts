@@ -1,0 +1,124 @@
+import { parseAllDocuments, type Document } from 'yaml';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { YamlCode } from './codes';
+import { rangeOf, type JobDocument } from './document';
+import { documentStyle } from './edits';
+import { LayoutPlanner, type LinePlan } from './layout';
+
+export interface FormattingOptions {
+  readonly tabSize: number;
+  /** Ignored: YAML forbids tabs in indentation, so a job is always indented with spaces. */
+  readonly insertSpaces: boolean;
+}
+
+/**
+ * Re-indents a job to `tabSize` spaces per level (lists one level under their key), writes one space after
+ * each key's colon, removes trailing whitespace and ends the file with one line break. Only whitespace
+ * changes: comments, key order, quoting, scalar styles, blank lines and every document of the file stay.
+ * Returns no edits for a file with YAML syntax errors, whose structure would only be guessed.
+ *
+ * The `yaml` library's own printer was the first candidate and was rejected: it moves comments that follow
+ * a block to the next key's level, drops blank lines before comments, refolds `>` scalars, respaces flow
+ * collections and rewrites numbers such as `0x1F`.
+ */
+export function formatDocument(doc: JobDocument, options: FormattingOptions): TextEdit[] {
+  const documents = documentsOf(doc);
+  if (!documents || documents.some((document) => document.errors.some((error) => error.code !== 'DUPLICATE_KEY'))) return [];
+  const planner = new LayoutPlanner(doc.text, { indent: Math.max(1, Math.floor(options.tabSize)) });
+  for (const document of documents) planner.planDocument(document);
+  const formatted = render(planner, documentStyle(doc).eol);
+  return minimalEdit(doc, formatted);
+}
+
+/** Every YAML document of the file; the shared parse holds the first, so the text is parsed again only when there are more. */
+function documentsOf(doc: JobDocument): readonly Document.Parsed[] | undefined {
+  if (!doc.yaml) return undefined;
+  if (!doc.yamlDiagnostics.some((diagnostic) => diagnostic.code === YamlCode.MultipleDocuments)) return [doc.yaml];
+  return parseAllDocuments(doc.text);
+}
+
+interface Line {
+  readonly text: string;
+  /** Indentation before formatting and after; undefined for blank and comment lines until they are placed. */
+  readonly oldIndent: number;
+  newIndent: number | undefined;
+  readonly plan: LinePlan;
+}
+
+function render(planner: LayoutPlanner, eol: string): string {
+  const lines: Line[] = [];
+  for (let index = 0; index < planner.lineCount; index++) {
+    const plan = planner.plans[index]!;
+    let text = planner.lineText(index);
+    if (plan.colonGap) text = `${text.slice(0, plan.colonGap[0])}: ${text.slice(plan.colonGap[1])}`;
+    const oldIndent = plan.blockScalar ? plan.blockScalar.contentIndent : /^[ \t]*/.exec(text)![0].length;
+    lines.push({ text, oldIndent, newIndent: newIndentOf(text, oldIndent, plan), plan });
+  }
+  placeComments(lines);
+
+  const written = lines.map((line) => writeLine(line));
+  // Blank lines at the end go, except those a keep-chomping block scalar (`|+`) holds as content.
+  while (written.length > 0 && written[written.length - 1] === '' && !lines[written.length - 1]!.plan.blockScalar) written.pop();
+  return written.length === 0 ? '' : written.join(eol) + eol;
+}
+
+function newIndentOf(text: string, oldIndent: number, plan: LinePlan): number | undefined {
+  const place = plan.place;
+  if (place && 'column' in place) return place.column;
+  if (place) return Math.max(0, oldIndent + place.shift);
+  const content = text.trimStart();
+  // Comments and blank lines are placed later, beside their neighbours; other unplanned lines (document
+  // markers, directives, explicit `?` keys) stay where they are.
+  if (content === '' || content.startsWith('#')) return undefined;
+  return oldIndent;
+}
+
+/**
+ * A comment line belongs to the content line next to it whose indentation it shares or exceeds, the
+ * following one first (comments usually introduce what follows), and keeps its offset from that line.
+ */
+function placeComments(lines: Line[]): void {
+  const isContent = (line: Line): boolean => line.newIndent !== undefined;
+  let previous: Line | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (isContent(line)) {
+      previous = line;
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    let next: Line | undefined;
+    for (let j = index + 1; j < lines.length && !next; j++) if (isContent(lines[j]!)) next = lines[j];
+    const anchors = [next, previous].filter((anchor): anchor is Line => anchor !== undefined && anchor.oldIndent <= line.oldIndent);
+    const anchor = anchors.sort((a, b) => b.oldIndent - a.oldIndent)[0];
+    line.newIndent = anchor ? anchor.newIndent! + (line.oldIndent - anchor.oldIndent) : line.oldIndent;
+  }
+}
+
+function writeLine(line: Line): string {
+  const { text, plan } = line;
+  if (plan.blockScalar) {
+    // Spaces up to the content indentation are indentation; any beyond it are part of the text.
+    if (text.trim() === '' && text.length <= line.oldIndent) return '';
+    return ' '.repeat(line.newIndent ?? line.oldIndent) + text.slice(line.oldIndent);
+  }
+  const content = text.slice(line.oldIndent);
+  if (content.trim() === '') return '';
+  const body = plan.keepTrailing ? content : content.replace(/[ \t]+$/, '');
+  return ' '.repeat(line.newIndent ?? line.oldIndent) + body;
+}
+
+/** One edit replacing only the span between the first and the last character that differ. */
+function minimalEdit(doc: JobDocument, formatted: string): TextEdit[] {
+  const original = doc.text;
+  if (formatted === original) return [];
+  let start = 0;
+  while (start < original.length && start < formatted.length && original[start] === formatted[start]) start++;
+  let originalEnd = original.length;
+  let formattedEnd = formatted.length;
+  while (originalEnd > start && formattedEnd > start && original[originalEnd - 1] === formatted[formattedEnd - 1]) {
+    originalEnd--;
+    formattedEnd--;
+  }
+  return [{ range: rangeOf(doc, start, originalEnd), newText: formatted.slice(start, formattedEnd) }];
+}
