@@ -6,6 +6,7 @@ import { CrashHandler } from './crashHandler';
 import { showCrashNotification } from './crashNotification';
 import { createLanguageClient } from './languageClient';
 import { createLanguageStatus } from './languageStatus';
+import { registerSubmitFeature } from './submit';
 
 export type { ImmHighlightApi } from './api';
 
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi {
 
   context.subscriptions.push(outputChannel, createLanguageStatus(languageClient), registerCommands(api));
   // Job submission (added separately) registers its commands here with the same `api`.
+  context.subscriptions.push(registerSubmitFeature(context, api));
   return api;
 }
 

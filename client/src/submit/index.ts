@@ -1,0 +1,68 @@
+/**
+ * Job submission in VS Code: credentials, Submit task, request preview, following tasks, the task list.
+ * Wiring only; each part lives in its own module.
+ */
+import * as vscode from 'vscode';
+import type { ImmHighlightApi } from '../api';
+import { createClient } from './clientFactory';
+import { registerCredentialCommands } from './credentialCommands';
+import { CredentialStore } from './credentialStore';
+import { REQUEST_SCHEME, SubmitCommands, TASKS_VIEW_ID } from './commandIds';
+import { RequestPreviewProvider } from './requestPreview';
+import { readSubmitSettings } from './settings';
+import { registerSubmitCodeLens } from './submitCodeLens';
+import { Submitter } from './submitCommand';
+import { SubmitDiagnostics } from './submitDiagnostics';
+import { TaskFollower } from './taskFollower';
+import { TaskHistory } from './taskHistory';
+import { createTaskStatusBar } from './taskStatusBar';
+import { TaskTreeProvider } from './taskTree';
+import { registerTaskCommands } from './taskCommands';
+import { registerRequestCommands } from './requestCommands';
+import { notifyFinished, notifyStopped } from './taskNotifications';
+
+export type { SubmitOutcome } from './submitCommand';
+
+export function registerSubmitFeature(context: vscode.ExtensionContext, api: ImmHighlightApi): vscode.Disposable {
+  const output = api.outputChannel;
+  const log = (line: string): void => output.appendLine(line);
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+
+  const credentials = new CredentialStore(context.secrets, context.globalState);
+  const history = new TaskHistory(context.workspaceState);
+  const follower = new TaskFollower({
+    history,
+    // The region and endpoint of the submission, the timeout and credentials of today.
+    clientFor: async (record) =>
+      createClient(credentials, { region: record.region, endpoint: record.endpoint, timeoutMs: readSubmitSettings(vscode.Uri.parse(record.fileUri, true)).timeoutMs }, version),
+    log,
+    onFinished: (record) => void notifyFinished(record),
+    onStopped: (record, message, quiet) => {
+      if (!quiet) void notifyStopped(record, message);
+    },
+  });
+  const diagnostics = new SubmitDiagnostics();
+  const preview = new RequestPreviewProvider(credentials);
+  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, output, extensionVersion: version });
+  const tree = new TaskTreeProvider(history);
+
+  const disposable = vscode.Disposable.from(
+    credentials,
+    follower,
+    diagnostics,
+    preview,
+    tree,
+    vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, preview),
+    vscode.window.registerTreeDataProvider(TASKS_VIEW_ID, tree),
+    createTaskStatusBar(history, follower),
+    registerSubmitCodeLens(),
+    registerCredentialCommands(credentials, log),
+    registerRequestCommands(preview),
+    registerTaskCommands(history, follower),
+    vscode.commands.registerCommand(SubmitCommands.submitTask, (arg?: unknown) => submitter.submit(arg)),
+    // A fixed key or profile is a reason to try again the tasks whose following stopped for lack of credentials.
+    credentials.onDidChange(() => follower.refresh()),
+  );
+  follower.resumeAll();
+  return disposable;
+}

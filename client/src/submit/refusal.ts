@@ -1,0 +1,26 @@
+/** The quick pick shown instead of submitting a job with errors: each entry jumps to its problem. */
+import * as vscode from 'vscode';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { toVsRange } from './submitDiagnostics';
+
+interface ProblemItem extends vscode.QuickPickItem {
+  readonly range: vscode.Range;
+}
+
+export async function showRefusal(document: vscode.TextDocument, errors: readonly Diagnostic[]): Promise<void> {
+  const items: ProblemItem[] = errors.map((d) => ({
+    label: `$(error) ${d.message}`,
+    description: `Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}`,
+    range: toVsRange(d.range),
+  }));
+  const reveal = async (item: ProblemItem, preserveFocus: boolean): Promise<void> => {
+    await vscode.window.showTextDocument(document, { selection: item.range, preserveFocus, preview: false });
+  };
+  const pick = await vscode.window.showQuickPick(items, {
+    title: `Not submitted: ${errors.length === 1 ? '1 error' : `${errors.length} errors`} in ${document.uri.path.split('/').pop() ?? 'the job'}. Nothing was sent.`,
+    placeHolder: 'Pick a problem to go to it',
+    matchOnDescription: true,
+    onDidSelectItem: (item) => void reveal(item as ProblemItem, true),
+  });
+  if (pick) await reveal(pick, false);
+}

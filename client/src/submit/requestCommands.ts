@@ -1,0 +1,41 @@
+/** Show Request (a read-only JSON document that follows edits) and Copy aliyun CLI Command. */
+import * as vscode from 'vscode';
+import { SubmitCommands } from './commandIds';
+import { previewUri, type RequestPreviewProvider } from './requestPreview';
+import { jobDocument } from './submitCommand';
+
+export function registerRequestCommands(preview: RequestPreviewProvider): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(SubmitCommands.showRequest, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      const document = await jobDocument(arg);
+      if (!document) {
+        void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to see its request.');
+        return undefined;
+      }
+      const uri = previewUri(document.uri);
+      const shown = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(shown, 'json');
+      await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+      return uri;
+    }),
+    vscode.commands.registerCommand(SubmitCommands.copyCliCommand, async (arg?: unknown): Promise<string | undefined> => {
+      const document = await jobDocument(arg);
+      if (!document) {
+        void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to copy its aliyun CLI command.');
+        return undefined;
+      }
+      const { line, errors } = await preview.commandLine(document.uri);
+      if (!line) {
+        void vscode.window.showErrorMessage('IMM Highlight: this file cannot become a request yet (it needs to be a mapping with ProjectName).');
+        return undefined;
+      }
+      await vscode.env.clipboard.writeText(line);
+      void vscode.window.showInformationMessage(
+        errors > 0
+          ? `IMM Highlight: aliyun CLI command copied, but the file has ${errors} error(s) that IMM is likely to reject.`
+          : 'IMM Highlight: aliyun CLI command copied (POSIX shell quoting; credentials come from your aliyun CLI configuration).',
+      );
+      return line;
+    }),
+  );
+}

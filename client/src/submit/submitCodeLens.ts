@@ -1,0 +1,17 @@
+/** "▶ Submit task" and "Show request" above the first line of every job file. */
+import * as vscode from 'vscode';
+import { LANGUAGE_ID } from '../constants';
+import { SubmitCommands } from './commandIds';
+
+export function registerSubmitCodeLens(): vscode.Disposable {
+  const provider: vscode.CodeLensProvider = {
+    provideCodeLenses(document) {
+      const top = new vscode.Range(0, 0, 0, 0);
+      return [
+        new vscode.CodeLens(top, { title: '▶ Submit task', tooltip: 'Send this job to IMM (CreateHighlightTask), unsaved edits included', command: SubmitCommands.submitTask, arguments: [document.uri] }),
+        new vscode.CodeLens(top, { title: 'Show request', tooltip: 'Open the exact parameters Submit would send', command: SubmitCommands.showRequest, arguments: [document.uri] }),
+      ];
+    },
+  };
+  return vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, provider);
+}

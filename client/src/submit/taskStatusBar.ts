@@ -1,0 +1,21 @@
+/** A status bar item while tasks are followed: spinner, task, status and progress; click to see the list. */
+import * as vscode from 'vscode';
+import { TASKS_VIEW_ID } from './commandIds';
+import type { TaskFollower } from './taskFollower';
+import type { TaskHistory } from './taskHistory';
+import { statusBarView } from './taskStatus';
+
+export function createTaskStatusBar(history: TaskHistory, follower: TaskFollower): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('immHighlight.tasks', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'IMM Highlight Tasks';
+  item.command = `${TASKS_VIEW_ID}.focus`;
+  const update = (): void => {
+    const view = statusBarView(history.list().filter((r) => follower.isFollowing(r.taskId)));
+    if (!view) return item.hide();
+    item.text = view.text;
+    item.tooltip = `${view.tooltip}\n\nClick to show the Highlight Tasks view.`;
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, history.onDidChange(update), follower.onDidChange(update));
+}
