@@ -144,6 +144,7 @@ function keyAt(line: string, start: number): { name: string; colon: number } | u
 /** The lines of a document and their shapes, computed on demand and kept with the parse. */
 class Lines {
   private readonly shapes: (LineShape | undefined)[] = [];
+  unit: number | undefined;
   constructor(private readonly doc: JobDocument) {}
 
   get count(): number {
@@ -395,6 +396,10 @@ function collectSiblingsBelow(lines: Lines, cursorLine: number, column: number, 
 /** Indentation step of the file: the first nesting it shows, or 2. */
 export function indentUnit(doc: JobDocument): number {
   const lines = linesOf(doc);
+  return (lines.unit ??= findIndentUnit(lines));
+}
+
+function findIndentUnit(lines: Lines): number {
   for (let line = 0; line + 1 < lines.count && line < 200; line++) {
     const shape = lines.shape(line);
     if (shape.blank || shape.key === undefined || shape.valueStart < shape.valueEnd) continue;
