@@ -240,7 +240,7 @@ export function cursorContext(doc: JobDocument, offset: number): CursorContext |
   const scan = scanUp(lines, line, column, dashes, true);
   if (!scan) return undefined;
   const presentKeys = new Set(scan.siblings);
-  if (scan.sameMap) collectSiblingsBelow(lines, line, column, presentKeys);
+  collectSiblingsBelow(lines, line, column, presentKeys);
   return {
     kind: 'key',
     path: scan.path,
@@ -290,10 +290,8 @@ type Frame = { kind: 'map'; col: number } | { kind: 'seq'; col: number; index: n
 
 interface Scan {
   readonly path: JsonPath;
-  /** Keys of the cursor's mapping found above the cursor. */
+  /** Keys of the cursor's mapping found above the cursor (when asked to collect them). */
   readonly siblings: string[];
-  /** False when the cursor's mapping could not be delimited (then no sibling is collected below either). */
-  readonly sameMap: boolean;
 }
 
 /**
@@ -380,7 +378,7 @@ function scanUp(lines: Lines, cursorLine: number, column: number, dashes: readon
     }
   }
   if (frame.kind === 'seq') path.unshift(frame.index);
-  return { path, siblings, sameMap: collect };
+  return { path, siblings };
 }
 
 /** Keys at the cursor's column below it, up to the first line that is less indented. */
