@@ -1,13 +1,33 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version as SERVER_VERSION } from '../../package.json';
+import { codeActions } from '../../core/src/codeActions';
+import { complete } from '../../core/src/complete';
+import type { JobDocument } from '../../core/src/document';
+import { formatDocument } from '../../core/src/formatting';
+import { hover } from '../../core/src/hover';
+import { documentSymbols } from '../../core/src/symbols';
 import { validateJob } from '../../core/src/validate';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { isJobDocument, JobDocumentCache } from './jobDocuments';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=N.
-const connection = createConnection(ProposedFeatures.all);
+const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const jobs = new JobDocumentCache();
+
+/** The parsed job for a request's document, or undefined for documents that are not job files. */
+function jobFor(uri: string): JobDocument | undefined {
+  const document = documents.get(uri);
+  return document && isJobDocument(document) ? jobs.get(document) : undefined;
+}
 
 const scheduler = new DiagnosticsScheduler((uri) => {
   const document = documents.get(uri);
@@ -19,9 +39,35 @@ const scheduler = new DiagnosticsScheduler((uri) => {
 connection.onInitialize(() => ({
   capabilities: {
     textDocumentSync: TextDocumentSyncKind.Incremental,
+    completionProvider: { triggerCharacters: [':', ' ', '-'] },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+    documentSymbolProvider: true,
+    documentFormattingProvider: true,
   },
-  serverInfo: { name: 'highlight-language-server', version: process.env.npm_package_version ?? '0.1.0' },
+  serverInfo: { name: 'highlight-language-server', version: SERVER_VERSION },
 }));
+
+connection.onCompletion(({ textDocument, position }) => {
+  const job = jobFor(textDocument.uri);
+  return job ? complete(job, position) : [];
+});
+connection.onHover(({ textDocument, position }) => {
+  const job = jobFor(textDocument.uri);
+  return job ? hover(job, position) : null;
+});
+connection.onCodeAction(({ textDocument, range, context }) => {
+  const job = jobFor(textDocument.uri);
+  return job ? codeActions(job, textDocument.uri, range, context.diagnostics) : [];
+});
+connection.onDocumentSymbol(({ textDocument }) => {
+  const job = jobFor(textDocument.uri);
+  return job ? documentSymbols(job) : [];
+});
+connection.onDocumentFormatting(({ textDocument, options }) => {
+  const job = jobFor(textDocument.uri);
+  return job ? formatDocument(job, options) : [];
+});
 
 documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
 documents.onDidClose((event) => {

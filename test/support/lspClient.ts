@@ -10,6 +10,8 @@ export class LspSession {
   readonly connection: MessageConnection;
   private readonly diagnosticWaiters: ((params: PublishDiagnosticsParams) => void)[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
+  /** What the server answered to `initialize`. */
+  capabilities: Record<string, unknown> = {};
 
   private constructor(readonly child: ChildProcess) {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -23,12 +25,13 @@ export class LspSession {
   static async start(initializationOptions: unknown = {}): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const session = new LspSession(child);
-    await session.connection.sendRequest('initialize', {
+    const result = await session.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
       initializationOptions,
     });
+    session.capabilities = result.capabilities;
     await session.connection.sendNotification('initialized', {});
     return session;
   }

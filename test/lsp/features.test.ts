@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { LspSession } from '../support/lspClient';
+
+const JOB = `ProjectName: immtest
+Type: Concat
+Sources:
+  - URI: oss://test-bucket/input.mp4
+Output:
+  URI: oss://test-bucket/output.mp4
+  Container: mp4
+`;
+
+function labels(result: CompletionItem[] | CompletionList | null): string[] {
+  const items = Array.isArray(result) ? result : (result?.items ?? []);
+  return items.map((item) => item.label);
+}
+
+describe('language server over stdio: editor features', () => {
+  let session: LspSession;
+  before(async () => {
+    session = await LspSession.start();
+  });
+  after(async () => {
+    await session.stop();
+  });
+
+  test('advertises every feature in its capabilities', () => {
+    for (const capability of ['completionProvider', 'hoverProvider', 'codeActionProvider', 'documentSymbolProvider', 'documentFormattingProvider']) {
+      assert.ok(session.capabilities[capability], `${capability} missing`);
+    }
+  });
+
+  test('completes the Type values at `Type: `', async () => {
+    const uri = 'file:///work/complete.highlight.yaml';
+    await session.open(uri, JOB.replace('Type: Concat', 'Type: '));
+    const result = await session.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1, character: 6 },
+    });
+    assert.deepEqual(labels(result).sort(), ['Compose', 'Concat', 'Retrieval']);
+  });
+
+  test('hovers a key with its documentation', async () => {
+    const uri = 'file:///work/hover.highlight.yaml';
+    await session.open(uri, JOB);
+    const result = await session.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 2 },
+    });
+    assert.ok(result);
+    assert.match((result.contents as MarkupContent).value, /Retrieval/);
+    assert.deepEqual(result.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+  });
+
+  test('offers the did-you-mean quick fix for a diagnostic the server published', async () => {
+    const uri = 'file:///work/fix.highlight.yaml';
+    const published = session.nextDiagnostics(uri);
+    await session.open(uri, JOB.replace('Type: Concat', 'Type: concat'));
+    const diagnostics = await published;
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    });
+    const fix = actions.find((action) => action.isPreferred);
+    assert.ok(fix, 'no preferred quick fix');
+    assert.deepEqual(fix.edit?.changes?.[uri], [{ range: diagnostics[0]!.range, newText: 'Concat' }]);
+  });
+
+  test('outlines the job', async () => {
+    const uri = 'file:///work/symbols.highlight.yaml';
+    await session.open(uri, JOB);
+    const symbols = await session.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(
+      symbols.map((symbol) => symbol.name),
+      ['ProjectName', 'Type', 'Sources', 'Output'],
+    );
+  });
+
+  test('formats indentation without losing comments', async () => {
+    const uri = 'file:///work/format.highlight.yaml';
+    await session.open(uri, 'ProjectName: immtest # the project\nOutput:\n    URI: oss://test-bucket/o.mp4\n');
+    const edits = await session.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    assert.ok(edits.length > 0);
+    assert.ok(edits.every((edit) => !edit.newText.includes('\t')));
+    assert.ok(!edits.some((edit) => edit.range.start.line === 0), 'the commented first line needs no change');
+  });
+});
