@@ -1,5 +1,21 @@
 // Bundles every entry point into dist/ with esbuild: one self-contained file each.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
+
+// The request schema compiled by ajv at build time (standalone code), so the server need not compile it at start-up.
+let requestValidatorSource;
+const requestValidator = {
+  name: 'request-validator',
+  setup(b) {
+    b.onResolve({ filter: /^imm-highlight:request-validator$/ }, (args) => ({ path: args.path, namespace: 'request-validator' }));
+    b.onLoad({ filter: /.*/, namespace: 'request-validator' }, () => {
+      requestValidatorSource ??= execFileSync(process.execPath, ['--import', 'tsx', 'scripts/request-validator-source.ts'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      return { contents: requestValidatorSource, loader: 'js', resolveDir: process.cwd() };
+    });
+    // With the schema precompiled, ajv's compiler (a fifth of the bundle, parsed at every start) is never called.
+    b.onResolve({ filter: /^ajv$/ }, (args) => (args.importer.endsWith('schemaValidator.ts') ? { path: 'ajv', external: true } : undefined));
+  },
+};
 
 const production = process.argv.includes('--production');
 const common = {
@@ -10,6 +26,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  plugins: [requestValidator],
   legalComments: 'none',
 };
 const shebang = { js: '#!/usr/bin/env node' };
