@@ -71,7 +71,7 @@ export class LayoutPlanner {
 
   private planCollection(node: Node, column: number): void {
     if (isMap(node)) this.planMap(node.items as YamlPair[], column);
-    else if (isSeq(node)) this.planSeq(node.items as (Node | null)[], column);
+    else if (isSeq(node)) this.planSeq(node, node.items as (Node | null)[], column);
   }
 
   private planMap(pairs: readonly YamlPair[], column: number): void {
@@ -93,25 +93,34 @@ export class LayoutPlanner {
     }
   }
 
-  private planSeq(items: readonly (Node | null)[], column: number): void {
-    for (const item of items) {
-      if (!item?.range) continue;
-      const dash = this.dashBefore(item.range[0]);
-      if (dash === undefined) continue;
+  private planSeq(seq: Node, items: readonly (Node | null)[], column: number): void {
+    const firstDash = seq.range?.[0];
+    if (firstDash === undefined || this.text[firstDash] !== '-') return;
+    const seqColumn = columnOf(this.text, firstDash);
+    let dash: number | undefined = firstDash;
+    for (let index = 0; index < items.length && dash !== undefined; index++) {
+      const item = items[index];
       const dashLine = this.lineOf(dash);
       if (startsLine(this.text, dash)) this.plan(dashLine, { place: { column } });
-      this.planValue(item, columnOf(this.text, dash), column, dashLine);
+      if (item?.range) this.planValue(item, seqColumn, column, dashLine);
+      const itemEnd = item?.range?.[1] ?? dash + 1;
+      dash = this.dashAfter(Math.max(itemEnd, dash + 1), seqColumn);
     }
   }
 
-  private dashBefore(offset: number): number | undefined {
-    let i = offset - 1;
-    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
-    if (i >= 0 && this.text[i] === '-') return i;
-    // Anchors and tags stand between the dash and the node's range.
-    const lineStart = this.lineStarts[this.lineOf(offset)]!;
-    const dash = this.text.lastIndexOf('- ', offset);
-    return dash >= lineStart ? dash : undefined;
+  /**
+   * The dash of the next item: the first line after `offset` that starts with `-` at the list's column.
+   * Searching from the end of the previous item skips its block scalar lines, which may start with `-` too.
+   */
+  private dashAfter(offset: number, seqColumn: number): number | undefined {
+    const from = offset > 0 && this.text[offset - 1] === '\n' ? this.lineOf(offset) : this.lineOf(offset) + 1;
+    for (let line = from; line < this.lineStarts.length; line++) {
+      const at = this.lineStarts[line]! + seqColumn;
+      const text = this.lineText(line);
+      if (/^ *-(\s|$)/.test(text) && text.indexOf('-') === seqColumn) return at;
+      if (text.trim() !== '' && !text.trimStart().startsWith('#')) return undefined;
+    }
+    return undefined;
   }
 
   /**
@@ -126,13 +135,20 @@ export class LayoutPlanner {
       this.planCollection(value, column);
       return;
     }
+    // A value written on a line of its own below its owner (after a comment, say) goes one level deeper.
+    let shift = ownerNew - ownerOld;
+    if (startLine !== ownerLine && startsLine(this.text, value.range[0])) {
+      const column = ownerNew + this.options.indent;
+      this.plan(startLine, { place: { column } });
+      shift = column - columnOf(this.text, value.range[0]);
+    }
     if (isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED')) {
       this.planBlockScalar(value.range, ownerOld, ownerNew);
       return;
     }
-    // A multi-line flow collection or flow scalar moves as one piece with its owner.
+    // A multi-line flow collection or flow scalar moves as one piece with its first line.
     const endLine = this.lineOf(Math.max(value.range[0], value.range[1] - 1));
-    for (let line = startLine + 1; line <= endLine; line++) this.plan(line, { place: { shift: ownerNew - ownerOld } });
+    for (let line = startLine + 1; line <= endLine; line++) this.plan(line, { place: { shift } });
     this.markQuoted(value);
   }
 

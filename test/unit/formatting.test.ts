@@ -139,3 +139,41 @@ test('returns one edit covering only what changes', () => {
 test('formats an empty file to nothing', () => {
   assert.deepEqual(formatDocument(parseJob(''), TWO), []);
 });
+
+test('never changes the value or the comments of generated YAML, and formats it to a fixed point', async () => {
+  const fc = await import('fast-check');
+  const { Document, isCollection, visit } = await import('yaml');
+  const key = fc.stringMatching(/^[A-Z][a-zA-Z]{0,7}$/);
+  const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('multi\nline\n', 'it\'s "quoted"', '  lead', 'trail  ', '# not a comment', 'a: b', '- x'));
+  const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+  const { tree } = fc.letrec((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
+    list: fc.array(tie('tree'), { maxLength: 4 }),
+    map: fc.dictionary(key, tie('tree'), { maxKeys: 4 }),
+  }));
+  const layout = fc.record({
+    indent: fc.integer({ min: 1, max: 5 }),
+    indentSeq: fc.boolean(),
+    lineWidth: fc.constantFrom(0, 16, 40),
+    flowEvery: fc.integer({ min: 2, max: 6 }),
+    commentEvery: fc.integer({ min: 2, max: 5 }),
+  });
+  fc.assert(
+    fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 }), layout, fc.constantFrom(2, 4), (value, style, tabSize) => {
+      const document = new Document(value);
+      let count = 0;
+      visit(document, (_, node) => {
+        count++;
+        if (isCollection(node) && count % style.flowEvery === 0) node.flow = true;
+        if (!isCollection(node) && count % style.commentEvery === 0) (node as { comment?: string }).comment = ` note ${count}`;
+      });
+      const source = document.toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: style.lineWidth, minContentWidth: 0 });
+      const options = { tabSize, insertSpaces: true };
+      const formatted = format(source, options);
+      assert.deepEqual(values(formatted), values(source), `value changed:\n${source}\n---->\n${formatted}`);
+      assert.deepEqual(comments(formatted).filter((c) => c.startsWith('# note')), comments(source).filter((c) => c.startsWith('# note')));
+      assert.equal(format(formatted, options), formatted, `not idempotent:\n${formatted}`);
+    }),
+    { numRuns: 300 },
+  );
+});
