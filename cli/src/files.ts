@@ -1,7 +1,10 @@
 /** Turns the file arguments (paths, directories, globs) into a sorted list of job files. */
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+// A require, not an import: esbuild then bundles tinyglobby's CommonJS build. Its ESM build (through fdir)
+// calls createRequire(import.meta.url), which is undefined in our CommonJS bundle and crashes at start-up.
+import tinyglobby = require('tinyglobby');
+const { glob, isDynamicPattern } = tinyglobby;
 import { UsageError } from './io';
 
 const JOB_PATTERN = '**/*.highlight.{yaml,yml}';

@@ -11,8 +11,9 @@ import { formatText } from './report';
 import { hasErrors, parseFormat } from './validateCommand';
 import { TOOL } from './version';
 
-function seconds(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+/** A `--flag S` in seconds, as milliseconds. */
+function seconds(flag: string, value: string | undefined, fallbackSeconds: number): number {
+  if (value === undefined) return fallbackSeconds * 1000;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} takes a number of seconds greater than 0, not "${value}".`);
   return n * 1000;
