@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { SubmitCommands } from './commandIds';
 import { previewUri, type RequestPreviewProvider } from './requestPreview';
-import { jobDocument } from './submitCommand';
+import { jobDocument } from './jobDocument';
 
 export function registerRequestCommands(preview: RequestPreviewProvider): vscode.Disposable {
   return vscode.Disposable.from(

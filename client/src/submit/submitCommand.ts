@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import { keyRange, type JobDocument } from '../../../core/src/document';
 import type { CreateHighlightTaskResult, ImmClient } from '../../../api/src/client';
 import type { JsonPathSegment } from '../../../api/src/errors';
-import { LANGUAGE_ID } from '../constants';
 import { createClient, targetOf } from './clientFactory';
+import { jobDocument } from './jobDocument';
 import type { CredentialStore } from './credentialStore';
 import { adviseError } from './errorAdvice';
 import { showErrorAdvice } from './errorNotification';
@@ -59,17 +59,6 @@ export interface SubmitDeps {
   readonly preview: RequestPreviewProvider;
   readonly output: vscode.OutputChannel;
   readonly extensionVersion: string;
-}
-
-const JOB_FILE = /\.highlight\.ya?ml$/i;
-
-/** The job a command was invoked on: the menu's or CodeLens' URI, else the active editor. */
-export async function jobDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
-  if (arg instanceof vscode.Uri) {
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === arg.toString()) ?? (await vscode.workspace.openTextDocument(arg));
-  }
-  const document = vscode.window.activeTextEditor?.document;
-  return document && (document.languageId === LANGUAGE_ID || JOB_FILE.test(document.uri.path)) ? document : undefined;
 }
 
 export class Submitter {
