@@ -243,7 +243,8 @@ export const API_RULES: readonly ApiRule[] = [
         const codecText = transcode?.Codec === undefined ? 'Codec is not set, so it is copy' : 'Codec is copy';
         if (transcode && copies) {
           for (const key of Object.keys(transcode)) {
-            if (key !== 'Codec') report(ineffective(['Output', kind, transcodeKey, key], `${key} is ignored: ${codecText}, which keeps the ${kind.toLowerCase()} stream as it is.`));
+            // An empty setting is the schema's to report; saying it is ignored as well would be noise.
+            if (key !== 'Codec' && has(transcode, key)) report(ineffective(['Output', kind, transcodeKey, key], `${key} is ignored: ${codecText}, which keeps the ${kind.toLowerCase()} stream as it is.`));
           }
         }
         if (has(target, filterKey) && (!transcode || copies)) {
