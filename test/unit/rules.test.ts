@@ -347,6 +347,7 @@ ruleSuite('codec-copy-ignores-settings', 'warning', ({ reports, silent }) => {
     'accepts settings and filters with a real codec',
     job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n      CRF: 23\n    FilterVideo:\n      Delogos: []\n  Audio:\n    TranscodeAudio:\n      Codec: aac\n      Channel: 2\n    FilterAudio:\n      Mixing: true\n')),
   );
+  silent('leaves an empty setting to the schema', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: copy\n      CRF:\n')));
   silent('accepts Codec copy on its own', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: copy\n')));
 });
 

@@ -610,6 +610,23 @@ describe('patterns', () => {
   });
 });
 
+describe('numbers YAML has and JSON has not', () => {
+  for (const [text, words] of [
+    ['.nan', 'not a number (.nan)'],
+    ['.inf', 'infinite'],
+    ['-.inf', 'infinite'],
+  ] as const) {
+    test(`${text} is a wrong type, described in words`, () => {
+      const { text: job, ranges } = withRanges(emit(BASE).text.replace(/^  Speed: .*$/m, `  Speed: [[${text}]]`));
+      const errors = validateJob(parseJob(job)).filter((d) => d.severity === DiagnosticSeverity.Error);
+      assert.deepEqual(
+        errors.map((d) => [d.code, d.range, d.message]),
+        [[SchemaCode.Type, ranges[0], `Output.Speed must be a number; it is ${words}.`]],
+      );
+    });
+  }
+});
+
 describe('UserData written as YAML', () => {
   test('a mapping gets the JSON-text fix at the key of the block mapping', () => {
     const { text, ranges } = withRanges(`${emit(BASE).text.replace(/^UserData:.*$/m, '[[UserData]]:\n  ID: testuid\n  Name: test-user')}`);
