@@ -241,3 +241,58 @@ test('edits only the text that changes', () => {
   const [action] = actionsFor(text, 'invalid-value');
   assert.deepEqual(editsOf(action!), [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 15 } }, newText: 'Retrieval' }]);
 });
+
+test('every offered fix leaves valid YAML without its diagnostic, however the job is laid out', async () => {
+  const fc = await import('fast-check');
+  const { Document, isCollection, visit } = await import('yaml');
+  // One job with a problem of every fix kind, each nested differently.
+  const job = {
+    ProjectName: 'demo',
+    Type: 'Compose',
+    Mode: 'scene',
+    Hightlight: { Content: 'goal' },
+    Sources: [
+      { URI: 'oss://bucket/a.mp4', Duration: 3 },
+      { Foo: 1 },
+      { StartTime: 2, URI: 'oss://bucket/b.mp4', Colour: 'red' },
+    ],
+    Output: { URI: 'oss://bucket/out/', Segment: { StartNumber: 1 }, Video: { TranscodeVideo: { Codec: 'copy', CRF: 23 } } },
+    Edit: { Mode: 'Sequential', TransitionMode: 'Sequential', Transitions: [{ Duration: 1, Weight: 20 }] },
+    UserData: { id: 7, name: "it's", nested: { list: [1, 'two'] } },
+    Notification: { MNS: {} },
+    Tags: { team: 'video' },
+  };
+  const layout = fc.record({
+    indent: fc.integer({ min: 1, max: 4 }),
+    indentSeq: fc.boolean(),
+    flowEvery: fc.integer({ min: 2, max: 9 }),
+    commentEvery: fc.integer({ min: 2, max: 9 }),
+    typeQuote: fc.constantFrom('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'),
+  });
+  fc.assert(
+    fc.property(layout, (style) => {
+      const document = new Document(job);
+      let count = 0;
+      visit(document, (_, node) => {
+        count++;
+        if (isCollection(node) && count % style.flowEvery === 0) node.flow = true;
+        if (!isCollection(node) && count % style.commentEvery === 0) (node as { comment?: string }).comment = ` note ${count}`;
+      });
+      const text = document.toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0 });
+      const doc = parseJob(text);
+      const diagnostics = validateJob(doc);
+      for (const diagnostic of diagnostics) {
+        for (const action of codeActions(doc, URI, diagnostic.range, [diagnostic])) {
+          const fixed = apply(text, editsOf(action));
+          const after = validateJob(parseJob(fixed));
+          const where = `${action.title} on:\n${text}\n---->\n${fixed}`;
+          assert.ok(!after.some((d) => String(d.code).startsWith('yaml-')), `broken YAML after ${where}`);
+          for (const gone of action.diagnostics ?? []) {
+            assert.ok(!after.some((d) => d.code === gone.code && d.message === gone.message), `diagnostic survived ${where}`);
+          }
+        }
+      }
+    }),
+    { numRuns: 80 },
+  );
+});
