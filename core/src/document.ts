@@ -134,8 +134,10 @@ function documentMarkerStart(text: string, offset: number): number {
 }
 
 function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
+  let end = text.indexOf('\n', offset);
+  if (end === -1) end = text.length;
+  // With CRLF line ends the \r belongs to the line break, not to the text a range should cover.
+  return end > offset && text[end - 1] === '\r' ? end - 1 : end;
 }
 
 /** The first node in document order that `match` accepts. */
