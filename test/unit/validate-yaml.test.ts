@@ -189,6 +189,23 @@ describe('line ends, BOM and non-ASCII text', () => {
     );
   });
 
+  test('ranges that run to the end of a CRLF line stop before the \\r', () => {
+    const cases = [
+      `${VALID}[[---]]\nType: Concat\n`,
+      `ProjectName: [["immtest]]\nType: Retrieval\n`,
+      `[[- ProjectName: immtest]]\n- Type: Retrieval\n`,
+    ];
+    for (const marked of cases) {
+      const { text, ranges } = withRanges(marked);
+      const crlf = diagnose(text.replace(/\n/g, '\r\n')).filter((d) => d.code !== SchemaCode.Required);
+      assert.deepEqual(
+        crlf.map((d) => d.range),
+        ranges,
+        marked,
+      );
+    }
+  });
+
   test('a valid CRLF job has no diagnostics', () => {
     assert.deepEqual(diagnose(VALID.replace(/\n/g, '\r\n')), []);
   });
