@@ -114,6 +114,8 @@ export async function freePort(): Promise<number> {
 export interface RunningCodeServer {
   readonly url: string;
   readonly logFile: string;
+  /** Settles when code-server's main process ends, with its exit code. */
+  readonly exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -133,12 +135,20 @@ function killGroupNow(pgid: number): void {
     // Already gone.
   }
 }
+const shutdownHooks: (() => Promise<void>)[] = [];
+/** Runs `hook` on Ctrl+C / SIGTERM before the process groups are killed (e.g. to stop a side service). */
+export function onShutdown(hook: () => Promise<void>): void {
+  shutdownHooks.push(hook);
+}
 // Last resort if the runner dies without its finally blocks (Ctrl+C, an uncaught error).
 process.once('exit', () => groups.forEach(killGroupNow));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    groups.forEach(killGroupNow);
-    process.exit(130);
+    const hooks = Promise.allSettled(shutdownHooks.map((hook) => hook()));
+    void Promise.race([hooks, sleep(10_000)]).finally(() => {
+      groups.forEach(killGroupNow);
+      process.exit(130);
+    });
   });
 }
 
@@ -200,7 +210,8 @@ export async function startCodeServer(cs: CodeServerInstall, dirs: RunDirs, opti
     await sleep(100);
   }
   log(`code-server on ${url} (process group ${pgid}) after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-  return { url, logFile, stop };
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  return { url, logFile, exited, stop };
 }
 
 export function workbenchUrl(server: RunningCodeServer, dirs: RunDirs, payload?: readonly (readonly [string, string])[]): string {

@@ -1,0 +1,139 @@
+/**
+ * `npm run test:e2e`: the extension as a user gets it. Packages the .vsix (`npm run package`),
+ * installs it into code-server 4.139.1 (VS Code 1.139.1) with `--install-extension`, opens the
+ * sample workspace (a fresh copy of demo/) in Debian's Chromium and works through the UI with
+ * keyboard and mouse: squiggle + Problems entry, completion at `Type: `, commands from the palette.
+ *
+ *   E2E_SCREENSHOT=docs/screenshot.png npm run test:e2e    # also writes the README screenshot
+ *   E2E_VSIX=path/to.vsix npm run test:e2e                 # test a given package instead of building one
+ *
+ * On failure: a screenshot per failed step and the VS Code logs in test-results/e2e-<time>/.
+ */
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import {
+  freshRunDirs, installVsix, keepLogs, launchBrowser, log, outputDir, packageExtension, ROOT, setupCodeServer,
+  startCodeServer, workbenchUrl, writeUserSettings, type Browser, type RunDirs, type RunningCodeServer,
+} from '../../scripts/e2e/harness';
+
+const QUICK_INPUT = '.quick-input-widget';
+const SUGGEST = '.suggest-widget.visible';
+const JOB = 'mistakes.highlight.yaml';
+
+let dirs: RunDirs;
+let server: RunningCodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let failures: string | undefined;
+/** Created on the first failure only, so passing runs leave nothing behind. */
+const out = (): string => (failures ??= outputDir('e2e'));
+
+/** A test step that leaves a screenshot and the logs behind when it fails. */
+function step(name: string, body: () => Promise<void>): void {
+  it(name, { timeout: 180_000 }, async () => {
+    const t0 = Date.now();
+    try {
+      await body();
+      log(`PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+    } catch (error) {
+      const file = join(out(), `${name.replace(/\W+/g, '-')}.png`);
+      await page?.screenshot({ path: file }).catch(() => undefined);
+      keepLogs(dirs, server, out());
+      log(`FAIL ${name}: screenshot ${file}`);
+      throw error;
+    }
+  });
+}
+
+async function quickPick(key: string, text: string, row: string): Promise<void> {
+  await page.keyboard.press(key);
+  await page.waitForSelector(`${QUICK_INPUT} .quick-input-box input`, { state: 'visible' });
+  await page.keyboard.type(text);
+  // The list fills in after the box opens: wait for the very row, or Enter picks something else.
+  await page.waitForSelector(`${QUICK_INPUT} .monaco-list-row[aria-label*="${row}"]`);
+  await page.keyboard.press('Enter');
+}
+
+function problemRow(text: string): Locator {
+  return page.locator('.markers-panel .monaco-list-row', { hasText: text });
+}
+
+function editorLine(text: string): Locator {
+  return page.locator('.monaco-editor .view-lines .view-line', { hasText: text });
+}
+
+describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix', () => {
+  before(async () => {
+    const vsix = process.env.E2E_VSIX ? resolve(process.env.E2E_VSIX) : packageExtension(join(ROOT, '.e2e/imm-highlight-tasks.vsix'));
+    log(`packaged ${vsix}`);
+    const cs = setupCodeServer();
+    dirs = freshRunDirs('e2e', join(ROOT, 'demo'));
+    writeUserSettings(dirs);
+    installVsix(cs, dirs, vsix);
+    server = await startCodeServer(cs, dirs);
+    browser = await launchBrowser({ width: 1280, height: 800 });
+    page = browser.page;
+    page.setDefaultTimeout(60_000);
+    await page.goto(workbenchUrl(server, dirs), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench', { state: 'attached' });
+    // Rows in the explorer mean the remote file system is up; Quick Open finds nothing before that.
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
+    log('workbench ready');
+  }, { timeout: 600_000 });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (failures) log(`screenshots and logs in ${failures}`);
+  });
+
+  step('shows a squiggle under the misspelt Type and lists it in Problems with its code', async () => {
+    await page.locator('.monaco-workbench .part.editor').click();
+    await quickPick('Control+P', JOB, JOB);
+    await editorLine('Type: concat').waitFor();
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 90_000 });
+    assert.equal((await page.locator('#status\\.editor\\.mode').innerText()).trim(), 'IMM Highlight Job');
+
+    await page.keyboard.press('Control+Shift+M');
+    const row = problemRow('invalid-value');
+    await row.waitFor();
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /`concat` is not a valid Type/);
+    assert.match(text, /imm-highlight\W+invalid-value/);
+    assert.match(text, /\[Ln 3, Col 7\]/);
+  });
+
+  step('completes "Type: " with Concat, which clears the problem', async () => {
+    await editorLine('Type: concat').click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.press('Backspace');
+    await editorLine('Type:').filter({ hasNotText: 'concat' }).waitFor();
+    await page.keyboard.press('Control+Space');
+    for (const type of ['Retrieval', 'Concat', 'Compose']) await page.waitForSelector(`${SUGGEST} .monaco-list-row[aria-label*="${type}"]`);
+    if (process.env.E2E_SCREENSHOT) {
+      await page.screenshot({ path: resolve(ROOT, process.env.E2E_SCREENSHOT) });
+      log(`README screenshot written to ${process.env.E2E_SCREENSHOT}`);
+    }
+    await page.keyboard.type('Con');
+    await page.waitForSelector(`${SUGGEST} .monaco-list-row.focused[aria-label*="Concat"]`);
+    await page.keyboard.press('Enter');
+    await editorLine('Type: Concat').waitFor();
+    await problemRow('invalid-value').waitFor({ state: 'detached' });
+  });
+
+  step('restarts the language server from the Command Palette and checks the file again', async () => {
+    await quickPick('F1', 'IMM Highlight: Restart Language Server', 'IMM Highlight: Restart Language Server');
+    await page.locator('.part.statusbar', { hasText: 'IMM Highlight language server restarted' }).waitFor();
+    // The restarted server publishes again: the remaining mistakes are back in the panel.
+    await problemRow('invalid-oss-uri').waitFor();
+    await page.waitForSelector('.monaco-editor .squiggly-error');
+  });
+
+  step('shows the IMM Highlight output channel from the Command Palette', async () => {
+    await quickPick('F1', 'IMM Highlight: Show Output', 'IMM Highlight: Show Output');
+    await page.locator('.part.panel .output-view[aria-label="IMM Highlight - Output"]').waitFor();
+  });
+});
