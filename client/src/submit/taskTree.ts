@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { TaskHistory } from './taskHistory';
 import { isTerminal, type TaskRecord } from './taskRecord';
-import { formatTime, statusIcon, statusText, taskTooltip } from './taskStatus';
+import { formatTime, shortTaskId, statusIcon, statusText, taskTooltip } from './taskStatus';
 
 export interface FileNode {
   readonly kind: 'file';
@@ -48,7 +48,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       return item;
     }
     const { record } = node;
-    const item = new vscode.TreeItem(record.taskId, vscode.TreeItemCollapsibleState.None);
+    // The short id keeps status and time visible in a narrow sidebar; the full id is in the tooltip and Copy Task ID.
+    const item = new vscode.TreeItem(shortTaskId(record.taskId), vscode.TreeItemCollapsibleState.None);
     item.id = record.taskId;
     item.description = `${statusText(record)} · ${formatTime(record.submittedAt)}`;
     item.tooltip = taskTooltip(record);
