@@ -62,6 +62,9 @@ const OPTION_NEEDS_VALUE: readonly { readonly object: JsonPath; readonly option:
 
 const WATERMARK_TEXT_ONLY = ['Content', 'FontName', 'FontSize', 'FontColor', 'BorderColor', 'BorderWidth', 'FontApha'] as const;
 
+/** Channel limits of audio codecs that take fewer than the 8 the schema allows. */
+const MAX_CHANNELS: Readonly<Record<string, number>> = { mp3: 2, ac3: 6, amr: 1 };
+
 const CONTAINERS = ['mp4', 'mkv', 'mov', 'asf', 'avi', 'mxf', 'ts', 'flv'];
 /** Extensions that name a media container, so that `.m3u8` or `.json` outputs are not second-guessed. */
 const MEDIA_EXTENSIONS = [...CONTAINERS, 'webm', 'm4v', 'mpg', 'mpeg', 'wmv', '3gp', 'm2ts'];
@@ -250,6 +253,45 @@ export const API_RULES: readonly ApiRule[] = [
         if (has(target, filterKey) && (!transcode || copies)) {
           const why = transcode ? `${transcodeKey}.${codecText}` : `there is no ${transcodeKey}`;
           report(ineffective(['Output', kind, filterKey], `${filterKey} is ignored: ${why}. Filters need a transcoding codec.`));
+        }
+      }
+    },
+  },
+  {
+    code: 'codec-setting-mismatch',
+    severity: 'warning',
+    source:
+      'TargetAudio / TargetVideo (SDK model): BitsPerSample "only flac"; Channel "at most 2 for mp3, at most 6 for ac3, 1 for amr"; PixelFormat yuva420p "vp9 only"; VideoSlim "h264/h265, yuv420p, 8-bit only".',
+    check(request, report) {
+      // Codec copy (or none) is codec-copy-ignores-settings' case: every setting is ignored then anyway.
+      const audioPath: JsonPath = ['Output', 'Audio', 'TranscodeAudio'];
+      const audio = obj(at(request, audioPath));
+      const audioCodec = audio?.Codec;
+      if (audio && typeof audioCodec === 'string' && audioCodec !== 'copy') {
+        if (has(audio, 'BitsPerSample') && audioCodec !== 'flac') {
+          report(ineffective([...audioPath, 'BitsPerSample'], `BitsPerSample applies to flac only; Codec is ${audioCodec}, so it is ignored.`));
+        }
+        const maxChannels = MAX_CHANNELS[audioCodec];
+        if (maxChannels !== undefined && typeof audio.Channel === 'number' && audio.Channel > maxChannels) {
+          report({
+            path: [...audioPath, 'Channel'],
+            at: 'value',
+            message: `${audioCodec} takes ${maxChannels === 1 ? 'exactly 1 channel' : `at most ${maxChannels} channels`}; Channel is ${audio.Channel}.`,
+            fixes: [{ kind: 'replace-value', path: [...audioPath, 'Channel'], value: maxChannels }],
+          });
+        }
+      }
+      const videoPath: JsonPath = ['Output', 'Video', 'TranscodeVideo'];
+      const video = obj(at(request, videoPath));
+      const videoCodec = video?.Codec;
+      if (video && typeof videoCodec === 'string' && videoCodec !== 'copy') {
+        if (video.PixelFormat === 'yuva420p' && videoCodec !== 'vp9') {
+          report({ path: [...videoPath, 'PixelFormat'], at: 'value', message: `yuva420p (with alpha) needs Codec vp9; Codec is ${videoCodec}.` });
+        }
+        if (video.VideoSlim === 1 && videoCodec !== 'h264' && videoCodec !== 'h265') {
+          report({ path: [...videoPath, 'VideoSlim'], at: 'value', message: `VideoSlim 1 (narrowband HD) works with h264 and h265 only; Codec is ${videoCodec}.` });
+        } else if (video.VideoSlim === 1 && typeof video.PixelFormat === 'string' && video.PixelFormat !== 'yuv420p') {
+          report({ path: [...videoPath, 'VideoSlim'], at: 'value', message: `VideoSlim 1 (narrowband HD) works with PixelFormat yuv420p only; PixelFormat is ${video.PixelFormat}.` });
         }
       }
     },
