@@ -351,6 +351,35 @@ ruleSuite('codec-copy-ignores-settings', 'warning', ({ reports, silent }) => {
   silent('accepts Codec copy on its own', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: copy\n')));
 });
 
+ruleSuite('codec-setting-mismatch', 'warning', ({ reports, silent }) => {
+  const audio = (settings: string): string => job('Concat', withOutput(`  Audio:\n    TranscodeAudio:\n${settings}`));
+  const video = (settings: string): string => job('Concat', withOutput(`  Video:\n    TranscodeVideo:\n${settings}`));
+  reports('warns at BitsPerSample of a codec other than flac', audio('      Codec: aac\n      [[BitsPerSample]]: 24\n'), [
+    { message: 'BitsPerSample applies to flac only; Codec is aac, so it is ignored.', fixes: remove('Output', 'Audio', 'TranscodeAudio', 'BitsPerSample') },
+  ]);
+  for (const [codec, channels, max, words] of [
+    ['mp3', 6, 2, 'at most 2 channels'],
+    ['ac3', 8, 6, 'at most 6 channels'],
+    ['amr', 2, 1, 'exactly 1 channel'],
+  ] as const) {
+    reports(`warns at a Channel value above what ${codec} takes`, audio(`      Codec: ${codec}\n      Channel: [[${channels}]]\n`), [
+      {
+        message: `${codec} takes ${words}; Channel is ${channels}.`,
+        fixes: [{ kind: 'replace-value', path: ['Output', 'Audio', 'TranscodeAudio', 'Channel'], value: max }],
+      },
+    ]);
+  }
+  reports('warns at yuva420p with a codec other than vp9', video('      Codec: h264\n      PixelFormat: [[yuva420p]]\n'), [{ message: 'yuva420p (with alpha) needs Codec vp9; Codec is h264.' }]);
+  reports('warns at VideoSlim 1 with vp9', video('      Codec: vp9\n      VideoSlim: [[1]]\n'), [{ message: 'VideoSlim 1 (narrowband HD) works with h264 and h265 only; Codec is vp9.' }]);
+  reports('warns at VideoSlim 1 with a pixel format other than yuv420p', video('      Codec: h265\n      PixelFormat: yuv444p\n      VideoSlim: [[1]]\n'), [
+    { message: 'VideoSlim 1 (narrowband HD) works with PixelFormat yuv420p only; PixelFormat is yuv444p.' },
+  ]);
+  silent('accepts BitsPerSample with flac and channels within each limit', audio('      Codec: flac\n      BitsPerSample: 24\n      Channel: 8\n'));
+  silent('accepts 2 channels of mp3 and 1 of amr', audio('      Codec: mp3\n      Channel: 2\n'));
+  silent('accepts yuva420p with vp9 and VideoSlim with h264 yuv420p', video('      Codec: vp9\n      PixelFormat: yuva420p\n      VideoSlim: 0\n'));
+  silent('leaves Codec copy to codec-copy-ignores-settings', audio('      Codec: copy\n      BitsPerSample: 24\n      Channel: 8\n'));
+});
+
 ruleSuite('media-convert-only', 'warning', ({ reports, silent }) => {
   reports(
     'warns at FilterVideo.Speed and Desensitization',
