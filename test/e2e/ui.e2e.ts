@@ -95,6 +95,7 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await editorLine('Type: concat').waitFor();
     await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 90_000 });
     assert.equal((await page.locator('#status\\.editor\\.mode').innerText()).trim(), 'IMM Highlight Job');
+    await page.locator('#status\\.languageStatus[aria-label*="Validated against the CreateHighlightTask schema (API 2020-09-30)"]').waitFor();
 
     await page.keyboard.press('Control+Shift+M');
     const row = problemRow('invalid-value');
@@ -114,6 +115,9 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await page.keyboard.press('Control+Space');
     for (const type of ['Retrieval', 'Concat', 'Compose']) await page.waitForSelector(`${SUGGEST} .monaco-list-row[aria-label*="${type}"]`);
     if (process.env.E2E_SCREENSHOT) {
+      // A second Ctrl+Space opens the documentation beside the list: a better picture, not a check.
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.suggest-details-container .suggest-details', { state: 'visible', timeout: 5_000 }).catch(() => undefined);
       await page.screenshot({ path: resolve(ROOT, process.env.E2E_SCREENSHOT) });
       log(`README screenshot written to ${process.env.E2E_SCREENSHOT}`);
     }
