@@ -38,9 +38,8 @@ export interface JobDocument {
 }
 
 export function parseJob(text: string): JobDocument {
-  const lineCounter = new LineCounter();
+  const lineCounter = lineCounterOf(text);
   if (text.length > MAX_DOCUMENT_LENGTH) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     const tooLarge = yamlDiagnostic(
       { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       `This file has ${text.length.toLocaleString('en-US')} characters; files over ${MAX_DOCUMENT_LENGTH.toLocaleString('en-US')} characters are not checked. A highlight job is a few kilobytes.`,
@@ -49,7 +48,7 @@ export function parseJob(text: string): JobDocument {
     return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [tooLarge] };
   }
 
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
   const docs = Array.isArray(documents) ? documents : [];
   const yaml = docs[0];
   const toRange = (start: number, end: number): Range => ({
@@ -92,6 +91,21 @@ export function parseJob(text: string): JobDocument {
     }
   }
   return { text, lineCounter, yaml, value, yamlDiagnostics };
+}
+
+/**
+ * Line starts read off the text, counted as an LSP client counts lines (\n, \r\n or a lone \r). yaml's own
+ * LineCounter, fed by its parser, misses the line breaks inside tokens it could not parse (`*a: 1\nType: x`),
+ * which put every later diagnostic on the wrong line.
+ */
+function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineCounter.addNewLine(i + 1);
+  }
+  return lineCounter;
 }
 
 function fromYamlError(error: YAMLError, toRange: (start: number, end: number) => Range, text: string, doc: Document.Parsed): Diagnostic {
@@ -254,6 +268,8 @@ export function keyRange(doc: JobDocument, path: JsonPath): Range | undefined {
   const nodeRange = node?.range;
   if (!nodeRange) return undefined;
   const start = dashBefore(doc.text, nodeRange[0]);
+  // A flow item (`{StartTime: 1}`) is short and one thing: cutting it after its first key would end mid-item.
+  if (isMap(node) && node.flow) return rangeOf(doc, start, nodeRange[1]);
   if (isMap(node) && node.items.length > 0) {
     const firstKey = (node.items[0] as Pair<Node, Node | null>).key?.range;
     if (firstKey) return rangeOf(doc, start, firstKey[1]);
