@@ -411,6 +411,23 @@ describe('missing required properties are reported at the key of the object that
     }
   }
 
+  test('a flow-style list item that lacks a property is marked whole', () => {
+    for (const marked of [
+      // A space after the list's [ so that the [[ marker is not read into it.
+      'Sources: [ [[{StartTime: 1}]], {URI: oss://test-bucket/a.mp4}]',
+      'Sources:\n  [[- {StartTime: 1}]]\n  - {URI: oss://test-bucket/a.mp4}',
+      'Sources: [ [[{}]] ]',
+    ]) {
+      const { text, ranges } = withRanges(`ProjectName: p\nType: Concat\n${marked}\nOutput: {URI: oss://test-bucket/o.mp4, Container: mp4}\n`);
+      const found = validateJob(parseJob(text));
+      assert.deepEqual(
+        found.map((d) => [d.code, d.range]),
+        [[SchemaCode.Required, ranges[0]]],
+        marked,
+      );
+    }
+  });
+
   test('several missing properties of one object make one diagnostic that names them all', () => {
     const { text, ranges } = withRanges('[[Type]]: Concat\n');
     const diagnostics = validateJob(parseJob(text));
