@@ -1,5 +1,5 @@
 /**
- * The `highlight-task` CLI as a child process (tsx, or dist/cli.js when HIGHLIGHT_CLI points at it), against
+ * The `highlight-task` CLI as a child process, against
  * the local IMM endpoint, which verifies every signature itself.
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseJob } from '../../core/src/document';
 import { toRequest } from '../../core/src/request';
@@ -18,9 +19,20 @@ import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endp
 import { emptyCredentialEnv } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
-// tsx by file URL: the child runs in a temporary directory, where the bare name would not resolve.
-const TSX = pathToFileURL(require.resolve('tsx')).href;
-const CLI = process.env['HIGHLIGHT_CLI'] ? [resolve(process.env['HIGHLIGHT_CLI'])] : ['--import', TSX, join(ROOT, 'cli/src/cli.ts')];
+/**
+ * The command as users get it: bundled like scripts/build.mjs does (into a temporary directory, so dist/ is
+ * left alone), or a given build (HIGHLIGHT_CLI=dist/cli.js), or the sources through tsx (HIGHLIGHT_CLI=tsx).
+ */
+let CLI: string[] = [];
+async function prepareCli(outDir: string): Promise<string[]> {
+  const given = process.env['HIGHLIGHT_CLI'];
+  // tsx by file URL: the child runs in a temporary directory, where the bare name would not resolve.
+  if (given === 'tsx') return ['--import', pathToFileURL(require.resolve('tsx')).href, join(ROOT, 'cli/src/cli.ts')];
+  if (given) return [resolve(given)];
+  const outfile = join(outDir, 'cli.js');
+  await build({ entryPoints: [join(ROOT, 'cli/src/cli.ts')], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning' });
+  return [outfile];
+}
 
 const GOOD = `ProjectName: immtest
 Type: Retrieval
@@ -60,6 +72,7 @@ let dir: string;
 let endpoint: ImmEndpoint;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-cli-'));
+  CLI = await prepareCli(mkdtempSync(join(tmpdir(), 'highlight-cli-build-')));
   for (const [name, text] of Object.entries({ good: GOOD, concat: CONCAT, warn: WARNING_ONLY, bad: BAD })) writeFileSync(join(dir, `${name}.highlight.yaml`), text);
   endpoint = await startImmEndpoint();
 });
@@ -93,7 +106,7 @@ function run(args: string[], env: Record<string, string | undefined> = {}): Prom
 const withKey = { ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret };
 const diagnosticsOf = (text: string) => validateJob(parseJob(text));
 
-describe('validate', () => {
+describe('validate', { concurrency: true }, () => {
   test('prints file:line:col: severity code message with 1-based positions, exit 1 on errors', async () => {
     const { code, stdout } = await run(['validate', 'bad.highlight.yaml', 'good.highlight.yaml']);
     assert.equal(code, 1);

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { createHash, createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import { extractParameter, IMM_REGION_IDS, ImmApiError, maskAccessKeyId, parseEndpointOverride, resolveEndpoint } from '../../api/src/index';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
 import { canonicalQuery, canonicalRequest, stringToSign } from '../imm-endpoint/signature';
@@ -132,4 +133,24 @@ test('the control API over HTTP queues a fault and lists requests', async () => 
   const log = (await (await fetch(`${endpoint.url}/__control/requests`)).json()) as { requests: { status: number }[] };
   assert.equal(log.requests.at(-1)?.status, 503);
   assert.equal((await control({ op: 'nonsense' })).status, 400);
+});
+
+test('main.ts runs the endpoint as a process: prints its URL, serves, stops on SIGTERM', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/imm-endpoint/main.ts', '--port', '0'], { cwd: join(__dirname, '../..') });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.on('exit', (code) => reject(new Error(`exited early with ${code}`)));
+  });
+  const { url, accessKeyId } = JSON.parse(line) as { url: string; accessKeyId: string };
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.equal(accessKeyId, TEST_ACCESS_KEY.id);
+  assert.deepEqual(await (await fetch(`${url}/__control/requests`)).json(), { requests: [] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
 });
