@@ -50,7 +50,7 @@ function render(planner: LayoutPlanner, eol: string): string {
   for (let index = 0; index < planner.lineCount; index++) {
     const plan = planner.plans[index]!;
     let text = planner.lineText(index);
-    if (plan.colonGap) text = `${text.slice(0, plan.colonGap[0])}: ${text.slice(plan.colonGap[1])}`;
+    for (const [start, end] of [...(plan.gaps ?? [])].sort((a, b) => b[0] - a[0])) text = `${text.slice(0, start)} ${text.slice(end)}`;
     const oldIndent = plan.blockScalar ? plan.blockScalar.contentIndent : /^[ \t]*/.exec(text)![0].length;
     lines.push({ text, oldIndent, newIndent: newIndentOf(text, oldIndent, plan), plan });
   }

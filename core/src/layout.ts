@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import { columnOf, startsLine } from './edits';
+import { afterColon, columnOf, startsLine } from './edits';
 
 /**
  * Where each line of a YAML text should start, read from its syntax tree: the layout the formatter writes.
@@ -16,8 +16,8 @@ export interface LinePlan {
   readonly blockScalar?: { readonly contentIndent: number };
   /** The line ends inside a quoted scalar, where trailing spaces can be escaped content. */
   readonly keepTrailing?: boolean;
-  /** A gap after a key's `:` to write as one space: offsets in the line, [start, end). */
-  readonly colonGap?: readonly [number, number];
+  /** Gaps after a key's `:` or an item's `-` to write as one space: offsets in the line, [start, end). */
+  readonly gaps?: readonly (readonly [number, number])[];
 }
 
 export interface LayoutOptions {
@@ -65,7 +65,7 @@ export class LayoutPlanner {
       place: current.place ?? plan.place,
       blockScalar: current.blockScalar ?? plan.blockScalar,
       keepTrailing: current.keepTrailing || plan.keepTrailing,
-      colonGap: current.colonGap ?? plan.colonGap,
+      gaps: [...(current.gaps ?? []), ...(plan.gaps ?? [])],
     };
   }
 
@@ -82,12 +82,8 @@ export class LayoutPlanner {
       if (startsLine(this.text, keyRange[0])) this.plan(keyLine, { place: { column } });
       const value = pair.value;
       if (value?.range && this.lineOf(value.range[0]) === keyLine && value.range[1] > value.range[0]) {
-        const gapStart = keyRange[1];
-        const gap = this.text.slice(gapStart, value.range[0]);
-        if (/^:[ \t]+$/.test(gap) && gap !== ': ') {
-          const lineStart = this.lineStarts[keyLine]!;
-          this.plan(keyLine, { colonGap: [gapStart - lineStart, value.range[0] - lineStart] });
-        }
+        const gap = this.text.slice(keyRange[1], value.range[0]);
+        if (/^[ \t]*:[ \t]+$/.test(gap) && gap !== ': ') this.planGap(keyLine, afterColon(this.text, keyRange[1]), value.range[0]);
       }
       this.planValue(value, columnOf(this.text, keyRange[0]), column, keyLine);
     }
@@ -102,10 +98,22 @@ export class LayoutPlanner {
       const item = items[index];
       const dashLine = this.lineOf(dash);
       if (startsLine(this.text, dash)) this.plan(dashLine, { place: { column } });
-      if (item?.range) this.planValue(item, seqColumn, column, dashLine);
+      // `-   URI: x` becomes `- URI: x`, its mapping then two columns right of the dash.
+      let sameLineColumn: number | undefined;
+      if (item?.range && this.lineOf(item.range[0]) === dashLine && /^[ \t]+$/.test(this.text.slice(dash + 1, item.range[0]))) {
+        if (item.range[0] !== dash + 2) this.planGap(dashLine, dash + 1, item.range[0]);
+        sameLineColumn = column + 2;
+      }
+      if (item?.range) this.planValue(item, seqColumn, column, dashLine, sameLineColumn);
       const itemEnd = item?.range?.[1] ?? dash + 1;
       dash = this.dashAfter(Math.max(itemEnd, dash + 1), seqColumn);
     }
+  }
+
+  /** Plans `[start, end)` (offsets in the text, on `line`) to be written as one space. */
+  private planGap(line: number, start: number, end: number): void {
+    const lineStart = this.lineStarts[line]!;
+    this.plan(line, { gaps: [[start - lineStart, end - lineStart]] });
   }
 
   /**
@@ -125,13 +133,15 @@ export class LayoutPlanner {
 
   /**
    * Plans a value owned by a key or a dash that moves from `ownerOld` to `ownerNew`. A collection on the
-   * owner's line keeps its offset from the owner; one on the next lines goes one level deeper.
+   * owner's line goes to `sameLineColumn` or keeps its offset from the owner; one on the next lines goes one
+   * level deeper. Continuation lines move with the owner, which keeps them deeper than it.
    */
-  private planValue(value: Node | null, ownerOld: number, ownerNew: number, ownerLine: number): void {
+  private planValue(value: Node | null, ownerOld: number, ownerNew: number, ownerLine: number, sameLineColumn?: number): void {
     if (!value?.range) return;
     const startLine = this.lineOf(value.range[0]);
     if ((isMap(value) || isSeq(value)) && !value.flow) {
-      const column = startLine === ownerLine ? ownerNew + (columnOf(this.text, value.range[0]) - ownerOld) : ownerNew + this.options.indent;
+      const column =
+        startLine === ownerLine ? (sameLineColumn ?? ownerNew + (columnOf(this.text, value.range[0]) - ownerOld)) : ownerNew + this.options.indent;
       this.planCollection(value, column);
       return;
     }

@@ -17,6 +17,11 @@ function values(text: string): unknown[] {
   return parseAllDocuments(text).map((document) => document.toJS());
 }
 
+function sameYaml(a: string, b: string): boolean {
+  const documents = parseAllDocuments(a);
+  return documents.every((document) => document.errors.length === 0) && JSON.stringify(values(a)) === JSON.stringify(values(b));
+}
+
 /** Every comment of a text, in order, as written. */
 function comments(text: string): string[] {
   return text.match(/#.*$/gm)?.map((comment) => comment.trim()) ?? [];
@@ -96,6 +101,13 @@ test('indents four spaces per level when the tab size is 4', () => {
   );
 });
 
+test('writes one space after a dash and after a colon', () => {
+  assert.equal(
+    format('Sources:\n  -   URI:    oss://b/a.mp4\n      Duration:\t2\n  -  [1, 2]\n'),
+    'Sources:\n  - URI: oss://b/a.mp4\n    Duration: 2\n  - [1, 2]\n',
+  );
+});
+
 test('removes trailing whitespace but not inside block scalars', () => {
   assert.equal(format('Type: Retrieval   \nUserData: |\n  kept   \n\n  end\n'), 'Type: Retrieval\nUserData: |\n  kept   \n\n  end\n');
 });
@@ -157,6 +169,7 @@ test('never changes the value or the comments of generated YAML, and formats it 
     lineWidth: fc.constantFrom(0, 16, 40),
     flowEvery: fc.integer({ min: 2, max: 6 }),
     commentEvery: fc.integer({ min: 2, max: 5 }),
+    messEvery: fc.integer({ min: 1, max: 4 }),
   });
   fc.assert(
     fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 }), layout, fc.constantFrom(2, 4), (value, style, tabSize) => {
@@ -167,7 +180,13 @@ test('never changes the value or the comments of generated YAML, and formats it 
         if (isCollection(node) && count % style.flowEvery === 0) node.flow = true;
         if (!isCollection(node) && count % style.commentEvery === 0) (node as { comment?: string }).comment = ` note ${count}`;
       });
-      const source = document.toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: style.lineWidth, minContentWidth: 0 });
+      const printed = document.toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: style.lineWidth, minContentWidth: 0 });
+      // Wider gaps after dashes and colons and trailing spaces, where they do not change the value.
+      const messy = printed
+        .split('\n')
+        .map((line, i) => (i % style.messEvery === 0 ? `${line.replace(/^( *-) /, '$1   ').replace(/: /, ':   ')}  ` : line))
+        .join('\n');
+      const source = sameYaml(messy, printed) ? messy : printed;
       const options = { tabSize, insertSpaces: true };
       const formatted = format(source, options);
       assert.deepEqual(values(formatted), values(source), `value changed:\n${source}\n---->\n${formatted}`);
