@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse } from 'yaml';
+import fc from 'fast-check';
+import { Document, isCollection, parse, visit } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { codeActions } from '../../core/src/codeActions';
@@ -242,9 +243,7 @@ test('edits only the text that changes', () => {
   assert.deepEqual(editsOf(action!), [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 15 } }, newText: 'Retrieval' }]);
 });
 
-test('every offered fix leaves valid YAML without its diagnostic, however the job is laid out', async () => {
-  const fc = await import('fast-check');
-  const { Document, isCollection, visit } = await import('yaml');
+test('every offered fix leaves valid YAML without its diagnostic, however the job is laid out', () => {
   // One job with a problem of every fix kind, each nested differently.
   const job = {
     ProjectName: 'demo',

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAllDocuments } from 'yaml';
+import fc from 'fast-check';
+import { Document, isCollection, parseAllDocuments, visit } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseJob } from '../../core/src/document';
 import { formatDocument, type FormattingOptions } from '../../core/src/formatting';
@@ -152,9 +153,7 @@ test('formats an empty file to nothing', () => {
   assert.deepEqual(formatDocument(parseJob(''), TWO), []);
 });
 
-test('never changes the value or the comments of generated YAML, and formats it to a fixed point', async () => {
-  const fc = await import('fast-check');
-  const { Document, isCollection, visit } = await import('yaml');
+test('never changes the value or the comments of generated YAML, and formats it to a fixed point', () => {
   const key = fc.stringMatching(/^[A-Z][a-zA-Z]{0,7}$/);
   const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('multi\nline\n', 'it\'s "quoted"', '  lead', 'trail  ', '# not a comment', 'a: b', '- x'));
   const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
