@@ -48,12 +48,15 @@ export function parseJob(text: string): JobDocument {
     return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [tooLarge] };
   }
 
-  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml would print a process warning per keystroke for a collection used as a key.
+  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const docs = Array.isArray(documents) ? documents : [];
   const yaml = docs[0];
+  // yaml puts errors about a missing closing bracket one past the end of the text.
+  const clamp = (offset: number): number => Math.min(Math.max(0, offset), text.length);
   const toRange = (start: number, end: number): Range => ({
-    start: positionOf(lineCounter, start),
-    end: positionOf(lineCounter, Math.max(start, end)),
+    start: positionOf(lineCounter, clamp(start)),
+    end: positionOf(lineCounter, clamp(Math.max(start, end))),
   });
   const yamlDiagnostics: Diagnostic[] = [];
   for (const doc of docs.slice(0, 1)) {
