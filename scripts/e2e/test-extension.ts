@@ -15,6 +15,8 @@ import {
 } from './harness';
 
 const TIMEOUT_MS = 5 * 60_000;
+/** The workbench's own console lines ("[Tag] …", connection set-up), forwarded along with the suite's. */
+const WORKBENCH_NOISE = /^(\[[^\]]+\]|Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache)/;
 
 async function main(): Promise<number> {
   if (!process.env.IMM_E2E_SKIP_BUILD) {
@@ -49,7 +51,7 @@ async function main(): Promise<number> {
       // The gallery (open-vsx.org) is unreachable offline; its errors say nothing about our tests.
       if (/getaddrinfo|ENOTFOUND|EAI_AGAIN/.test(text)) return;
       if (type === 'error') console.log(`[${type}] ${text}`);
-      else if (!/^\[[\w ]+\]/.test(text)) console.log(text);
+      else if (!WORKBENCH_NOISE.test(text)) console.log(text);
     });
     await browser.page.exposeFunction('codeAutomationExit', (exitCode: number) => finish(exitCode));
     const url = workbenchUrl(server, dirs, [
