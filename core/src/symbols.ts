@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type Position } from 'vscode-languageserver-types';
 import { keyRange, rangeOf, type JobDocument, type JsonPath } from './document';
 import { contentEnd, pairEnd } from './edits';
 import { schemaAtPath, type SchemaNode } from './schema';
@@ -58,8 +58,10 @@ function itemSymbols(doc: JobDocument, items: readonly (Node | null)[], path: Js
     const symbol: DocumentSymbol = {
       name,
       kind: kindOf(schemaAtPath(itemPath), item),
-      // From the dash, so that the selection (which starts there) lies inside the range.
-      range: { start: selectionRange.start, end: rangeOf(doc, item.range[0], contentEnd(doc.text, item)).end },
+      // From the dash, so that the selection (which starts there) lies inside the range; and at least to the
+      // selection's end, which in broken flow YAML can run past the item's trimmed content. VS Code rejects
+      // the whole outline when one selection lies outside its range.
+      range: { start: selectionRange.start, end: later(rangeOf(doc, item.range[0], contentEnd(doc.text, item)).end, selectionRange.end) },
       selectionRange,
     };
     const detail = isMap(item) ? detailOf(item.get('URI', true) ?? null) : detailOf(item);
@@ -69,6 +71,10 @@ function itemSymbols(doc: JobDocument, items: readonly (Node | null)[], path: Js
     symbols.push(symbol);
   });
   return symbols;
+}
+
+function later(a: Position, b: Position): Position {
+  return a.line > b.line || (a.line === b.line && a.character >= b.character) ? a : b;
 }
 
 function kindOf(schema: SchemaNode | undefined, value: Node | null): SymbolKind {
