@@ -82,7 +82,7 @@ function origin(source: CredentialSource, providerName: string | undefined): str
 }
 
 const HOW_TO =
-  'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure a profile with `aliyun configure` (choose it with ALIBABA_CLOUD_PROFILE or --profile), or in VS Code run "IMM: Set AccessKey".';
+  'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure a profile with `aliyun configure` (choose it with ALIBABA_CLOUD_PROFILE or --profile), or in VS Code run "IMM Highlight: Set AccessKey".';
 
 function noCredentials(source: CredentialSource, detail: string): ImmApiError {
   const what =
