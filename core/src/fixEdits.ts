@@ -62,19 +62,24 @@ function addProperties(doc: JobDocument, path: JsonPath, properties: readonly st
   const missing = properties.filter((key) => !target.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === key));
   if (missing.length === 0) return undefined;
   if (target.flow) {
+    // An unclosed `{` has nowhere to put the keys; the syntax error comes first.
+    if (doc.text[target.range[1] - 1] !== '}') return undefined;
     const entries = missing.map((key) => flowSkeleton(key, objectSchema.properties?.[key]));
-    return [insertIntoFlowMap(doc, target as YAMLMap<Node, Node | null>, entries)];
+    const edit = insertIntoFlowMap(doc, target as YAMLMap<Node, Node | null>, entries);
+    return edit ? [edit] : undefined;
   }
   return insertIntoBlockMap(doc, target as YAMLMap<Node, Node | null>, missing, objectSchema.properties ?? {});
 }
 
-function insertIntoFlowMap(doc: JobDocument, map: YAMLMap<Node, Node | null>, entries: readonly string[]): TextEdit {
+function insertIntoFlowMap(doc: JobDocument, map: YAMLMap<Node, Node | null>, entries: readonly string[]): TextEdit | undefined {
   const last = map.items[map.items.length - 1];
   if (last) {
     const end = pairEnd(doc.text, last);
     return replaceEdit(doc, end, end, `, ${entries.join(', ')}`);
   }
   const closing = doc.text.lastIndexOf('}', map.range![1]);
+  // An unclosed `{` has nowhere to put the keys; its syntax error comes first.
+  if (closing < map.range![0]) return undefined;
   return replaceEdit(doc, closing, closing, entries.join(', '));
 }
 
