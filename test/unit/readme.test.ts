@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { SchemaCode, YamlCode } from '../../core/src/codes';
+import { API_RULES } from '../../core/src/rules';
+
+const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+const listedCodes = new Map([...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \|/gm)].map((m) => [m[1]!, m[2]!]));
+
+test('the README lists every diagnostic code with its severity', () => {
+  const codes = new Map<string, string>([
+    ...Object.values(YamlCode).map((code): [string, string] => [code, 'error']),
+    ...Object.values(SchemaCode).map((code): [string, string] => [code, 'error']),
+    ...API_RULES.map((rule): [string, string] => [rule.code, rule.severity]),
+  ]);
+  for (const [code, severity] of codes) assert.equal(listedCodes.get(code), severity, `README row for ${code}`);
+  for (const code of listedCodes.keys()) assert.ok(codes.has(code), `README lists ${code}, which no check reports`);
+});
+
+test('the README documents every setting and command of the manifest', () => {
+  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, unknown> }; commands: { command: string; title: string }[] };
+  };
+  for (const setting of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${setting}\``), setting);
+  const palette = manifest.contributes.commands.filter((command) => command.command !== 'immHighlight.tasks.history');
+  for (const { title } of palette) assert.ok(readme.includes(title), title);
+});
