@@ -67,7 +67,7 @@ function editorLine(text: string): Locator {
 describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix', () => {
   before(async () => {
     const vsix = process.env.E2E_VSIX ? resolve(process.env.E2E_VSIX) : packageExtension(join(ROOT, '.e2e/imm-highlight-tasks.vsix'));
-    log(`packaged ${vsix}`);
+    log(`testing ${vsix}`);
     const cs = setupCodeServer();
     dirs = freshRunDirs('e2e', join(ROOT, 'demo'));
     writeUserSettings(dirs);
@@ -131,8 +131,11 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   step('restarts the language server from the Command Palette and checks the file again', async () => {
     await quickPick('F1', 'IMM Highlight: Restart Language Server', 'IMM Highlight: Restart Language Server');
     await page.locator('.part.statusbar', { hasText: 'IMM Highlight language server restarted' }).waitFor();
-    // The restarted server publishes again: the remaining mistakes are back in the panel.
-    await problemRow('invalid-oss-uri').waitFor();
+    // A new mistake gets a new problem: only a running (restarted) server can have made it.
+    await editorLine('Type: Concat').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('t');
+    await problemRow('`Concatt` is not a valid Type').waitFor();
     await page.waitForSelector('.monaco-editor .squiggly-error');
   });
 
