@@ -31,8 +31,19 @@ export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
     const diagnostic = toDiagnostic(doc, error);
     if (diagnostic) diagnostics.push(diagnostic);
   }
+  // A misspelt key (`Contnet`) also leaves its property missing; the rename fixes both, so say it once.
+  const renamedTo = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    for (const fix of (diagnostic.data as DiagnosticData | undefined)?.fixes ?? []) {
+      if (fix.kind === 'rename-key') renamedTo.add(JSON.stringify([...fix.path.slice(0, -1), fix.key]));
+    }
+  }
   // One diagnostic per object that lacks properties, so one quick fix adds them all.
-  for (const [pointer, missing] of missingByObject) diagnostics.push(missingProperties(doc, pointerToPath(pointer, doc.value), missing));
+  for (const [pointer, names] of missingByObject) {
+    const path = pointerToPath(pointer, doc.value);
+    const missing = names.filter((name) => !renamedTo.has(JSON.stringify([...path, name])));
+    if (missing.length > 0) diagnostics.push(missingProperties(doc, path, missing));
+  }
   return diagnostics;
 }
 
