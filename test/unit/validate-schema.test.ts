@@ -580,6 +580,27 @@ describe('unknown properties are reported at the key', () => {
     });
   }
 
+  test('a misspelt required key is reported once, as unknown, not also as missing', () => {
+    const { text, ranges } = withRanges(`${emit(BASE).text.replace('  Content: People', '  [[Contnet]]: People')}`);
+    const errors = validateJob(parseJob(text)).filter((d) => d.severity === DiagnosticSeverity.Error);
+    assert.deepEqual(
+      errors.map((d) => [d.code, d.range]),
+      [[SchemaCode.Unknown, ranges[0]]],
+    );
+  });
+
+  test('a misspelt key that guesses another property leaves the missing one reported', () => {
+    const { text, ranges } = withRanges('ProjectName: p\nType: Retrieval\nSources: [{URI: oss://test-bucket/a.mp4}]\n[[Output]]:\n  [[Containr]]: mp4\n');
+    const errors = validateJob(parseJob(text)).filter((d) => d.severity === DiagnosticSeverity.Error);
+    assert.deepEqual(
+      errors.map((d) => [d.code, d.range, d.message]),
+      [
+        [SchemaCode.Required, ranges[0], 'Output is missing the required property `URI`.'],
+        [SchemaCode.Unknown, ranges[1], 'Unknown property `Containr` in Output. Did you mean `Container`? Valid: URI, Container, Speed, MaxDuration, Segment, Video, Audio.'],
+      ],
+    );
+  });
+
   test('keys are case sensitive: projectname is unknown, with a guess', () => {
     const { text, ranges } = withRanges(emit(BASE).text.replace('ProjectName:', '[[projectname]]:'));
     const diagnostics = validateJob(parseJob(text)).filter((d) => d.code === SchemaCode.Unknown);
