@@ -259,7 +259,10 @@ const RAW_AJV = [
 ];
 
 /** Descriptions of the schema: a message that quotes one is echoing the schema rather than the user's problem. */
-const DESCRIPTIONS = [...properties()].map((p) => p.schema.description).filter((d): d is string => !!d && d.length > 30);
+const DESCRIPTIONS = [
+  ...[...properties()].map((p) => p.schema.description).filter((d): d is string => !!d && d.length > 30),
+  ...[...properties()].map((p) => (p.schema as { title?: string }).title).filter((t): t is string => !!t),
+];
 
 function assertPlainWords(message: string): void {
   for (const raw of RAW_AJV) assert.ok(!message.includes(raw), `raw validator wording ${JSON.stringify(raw)} in: ${message}`);
@@ -295,6 +298,9 @@ test('the schema uses only keywords whose errors have a message of their own', (
     'enumDescriptions', 'default', 'examples', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
     'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'definitions', 'x-suggestions', 'x-format',
     'x-patternMessage',
+    // Annotations only; a message must not quote a title (checked with the descriptions).
+    'title',
+    '$comment',
   ]);
   const visit = (node: unknown, inside: string): void => {
     if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
