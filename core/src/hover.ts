@@ -10,6 +10,8 @@ import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from './sch
  * current one first and marked), default and limits. Nothing on comments, unknown keys or empty space.
  */
 export function hover(doc: JobDocument, position: Position): Hover | null {
+  // A file too large to parse (a pasted log) gets no hover: re-parsing its lines took seconds per hover.
+  if (doc.yaml === undefined) return null;
   const offset = offsetOf(doc, position);
   const target = fromLines(doc, offset) ?? fromTree(doc, offset);
   if (!target || target.path.length === 0) return null;
