@@ -22,7 +22,9 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi {
       await languageClient.start();
     } catch (error) {
       // The client has already logged the cause; keep activation alive so Show Output and Restart work.
-      outputChannel.appendLine(`Could not start the language server: ${error instanceof Error ? error.message : String(error)}`);
+      // vscode-languageclient 9 cannot start a client again after its initialize failed; a reload can.
+      const reason = error instanceof Error ? error.message : String(error);
+      outputChannel.appendLine(`Could not start the language server: ${reason}. After fixing the cause, run "Developer: Reload Window".`);
     }
   };
   api = {
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi {
 }
 
 export async function deactivate(): Promise<void> {
-  await api?.languageClient.stop();
+  // stop() throws for a client that never got running (e.g. its start failed).
+  if (api?.languageClient.needsStop()) await api.languageClient.stop();
   api = undefined;
 }
