@@ -36,6 +36,14 @@ function has(object: Obj | undefined, key: string): boolean {
   return object !== undefined && object[key] !== undefined && object[key] !== null;
 }
 
+/**
+ * Whether transcoding settings take effect: with Codec copy (or no Codec, which defaults to copy) all of them
+ * are ignored, which codec-copy-ignores-settings says once per key; other rules stay quiet then.
+ */
+function transcodes(transcode: Obj | undefined): boolean {
+  return typeof transcode?.Codec === 'string' && transcode.Codec !== 'copy';
+}
+
 const removeFix = (path: JsonPath): readonly FixHint[] => [{ kind: 'remove-property', path }];
 
 /** A property that is ignored in the current configuration: warned at its key, with a fix that removes it. */
@@ -134,6 +142,8 @@ export const API_RULES: readonly ApiRule[] = [
         if (!edit || !has(edit, listKey)) return;
         const current = edit[mode];
         if (current === 'Random' || current === 'Sequential') return;
+        // A mode that is not a valid value (`random`) is the schema's to report; its fix makes this moot.
+        if (current !== undefined && current !== null && current !== 'Closed' && current !== 'Auto') return;
         const now = typeof current === 'string' ? `it is ${current}` : 'it is not set (default Closed)';
         report(ineffective(['Edit', listKey], `${listKey} take effect only when ${mode} is Random or Sequential; ${now}.`));
       },
@@ -202,7 +212,7 @@ export const API_RULES: readonly ApiRule[] = [
     source: 'TargetVideo.TranscodeVideo.CRF: "Bitrate and CRF are mutually exclusive."',
     check(request, report) {
       const transcode = obj(at(request, ['Output', 'Video', 'TranscodeVideo']));
-      if (has(transcode, 'Bitrate') && has(transcode, 'CRF')) {
+      if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'CRF')) {
         report(ineffective(['Output', 'Video', 'TranscodeVideo', 'CRF'], 'Bitrate and CRF exclude each other: set one of them.'));
       }
     },
@@ -213,7 +223,7 @@ export const API_RULES: readonly ApiRule[] = [
     source: 'TargetAudio.TranscodeAudio.Quality: "Bitrate and Quality are mutually exclusive."',
     check(request, report) {
       const transcode = obj(at(request, ['Output', 'Audio', 'TranscodeAudio']));
-      if (has(transcode, 'Bitrate') && has(transcode, 'Quality')) {
+      if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'Quality')) {
         report(ineffective(['Output', 'Audio', 'TranscodeAudio', 'Quality'], 'Bitrate and Quality exclude each other: set one of them.'));
       }
     },
@@ -225,7 +235,7 @@ export const API_RULES: readonly ApiRule[] = [
     check(request, report) {
       for (const { object, option, value } of OPTION_NEEDS_VALUE) {
         const target = obj(at(request, object));
-        if (has(target, option) && !has(target, value)) {
+        if (transcodes(target) && has(target, option) && !has(target, value)) {
           report(ineffective([...object, option], `${option} has no effect without ${value}.`));
         }
       }
