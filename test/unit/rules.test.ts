@@ -154,6 +154,7 @@ for (const { code, list, mode, item, modes } of MODE_LISTS) {
       ]);
     }
     for (const value of ['Random', 'Sequential']) silent(`accepts ${list} with ${mode} ${value}`, edit(`  ${mode}: ${value}\n`, false));
+    silent(`leaves a ${mode} that is not a valid value to the schema`, edit(`  ${mode}: random\n`, false));
     silent(`says nothing without ${list}`, job('Compose', `${OUTPUT}Edit:\n  Mode: Sequential\n  ${mode}: Closed\n`));
   });
 }
@@ -249,6 +250,7 @@ ruleSuite('video-bitrate-crf-exclusive', 'warning', ({ reports, silent }) => {
     job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n      Bitrate: 2000000\n      [[CRF]]: 23\n')),
     [{ message: 'Bitrate and CRF exclude each other: set one of them.', fixes: remove('Output', 'Video', 'TranscodeVideo', 'CRF') }],
   );
+  silent('leaves Codec copy to codec-copy-ignores-settings', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Bitrate: 2000000\n      CRF: 23\n')));
   silent('accepts CRF alone', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n      CRF: 23\n')));
   silent('accepts Bitrate alone', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n      Bitrate: 2000000\n')));
 });
@@ -259,6 +261,7 @@ ruleSuite('audio-bitrate-quality-exclusive', 'warning', ({ reports, silent }) =>
     job('Concat', withOutput('  Audio:\n    TranscodeAudio:\n      Codec: aac\n      Bitrate: 128000\n      [[Quality]]: 80\n')),
     [{ message: 'Bitrate and Quality exclude each other: set one of them.', fixes: remove('Output', 'Audio', 'TranscodeAudio', 'Quality') }],
   );
+  silent('leaves Codec copy to codec-copy-ignores-settings', job('Concat', withOutput('  Audio:\n    TranscodeAudio:\n      Codec: copy\n      Bitrate: 128000\n      Quality: 80\n')));
   silent('accepts Quality alone', job('Concat', withOutput('  Audio:\n    TranscodeAudio:\n      Codec: aac\n      Quality: 80\n')));
 });
 
@@ -294,6 +297,10 @@ ruleSuite('option-without-value', 'warning', ({ reports, silent }) => {
       { message: 'BitrateOption has no effect without Bitrate.', fixes: remove('Output', 'Audio', 'TranscodeAudio', 'BitrateOption') },
       { message: 'SampleRateOption has no effect without SampleRate.', fixes: remove('Output', 'Audio', 'TranscodeAudio', 'SampleRateOption') },
     ],
+  );
+  silent(
+    'leaves options under Codec copy to codec-copy-ignores-settings',
+    job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: copy\n      ScaleType: fit\n  Audio:\n    TranscodeAudio:\n      SampleRateOption: fixed\n')),
   );
   silent(
     'accepts every option next to its value',
