@@ -2,7 +2,8 @@
  * `npm run test:e2e`: the extension as a user gets it. Packages the .vsix (`npm run package`),
  * installs it into code-server 4.139.1 (VS Code 1.139.1) with `--install-extension`, opens the
  * sample workspace (a fresh copy of demo/) in Debian's Chromium and works through the UI with
- * keyboard and mouse: squiggle + Problems entry, completion at `Type: `, commands from the palette.
+ * keyboard and mouse: squiggle + Problems entry, completion at `Type: `, commands from the palette,
+ * and what a user sees when the language server crashes.
  *
  *   E2E_SCREENSHOT=docs/screenshot.png npm run test:e2e    # also writes the README screenshot
  *   E2E_VSIX=path/to.vsix npm run test:e2e                 # test a given package instead of building one
@@ -11,6 +12,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -62,6 +64,21 @@ function problemRow(text: string): Locator {
 
 function editorLine(text: string): Locator {
   return page.locator('.monaco-editor .view-lines .view-line', { hasText: text });
+}
+
+/** Language servers of the installed extension (found by their path under this run's extensions dir). */
+function languageServerPids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        return command.includes(dirs.extensions) && command.includes('dist/server.js');
+      } catch {
+        return false; // ended while we looked
+      }
+    })
+    .map(Number);
 }
 
 describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix', () => {
@@ -142,5 +159,18 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   step('shows the IMM Highlight output channel from the Command Palette', async () => {
     await quickPick('F1', 'IMM Highlight: Show Output', 'IMM Highlight: Show Output');
     await page.locator('.part.panel .output-view[aria-label="IMM Highlight - Output"]').waitFor();
+  });
+
+  step('restarts a crashed language server and says so once, with a Show logs action', async () => {
+    await page.keyboard.press('Control+Shift+M'); // Problems in front, so "Show logs" has something to do
+    const output = page.locator('.part.panel .output-view[aria-label="IMM Highlight - Output"]');
+    await output.waitFor({ state: 'hidden' });
+    const [pid] = languageServerPids();
+    assert.ok(pid, 'the language server of the installed extension is running');
+    process.kill(pid, 'SIGKILL');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'stopped unexpectedly and was restarted' });
+    await toast.locator('.monaco-button', { hasText: 'Show logs' }).click();
+    await output.waitFor({ state: 'visible' });
+    assert.ok(languageServerPids().every((other) => other !== pid));
   });
 });
