@@ -65,8 +65,14 @@ describe('YAML syntax errors', () => {
   });
 
   test('keeps validating the rest of the file when one line has a syntax error', () => {
-    const diagnostics = diagnose(`ProjectName: [immtest\nType: [[retrieval]]\n`);
-    assert.ok(withCode(diagnostics, YamlCode.Syntax).length > 0);
+    const { text, ranges } = withRanges(VALID.replace('ProjectName: immtest\nType: Retrieval', 'ProjectName: "immtest" [[x]]\nType: [[retrieval]]'));
+    assert.deepEqual(
+      diagnose(text).map((d) => [d.code, d.range]),
+      [
+        [YamlCode.Syntax, ranges[0]],
+        [SchemaCode.Enum, ranges[1]],
+      ],
+    );
   });
 });
 
