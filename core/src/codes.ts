@@ -8,6 +8,7 @@ export enum YamlCode {
   MultipleDocuments = 'yaml-multiple-documents',
   AliasLimit = 'yaml-alias-limit',
   TooLarge = 'file-too-large',
+  TooDeep = 'yaml-too-deep',
 }
 
 /** Problems found by the request schema. */

@@ -20,6 +20,11 @@ export type JsonPath = readonly (string | number)[];
 
 /** Larger files are not parsed: a job is a few kilobytes, and a pasted log must not freeze the editor. */
 export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
+/**
+ * Deeper bracket nesting is refused before parsing: yaml recurses once per level, and near the stack limit V8
+ * can abort the whole process ("RegExpCompiler Allocation failed") instead of throwing. A job nests 5 levels.
+ */
+export const MAX_FLOW_DEPTH = 100;
 /** yaml's own guard against alias expansion ("billion laughs"); a real job needs no aliases at all. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -46,6 +51,16 @@ export function parseJob(text: string): JobDocument {
       YamlCode.TooLarge,
     );
     return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [tooLarge] };
+  }
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep !== undefined) {
+    const at = positionOf(lineCounter, tooDeep);
+    const diagnostic = yamlDiagnostic(
+      { start: at, end: { line: at.line, character: at.character + 1 } },
+      `Brackets nest more than ${MAX_FLOW_DEPTH} levels deep here, so this file is not checked. A highlight job nests a few levels.`,
+      YamlCode.TooDeep,
+    );
+    return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [diagnostic] };
   }
 
   // logLevel 'error': yaml would print a process warning per keystroke for a collection used as a key.
@@ -111,6 +126,23 @@ function lineCounterOf(text: string): LineCounter {
   return lineCounter;
 }
 
+/**
+ * The offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH, if any. Brackets in quotes, comments
+ * and plain scalars count too: that can only overestimate the depth, and a job has few brackets anyway.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 function fromYamlError(error: YAMLError, toRange: (start: number, end: number) => Range, text: string, doc: Document.Parsed): Diagnostic {
   const [start, end] = error.pos;
   const duplicate = error.code === 'DUPLICATE_KEY';
@@ -126,6 +158,9 @@ function fromYamlError(error: YAMLError, toRange: (start: number, end: number) =
   // yaml reports an unclosed quote where the file ends; the opening quote is what the user must find.
   const unclosed = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? quotedScalarAround(doc.contents, start) : undefined;
   if (unclosed?.range) range = toRange(unclosed.range[0], lineEnd(text, unclosed.range[0]));
+  // Likewise an unclosed [ or { is reported on the line after it; point at the bracket's line instead.
+  const unclosedFlow = /end with a [\]}]/.test(error.message) ? flowCollectionAround(doc.contents, start) : undefined;
+  if (unclosedFlow?.range) range = toRange(unclosedFlow.range[0], lineEnd(text, unclosedFlow.range[0]));
   const diagnostic = yamlDiagnostic(range, message, duplicate ? YamlCode.DuplicateKey : YamlCode.Syntax);
   if (error.name === 'YAMLWarning') diagnostic.severity = DiagnosticSeverity.Warning;
   return diagnostic;
@@ -177,6 +212,10 @@ function firstAlias(node: unknown, source?: string): Node | undefined {
 function keyNodeAt(root: unknown, offset: number): Scalar | undefined {
   const found = findNode(root, (n) => isScalar(n) && n.range?.[0] === offset);
   return isScalar(found) ? found : undefined;
+}
+
+function flowCollectionAround(root: unknown, offset: number): Node | undefined {
+  return findNode(root, (n) => (isMap(n) || isSeq(n)) && !!n.flow && !!n.range && n.range[0] < offset && offset <= n.range[2]);
 }
 
 function quotedScalarAround(root: unknown, offset: number): Node | undefined {
