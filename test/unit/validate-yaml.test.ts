@@ -42,6 +42,13 @@ describe('YAML syntax errors', () => {
     assert.equal(d!.severity, DiagnosticSeverity.Error);
   });
 
+  test('reports an unclosed [ or { on its own line, from the bracket', () => {
+    const [list] = assertAt(`${VALID}Tags: [[{a: x, b: y]]\nMode: Scene\n`, YamlCode.Syntax);
+    assert.match(list!.message, /end with a \}/);
+    // \u005b is [: a literal one next to the [[ marker would be read as part of it.
+    assertAt(`${VALID}Stream: [[\u005b1, 2]]\nMode: Scene\n`, YamlCode.Syntax);
+  });
+
   test('reports a tab used as indentation at the tab', () => {
     const [d] = assertAt(`ProjectName: immtest\nOutput:\n[[\t]]URI: oss://test-bucket/out.mp4\n`, YamlCode.Syntax);
     assert.match(d!.message, /Tabs are not allowed as indentation/);
