@@ -26,15 +26,52 @@ export function formatDocument(doc: JobDocument, options: FormattingOptions): Te
   if (!documents || documents.some((document) => document.errors.some((error) => error.code !== 'DUPLICATE_KEY'))) return [];
   const planner = new LayoutPlanner(doc.text, { indent: Math.max(1, Math.floor(options.tabSize)) });
   for (const document of documents) planner.planDocument(document);
+  // A job never needs them, and their value depends on their layout: formatting would change it.
+  if (planner.hasComplexKeys) return [];
   const formatted = render(planner, documentStyle(doc).eol);
+  // A file of blank lines stays as it is: emptied, it would hold no YAML document at all.
+  if (formatted.trim() === '' || !sameValues(documents, formatted)) return [];
   return minimalEdit(doc, formatted);
+}
+
+/**
+ * The safety net under the promise that formatting never changes a job: the result is parsed again and must
+ * hold the same documents with the same values, else nothing is edited. It catches what the plan cannot
+ * know, such as the parser's own reading of control characters or stray carriage returns.
+ */
+function sameValues(documents: readonly Document.Parsed[], formatted: string): boolean {
+  const again = parseAllDocuments(formatted, { logLevel: 'error' });
+  if (!Array.isArray(again) || again.length !== documents.length) return false;
+  return documents.every((document, i) => {
+    const other = again[i]!;
+    return other.errors.length === document.errors.length && JSON.stringify(toPlain(document), mapsAsEntries) === JSON.stringify(toPlain(other), mapsAsEntries);
+  });
+}
+
+function mapsAsEntries(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return [...value.entries()];
+  if (value instanceof Set) return [...value.values()];
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
+/** As in parsing: a real job has no aliases, and a file built to expand them must not stall the formatter. */
+const MAX_ALIAS_COUNT = 100;
+
+function toPlain(document: Document.Parsed): unknown {
+  try {
+    // Maps, not objects: a key that is a collection would otherwise make yaml print a warning.
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every YAML document of the file; the shared parse holds the first, so the text is parsed again only when there are more. */
 function documentsOf(doc: JobDocument): readonly Document.Parsed[] | undefined {
   if (!doc.yaml) return undefined;
   if (!doc.yamlDiagnostics.some((diagnostic) => diagnostic.code === YamlCode.MultipleDocuments)) return [doc.yaml];
-  return parseAllDocuments(doc.text);
+  return parseAllDocuments(doc.text, { logLevel: 'error' });
 }
 
 interface Line {

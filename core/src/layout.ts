@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { afterColon, columnOf, startsLine } from './edits';
 
 /**
@@ -28,6 +28,8 @@ type YamlPair = Pair<Node, Node | null>;
 
 export class LayoutPlanner {
   readonly plans: LinePlan[];
+  /** Set when a mapping has a key that is not a scalar (a mapping, a list, an alias): such a file is left as it is. */
+  hasComplexKeys = false;
   private readonly lineStarts: readonly number[];
 
   constructor(
@@ -77,7 +79,8 @@ export class LayoutPlanner {
   private planMap(pairs: readonly YamlPair[], column: number): void {
     for (const pair of pairs) {
       const keyRange = pair.key?.range;
-      if (!keyRange || !isScalar(pair.key) || isAlias(pair.key)) continue;
+      if (!isScalar(pair.key)) this.hasComplexKeys = true;
+      if (!keyRange || !isScalar(pair.key)) continue;
       const keyLine = this.lineOf(keyRange[0]);
       if (startsLine(this.text, keyRange[0])) this.plan(keyLine, { place: { column } });
       const value = pair.value;

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { SymbolKind, type DocumentSymbol, type Position } from 'vscode-languageserver-types';
-import { keyRange, rangeOf, type JobDocument, type JsonPath } from './document';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { rangeOf, type JobDocument, type JsonPath } from './document';
 import { contentEnd, pairEnd } from './edits';
 import { schemaAtPath, type SchemaNode } from './schema';
 import { truncate } from './words';
@@ -53,16 +53,15 @@ function itemSymbols(doc: JobDocument, items: readonly (Node | null)[], path: Js
   items.forEach((item, index) => {
     if (!item?.range) return;
     const itemPath = [...path, index];
-    const selectionRange = keyRange(doc, itemPath) ?? rangeOf(doc, item.range[0], item.range[1]);
     const name = `${listName}[${index}]`;
+    const { start, selectionEnd } = itemBounds(doc.text, item);
+    // At least to the selection's end: VS Code drops the whole outline when one selection lies outside its range.
+    const end = Math.max(contentEnd(doc.text, item), selectionEnd);
     const symbol: DocumentSymbol = {
       name,
       kind: kindOf(schemaAtPath(itemPath), item),
-      // From the dash, so that the selection (which starts there) lies inside the range; and at least to the
-      // selection's end, which in broken flow YAML can run past the item's trimmed content. VS Code rejects
-      // the whole outline when one selection lies outside its range.
-      range: { start: selectionRange.start, end: later(rangeOf(doc, item.range[0], contentEnd(doc.text, item)).end, selectionRange.end) },
-      selectionRange,
+      range: rangeOf(doc, start, end),
+      selectionRange: rangeOf(doc, start, selectionEnd),
     };
     const detail = isMap(item) ? detailOf(item.get('URI', true) ?? null) : detailOf(item);
     if (detail) symbol.detail = detail;
@@ -73,8 +72,17 @@ function itemSymbols(doc: JobDocument, items: readonly (Node | null)[], path: Js
   return symbols;
 }
 
-function later(a: Position, b: Position): Position {
-  return a.line > b.line || (a.line === b.line && a.character >= b.character) ? a : b;
+/**
+ * Where a list item starts (at its `- ` in a block list) and what names it: up to the end of its first key
+ * for a mapping, else the whole item.
+ */
+function itemBounds(text: string, item: Node): { start: number; selectionEnd: number } {
+  const nodeStart = item.range![0];
+  let dash = nodeStart - 1;
+  while (dash >= 0 && (text[dash] === ' ' || text[dash] === '\t')) dash--;
+  const start = dash >= 0 && text[dash] === '-' ? dash : nodeStart;
+  const firstKeyEnd = isMap(item) && !item.flow ? (item.items[0] as Pair<Node, Node | null> | undefined)?.key?.range?.[1] : undefined;
+  return { start, selectionEnd: firstKeyEnd ?? contentEnd(text, item) };
 }
 
 function kindOf(schema: SchemaNode | undefined, value: Node | null): SymbolKind {

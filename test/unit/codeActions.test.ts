@@ -214,6 +214,14 @@ test('ignores diagnostics whose data is not fix hints, and hints that no longer 
   assert.deepEqual(codeActions(doc, URI, at, foreign), []);
 });
 
+test('offers no fix that would write into an unclosed flow mapping', () => {
+  const text = '{';
+  const doc = parseJob(text);
+  const diagnostics = validateJob(doc);
+  const whole: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  assert.deepEqual(codeActions(doc, URI, whole, diagnostics), []);
+});
+
 test('offers only the fixes of diagnostics that touch the requested range', () => {
   const text = `${JOB_HEAD}Type: retrieval\nSources:\n  - URI: oss://bucket/in.mp4\n    Volume: 1\n${OUTPUT}`;
   const doc = parseJob(text);

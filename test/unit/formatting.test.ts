@@ -149,8 +149,17 @@ test('returns one edit covering only what changes', () => {
   assert.deepEqual(edits, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 4 } }, newText: '' }]);
 });
 
-test('formats an empty file to nothing', () => {
+test('formats an empty file to nothing and leaves a file of blank lines alone', () => {
   assert.deepEqual(formatDocument(parseJob(''), TWO), []);
+  assert.deepEqual(formatDocument(parseJob('  \n\n'), TWO), []);
+});
+
+test('leaves a file alone when formatting would change what the parser reads', () => {
+  // Found by fuzzing: a lone carriage return and a form feed are text to the parser, not whitespace.
+  assert.deepEqual(formatDocument(parseJob('\u0010abc\r'), TWO), []);
+  assert.deepEqual(formatDocument(parseJob('\f'), TWO), []);
+  // A key that is a mapping reads differently when its lines move.
+  assert.deepEqual(formatDocument(parseJob('? {a: 1,\n     b: 2}\n: v\nc:    1\n'), TWO), []);
 });
 
 test('never changes the value or the comments of generated YAML, and formats it to a fixed point', () => {

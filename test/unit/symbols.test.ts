@@ -114,3 +114,15 @@ test('has no symbols for an empty or scalar document', () => {
   assert.deepEqual(documentSymbols(parseJob('# only a comment\n')), []);
   assert.deepEqual(documentSymbols(parseJob('just text\n')), []);
 });
+
+test('a list item in a flow list selects only the item, inside its range', () => {
+  const { text, ranges } = withRanges('Sources: [ [[[[{ URI: oss://b/a.mp4 }]]]], [[[[oss://b/c.mp4]]]] ]\n');
+  const items = documentSymbols(parseJob(text))[0]!.children!;
+  assert.deepEqual(
+    items.map((item) => [item.selectionRange, item.range]),
+    [
+      [ranges[0], ranges[1]],
+      [ranges[2], ranges[3]],
+    ],
+  );
+});
