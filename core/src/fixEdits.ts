@@ -65,21 +65,19 @@ function addProperties(doc: JobDocument, path: JsonPath, properties: readonly st
     // An unclosed `{` has nowhere to put the keys; the syntax error comes first.
     if (doc.text[target.range[1] - 1] !== '}') return undefined;
     const entries = missing.map((key) => flowSkeleton(key, objectSchema.properties?.[key]));
-    const edit = insertIntoFlowMap(doc, target as YAMLMap<Node, Node | null>, entries);
-    return edit ? [edit] : undefined;
+    return [insertIntoFlowMap(doc, target as YAMLMap<Node, Node | null>, entries)];
   }
   return insertIntoBlockMap(doc, target as YAMLMap<Node, Node | null>, missing, objectSchema.properties ?? {});
 }
 
-function insertIntoFlowMap(doc: JobDocument, map: YAMLMap<Node, Node | null>, entries: readonly string[]): TextEdit | undefined {
+/** Inserts after the last entry, or inside the braces of `{}`; the caller made sure the mapping is closed. */
+function insertIntoFlowMap(doc: JobDocument, map: YAMLMap<Node, Node | null>, entries: readonly string[]): TextEdit {
   const last = map.items[map.items.length - 1];
   if (last) {
     const end = pairEnd(doc.text, last);
     return replaceEdit(doc, end, end, `, ${entries.join(', ')}`);
   }
-  const closing = doc.text.lastIndexOf('}', map.range![1]);
-  // An unclosed `{` has nowhere to put the keys; its syntax error comes first.
-  if (closing < map.range![0]) return undefined;
+  const closing = map.range![1] - 1;
   return replaceEdit(doc, closing, closing, entries.join(', '));
 }
 
