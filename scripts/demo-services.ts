@@ -1,19 +1,27 @@
+import { startImmEndpoint, TEST_ACCESS_KEY } from '../test/imm-endpoint/server';
+
 /**
- * Hook of `npm run demo` for services the demo needs beside VS Code. Submission is demonstrated
- * against a local IMM endpoint: start it here, and return the user settings that point the
- * extension at it (e.g. `{ 'immHighlight.endpoint': 'http://127.0.0.1:<port>' }`) and how to stop it.
- * They go into the demo profile's *user* settings, which untrusted-workspace restrictions do not touch.
+ * Services `npm run demo` starts beside VS Code. Submission is demonstrated against the local IMM endpoint
+ * (it verifies signatures like the service and moves tasks from Running to Succeeded), so Submit works
+ * without a cloud account.
  */
 export interface DemoServices {
-  /** Extra user settings for the demo profile. */
+  /** Extra settings for the demo profile. */
   readonly settings: Readonly<Record<string, unknown>>;
-  /** Environment for code-server and so for the extension host (e.g. fake credentials for the local endpoint). */
+  /** Environment for code-server and so for the extension host: the local endpoint's test AccessKey. */
   readonly env: NodeJS.ProcessEnv;
-  /** Lines printed under the URL, e.g. where the local endpoint listens. */
+  /** Lines printed under the URL. */
   readonly notes: readonly string[];
   stop(): Promise<void>;
 }
 
 export async function startDemoServices(): Promise<DemoServices> {
-  return { settings: {}, env: {}, notes: [], stop: async () => undefined };
+  const endpoint = await startImmEndpoint();
+  return {
+    settings: { 'immHighlight.endpoint': endpoint.url },
+    // The default credential chain reads these first; they are the local endpoint's test key, not a real one.
+    env: { ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret },
+    notes: [`Local IMM endpoint (Submit task goes here): ${endpoint.url}`],
+    stop: () => endpoint.close(),
+  };
 }

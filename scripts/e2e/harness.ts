@@ -89,6 +89,9 @@ export function writeUserSettings(dirs: RunDirs, extra: Record<string, unknown> 
     ...extra,
   };
   writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
+  // code-server is a remote: machine-scoped settings (immHighlight.endpoint) are read from Machine/, not User/.
+  mkdirSync(join(dirs.userData, 'Machine'), { recursive: true });
+  writeFileSync(join(dirs.userData, 'Machine/settings.json'), JSON.stringify(extra, null, 2));
 }
 
 export function installVsix(cs: CodeServerInstall, dirs: RunDirs, vsix: string): void {
