@@ -8,6 +8,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
+import { YamlCode } from './codes';
 import { cursorContext, indentUnit, type KeyContext, type ValueContext } from './cursor';
 import { offsetOf, rangeOf, type JobDocument } from './document';
 import { keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
@@ -19,6 +20,8 @@ import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
  * node are built once and only their ranges change per call.
  */
 export function complete(doc: JobDocument, position: Position): CompletionItem[] {
+  // A file too large (or nested too deep) to parse gets no completion: reading its 10 MB lines took up to a second.
+  if (doc.yamlDiagnostics.some((d) => d.code === YamlCode.TooLarge || d.code === YamlCode.TooDeep)) return [];
   const offset = offsetOf(doc, position);
   const context = cursorContext(doc, offset);
   if (!context) return [];
