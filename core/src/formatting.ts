@@ -116,20 +116,23 @@ function newIndentOf(text: string, oldIndent: number, plan: LinePlan): number | 
  */
 function placeComments(lines: Line[]): void {
   const isContent = (line: Line): boolean => line.newIndent !== undefined;
+  // The next content line of every line, found in one backward pass: long runs of comments stay linear.
+  const nextContent: (Line | undefined)[] = new Array<Line | undefined>(lines.length);
+  for (let index = lines.length - 1, next: Line | undefined; index >= 0; index--) {
+    nextContent[index] = next;
+    if (isContent(lines[index]!)) next = lines[index];
+  }
   let previous: Line | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
+  lines.forEach((line, index) => {
     if (isContent(line)) {
       previous = line;
-      continue;
+      return;
     }
-    if (line.text.trim() === '') continue;
-    let next: Line | undefined;
-    for (let j = index + 1; j < lines.length && !next; j++) if (isContent(lines[j]!)) next = lines[j];
-    const anchors = [next, previous].filter((anchor): anchor is Line => anchor !== undefined && anchor.oldIndent <= line.oldIndent);
+    if (line.text.trim() === '') return;
+    const anchors = [nextContent[index], previous].filter((anchor): anchor is Line => anchor !== undefined && anchor.oldIndent <= line.oldIndent);
     const anchor = anchors.sort((a, b) => b.oldIndent - a.oldIndent)[0];
     line.newIndent = anchor ? anchor.newIndent! + (line.oldIndent - anchor.oldIndent) : line.oldIndent;
-  }
+  });
 }
 
 function writeLine(line: Line): string {
