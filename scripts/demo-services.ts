@@ -1,4 +1,4 @@
-import { startImmEndpoint, TEST_ACCESS_KEY } from '../test/imm-endpoint/server';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../test/imm-endpoint/server';
 
 /**
  * Services `npm run demo` starts beside VS Code. Submission is demonstrated against the local IMM endpoint
@@ -12,6 +12,8 @@ export interface DemoServices {
   readonly env: NodeJS.ProcessEnv;
   /** Lines printed under the URL. */
   readonly notes: readonly string[];
+  /** The local IMM endpoint, whose request log the UI test reads. */
+  readonly endpoint: ImmEndpoint;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startDemoServices(): Promise<DemoServices> {
     // The default credential chain reads these first; they are the local endpoint's test key, not a real one.
     env: { ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret },
     notes: [`Local IMM endpoint (Submit task goes here): ${endpoint.url}`],
+    endpoint,
     stop: () => endpoint.close(),
   };
 }

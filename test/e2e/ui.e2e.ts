@@ -3,7 +3,8 @@
  * installs it into code-server 4.139.1 (VS Code 1.139.1) with `--install-extension`, opens the
  * sample workspace (a fresh copy of demo/) in Debian's Chromium and works through the UI with
  * keyboard and mouse: squiggle + Problems entry, completion at `Type: `, commands from the palette,
- * and what a user sees when the language server crashes.
+ * Submit task against the local IMM endpoint (as `npm run demo` sets it up), and what a user sees when
+ * the language server crashes.
  *
  *   E2E_SCREENSHOT=docs/screenshot.png npm run test:e2e    # also writes the README screenshot
  *   E2E_VSIX=path/to.vsix npm run test:e2e                 # test a given package instead of building one
@@ -19,6 +20,7 @@ import {
   freshRunDirs, installVsix, keepLogs, launchBrowser, log, outputDir, packageExtension, ROOT, setupCodeServer,
   startCodeServer, workbenchUrl, writeUserSettings, type Browser, type RunDirs, type RunningCodeServer,
 } from '../../scripts/e2e/harness';
+import { startDemoServices, type DemoServices } from '../../scripts/demo-services';
 
 const QUICK_INPUT = '.quick-input-widget';
 const SUGGEST = '.suggest-widget.visible';
@@ -27,6 +29,7 @@ const JOB = 'mistakes.highlight.yaml';
 let dirs: RunDirs;
 let server: RunningCodeServer | undefined;
 let browser: Browser | undefined;
+let services: DemoServices | undefined;
 let page: Page;
 let failures: string | undefined;
 /** Created on the first failure only, so passing runs leave nothing behind. */
@@ -87,9 +90,10 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     log(`testing ${vsix}`);
     const cs = setupCodeServer();
     dirs = freshRunDirs('e2e', join(ROOT, 'demo'));
-    writeUserSettings(dirs);
+    services = await startDemoServices();
+    writeUserSettings(dirs, { ...services.settings });
     installVsix(cs, dirs, vsix);
-    server = await startCodeServer(cs, dirs);
+    server = await startCodeServer(cs, dirs, { env: services.env });
     browser = await launchBrowser({ width: 1280, height: 800 });
     page = browser.page;
     page.setDefaultTimeout(60_000);
@@ -103,6 +107,7 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   after(async () => {
     await browser?.close();
     await server?.stop();
+    await services?.stop();
     if (failures) log(`screenshots and logs in ${failures}`);
   });
 
@@ -159,6 +164,21 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   step('shows the IMM Highlight output channel from the Command Palette', async () => {
     await quickPick('F1', 'IMM Highlight: Show Output', 'IMM Highlight: Show Output');
     await page.locator('.part.panel .output-view[aria-label="IMM Highlight - Output"]').waitFor();
+  });
+
+  step('submits a job from its CodeLens, shows the TaskId and follows the task to Succeeded', async () => {
+    await quickPick('Control+P', 'concat.highlight.yaml', 'concat.highlight.yaml');
+    const submitLens = page.locator('.codelens-decoration a', { hasText: 'Submit task' });
+    await submitLens.click();
+    const submitted = page.locator('.notifications-toasts .notification-toast', { hasText: /IMM task Highlight-[0-9a-f-]+ .*submitted/ });
+    await submitted.waitFor();
+    const taskId = /Highlight-[0-9a-f-]+/.exec(await submitted.innerText())?.[0];
+    await page.locator('.notifications-toasts .notification-toast', { hasText: `${taskId}` }).filter({ hasText: 'succeeded' }).waitFor({ timeout: 90_000 });
+    const creates = services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
+    assert.equal(creates.length, 1, 'exactly one CreateHighlightTask');
+    assert.equal(creates[0]!.signatureValid, true);
+    assert.equal(creates[0]!.params.Type, 'Concat');
+    assert.equal(creates[0]!.taskId, taskId);
   });
 
   step('restarts a crashed language server and says so once, with a Show logs action', async () => {
