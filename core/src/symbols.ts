@@ -63,7 +63,7 @@ function itemSymbols(doc: JobDocument, items: readonly (Node | null)[], path: Js
       range: rangeOf(doc, start, end),
       selectionRange: rangeOf(doc, start, selectionEnd),
     };
-    const detail = isMap(item) ? detailOf(item.get('URI', true) ?? null) : detailOf(item);
+    const detail = isMap(item) ? detailOf(namingValue(item.items as Pair<Node, Node | null>[])) : detailOf(item);
     if (detail) symbol.detail = detail;
     const children = childSymbols(doc, item, itemPath, name);
     if (children.length > 0) symbol.children = children;
@@ -83,6 +83,13 @@ function itemBounds(text: string, item: Node): { start: number; selectionEnd: nu
   const start = dash >= 0 && text[dash] === '-' ? dash : nodeStart;
   const firstKeyEnd = isMap(item) && !item.flow ? (item.items[0] as Pair<Node, Node | null> | undefined)?.key?.range?.[1] : undefined;
   return { start, selectionEnd: firstKeyEnd ?? contentEnd(text, item) };
+}
+
+/** What tells list items apart: the URI of a source or music, else the first text or number (`Transition: fade`). */
+function namingValue(pairs: readonly Pair<Node, Node | null>[]): Node | null {
+  const uri = pairs.find((pair) => isScalar(pair.key) && pair.key.value === 'URI');
+  if (uri) return uri.value;
+  return pairs.find((pair) => isScalar(pair.value) && pair.value.value !== null)?.value ?? null;
 }
 
 function kindOf(schema: SchemaNode | undefined, value: Node | null): SymbolKind {

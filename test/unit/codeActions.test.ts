@@ -99,6 +99,13 @@ test('adds a missing required object as a skeleton after the last key, with an e
   assert.ok(validateJob(parseJob(fixed)).some((d) => d.message.startsWith('Output.URI must be')));
 });
 
+test('writes the line breaks the document uses', () => {
+  const text = `${JOB_HEAD}Type: Retrieval\n${SOURCES}`.replace(/\n/g, '\r\n');
+  assert.equal(applyFix(text, 'missing-property', 'Add missing property `Output`'), `${text}Output:\r\n  URI: \r\n`);
+  const withStart = `${JOB_HEAD}Type: Retrieval\nSources:\n  - URI: oss://bucket/in.mp4\n    StartTime: 1\n${OUTPUT}`.replace(/\n/g, '\r\n');
+  assert.equal(applyFix(withStart, 'source-timing-concat-only', 'Remove `StartTime`'), `${JOB_HEAD}Type: Retrieval\n${SOURCES}${OUTPUT}`.replace(/\n/g, '\r\n'));
+});
+
 test('adds a missing property where the schema orders it, above the comments of the next key', () => {
   const text = `${JOB_HEAD}# what to cut\n${SOURCES}${OUTPUT}`;
   assert.equal(

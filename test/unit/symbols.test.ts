@@ -109,6 +109,18 @@ test('names keys the schema does not know by what they hold, and empty values wi
   ]);
 });
 
+test('describes a list item without a URI by its first value', () => {
+  const symbols = documentSymbols(parseJob('Edit:\n  Transitions:\n    - Transition: fade\n      Duration: 1\n    - Duration: 2\n'));
+  const items = symbols[0]!.children![0]!.children!;
+  assert.deepEqual(
+    items.map((item) => [item.name, item.detail]),
+    [
+      ['Transitions[0]', 'fade'],
+      ['Transitions[1]', '2'],
+    ],
+  );
+});
+
 test('has no symbols for an empty or scalar document', () => {
   assert.deepEqual(documentSymbols(parseJob('')), []);
   assert.deepEqual(documentSymbols(parseJob('# only a comment\n')), []);
