@@ -173,8 +173,10 @@ function removeProperty(doc: JobDocument, path: JsonPath): TextEdit[] | undefine
     }
   }
   // `Segment:` over an emptied block would be null, which the schema rejects; `Segment: {}` is an empty object.
+  // A comment between the owner's colon and the key stays, and the `{}` takes the key's place below it.
   const ownerKeyEnd = mapOwner?.pair?.key?.range?.[1];
-  if (ownerKeyEnd !== undefined && text.slice(ownerKeyEnd, keyStart).includes('\n')) {
+  const between = ownerKeyEnd === undefined ? '' : text.slice(afterColon(text, ownerKeyEnd), keyStart);
+  if (ownerKeyEnd !== undefined && between.includes('\n') && !between.includes('#')) {
     return [replaceEdit(doc, afterColon(text, ownerKeyEnd), pairEnd(text, pair), ' {}')];
   }
   return [replaceEdit(doc, keyStart, pairEnd(text, pair), '{}')];

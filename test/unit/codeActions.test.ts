@@ -179,6 +179,14 @@ test('leaves an empty mapping when the only key of an object is removed', () => 
   );
 });
 
+test('keeps a comment on the line of an emptied object', () => {
+  const text = `${JOB_HEAD}Type: Retrieval\n${SOURCES}Output:\n  URI: oss://bucket/out/\n  Segment: # parts\n    StartNumber: 1\n`;
+  assert.equal(
+    applyFix(text, 'segment-start-number-hls-only', 'Remove `StartNumber`'),
+    `${JOB_HEAD}Type: Retrieval\n${SOURCES}Output:\n  URI: oss://bucket/out/\n  Segment: # parts\n    {}\n`,
+  );
+});
+
 test('removes a property from a flow mapping with its comma', () => {
   const text = `${JOB_HEAD}Type: Retrieval\nSources: [{URI: oss://bucket/in.mp4, StartTime: 3}]\n${OUTPUT}`;
   assert.equal(
