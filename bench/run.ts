@@ -67,9 +67,10 @@ function belongsTo(uri: string, version: number, doc: BenchDocument, invalid: bo
 }
 
 /** Spawn → initialize → open a job with one schema error → the diagnostics that report it. */
-async function firstDiagnostics(spec: ServerSpec, runs: number): Promise<number[]> {
+async function firstDiagnostics(spec: ServerSpec, runs: number): Promise<{ wall: number[]; cpu: number[] }> {
   const doc = typicalJob();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const peer = await LspPeer.start(spec);
     const uri = freshUri(doc);
@@ -77,9 +78,11 @@ async function firstDiagnostics(spec: ServerSpec, runs: number): Promise<number[
     await peer.open(uri, withToggle(doc, true));
     const { at } = await received;
     samples.push(at - peer.spawnedAt);
+    // The server's own CPU time by then: what start-up costs regardless of how busy the machine is.
+    cpu.push(peer.cpuTime());
     await peer.stop();
   }
-  return samples;
+  return { wall: samples, cpu };
 }
 
 interface EditRun {
@@ -190,12 +193,18 @@ async function main(): Promise<void> {
 
   const spawnRuns = scale(10);
   const first = new Map<string, number[]>();
+  const firstCpu = new Map<string, number[]>();
   for (let i = 0; i < spawnRuns; i++) {
     // Alternating, so a slow moment of the machine does not land on one server only.
-    for (const spec of servers) first.set(spec.name, [...(first.get(spec.name) ?? []), ...(await firstDiagnostics(spec, 1))]);
+    for (const spec of servers) {
+      const { wall, cpu } = await firstDiagnostics(spec, 1);
+      first.set(spec.name, [...(first.get(spec.name) ?? []), ...wall]);
+      firstCpu.set(spec.name, [...(firstCpu.get(spec.name) ?? []), ...cpu]);
+    }
   }
   log('spawn → first diagnostics done');
   rows.push({ measure: 'spawn → first diagnostics', ours: summarize(first.get(OURS.name)!), theirs: skipYamlLs ? undefined : summarize(first.get(YAML_LS.name)!) });
+  rows.push({ measure: '  server CPU time until then (10 ms ticks)', ours: summarize(firstCpu.get(OURS.name)!), theirs: skipYamlLs ? undefined : summarize(firstCpu.get(YAML_LS.name)!) });
 
   const typical = new Map<string, Awaited<ReturnType<typeof typicalSession>>>();
   for (const spec of servers) {
@@ -204,8 +213,9 @@ async function main(): Promise<void> {
   }
   const t = (name: string) => typical.get(name);
   rows.push({ measure: 'edit → diagnostics, typical job (40 lines)', ours: summarize(t(OURS.name)!.editLatencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.editLatencies) });
-  rows.push({ measure: 'completion (round trip)', ours: summarize(t(OURS.name)!.completion.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.completion.latencies) });
-  rows.push({ measure: 'hover (round trip)', ours: summarize(t(OURS.name)!.hover.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.hover.latencies) });
+  const items = (name: string, which: 'completion' | 'hover'): string => `${t(name)?.[which].resultSize ?? 'n/a'}`;
+  rows.push({ measure: `completion (round trip; items: ours ${items(OURS.name, 'completion')}, yaml-ls ${items(YAML_LS.name, 'completion')})`, ours: summarize(t(OURS.name)!.completion.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.completion.latencies) });
+  rows.push({ measure: `hover (round trip; answers: ours ${items(OURS.name, 'hover')}, yaml-ls ${items(YAML_LS.name, 'hover')})`, ours: summarize(t(OURS.name)!.hover.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.hover.latencies) });
   for (const spec of servers) rss[spec.name] = { typical: t(spec.name)!.peakRss };
 
   const counts = [10, 100, 1_000, 10_000].filter((n) => n <= MAX_SOURCES);
@@ -233,7 +243,7 @@ async function main(): Promise<void> {
   const largest = `${(10_000).toLocaleString('en-US')} Sources`;
   const targets = [
     { target: '≥ 40× faster than yaml-language-server on edit → diagnostics, typical job', value: ratio(median('edit → diagnostics, typical', 'theirs'), median('edit → diagnostics, typical', 'ours')), met: median('edit → diagnostics, typical', 'theirs') / median('edit → diagnostics, typical', 'ours') >= 40 },
-    { target: 'first diagnostics within 150 ms of spawn', value: ms(median('spawn', 'ours')), met: median('spawn', 'ours') <= 150 },
+    { target: 'first diagnostics within 150 ms of spawn (wall time, median)', value: ms(median('spawn', 'ours')), met: median('spawn', 'ours') <= 150 },
     { target: 'completion under 1 ms (LSP round trip, median)', value: ms(median('completion', 'ours')), met: median('completion', 'ours') < 1 },
     { target: '10,000 Sources: edit → diagnostics under 60 ms', value: ms(median(`edit → diagnostics, ${largest}`, 'ours')), met: median(`edit → diagnostics, ${largest}`, 'ours') < 60 },
     { target: '10,000 Sources: peak RSS under 150 MiB', value: mib(rss[OURS.name]?.['10000 Sources'] ?? NaN), met: (rss[OURS.name]?.['10000 Sources'] ?? Infinity) < 150 * 1024 * 1024 },
