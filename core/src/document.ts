@@ -57,7 +57,7 @@ export function parseJob(text: string): JobDocument {
     const at = positionOf(lineCounter, tooDeep);
     const diagnostic = yamlDiagnostic(
       { start: at, end: { line: at.line, character: at.character + 1 } },
-      `Brackets nest more than ${MAX_FLOW_DEPTH} levels deep here, so this file is not checked. A highlight job nests a few levels.`,
+      `Brackets or list dashes nest more than ${MAX_FLOW_DEPTH} levels deep here, so this file is not checked. A highlight job nests a few levels.`,
       YamlCode.TooDeep,
     );
     return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [diagnostic] };
@@ -127,20 +127,32 @@ function lineCounterOf(text: string): LineCounter {
 }
 
 /**
- * The offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH, if any. Brackets in quotes, comments
- * and plain scalars count too: that can only overestimate the depth, and a job has few brackets anyway.
+ * The offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH, or of the first indicator past
+ * MAX_FLOW_DEPTH block indicators on one line (`- - - - …`, `? ? …`, which nest without brackets), if any.
+ * Brackets and indicators in quotes, comments and plain scalars count too: that can only overestimate the
+ * depth, and a job line holds two or three indicators.
  */
 function tooDeepAt(text: string): number | undefined {
   let depth = 0;
+  let indicators = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
       depth--;
+    } else if (c === 0x0a) {
+      indicators = 0;
+    } else if ((c === 0x2d || c === 0x3f || c === 0x3a) && isBlank(text.charCodeAt(i + 1)) && (c === 0x3a || i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+      if (++indicators > MAX_FLOW_DEPTH) return i;
     }
   }
   return undefined;
+}
+
+/** Space, tab, line end, or past the end of the text (NaN). */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || Number.isNaN(c);
 }
 
 function fromYamlError(error: YAMLError, toRange: (start: number, end: number) => Range, text: string, doc: Document.Parsed): Diagnostic {
