@@ -74,9 +74,22 @@ describe('hostile and unusual input', () => {
     });
   }
 
+  for (const [name, text] of [
+    ['- - - … 10,000 on one line', `${'- '.repeat(10_000)}1\n`],
+    ['? ? ? … 10,000 on one line', `${'? '.repeat(10_000)}1\n`],
+    ['Sources: - - - … inside a job', `ProjectName: x\nSources:\n  ${'- '.repeat(5_000)}URI: oss://b/x.mp4\n`],
+  ] as const) {
+    test(`block collections nested on one line (${name}) are refused before parsing`, () => {
+      // 5,000 compact dashes (10 KB) made yaml recurse until V8 aborted the process.
+      const diagnostics = sound(text);
+      assert.deepEqual(codes(diagnostics), ['yaml-too-deep']);
+      assert.equal(parseJob(text).yaml, undefined);
+    });
+  }
+
   test('nesting a real job would use (5 levels) is parsed as usual', () => {
     assert.ok(MAX_FLOW_DEPTH >= 20);
-    const diagnostics = sound(`${VALID_JOB}Tags: {a: {b: {c: {d: [1]}}}}\n`);
+    const diagnostics = sound(`${VALID_JOB}Tags: {a: {b: {c: {d: [1]}}}}\nEdit:\n  Transitions:\n    - - - Transition: fade\n`);
     assert.ok(!codes(diagnostics).includes('yaml-too-deep'));
   });
 
