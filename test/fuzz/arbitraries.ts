@@ -138,5 +138,15 @@ export const garbage: fc.Arbitrary<string> = fc.oneof(
   fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join('')),
 );
 
+/** One construct repeated hundreds of times: the input that makes a recursive parser run out of stack. */
+export const deepNesting: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('[', '{', '{a: ', '- ', '? ', 'a: ', '&a [', '!!seq [', '- [', '"', '\n', '  '), fc.integer({ min: 50, max: 3000 }), fc.constantFrom('', '1', ']', '}', '\n'))
+  .map(([unit, count, tail]) => unit.repeat(count) + tail);
+
 /** Everything the fuzz tests feed the language service. */
-export const anyJobText: fc.Arbitrary<string> = fc.oneof({ weight: 2, arbitrary: schemaJob }, { weight: 5, arbitrary: mutatedJob }, { weight: 2, arbitrary: garbage });
+export const anyJobText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 2, arbitrary: schemaJob },
+  { weight: 5, arbitrary: mutatedJob },
+  { weight: 2, arbitrary: garbage },
+  { weight: 1, arbitrary: deepNesting },
+);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anyJobText, garbage, mutatedJob, schemaJob } from '../fuzz/arbitraries';
+import { anyJobText, deepNesting, garbage, mutatedJob, schemaJob } from '../fuzz/arbitraries';
 import { exerciseLanguageService } from '../fuzz/languageService';
 
 // A fixed seed, so a failure here is the same failure on every machine; `npm run fuzz` explores new seeds.
@@ -27,6 +27,10 @@ test('real and generated jobs after random edits keep the language service sound
 
 test('garbage (random bytes, random Unicode, YAML indicator soup) keeps the language service sound', () => {
   holdsFor(garbage, 80);
+});
+
+test('one construct repeated hundreds of times (deep nesting of every kind) neither crashes nor freezes', () => {
+  holdsFor(deepNesting, 40);
 });
 
 test('a mixed sample of everything above', () => {
