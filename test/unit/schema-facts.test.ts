@@ -4,43 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import schemaJson from '../../schemas/highlight-task.schema.json';
+import type { SchemaNode } from '../../core/src/schema';
 
 /**
  * Pins the request schema to the parameter tables of the reference (section 4 of imm-api.md) and to the API
  * page's examples. The tables are parsed, not copied, so a change on either side fails here.
  */
-
-interface Suggestion {
-  readonly value: string;
-  readonly description: string;
-}
-
-interface SchemaNode {
-  readonly $ref?: string;
-  readonly type?: string;
-  readonly description?: string;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly required?: readonly string[];
-  readonly additionalProperties?: boolean | SchemaNode;
-  readonly items?: SchemaNode;
-  readonly enum?: readonly (string | number)[];
-  readonly enumDescriptions?: readonly string[];
-  readonly default?: unknown;
-  readonly examples?: readonly unknown[];
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly exclusiveMinimum?: number;
-  readonly exclusiveMaximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minItems?: number;
-  readonly maxItems?: number;
-  readonly pattern?: string;
-  readonly definitions?: Readonly<Record<string, SchemaNode>>;
-  readonly 'x-suggestions'?: readonly Suggestion[];
-  readonly 'x-format'?: string;
-  readonly 'x-patternMessage'?: string;
-}
 
 const schema = schemaJson as unknown as SchemaNode;
 const ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage'];
