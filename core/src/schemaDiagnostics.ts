@@ -96,6 +96,10 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
         );
       }
       const subject = path.length === 0 ? 'The request' : name;
+      // `Type:` with nothing after it is a value not chosen yet: the choices help more than the type's name.
+      if ((data === null || data === undefined) && schema?.enum) {
+        return make(valueRange(doc, path), `${subject} is empty. Valid: ${formatList(schema.enum.map(String))}.`, SchemaCode.Type);
+      }
       return make(valueRange(doc, path), `${subject} must be ${article(expected)}; it is ${describeValue(data)}.`, SchemaCode.Type);
     }
     case 'enum': {

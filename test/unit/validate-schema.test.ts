@@ -743,3 +743,14 @@ describe('job fixtures', () => {
     });
   }
 });
+
+describe('empty enum values', () => {
+  test('names the valid values when an enum field is left empty, at its key', () => {
+    const { text, ranges } = withRanges('ProjectName: immtest\n[[Type]]:\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n');
+    const diagnostics = validateJob(parseJob(text));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message, d.range]),
+      [[SchemaCode.Type, 'Type is empty. Valid: Retrieval, Concat, Compose.', ranges[0]]],
+    );
+  });
+});
