@@ -40,7 +40,8 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
 
 export async function readJobFile(path: string, cwd: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    // Editors drop a byte order mark before they show the text; so does the CLI, or line 1's columns would be off by one.
+    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? 'cannot be read');

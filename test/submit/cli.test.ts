@@ -118,6 +118,13 @@ describe('validate', { concurrency: true }, () => {
     assert.match(stdout, /^bad\.highlight\.yaml:2:7: error /m, 'Type value is on line 2, column 7');
   });
 
+  test('a byte order mark does not shift the columns of line 1', async () => {
+    const bomFile = join(mkdtempSync(join(tmpdir(), 'highlight-cli-bom-')), 'bom.highlight.yaml');
+    writeFileSync(bomFile, `\uFEFF${BAD.split('\n').slice(1).join('\n')}ProjectName: immtest\n`);
+    const { stdout } = await run(['validate', bomFile]);
+    assert.match(stdout, /bom\.highlight\.yaml:1:7: error invalid-value /m);
+  });
+
   test('a clean file exits 0 and prints nothing on stdout', async () => {
     const { code, stdout, stderr } = await run(['validate', 'good.highlight.yaml']);
     assert.equal(code, 0);
