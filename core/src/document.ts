@@ -13,6 +13,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
+import { chunkedParseSettings, PARSE_OPTIONS, parseInChunks, seedChunks, type ChunkCache } from './chunkedParse';
 import { DIAGNOSTIC_SOURCE, YamlCode } from './codes';
 
 /** A location in the request: object keys and array indexes, e.g. ['Sources', 0, 'URI']. */
@@ -42,7 +43,24 @@ export interface JobDocument {
   readonly yamlDiagnostics: readonly Diagnostic[];
 }
 
-export function parseJob(text: string): JobDocument {
+/** The chunks of each large job's parse, for the next version's parse to reuse (see chunkedParse.ts). */
+const chunkCaches = new WeakMap<JobDocument, ChunkCache>();
+
+/**
+ * Parses one version of a job. `previous`, the parse of the same document's previous version, lets a large
+ * job reparse only the chunks an edit touched. It is consumed: the nodes reused from it carry this text's
+ * offsets from then on, so only the newest parse of a document may be read.
+ */
+export function parseJob(text: string, previous?: JobDocument): JobDocument {
+  return parse(text, previous, true);
+}
+
+/** The parse of the whole text in one piece, which the chunked parse must always equal; tests compare them. */
+export function parseWholeJob(text: string): JobDocument {
+  return parse(text, undefined, false);
+}
+
+function parse(text: string, previous: JobDocument | undefined, byChunks: boolean): JobDocument {
   const lineCounter = lineCounterOf(text);
   if (text.length > MAX_DOCUMENT_LENGTH) {
     const tooLarge = yamlDiagnostic(
@@ -63,9 +81,25 @@ export function parseJob(text: string): JobDocument {
     return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [diagnostic] };
   }
 
-  // logLevel 'error': yaml would print a process warning per keystroke for a collection used as a key.
-  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-  const docs = Array.isArray(documents) ? documents : [];
+  let docs: readonly Document.Parsed[] | undefined;
+  let chunkedValue: unknown;
+  let chunks: ChunkCache | undefined;
+  const large = byChunks && text.length >= chunkedParseSettings.minLength;
+  if (large) {
+    const previousChunks = previous && chunkCaches.get(previous);
+    if (previous) chunkCaches.delete(previous);
+    const chunked = previousChunks && parseInChunks(text, previousChunks);
+    chunks = chunked?.cache;
+    if (chunked?.result) {
+      docs = [chunked.result.yaml];
+      chunkedValue = chunked.result.value;
+    }
+  }
+  if (!docs) {
+    // logLevel 'error': yaml would print a process warning per keystroke for a collection used as a key.
+    const documents = parseAllDocuments(text, PARSE_OPTIONS);
+    docs = Array.isArray(documents) ? documents : [];
+  }
   const yaml = docs[0];
   // yaml puts errors about a missing closing bracket one past the end of the text.
   const clamp = (offset: number): number => Math.min(Math.max(0, offset), text.length);
@@ -90,9 +124,9 @@ export function parseJob(text: string): JobDocument {
     );
   }
 
-  let value: unknown;
+  let value: unknown = chunkedValue;
   // Built even when the YAML has errors: a typo on one line must not hide the problems of the others.
-  if (yaml) {
+  if (yaml && chunkedValue === undefined) {
     try {
       value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
@@ -108,7 +142,9 @@ export function parseJob(text: string): JobDocument {
       );
     }
   }
-  return { text, lineCounter, yaml, value, yamlDiagnostics };
+  const job: JobDocument = { text, lineCounter, yaml, value, yamlDiagnostics };
+  if (large) chunkCaches.set(job, chunks ?? (yaml && docs.length === 1 ? seedChunks(text, yaml, value) : new Map()));
+  return job;
 }
 
 /**
@@ -119,11 +155,22 @@ export function parseJob(text: string): JobDocument {
 function lineCounterOf(text: string): LineCounter {
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
+  if (onlyLineFeedsEndLines(text)) {
+    // indexOf finds line feeds many times faster than a loop over every character: this runs on every edit.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    return lineCounter;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineCounter.addNewLine(i + 1);
   }
   return lineCounter;
+}
+
+/** No carriage return except before a line feed (LF or CRLF line ends). */
+function onlyLineFeedsEndLines(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
+  return true;
 }
 
 /**
@@ -133,19 +180,46 @@ function lineCounterOf(text: string): LineCounter {
  * depth, and a job line holds two or three indicators.
  */
 function tooDeepAt(text: string): number | undefined {
+  // Two independent counts, each found where it first goes too deep; the earlier place is the answer. Both
+  // skip what cannot matter (every character but brackets; lines too short to hold that many indicators),
+  // because this runs on every edit of every job, however large.
+  const brackets = bracketsTooDeepAt(text);
+  const indicators = indicatorsTooManyAt(text, brackets ?? text.length);
+  return indicators ?? brackets;
+}
+
+const BRACKETS = /[[\]{}]/g;
+
+function bracketsTooDeepAt(text: string): number | undefined {
   let depth = 0;
-  let indicators = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  BRACKETS.lastIndex = 0;
+  for (let match = BRACKETS.exec(text); match; match = BRACKETS.exec(text)) {
+    const c = text.charCodeAt(match.index);
     if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      if (++depth > MAX_FLOW_DEPTH) return match.index;
+    } else if (depth > 0) {
       depth--;
-    } else if (c === 0x0a) {
-      indicators = 0;
-    } else if ((c === 0x2d || c === 0x3f || c === 0x3a) && isBlank(text.charCodeAt(i + 1)) && (c === 0x3a || i === 0 || isBlank(text.charCodeAt(i - 1)))) {
-      if (++indicators > MAX_FLOW_DEPTH) return i;
     }
+  }
+  return undefined;
+}
+
+/** The first block indicator past MAX_FLOW_DEPTH on one line, before `limit`. Indicators count from each line feed. */
+function indicatorsTooManyAt(text: string, limit: number): number | undefined {
+  for (let lineStart = 0; lineStart < limit; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    // Each indicator takes two characters (itself and a blank after it).
+    if (lineEnd - lineStart > 2 * MAX_FLOW_DEPTH) {
+      let indicators = 0;
+      for (let i = lineStart; i < Math.min(lineEnd, limit); i++) {
+        const c = text.charCodeAt(i);
+        if ((c === 0x2d || c === 0x3f || c === 0x3a) && isBlank(text.charCodeAt(i + 1)) && (c === 0x3a || i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+          if (++indicators > MAX_FLOW_DEPTH) return i;
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
   }
   return undefined;
 }

@@ -16,7 +16,8 @@ export class JobDocumentCache {
   get(document: TextDocument): JobDocument {
     const cached = this.parsed.get(document.uri);
     if (cached && cached.version === document.version) return cached.job;
-    const job = parseJob(document.getText());
+    // The previous version's parse lets a large job reparse only what the edit touched (and is consumed).
+    const job = parseJob(document.getText(), cached?.job);
     this.parsed.set(document.uri, { version: document.version, job });
     return job;
   }
