@@ -96,9 +96,15 @@ function parse(text: string, previous: JobDocument | undefined, byChunks: boolea
     }
   }
   if (!docs) {
-    // logLevel 'error': yaml would print a process warning per keystroke for a collection used as a key.
-    const documents = parseAllDocuments(text, PARSE_OPTIONS);
-    docs = Array.isArray(documents) ? documents : [];
+    docs = parseWhole(text);
+    if (!docs) {
+      const diagnostic = yamlDiagnostic(
+        { start: { line: 0, character: 0 }, end: positionOf(lineCounter, lineEnd(text, 0)) },
+        'The YAML parser could not follow the structure of this file (it runs out of stack), so it is not checked. Its indentation is probably broken near the start: a job begins with top-level keys such as ProjectName.',
+        YamlCode.TooDeep,
+      );
+      return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [diagnostic] };
+    }
   }
   const yaml = docs[0];
   // yaml puts errors about a missing closing bracket one past the end of the text.
@@ -229,6 +235,22 @@ function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || Number.isNaN(c);
 }
 
+/**
+ * The whole text parsed by yaml, or undefined when yaml's parser ran out of stack: it recurses once per line of
+ * some broken layouts (a long list under a scalar root, say). That is a property of the text, so it becomes a
+ * diagnostic, not a crash.
+ */
+function parseWhole(text: string): Document.Parsed[] | undefined {
+  try {
+    // logLevel 'error': yaml would print a process warning per keystroke for a collection used as a key.
+    const documents = parseAllDocuments(text, PARSE_OPTIONS);
+    return Array.isArray(documents) ? documents : [];
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 function fromYamlError(error: YAMLError, toRange: (start: number, end: number) => Range, text: string, doc: Document.Parsed): Diagnostic {
   const [start, end] = error.pos;
   const duplicate = error.code === 'DUPLICATE_KEY';
@@ -357,7 +379,8 @@ export function locate(doc: JobDocument, path: JsonPath): NodeLocation | undefin
 
 function findPair(pairs: readonly Pair<Node, Node | null>[], key: string): Pair<Node, Node | null> | undefined {
   for (const pair of pairs) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) return pair;
+    // toJS names a missing or null key "" (as in `: value`), so the path does too.
+    if (isScalar(pair.key) && (pair.key.value === null ? '' : String(pair.key.value)) === key) return pair;
   }
   return undefined;
 }
@@ -382,7 +405,8 @@ export function keyRange(doc: JobDocument, path: JsonPath): Range | undefined {
   const location = locate(doc, path);
   if (!location) return undefined;
   const keyNodeRange = location.pair?.key?.range;
-  if (keyNodeRange) return rangeOf(doc, keyNodeRange[0], keyNodeRange[1]);
+  // A missing key (`: value`) has an empty range; the colon then stands for it, so the squiggle can be seen.
+  if (keyNodeRange) return rangeOf(doc, keyNodeRange[0], keyNodeRange[1] > keyNodeRange[0] ? keyNodeRange[1] : keyNodeRange[0] + 1);
   const node = location.node;
   if (path.length === 0) {
     if (isMap(node) && node.items.length > 0) {

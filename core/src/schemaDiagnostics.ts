@@ -78,9 +78,10 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       const fixes: FixHint[] = suggestion ? [{ kind: 'rename-key', path: [...path, unknown], key: suggestion }] : [];
       fixes.push({ kind: 'remove-property', path: [...path, unknown] });
       const hint = suggestion ? ` Did you mean ${quote(suggestion)}?` : '';
+      const what = unknown === '' ? `A value without a key in ${where}: write the key before the colon.` : `Unknown property ${quote(unknown)} in ${where}.${hint}`;
       return make(
         keyRange(doc, [...path, unknown]),
-        `Unknown property ${quote(unknown)} in ${where}.${hint} Valid: ${formatList(known)}.`,
+        `${what} Valid: ${formatList(known)}.`,
         SchemaCode.Unknown,
         fixes,
       );

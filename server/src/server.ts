@@ -36,8 +36,14 @@ function jobFor(uri: string): JobDocument | undefined {
 const scheduler = new DiagnosticsScheduler((uri) => {
   const document = documents.get(uri);
   if (!document || !isJobDocument(document)) return;
-  const diagnostics = validateJob(jobs.get(document));
-  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  try {
+    const diagnostics = validateJob(jobs.get(document));
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  } catch (error) {
+    // Runs outside any request, so nothing would catch a throw: a bug must cost one update, not the server.
+    jobs.forget(uri);
+    connection.console.error(`Could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
 });
 
 connection.onInitialize(() => ({

@@ -754,3 +754,14 @@ describe('empty enum values', () => {
     );
   });
 });
+
+describe('a value without a key', () => {
+  test('is reported at its colon, saying the key is missing', () => {
+    const { text, ranges } = withRanges('ProjectName: immtest\n[[:]] oops\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n');
+    const [diagnostic, ...rest] = validateJob(parseJob(text));
+    assert.deepEqual(rest, []);
+    assert.equal(diagnostic?.code, SchemaCode.Unknown);
+    assert.deepEqual(diagnostic?.range, ranges[0]);
+    assert.match(diagnostic?.message ?? '', /^A value without a key in the request: write the key before the colon\./);
+  });
+});
