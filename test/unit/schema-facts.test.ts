@@ -7,14 +7,17 @@ import schemaJson from '../../schemas/highlight-task.schema.json';
 import type { SchemaNode } from '../../core/src/schema';
 
 /**
- * Pins the request schema to the parameter tables of the reference (section 4 of imm-api.md) and to the API
- * page's examples. The tables are parsed, not copied, so a change on either side fails here.
+ * Pins the request schema to the field tables of the API reference page and the SDK models
+ * (test/fixtures/schema-facts/request-fields.md) and to the API page's examples
+ * (test/fixtures/schema-facts/api-page-examples.md). The tables are parsed, not copied into code, so a change
+ * on either side fails here. Both live in the project: a test never reads outside the repository.
  */
 
 const schema = schemaJson as unknown as SchemaNode;
 const ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage'];
-const REFERENCE_PATH = path.resolve(__dirname, '../../../shared/reference/imm-api.md');
-const API_PAGE_PATH = path.resolve(__dirname, '../../../shared/seeds/000_f1dbf2a2de528dd5.txt');
+const FACTS_DIR = path.resolve(__dirname, '../fixtures/schema-facts');
+const REFERENCE_PATH = path.join(FACTS_DIR, 'request-fields.md');
+const API_PAGE_EXAMPLES_PATH = path.join(FACTS_DIR, 'api-page-examples.md');
 
 // ---------------------------------------------------------------------------------------------------------
 // Schema navigation
@@ -112,13 +115,9 @@ const cells = (line: string): string[] => line.trim().replace(/^\|/, '').replace
 const unquote = (text: string): string => text.replace(/^`|`$/g, '');
 
 function parseReference(markdown: string): Reference {
-  const start = markdown.indexOf('## 4.');
-  const end = markdown.indexOf('\n## ', start + 1);
-  assert.ok(start !== -1, 'section 4 of the reference not found');
-  const section4 = markdown.slice(start, end === -1 ? undefined : end);
   const rows: FieldRow[] = [];
   const lists: FieldList[] = [];
-  for (const block of section4.split(/\n### /).slice(1)) {
+  for (const block of markdown.split(/\n### /).slice(1)) {
     const lines = block.split('\n');
     const heading = lines[0]!;
     const base = sectionBase(heading);
@@ -530,12 +529,31 @@ test('the schema compiles with ajv in strict mode', () => {
   assert.ok(validate, 'schema did not compile');
 });
 
-test('the sample request is made of the API page example values', () => {
-  const lines = new Set(readFileSync(API_PAGE_PATH, 'utf8').split('\n').map((l) => l.trim()));
-  for (const [segments, value] of leaves(PAGE_EXAMPLE, [], [])) {
-    const forms = typeof value === 'number' ? [String(value), value.toFixed(1)] : [typeof value === 'string' ? value : JSON.stringify(value)];
-    assert.ok(forms.some((f) => lines.has(f)), `${joinPath(segments)}: ${forms[0]} is not an example of the API page`);
+/** "| Edit.Mode | `Sequential` |" rows: the page's example text for each parameter path. */
+function parsePageExamples(markdown: string): Map<string, string> {
+  const examples = new Map<string, string>();
+  for (const line of markdown.split('\n')) {
+    const row = /^\| ([A-Z][\w.[\]]*) \| `(.*)` \|$/.exec(line.trim());
+    if (!row) continue;
+    assert.ok(!examples.has(row[1]!), `${row[1]} has two examples`);
+    examples.set(row[1]!, row[2]!);
   }
+  return examples;
+}
+
+test('the sample request is made of the API page example values', () => {
+  const pageExamples = parsePageExamples(readFileSync(API_PAGE_EXAMPLES_PATH, 'utf8'));
+  assert.ok(pageExamples.size >= 25, `only ${pageExamples.size} page examples parsed`);
+  const used = new Set<string>();
+  for (const [segments, value] of leaves(PAGE_EXAMPLE, [], [])) {
+    const where = joinPath(segments);
+    const forms = typeof value === 'number' ? [String(value), value.toFixed(1)] : [typeof value === 'string' ? value : JSON.stringify(value)];
+    const onPage = pageExamples.get(where);
+    assert.ok(onPage !== undefined, `${where}: the API page gives no example for it`);
+    assert.ok(forms.includes(onPage), `${where}: ${forms[0]} is not the API page's example ${onPage}`);
+    used.add(where);
+  }
+  assert.deepEqual([...pageExamples.keys()].filter((where) => !used.has(where)), [], 'page examples missing from the sample request');
 });
 
 test('the API page example request validates, and its values are the schema examples', () => {
