@@ -8,7 +8,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -30,6 +30,8 @@ export function buildExtension(): void {
 
 /** The .vsix exactly as `npm run package` makes it (production build through vscode:prepublish). */
 export function packageExtension(out: string): string {
+  // vsce writes the file but does not make its folder (.e2e/ does not exist in a fresh clone).
+  mkdirSync(dirname(out), { recursive: true });
   run('npm', ['run', '--silent', 'package', '--', '--out', out]);
   return out;
 }
