@@ -7,6 +7,7 @@ import type { ImmHighlightApi } from '../api';
 import { createClient } from './clientFactory';
 import { registerCredentialCommands } from './credentialCommands';
 import { CredentialStore } from './credentialStore';
+import { IdentityResolver } from './identityResolver';
 import { REQUEST_SCHEME, SubmitCommands, TASKS_VIEW_ID } from './commandIds';
 import { RequestPreviewProvider } from './requestPreview';
 import { readSubmitSettings } from './settings';
@@ -42,8 +43,9 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     },
   });
   const diagnostics = new SubmitDiagnostics();
-  const preview = new RequestPreviewProvider(credentials);
-  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, output, extensionVersion: version });
+  const identities = new IdentityResolver(() => credentials.source());
+  const preview = new RequestPreviewProvider(credentials, identities, (taskId) => history.get(taskId)?.sentRequest);
+  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version });
   const tree = new TaskTreeProvider(history);
 
   const disposable = vscode.Disposable.from(
@@ -56,12 +58,15 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     vscode.window.registerTreeDataProvider(TASKS_VIEW_ID, tree),
     createTaskStatusBar(history, follower),
     registerSubmitCodeLens(),
-    registerCredentialCommands(credentials, log),
+    registerCredentialCommands(credentials, identities, log),
     registerRequestCommands(preview),
     registerTaskCommands(history, follower),
     vscode.commands.registerCommand(SubmitCommands.submitTask, (arg?: unknown) => submitter.submit(arg)),
     // A fixed key or profile is a reason to try again the tasks whose following stopped for lack of credentials.
-    credentials.onDidChange(() => follower.refresh()),
+    credentials.onDidChange(() => {
+      identities.forget();
+      follower.refresh();
+    }),
   );
   follower.resumeAll();
   return disposable;
