@@ -19,7 +19,7 @@ import type { CredentialStore } from './credentialStore';
 import { adviseError } from './errorAdvice';
 import { showErrorAdvice } from './errorNotification';
 import { showRefusal } from './refusal';
-import { requestTarget, sentRequestUri, type RequestPreviewProvider } from './requestPreview';
+import { requestTarget, type RequestPreviewProvider } from './requestPreview';
 import { renderRequest } from './requestView';
 import { readSubmitSettings } from './settings';
 import type { SubmitDiagnostics } from './submitDiagnostics';
@@ -240,7 +240,7 @@ export class Submitter {
       )
       .then(async (choice) => {
         if (choice === 'Copy Task ID') await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
-        if (choice === 'Show Request') await vscode.window.showTextDocument(sentRequestUri(record.taskId), { preview: true });
+        if (choice === 'Show Request') await vscode.commands.executeCommand(SubmitCommands.showSentRequest, record.taskId);
       });
     return {
       status: 'submitted',
