@@ -106,3 +106,19 @@ describe('Highlight Tasks view', () => {
     assert.equal(await vscode.env.clipboard.readText(), failed.taskId);
   });
 });
+
+describe('New IMM Highlight Job', () => {
+  it('File › New File… › IMM Highlight Job opens an untitled job from the chosen template, with its Type', async () => {
+    await activatedApi();
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('immHighlight.newJob', { type: 'Concat' });
+    assert.equal(document.languageId, 'imm-highlight');
+    assert.equal(document.isUntitled, true);
+    assert.match(document.getText(), /^Type: Concat$/m);
+    assert.match(document.getText(), /^ProjectName: /m);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Restart Language Server says it restarted', async () => {
+    assert.equal(await vscode.commands.executeCommand<boolean>('immHighlight.restartServer'), true);
+  });
+});
