@@ -51,7 +51,7 @@ export interface TaskInfo {
   readonly startTime: string | undefined;
   readonly endTime: string | undefined;
   /** The whole GetTask answer (Tags, UserData, EventId, … included), for a task's details. */
-  readonly fields: Readonly<Record<string, unknown>>;
+  readonly fields?: Readonly<Record<string, unknown>>;
 }
 
 export const TERMINAL_STATUSES: readonly string[] = ['Succeeded', 'Failed'];

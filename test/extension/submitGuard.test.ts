@@ -146,7 +146,8 @@ describe('Submit never sends twice by accident', () => {
 
   it('Show Request and Clear AccessKey name the resolved identity of the default chain (the environment key)', async () => {
     const document = await openJob(job());
-    await vscode.commands.executeCommand('immHighlight.clearAccessKey');
+    const told = await vscode.commands.executeCommand<string>('immHighlight.clearAccessKey');
+    assert.equal(told, 'IMM Highlight: AccessKey LTAI****ey01 removed. Submissions now use AccessKey LTAI****e-id from environment variables.');
     try {
       const uri = await vscode.commands.executeCommand<vscode.Uri>('immHighlight.showRequest', document.uri);
       const shown = await vscode.workspace.openTextDocument(uri);
@@ -154,6 +155,22 @@ describe('Submit never sends twice by accident', () => {
       // scripts/e2e/test-extension.ts puts ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI-e2e-fake-id in the host's environment.
       assert.equal(json.credentials, 'AccessKey LTAI****e-id from environment variables');
       assert.ok(!shown.getText().includes('e2e-fake-secret'));
+    } finally {
+      await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
+    }
+  });
+
+  it('a stored AccessKey that IMM rejects offers Clear AccessKey, and nothing is sent twice', async () => {
+    await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: 'not-the-right-secret' });
+    try {
+      await openJob(job());
+      const outcome = await submit();
+      assert.equal(outcome.status, 'failed', JSON.stringify(outcome));
+      if (outcome.status !== 'failed') return;
+      assert.equal(outcome.code, 'SignatureDoesNotMatch');
+      assert.deepEqual(outcome.actions, ['Set AccessKey', 'Clear AccessKey']);
+      assert.ok(!outcome.message.includes('not-the-right-secret'));
+      assert.equal(creates(endpoint).length, 1);
     } finally {
       await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
     }

@@ -71,15 +71,16 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       return true;
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.clearAccessKey, async (): Promise<void> => {
+    /** Returns the message shown, which names the identity now in use. */
+    vscode.commands.registerCommand(SubmitCommands.clearAccessKey, async (): Promise<string> => {
       const had = await store.storedAccessKey();
       await store.clearAccessKey();
       // The resolved identity: after a bad stored key, users want to see that the environment's key is back.
       const next = await nowUsed(identities);
       if (had) log(`AccessKey ${maskAccessKeyId(had.accessKeyId)} removed from VS Code secret storage; submissions now use ${next}.`);
-      void vscode.window.showInformationMessage(
-        had ? `IMM Highlight: AccessKey ${maskAccessKeyId(had.accessKeyId)} removed. Submissions now use ${next}.` : `IMM Highlight: no AccessKey was stored. Submissions use ${next}.`,
-      );
+      const message = had ? `IMM Highlight: AccessKey ${maskAccessKeyId(had.accessKeyId)} removed. Submissions now use ${next}.` : `IMM Highlight: no AccessKey was stored. Submissions use ${next}.`;
+      void vscode.window.showInformationMessage(message);
+      return message;
     }),
 
     vscode.commands.registerCommand(SubmitCommands.chooseCredentialsProfile, async (arg?: unknown): Promise<string | undefined> => {

@@ -53,6 +53,8 @@ export type SubmitOutcome =
       /** True: a task may exist; do not submit again before checking the task list. */
       readonly outcomeUnknown: boolean;
       readonly parameter: string | undefined;
+      /** The buttons of the error message, e.g. ["Set AccessKey", "Clear AccessKey"]. */
+      readonly actions: readonly string[];
     }
   | {
       /** An identical request was sent recently or still runs, and the user did not confirm sending it again. */
@@ -271,6 +273,7 @@ export class Submitter {
       requestId: typeof imm.requestId === 'string' ? imm.requestId : undefined,
       outcomeUnknown: advice.outcomeUnknown,
       parameter: typeof imm.parameter === 'string' ? imm.parameter : undefined,
+      actions: advice.actions.map((a) => a.label),
     };
   }
 }

@@ -35,7 +35,7 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
 
   /** From the follower: each answer it gets. */
   answered(task: TaskInfo): void {
-    this.live.set(task.taskId, { kind: 'answer', at: new Date().toISOString(), fields: task.fields });
+    this.live.set(task.taskId, { kind: 'answer', at: new Date().toISOString(), fields: task.fields ?? {} });
     this.refreshOpen(task.taskId);
   }
 
@@ -45,7 +45,7 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
     try {
       const client = await this.clientFor(record);
       const task = await client.getTask({ projectName: record.projectName, taskId: record.taskId });
-      live = { kind: 'answer', at: new Date().toISOString(), fields: task.fields };
+      live = { kind: 'answer', at: new Date().toISOString(), fields: task.fields ?? {} };
       this.live.set(record.taskId, live);
       await this.history.update(record.taskId, patchOf(task));
     } catch (error) {
