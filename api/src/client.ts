@@ -50,6 +50,8 @@ export interface TaskInfo {
   readonly message: string | undefined;
   readonly startTime: string | undefined;
   readonly endTime: string | undefined;
+  /** The whole GetTask answer (Tags, UserData, EventId, … included), for a task's details. */
+  readonly fields?: Readonly<Record<string, unknown>>;
 }
 
 export const TERMINAL_STATUSES: readonly string[] = ['Succeeded', 'Failed'];
@@ -136,6 +138,7 @@ export class ImmClient {
       message: str(body['Message']),
       startTime: str(body['StartTime']),
       endTime: str(body['EndTime']),
+      fields: body,
     };
   }
 

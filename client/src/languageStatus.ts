@@ -17,12 +17,16 @@ export function createLanguageStatus(client: LanguageClient): vscode.Disposable 
     if (state === State.Stopped) {
       item.severity = vscode.LanguageStatusSeverity.Error;
       item.text = `${SCHEMA_TITLE}: not checked`;
-      item.detail = 'The IMM Highlight language server is not running';
+      // Short: the language status hover sits at the right edge of the window and cuts long lines off.
+      item.detail = 'server not running';
       item.command = { title: 'Restart', command: Commands.restartServer };
+      item.accessibilityInformation = { label: 'CreateHighlightTask not checked: the IMM Highlight language server is not running' };
     } else {
       item.severity = vscode.LanguageStatusSeverity.Information;
       item.text = SCHEMA_TITLE;
-      item.detail = `Validated against the ${SCHEMA_TITLE} schema (API ${API_VERSION})`;
+      item.detail = `API ${API_VERSION}`;
+      // The full sentence for screen readers, where the width does not matter.
+      item.accessibilityInformation = { label: `Validated against the ${SCHEMA_TITLE} schema (API ${API_VERSION})` };
       item.command = { title: 'Show Output', command: Commands.showOutput };
     }
   };

@@ -21,6 +21,7 @@ import {
   startCodeServer, workbenchUrl, writeUserSettings, type Browser, type RunDirs, type RunningCodeServer,
 } from '../../scripts/e2e/harness';
 import { startDemoServices, type DemoServices } from '../../scripts/demo-services';
+import { faults } from '../imm-endpoint/faults';
 
 const QUICK_INPUT = '.quick-input-widget';
 const SUGGEST = '.suggest-widget.visible';
@@ -179,6 +180,58 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     assert.equal(creates[0]!.signatureValid, true);
     assert.equal(creates[0]!.params.Type, 'Concat');
     assert.equal(creates[0]!.taskId, taskId);
+  });
+
+  step('asks in a modal before sending the same request again, naming the earlier task; Escape sends nothing', async () => {
+    const creates = () => services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
+    const [earlier] = creates();
+    assert.equal(creates().length, 1);
+    await page.locator('.codelens-decoration a', { hasText: 'Submit task' }).click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    assert.match(text, /This exact request was already sent to IMM/);
+    assert.ok(text.includes(`Earlier task: ${earlier!.taskId}`), text);
+    assert.match(text, /Status: Succeeded/);
+    assert.match(text, /Sent: \d\d:\d\d:\d\d \(/);
+    assert.match(text, /This time as: AccessKey LTAI\*\*\*\*ey01 from environment variables/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(creates().length, 1, 'a dismissed dialog sends nothing');
+  });
+
+  step('Submit Again sends once; clicks while it is on the wire do nothing; the progress names the identity', async () => {
+    const creates = () => services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
+    assert.equal(creates().length, 1);
+    // IMM answers after 4 s, so the clicks below land while the call is on the wire.
+    services!.endpoint.control.failNext(faults.delay(4000), { action: 'CreateHighlightTask' });
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Submit task' });
+    await lens.click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.locator('.monaco-button', { hasText: 'Submit Again' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'as AccessKey LTAI****ey01 from environment variables' }).first().waitFor();
+    await lens.click();
+    await page.waitForTimeout(150);
+    await lens.click();
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'is being submitted already' }).first().waitFor();
+    const firstTaskId = creates()[0]!.taskId!;
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /IMM task Highlight-[0-9a-f-]+ .*submitted/ }).filter({ hasNotText: firstTaskId }).first().waitFor();
+    assert.equal(creates().length, 2, `exactly one more CreateHighlightTask: ${creates().map((c) => c.taskId).join(', ')}`);
+  });
+
+  step('a click on a task in the Highlight Tasks view opens its details', async () => {
+    await page.keyboard.press('Control+Shift+E');
+    const header = page.locator('.pane-header', { hasText: 'Highlight Tasks' });
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const pane = page.locator('.pane', { has: header });
+    const row = pane.locator('.monaco-list-row', { hasText: 'Succeeded' }).first();
+    await row.waitFor();
+    await row.click();
+    await editorLine('# Highlight task Highlight-').waitFor();
+    await editorLine('| TaskType | Highlight |').waitFor();
+    await page.locator('.tabs-container .tab.active', { hasText: /Highlight-[0-9a-f-]+\.md/ }).waitFor();
   });
 
   step('restarts a crashed language server and says so once, with a Show logs action', async () => {

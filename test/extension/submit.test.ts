@@ -20,8 +20,11 @@ Output:
   URI: oss://test-bucket/out.mp4
 `;
 
+let run = 0;
+/** Each test sends a request of its own (UserData differs): an identical one would be asked about first. */
 async function openJob(content: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content });
+  run += 1;
+  const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: `${content}UserData: submit-test-${Date.now()}-${run}\n` });
   await vscode.window.showTextDocument(document);
   return document;
 }

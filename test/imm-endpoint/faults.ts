@@ -6,7 +6,9 @@ export type Fault =
   /** Reads the whole request, then never answers (a client sees a timeout after sending). */
   | { readonly kind: 'hang' }
   /** Reads the whole request, then drops the connection (a client sees a reset after sending). */
-  | { readonly kind: 'reset' };
+  | { readonly kind: 'reset' }
+  /** Answers as usual, but only after `ms` (a slow service: what a user sees while a call is on the wire). */
+  | { readonly kind: 'delay'; readonly ms: number };
 
 export type Action = 'CreateHighlightTask' | 'GetTask';
 
@@ -42,4 +44,5 @@ export const faults = {
   }),
   hang: (): Fault => ({ kind: 'hang' }),
   reset: (): Fault => ({ kind: 'reset' }),
+  delay: (ms: number): Fault => ({ kind: 'delay', ms }),
 } as const;

@@ -164,7 +164,20 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
       return;
     }
     if (fault?.kind === 'error') return fail(fault.status, fault.code, fault.message);
+    if (fault?.kind === 'delay') {
+      setTimeout(() => respond(entry, action, params, answer, fail), fault.ms);
+      return;
+    }
+    respond(entry, action, params, answer, fail);
+  }
 
+  function respond(
+    entry: ReceivedRequest,
+    action: string,
+    params: Map<string, string>,
+    answer: (status: number, payload: Record<string, unknown>) => void,
+    fail: (status: number, code: string, message: string) => void,
+  ): void {
     try {
       if (action === 'CreateHighlightTask') {
         const checked = checkCreate(params);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { finalMessage, formatProgress, formatTime, shortTaskId, statusBarView, statusIcon, statusText, taskTooltip } from '../../client/src/submit/taskStatus';
+import { clearQuestion, finalMessage, formatProgress, formatTime, shortTaskId, statusBarView, statusIcon, statusText, taskIdTail, taskTooltip } from '../../client/src/submit/taskStatus';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
 
 process.env.TZ = 'UTC';
@@ -46,10 +46,11 @@ test('icons: spinner while pending, pass/error at the end, warning when followin
 test('status bar: nothing when idle, the task when one runs, a count when several', () => {
   assert.equal(statusBarView([]), undefined);
   const one = statusBarView([{ ...base, progress: 50 }]);
-  assert.equal(one?.text, '$(sync~spin) IMM Highlight-4d51241b… Running 50%');
+  // "Highlight task …", not "IMM Highlight-…", which read like the product's name.
+  assert.equal(one?.text, '$(sync~spin) Highlight task 4d51241b… Running 50%');
   assert.match(one?.tooltip ?? '', /Highlight-4d51241b-0b1c.*a\.highlight\.yaml.*Running 50%/);
   const two = statusBarView([base, { ...base, taskId: 'Highlight-2' }]);
-  assert.equal(two?.text, '$(sync~spin) IMM: 2 tasks running');
+  assert.equal(two?.text, '$(sync~spin) 2 highlight tasks running');
   assert.equal(two?.tooltip.split('\n').length, 2);
 });
 
@@ -78,4 +79,30 @@ test('tooltip lists every fact, the endpoint only when overridden', () => {
   const local = taskTooltip({ ...base, endpoint: 'http://127.0.0.1:9000', followError: 'no credentials' });
   assert.match(local, /cn-hangzhou, http:\/\/127\.0\.0\.1:9000/);
   assert.match(local, /Not followed: no credentials/);
+});
+
+test('the id without its type prefix, for texts that already say "Highlight task"', () => {
+  assert.equal(taskIdTail(base.taskId), '4d51241b…');
+  assert.equal(taskIdTail('Highlight-abc'), 'Highlight-abc');
+});
+
+test('tooltip: a result only for a task that succeeded, never for a failed one', () => {
+  const withOutput = { ...base, outputUri: 'oss://b/out.mp4' };
+  assert.match(taskTooltip({ ...withOutput, status: 'Succeeded' }), /^Result: oss:\/\/b\/out\.mp4$/m);
+  const failed = taskTooltip({ ...withOutput, status: 'Failed', code: 'InvalidFile.NotFound', message: 'gone' });
+  assert.ok(!failed.includes('oss://b/out.mp4'), failed);
+  assert.match(failed, /^Status: Failed: InvalidFile\.NotFound$/m);
+  assert.match(taskTooltip(withOutput), /^Output \(when it succeeds\): oss:\/\/b\/out\.mp4$/m);
+  assert.match(taskTooltip(base), /Click for the details\.$/);
+});
+
+test('Clear asks about the list only; it says tasks keep running only when some have not ended', () => {
+  const ended = clearQuestion([{ ...base, status: 'Succeeded' }, { ...base, taskId: 'Highlight-2', status: 'Failed' }]);
+  assert.equal(ended.message, 'Clear the list of 2 tasks submitted from this workspace?');
+  assert.ok(!/keep running/.test(ended.detail), ended.detail);
+  assert.match(ended.detail, /All of them have ended/);
+  const one = clearQuestion([base]);
+  assert.equal(one.message, 'Clear the list of 1 task submitted from this workspace?');
+  assert.equal(one.detail, '1 task has not ended: it keeps running in IMM, but VS Code stops following it.');
+  assert.match(clearQuestion([base, { ...base, taskId: 'Highlight-2' }, { ...base, taskId: 'Highlight-3', status: 'Succeeded' }]).detail, /^2 tasks have not ended: they keep running/);
 });

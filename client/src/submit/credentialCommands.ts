@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { maskAccessKeyId } from '../../../api/src/errors';
 import { SubmitCommands } from './commandIds';
 import type { CredentialStore } from './credentialStore';
+import type { IdentityResolver } from './identityResolver';
 import { checkAccessKeyId, checkAccessKeySecret, parseAliyunProfiles, type AliyunProfiles, type StoredAccessKey } from './credentialSource';
 
 /** Programmatic form (tests, other extensions): `{accessKeyId, accessKeySecret}` skips the input boxes. */
@@ -47,7 +48,14 @@ interface ProfileItem extends vscode.QuickPickItem {
   readonly profile: string | undefined;
 }
 
-export function registerCredentialCommands(store: CredentialStore, log: (line: string) => void): vscode.Disposable {
+/** "AccessKey LTAI****abcd from environment variables", or where it was looked for and why nothing was found. */
+async function nowUsed(identities: IdentityResolver): Promise<string> {
+  identities.forget();
+  const answer = await identities.resolve();
+  return answer.ok ? answer.identity : `${answer.identity}, which finds no credentials yet`;
+}
+
+export function registerCredentialCommands(store: CredentialStore, identities: IdentityResolver, log: (line: string) => void): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SubmitCommands.setAccessKey, async (arg?: unknown): Promise<boolean> => {
       const given = accessKeyArgument(arg);
@@ -63,14 +71,16 @@ export function registerCredentialCommands(store: CredentialStore, log: (line: s
       return true;
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.clearAccessKey, async (): Promise<void> => {
+    /** Returns the message shown, which names the identity now in use. */
+    vscode.commands.registerCommand(SubmitCommands.clearAccessKey, async (): Promise<string> => {
       const had = await store.storedAccessKey();
       await store.clearAccessKey();
-      const next = store.profile() ? `aliyun CLI profile "${store.profile()}"` : 'the default credential chain';
-      if (had) log(`AccessKey ${maskAccessKeyId(had.accessKeyId)} removed from VS Code secret storage.`);
-      void vscode.window.showInformationMessage(
-        had ? `IMM Highlight: AccessKey ${maskAccessKeyId(had.accessKeyId)} removed. Submissions now use ${next}.` : `IMM Highlight: no AccessKey was stored. Submissions use ${next}.`,
-      );
+      // The resolved identity: after a bad stored key, users want to see that the environment's key is back.
+      const next = await nowUsed(identities);
+      if (had) log(`AccessKey ${maskAccessKeyId(had.accessKeyId)} removed from VS Code secret storage; submissions now use ${next}.`);
+      const message = had ? `IMM Highlight: AccessKey ${maskAccessKeyId(had.accessKeyId)} removed. Submissions now use ${next}.` : `IMM Highlight: no AccessKey was stored. Submissions use ${next}.`;
+      void vscode.window.showInformationMessage(message);
+      return message;
     }),
 
     vscode.commands.registerCommand(SubmitCommands.chooseCredentialsProfile, async (arg?: unknown): Promise<string | undefined> => {

@@ -5,7 +5,7 @@
  */
 import { ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
 
-export type ErrorActionId = 'setAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
+export type ErrorActionId = 'setAccessKey' | 'clearAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
 
 export interface ErrorAction {
   readonly id: ErrorActionId;
@@ -32,6 +32,7 @@ export const SETTINGS = {
 
 const setAccessKey: ErrorAction = { id: 'setAccessKey', label: 'Set AccessKey' };
 const chooseProfile: ErrorAction = { id: 'chooseProfile', label: 'Choose Credentials Profile' };
+const clearAccessKey: ErrorAction = { id: 'clearAccessKey', label: 'Clear AccessKey' };
 const showOutput: ErrorAction = { id: 'showOutput', label: 'Show Output' };
 const openSetting = (setting: string): ErrorAction => ({ id: 'openSettings', label: 'Open Settings', setting });
 
@@ -42,6 +43,8 @@ export interface ErrorContext {
   readonly action?: string;
   /** Whether `immHighlight.endpoint` is set: an endpoint problem is then fixed there, else in the region. */
   readonly endpointSet?: boolean;
+  /** The request was signed with the AccessKey in VS Code secret storage: clearing it brings back the profile or environment key. */
+  readonly storedAccessKey?: boolean;
 }
 
 export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAdvice {
@@ -51,7 +54,7 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
   }
   return {
     message: withCodeAndRequestId(error),
-    actions: actionsFor(error, context.endpointSet ?? false),
+    actions: actionsFor(error, context.endpointSet ?? false, context.storedAccessKey ?? false),
     ...(error.parameterPath ? { parameterPath: error.parameterPath } : {}),
     ...(error.parameter ? { parameterMessage: parameterMessage(error) } : {}),
     outcomeUnknown: error.outcomeUnknown,
@@ -65,7 +68,7 @@ function withCodeAndRequestId(error: ImmApiError): string {
   return text;
 }
 
-function actionsFor(error: ImmApiError, endpointSet: boolean): ErrorAction[] {
+function actionsFor(error: ImmApiError, endpointSet: boolean, storedAccessKey: boolean): ErrorAction[] {
   switch (error.kind) {
     case 'credentials':
       return [setAccessKey, chooseProfile];
@@ -78,7 +81,9 @@ function actionsFor(error: ImmApiError, endpointSet: boolean): ErrorAction[] {
       if (error.outcomeUnknown) return [showOutput];
       return [openSetting(endpointSet ? SETTINGS.endpoint : SETTINGS.region)];
     case 'auth':
-      return CREDENTIAL_CODES.test(error.code) ? [setAccessKey, chooseProfile] : [showOutput];
+      if (!CREDENTIAL_CODES.test(error.code)) return [showOutput];
+      // A stored key the service rejects hides the environment's or profile's key; clearing it is often the fix.
+      return storedAccessKey ? [setAccessKey, clearAccessKey] : [setAccessKey, chooseProfile];
     case 'service':
       // A project "not found" is most often a project in another region.
       if (error.code === 'ResourceNotFound' || error.statusCode === 404) return [openSetting(SETTINGS.region)];

@@ -12,6 +12,9 @@ export async function showErrorAdvice(advice: ErrorAdvice, output: vscode.Output
     case 'setAccessKey':
       await vscode.commands.executeCommand(SubmitCommands.setAccessKey);
       break;
+    case 'clearAccessKey':
+      await vscode.commands.executeCommand(SubmitCommands.clearAccessKey);
+      break;
     case 'chooseProfile':
       await vscode.commands.executeCommand(SubmitCommands.chooseCredentialsProfile);
       break;

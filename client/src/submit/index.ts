@@ -7,13 +7,18 @@ import type { ImmHighlightApi } from '../api';
 import { createClient } from './clientFactory';
 import { registerCredentialCommands } from './credentialCommands';
 import { CredentialStore } from './credentialStore';
-import { REQUEST_SCHEME, SubmitCommands, TASKS_VIEW_ID } from './commandIds';
+import { IdentityResolver } from './identityResolver';
+import { REQUEST_SCHEME, SubmitCommands, TASK_DETAILS_SCHEME, TASKS_VIEW_ID } from './commandIds';
 import { RequestPreviewProvider } from './requestPreview';
 import { readSubmitSettings } from './settings';
+import { registerNewJobCommand } from './newJobCommand';
 import { registerSubmitCodeLens } from './submitCodeLens';
 import { Submitter } from './submitCommand';
 import { SubmitDiagnostics } from './submitDiagnostics';
 import { TaskFollower } from './taskFollower';
+import { TaskDetailsProvider } from './taskDetailsView';
+import type { TaskRecord } from './taskRecord';
+import type { ImmClient } from '../../../api/src/client';
 import { TaskHistory } from './taskHistory';
 import { createTaskStatusBar } from './taskStatusBar';
 import { TaskTreeProvider } from './taskTree';
@@ -30,20 +35,24 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
 
   const credentials = new CredentialStore(context.secrets, context.globalState);
   const history = new TaskHistory(context.workspaceState);
+  // The region and endpoint of the submission, the timeout and credentials of today.
+  const clientFor = async (record: TaskRecord): Promise<ImmClient> =>
+    createClient(credentials, { region: record.region, endpoint: record.endpoint, timeoutMs: readSubmitSettings(vscode.Uri.parse(record.fileUri, true)).timeoutMs }, version);
+  const details = new TaskDetailsProvider(history, clientFor);
   const follower = new TaskFollower({
     history,
-    // The region and endpoint of the submission, the timeout and credentials of today.
-    clientFor: async (record) =>
-      createClient(credentials, { region: record.region, endpoint: record.endpoint, timeoutMs: readSubmitSettings(vscode.Uri.parse(record.fileUri, true)).timeoutMs }, version),
+    clientFor,
     log,
     onFinished: (record) => void notifyFinished(record),
     onStopped: (record, message, quiet) => {
       if (!quiet) void notifyStopped(record, message);
     },
+    onAnswer: (task) => details.answered(task),
   });
   const diagnostics = new SubmitDiagnostics();
-  const preview = new RequestPreviewProvider(credentials);
-  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, output, extensionVersion: version });
+  const identities = new IdentityResolver(() => credentials.source());
+  const preview = new RequestPreviewProvider(credentials, identities, (taskId) => history.get(taskId)?.sentRequest);
+  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version });
   const tree = new TaskTreeProvider(history);
 
   const disposable = vscode.Disposable.from(
@@ -52,16 +61,22 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     diagnostics,
     preview,
     tree,
+    details,
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, preview),
+    vscode.workspace.registerTextDocumentContentProvider(TASK_DETAILS_SCHEME, details),
     vscode.window.registerTreeDataProvider(TASKS_VIEW_ID, tree),
     createTaskStatusBar(history, follower),
     registerSubmitCodeLens(),
-    registerCredentialCommands(credentials, log),
+    registerNewJobCommand(context.extensionUri),
+    registerCredentialCommands(credentials, identities, log),
     registerRequestCommands(preview),
-    registerTaskCommands(history, follower),
+    registerTaskCommands(history, follower, details),
     vscode.commands.registerCommand(SubmitCommands.submitTask, (arg?: unknown) => submitter.submit(arg)),
     // A fixed key or profile is a reason to try again the tasks whose following stopped for lack of credentials.
-    credentials.onDidChange(() => follower.refresh()),
+    credentials.onDidChange(() => {
+      identities.forget();
+      follower.refresh();
+    }),
   );
   follower.resumeAll();
   return disposable;

@@ -3,10 +3,17 @@ import * as vscode from 'vscode';
 import { SubmitCommands } from './commandIds';
 import { previewUri, type RequestPreviewProvider } from './requestPreview';
 import { jobDocument } from './jobDocument';
+import type { TaskNode } from './taskTree';
+
+function isTaskNode(arg: unknown): arg is TaskNode {
+  return typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'task' && typeof (arg as TaskNode).record?.taskId === 'string';
+}
 
 export function registerRequestCommands(preview: RequestPreviewProvider): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SubmitCommands.showRequest, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      // From a task in the Highlight Tasks view: the request that task sent, not what the file would send now.
+      if (isTaskNode(arg)) return vscode.commands.executeCommand<vscode.Uri | undefined>(SubmitCommands.showSentRequest, arg.record.taskId);
       const document = await jobDocument(arg);
       if (!document) {
         void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to see its request.');

@@ -8,7 +8,7 @@ import { resolveEndpoint } from '../../../api/src/endpoint';
 import { ImmApiError } from '../../../api/src/errors';
 import { REQUEST_SCHEME } from './commandIds';
 import type { CredentialStore } from './credentialStore';
-import { describeCredentialSource } from './credentialSource';
+import type { IdentityResolver } from './identityResolver';
 import { commandLineFor, renderRequest, type RequestTarget } from './requestView';
 import { readSubmitSettings } from './settings';
 import { planSubmission } from './submitPlan';
@@ -29,7 +29,7 @@ export async function jobText(source: vscode.Uri): Promise<string> {
   return open ? open.getText() : (await vscode.workspace.openTextDocument(source)).getText();
 }
 
-export async function requestTarget(source: vscode.Uri, credentials: CredentialStore, errors: number): Promise<RequestTarget> {
+export async function requestTarget(source: vscode.Uri, credentials: CredentialStore, identities: IdentityResolver, errors: number): Promise<RequestTarget> {
   const settings = readSubmitSettings(source);
   let endpoint: RequestTarget['endpoint'];
   try {
@@ -39,10 +39,12 @@ export async function requestTarget(source: vscode.Uri, credentials: CredentialS
     endpoint = { error: error.message };
   }
   const sourceOfKey = await credentials.source();
+  const identity = await identities.resolve();
   return {
     region: settings.region,
     endpoint,
-    credentials: describeCredentialSource(sourceOfKey),
+    // Resolved as Submit resolves it, so the preview names the key that will sign, not just where it is looked for.
+    credentials: identity.ok ? identity.identity : `not usable (${identity.identity}): ${identity.problem}`,
     profile: sourceOfKey.kind === 'profile' ? sourceOfKey.name : undefined,
     errors,
   };
@@ -55,7 +57,12 @@ export class RequestPreviewProvider implements vscode.TextDocumentContentProvide
   private readonly sent = new Map<string, string>();
   private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly credentials: CredentialStore) {
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly identities: IdentityResolver,
+    /** The redacted copy a task's record keeps, for tasks sent before this window opened. */
+    private readonly recordedRequest: (taskId: string) => string | undefined = () => undefined,
+  ) {
     this.listeners = [
       vscode.workspace.onDidChangeTextDocument((event) => this.refreshFor(event.document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -69,10 +76,15 @@ export class RequestPreviewProvider implements vscode.TextDocumentContentProvide
     this.sent.set(taskId, text);
   }
 
+  /** What a submission of this session sent, or undefined (the task's record keeps a redacted copy). */
+  sentText(taskId: string): string | undefined {
+    return this.sent.get(taskId);
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     if (uri.path.startsWith(SENT)) {
       const taskId = uri.path.slice(SENT.length).replace(/\.request\.json$/, '');
-      return this.sent.get(taskId) ?? `${JSON.stringify({ task: taskId, sent: 'not available: sent requests are kept until the window is closed' }, null, 2)}\n`;
+      return this.sent.get(taskId) ?? this.recordedRequest(taskId) ?? `${JSON.stringify({ task: taskId, sent: 'not available: this task was recorded by a version that did not keep its request' }, null, 2)}\n`;
     }
     const source = vscode.Uri.parse(uri.query, true);
     return this.render(source);
@@ -81,13 +93,13 @@ export class RequestPreviewProvider implements vscode.TextDocumentContentProvide
   async render(source: vscode.Uri): Promise<string> {
     const plan = planSubmission(await jobText(source));
     const errors = plan.kind === 'invalid' ? plan.errors.length : 0;
-    return renderRequest(plan.doc.value, await requestTarget(source, this.credentials, errors));
+    return renderRequest(plan.doc.value, await requestTarget(source, this.credentials, this.identities, errors));
   }
 
   async commandLine(source: vscode.Uri): Promise<{ line: string | undefined; errors: number }> {
     const plan = planSubmission(await jobText(source));
     const errors = plan.kind === 'invalid' ? plan.errors.length : 0;
-    return { line: commandLineFor(plan.doc.value, await requestTarget(source, this.credentials, errors)), errors };
+    return { line: commandLineFor(plan.doc.value, await requestTarget(source, this.credentials, this.identities, errors)), errors };
   }
 
   private refreshFor(source: vscode.Uri): void {

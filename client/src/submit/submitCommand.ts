@@ -9,12 +9,17 @@ import { keyRange, type JobDocument } from '../../../core/src/document';
 import type { CreateHighlightTaskResult, ImmClient } from '../../../api/src/client';
 import type { JsonPathSegment } from '../../../api/src/errors';
 import { createClient, targetOf } from './clientFactory';
-import { jobDocument } from './jobDocument';
+import { askAboutDuplicate } from './duplicatePrompt';
+import { findDuplicate } from './duplicateCheck';
+import type { IdentityResolver } from './identityResolver';
+import { jobDocument, jobUriNow } from './jobDocument';
+import { requestFingerprint } from './requestFingerprint';
+import { redactPresignedUrls } from './urlRedaction';
 import type { CredentialStore } from './credentialStore';
 import { adviseError } from './errorAdvice';
 import { showErrorAdvice } from './errorNotification';
 import { showRefusal } from './refusal';
-import { requestTarget, sentRequestUri, type RequestPreviewProvider } from './requestPreview';
+import { requestTarget, type RequestPreviewProvider } from './requestPreview';
 import { renderRequest } from './requestView';
 import { readSubmitSettings } from './settings';
 import type { SubmitDiagnostics } from './submitDiagnostics';
@@ -23,6 +28,7 @@ import type { TaskFollower } from './taskFollower';
 import type { TaskHistory } from './taskHistory';
 import { SUBMITTED, type TaskRecord } from './taskRecord';
 import { SubmitCommands } from './commandIds';
+import { SECRET_STORAGE_ORIGIN } from './credentialSource';
 
 /** What `immHighlight.submitTask` returns, for tests and other extensions. No secrets in any field. */
 export type SubmitOutcome =
@@ -47,8 +53,20 @@ export type SubmitOutcome =
       /** True: a task may exist; do not submit again before checking the task list. */
       readonly outcomeUnknown: boolean;
       readonly parameter: string | undefined;
+      /** The buttons of the error message, e.g. ["Set AccessKey", "Clear AccessKey"]. */
+      readonly actions: readonly string[];
+    }
+  | {
+      /** An identical request was sent recently or still runs, and the user did not confirm sending it again. */
+      readonly status: 'notSent';
+      readonly reason: 'duplicate';
+      /** The earlier task, or undefined when the earlier identical call got no answer (its outcome is unknown). */
+      readonly earlierTaskId: string | undefined;
+      /** The question as it was put, message and detail. */
+      readonly question: string;
     }
   | { readonly status: 'noJob' }
+  /** The same file was being submitted already: this invocation did nothing. */
   | { readonly status: 'busy' };
 
 export interface SubmitDeps {
@@ -57,33 +75,57 @@ export interface SubmitDeps {
   readonly follower: TaskFollower;
   readonly diagnostics: SubmitDiagnostics;
   readonly preview: RequestPreviewProvider;
+  readonly identities: IdentityResolver;
   readonly output: vscode.OutputChannel;
   readonly extensionVersion: string;
+  readonly now?: () => number;
+}
+
+/** A call sent without an answer (timeout, dropped connection): it may have created a task we know nothing of. */
+interface UnansweredCall {
+  readonly at: string;
+  readonly fileLabel: string;
+  readonly identity: string;
+  readonly code: string;
 }
 
 export class Submitter {
-  /** One submission per file at a time: a double click must not create two tasks. */
+  /**
+   * One submission per file at a time, taken synchronously when the command runs: two clicks 150 ms apart, the
+   * CodeLens and the title bar ▶ all reach `submit` before any of them awaits anything.
+   */
   private readonly inFlight = new Set<string>();
+  /** Fingerprints of calls whose outcome is unknown, this session: asked about like a task that exists. */
+  private readonly unanswered = new Map<string, UnansweredCall>();
 
   constructor(private readonly deps: SubmitDeps) {}
 
-  async submit(arg?: unknown): Promise<SubmitOutcome> {
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  submit(arg?: unknown): Promise<SubmitOutcome> {
+    const target = jobUriNow(arg);
+    const key = target?.toString();
+    if (key !== undefined && this.inFlight.has(key)) {
+      const name = label(target!);
+      this.deps.output.appendLine(`Submit on ${name} ignored: it is being submitted already.`);
+      void vscode.window.showInformationMessage(`IMM Highlight: ${name} is being submitted already; this Submit did nothing.`);
+      return Promise.resolve({ status: 'busy' });
+    }
+    if (key !== undefined) this.inFlight.add(key);
+    return this.submitTarget(arg).finally(() => {
+      if (key !== undefined) this.inFlight.delete(key);
+    });
+  }
+
+  private async submitTarget(arg: unknown): Promise<SubmitOutcome> {
     const document = await jobDocument(arg);
     if (!document) {
       void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to submit it.');
       return { status: 'noJob' };
     }
-    const key = document.uri.toString();
-    if (this.inFlight.has(key)) {
-      void vscode.window.showInformationMessage(`IMM Highlight: ${label(document.uri)} is being submitted already.`);
-      return { status: 'busy' };
-    }
-    this.inFlight.add(key);
-    try {
-      return await this.submitDocument(document);
-    } finally {
-      this.inFlight.delete(key);
-    }
+    return this.submitDocument(document);
   }
 
   private async submitDocument(document: vscode.TextDocument): Promise<SubmitOutcome> {
@@ -98,28 +140,59 @@ export class Submitter {
 
     const settings = readSubmitSettings(document.uri);
     const projectName = plan.request.query.ProjectName;
+    const file = label(document.uri);
     let identity = '';
     let endpointUrl = settings.endpoint || settings.region;
+    let fingerprint = '';
     let client: ImmClient;
     let result: CreateHighlightTaskResult;
     try {
       client = await createClient(this.deps.credentials, targetOf(settings), this.deps.extensionVersion);
       endpointUrl = client.endpoint.url;
-      result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `IMM: submitting ${label(document.uri)} to project ${projectName} in ${settings.region}` },
+      identity = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `IMM: submitting ${file}` },
         async (progress) => {
-          progress.report({ message: 'loading credentials…' });
-          identity = await client.describeCredentials();
-          progress.report({ message: `${client.endpoint.url} as ${identity}` });
-          output.appendLine(`Submitting ${label(document.uri)}: CreateHighlightTask, project ${projectName}, region ${settings.region}, ${client.endpoint.url}, as ${identity}.`);
+          progress.report({ message: 'resolving credentials…' });
+          return client.describeCredentials();
+        },
+      );
+      fingerprint = requestFingerprint({ region: settings.region, endpointUrl }, plan.request);
+      const declined = await this.askIfSentBefore(fingerprint, identity);
+      if (declined) return declined;
+      result = await vscode.window.withProgress(
+        // The identity is in the title: the message line may never be seen when IMM answers at once.
+        { location: vscode.ProgressLocation.Notification, title: `IMM: submitting ${file} to project ${projectName} in ${settings.region} as ${identity}` },
+        async (progress) => {
+          progress.report({ message: `CreateHighlightTask → ${client.endpoint.url}` });
+          output.appendLine(`Submitting ${file}: CreateHighlightTask, project ${projectName}, region ${settings.region}, ${client.endpoint.url}, as ${identity}.`);
           return client.createHighlightTask(plan.request);
         },
       );
     } catch (error) {
-      return this.failed(document, plan.doc, error, settings.endpoint !== '', endpointUrl);
+      const outcome = this.failed(document, plan.doc, error, settings.endpoint !== '', endpointUrl, identity);
+      if (outcome.status === 'failed' && outcome.outcomeUnknown && fingerprint) {
+        this.unanswered.set(fingerprint, { at: new Date(this.now()).toISOString(), fileLabel: file, identity, code: outcome.code });
+      }
+      return outcome;
     }
     // Outside the try: the task exists now, and nothing after this point may report the submission as failed.
-    return this.accepted(document, plan.doc, plan.outputUri, settings.region, client.endpoint.overridden ? client.endpoint.url : undefined, identity, result);
+    this.unanswered.delete(fingerprint);
+    return this.accepted(document, plan.doc, plan.outputUri, settings.region, client.endpoint.overridden ? client.endpoint.url : undefined, identity, fingerprint, result);
+  }
+
+  /** undefined: nothing identical was sent, or the user chose to send it again. */
+  private async askIfSentBefore(fingerprint: string, identity: string): Promise<SubmitOutcome | undefined> {
+    const now = this.now();
+    const earlier = findDuplicate(this.deps.history.list(), fingerprint, now);
+    const unanswered = this.unanswered.get(fingerprint);
+    if (!earlier && !unanswered) return undefined;
+    const asked = await askAboutDuplicate(earlier ? { kind: 'task', record: earlier } : { kind: 'unanswered', ...unanswered! }, identity, now);
+    if (asked.confirmed) {
+      this.deps.output.appendLine(`Sending again, as confirmed: an identical request was sent before (${earlier?.taskId ?? `no answer, ${unanswered!.code}`}).`);
+      return undefined;
+    }
+    this.deps.output.appendLine(`Not submitted: an identical request was sent before (${earlier?.taskId ?? `no answer, ${unanswered!.code}`}) and sending it again was not confirmed. Nothing was sent.`);
+    return { status: 'notSent', reason: 'duplicate', earlierTaskId: earlier?.taskId, question: asked.question };
   }
 
   private async accepted(
@@ -129,10 +202,13 @@ export class Submitter {
     region: string,
     endpoint: string | undefined,
     identity: string,
+    fingerprint: string,
     result: { taskId: string; requestId: string },
   ): Promise<SubmitOutcome> {
     const { history, follower, preview, output } = this.deps;
-    const now = new Date().toISOString();
+    const now = new Date(this.now()).toISOString();
+    const target = await requestTarget(document.uri, this.deps.credentials, this.deps.identities, 0).catch(() => undefined);
+    const sent = target ? renderRequest(doc.value, { ...target, credentials: identity }) : undefined;
     const record: TaskRecord = {
       taskId: result.taskId,
       projectName: (doc.value as { ProjectName: string }).ProjectName,
@@ -145,22 +221,28 @@ export class Submitter {
       ...(outputUri ? { outputUri } : {}),
       status: SUBMITTED,
       updatedAt: now,
+      requestHash: fingerprint,
+      identity,
+      ...(sent ? { sentRequest: redactPresignedUrls(sent) } : {}),
     };
     output.appendLine(`Submitted ${record.fileLabel}: TaskId ${record.taskId} (RequestId ${record.requestId}).`);
     try {
       await history.add(record);
-      const target = await requestTarget(document.uri, this.deps.credentials, 0);
-      preview.remember(record.taskId, renderRequest(doc.value, { ...target, credentials: identity }));
+      if (sent) preview.remember(record.taskId, sent);
     } catch (error) {
       // The task exists whatever happens here; the user still gets its id below.
       output.appendLine(`Could not record task ${record.taskId}: ${error instanceof Error ? error.message : String(error)}`);
     }
 
     void vscode.window
-      .showInformationMessage(`IMM task ${record.taskId} submitted (project ${record.projectName}, ${region}). Following it in the status bar.`, 'Copy Task ID', 'Show Request')
+      .showInformationMessage(
+        `IMM task ${record.taskId} submitted (project ${record.projectName}, ${region}, as ${identity}). Following it in the status bar.`,
+        'Copy Task ID',
+        'Show Request',
+      )
       .then(async (choice) => {
         if (choice === 'Copy Task ID') await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
-        if (choice === 'Show Request') await vscode.window.showTextDocument(sentRequestUri(record.taskId), { preview: true });
+        if (choice === 'Show Request') await vscode.commands.executeCommand(SubmitCommands.showSentRequest, record.taskId);
       });
     return {
       status: 'submitted',
@@ -174,8 +256,8 @@ export class Submitter {
     };
   }
 
-  private failed(document: vscode.TextDocument, doc: JobDocument, error: unknown, endpointSet: boolean, where: string): SubmitOutcome {
-    const advice = adviseError(error, { action: 'Submitting', endpointSet });
+  private failed(document: vscode.TextDocument, doc: JobDocument, error: unknown, endpointSet: boolean, where: string, identity: string): SubmitOutcome {
+    const advice = adviseError(error, { action: 'Submitting', endpointSet, storedAccessKey: identity.endsWith(SECRET_STORAGE_ORIGIN) });
     const imm = error as { code?: unknown; requestId?: unknown; outcomeUnknown?: unknown; parameter?: unknown };
     const code = typeof imm.code === 'string' ? imm.code : 'Error';
     if (advice.parameterPath) {
@@ -191,6 +273,7 @@ export class Submitter {
       requestId: typeof imm.requestId === 'string' ? imm.requestId : undefined,
       outcomeUnknown: advice.outcomeUnknown,
       parameter: typeof imm.parameter === 'string' ? imm.parameter : undefined,
+      actions: advice.actions.map((a) => a.label),
     };
   }
 }

@@ -1,45 +1,110 @@
-/** Commands of the Highlight Tasks view: refresh, copy a task id, clear the list; and the history for tests. */
+/**
+ * Commands of the Highlight Tasks view: details, refresh, open the job file, the request sent, copy a task id,
+ * clear the list; and the history for tests.
+ */
 import * as vscode from 'vscode';
 import { SubmitCommands } from './commandIds';
+import { sentRequestUri } from './requestPreview';
+import { taskDetailsUri, type TaskDetailsProvider } from './taskDetailsView';
 import type { TaskFollower } from './taskFollower';
 import type { TaskHistory } from './taskHistory';
-import type { TaskRecord } from './taskRecord';
-import { statusText } from './taskStatus';
+import { isTerminal, type TaskRecord } from './taskRecord';
+import { clearQuestion, statusText } from './taskStatus';
 import type { TaskTreeNode } from './taskTree';
 
-/** From the tree (a node), a notification (the id) or the palette (nothing: ask). */
-async function taskIdOf(arg: unknown, history: TaskHistory): Promise<string | undefined> {
+/** The task an item command was run on: a tree node, a TaskId (notifications, tests), else undefined. */
+function taskIdGiven(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   const node = arg as TaskTreeNode | undefined;
-  if (node?.kind === 'task') return node.record.taskId;
+  return node?.kind === 'task' ? node.record.taskId : undefined;
+}
+
+/** From the tree (a node), a notification (the id) or the palette (nothing: ask). */
+async function taskIdOf(arg: unknown, history: TaskHistory, title: string): Promise<string | undefined> {
+  const given = taskIdGiven(arg);
+  if (given) return given;
   const pick = await vscode.window.showQuickPick(
     history.list().map((r) => ({ label: r.taskId, description: `${statusText(r)} · ${r.fileLabel}` })),
-    { title: 'IMM Highlight: Copy Task ID', placeHolder: history.list().length ? 'Pick a task' : 'No tasks have been submitted from this workspace' },
+    { title: `IMM Highlight: ${title}`, placeHolder: history.list().length ? 'Pick a task' : 'No tasks have been submitted from this workspace' },
   );
   return pick?.label;
 }
 
-export function registerTaskCommands(history: TaskHistory, follower: TaskFollower): vscode.Disposable {
+export function registerTaskCommands(history: TaskHistory, follower: TaskFollower, details: TaskDetailsProvider): vscode.Disposable {
+  const recordOf = async (arg: unknown, title: string): Promise<TaskRecord | undefined> => {
+    const taskId = await taskIdOf(arg, history, title);
+    if (!taskId) return undefined;
+    const record = history.get(taskId);
+    if (!record) void vscode.window.showWarningMessage(`IMM Highlight: task ${taskId} is no longer in this workspace's task history.`);
+    return record;
+  };
+
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SubmitCommands.copyTaskId, async (arg?: unknown) => {
-      const taskId = await taskIdOf(arg, history);
+      const taskId = await taskIdOf(arg, history, 'Copy Task ID');
       if (!taskId) return;
       await vscode.env.clipboard.writeText(taskId);
       vscode.window.setStatusBarMessage(`Copied ${taskId}`, 3000);
     }),
-    vscode.commands.registerCommand(SubmitCommands.refreshTasks, () => follower.refresh()),
+
+    vscode.commands.registerCommand(SubmitCommands.showTaskDetails, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      const record = await recordOf(arg, 'Show Task Details');
+      if (!record) return undefined;
+      // A fresh GetTask first, so the view opens with every field IMM has now; on failure it shows why and the last known state.
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `GetTask ${record.taskId}` }, () => details.lookUp(record));
+      const uri = taskDetailsUri(record.taskId);
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+      await vscode.window.showTextDocument(document, { preview: true });
+      return uri;
+    }),
+
+    vscode.commands.registerCommand(SubmitCommands.refreshTasks, async (arg?: unknown): Promise<void> => {
+      const taskId = taskIdGiven(arg);
+      const record = taskId ? history.get(taskId) : undefined;
+      if (record) {
+        // One task: look now, even at an ended one, and follow it again if it has not ended.
+        await details.lookUp(record);
+        const fresh = history.get(record.taskId);
+        if (fresh && !isTerminal(fresh.status) && !follower.isFollowing(fresh.taskId)) void follower.follow(fresh);
+        return;
+      }
+      follower.refresh();
+    }),
+
+    vscode.commands.registerCommand(SubmitCommands.openJobFile, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      const record = await recordOf(arg, 'Open Job File');
+      if (!record) return undefined;
+      const uri = vscode.Uri.parse(record.fileUri, true);
+      try {
+        await vscode.window.showTextDocument(uri, { preview: false });
+        return uri;
+      } catch {
+        void vscode.window.showErrorMessage(`IMM Highlight: the job file of ${record.taskId} (${record.fileLabel}) cannot be opened; it may have been moved, deleted or never saved.`);
+        return undefined;
+      }
+    }),
+
+    vscode.commands.registerCommand(SubmitCommands.showSentRequest, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      const record = await recordOf(arg, 'Show Request');
+      if (!record) return undefined;
+      const uri = sentRequestUri(record.taskId);
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(document, 'json');
+      await vscode.window.showTextDocument(document, { preview: true });
+      return uri;
+    }),
+
     vscode.commands.registerCommand(SubmitCommands.clearTaskHistory, async () => {
-      const count = history.list().length;
-      if (count === 0) return;
-      const ok = await vscode.window.showWarningMessage(
-        `Clear the list of ${count} submitted task(s)? The tasks themselves keep running in IMM.`,
-        { modal: true },
-        'Clear',
-      );
+      const records = history.list();
+      if (records.length === 0) return;
+      const question = clearQuestion(records);
+      const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Clear');
       if (ok !== 'Clear') return;
       for (const record of history.list()) follower.stop(record.taskId);
       await history.clear();
     }),
+
     vscode.commands.registerCommand(SubmitCommands.taskHistory, (): readonly TaskRecord[] => history.list()),
   );
 }

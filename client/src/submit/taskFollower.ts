@@ -19,6 +19,8 @@ export interface FollowerDeps {
   readonly onFinished: (record: TaskRecord) => void;
   /** Following stopped before the end; `quiet` for tasks resumed at start-up, which must not pop up dialogs. */
   readonly onStopped: (record: TaskRecord, message: string, quiet: boolean) => void;
+  /** Every GetTask answer, for an open details view. */
+  readonly onAnswer?: (task: TaskInfo) => void;
 }
 
 export class TaskFollower implements vscode.Disposable {
@@ -70,6 +72,7 @@ export class TaskFollower implements vscode.Disposable {
         taskId: record.taskId,
         signal,
         onUpdate: (task) => {
+          this.deps.onAnswer?.(task);
           // Only changes are written: workspaceState is flushed to disk on every update.
           if (last && last.status === task.status && last.progress === task.progress) return;
           last = task;
@@ -77,6 +80,7 @@ export class TaskFollower implements vscode.Disposable {
         },
         onError: (error) => log(`GetTask ${record.taskId}: ${error.code}: ${error.message} (will try again)`),
       });
+      this.deps.onAnswer?.(final);
       const updated = await history.update(record.taskId, patchOf(final));
       log(`Task ${record.taskId} ${final.status}${final.code ? `: ${final.code}: ${final.message ?? ''}` : ''}`);
       if (updated) this.deps.onFinished(updated);
@@ -103,12 +107,14 @@ export class TaskFollower implements vscode.Disposable {
   }
 }
 
-function patchOf(task: TaskInfo): Partial<TaskRecord> {
+export function patchOf(task: TaskInfo): Partial<TaskRecord> {
   return {
     status: task.status,
     ...(task.progress !== undefined ? { progress: task.progress } : {}),
     ...(task.code !== undefined ? { code: task.code } : {}),
     ...(task.message !== undefined ? { message: task.message } : {}),
     ...(task.endTime !== undefined ? { endTime: task.endTime } : {}),
+    ...(task.startTime !== undefined ? { startTime: task.startTime } : {}),
+    ...(task.requestId !== undefined ? { lastRequestId: task.requestId } : {}),
   };
 }

@@ -26,6 +26,16 @@ export interface TaskRecord {
   readonly updatedAt: string;
   /** Why the editor stopped following a task that had not ended (credentials gone, gave up, …). */
   readonly followError?: string;
+  /** requestFingerprint of the call: a hash, so an identical second submission can be asked about. */
+  readonly requestHash?: string;
+  /** Who signed it, masked: "AccessKey LTAI****abcd from VS Code secret storage". */
+  readonly identity?: string;
+  /** The request as Show Request rendered it, presigned URLs' signatures removed; for the task's details. */
+  readonly sentRequest?: string;
+  /** GetTask's StartTime. */
+  readonly startTime?: string;
+  /** The RequestId of the latest GetTask answer. */
+  readonly lastRequestId?: string;
 }
 
 export const SUBMITTED = 'Submitted';

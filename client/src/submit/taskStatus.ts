@@ -7,6 +7,13 @@ export function shortTaskId(taskId: string): string {
   return match && match[1]!.length < taskId.length ? `${match[1]}…` : taskId;
 }
 
+/** `Highlight-85a1b958-…` -> `85a1b958…`: for places that already say it is a highlight task. */
+export function taskIdTail(taskId: string): string {
+  const short = shortTaskId(taskId);
+  const dash = short.indexOf('-');
+  return dash > 0 && short.endsWith('…') ? short.slice(dash + 1) : taskId;
+}
+
 /** A codicon id: spinning while pending, pass/error at the end, a warning when no longer followed. */
 export function statusIcon(record: Pick<TaskRecord, 'status' | 'followError'>): string {
   if (record.status === 'Succeeded') return 'pass';
@@ -43,15 +50,18 @@ export interface StatusBarView {
   readonly tooltip: string;
 }
 
-/** One item for all pending tasks: the task itself when there is one, a count when there are several. */
+/**
+ * One item for all pending tasks: the task itself when there is one, a count when there are several. The text
+ * says "Highlight task" so that it does not read like the product name ("IMM Highlight-85a1b958…").
+ */
 export function statusBarView(pending: readonly TaskRecord[]): StatusBarView | undefined {
   if (pending.length === 0) return undefined;
   const tooltip = pending.map((r) => `${r.taskId} (${r.fileLabel}): ${statusText(r)}`).join('\n');
   if (pending.length === 1) {
     const record = pending[0]!;
-    return { text: `$(sync~spin) IMM ${shortTaskId(record.taskId)} ${statusText(record)}`, tooltip };
+    return { text: `$(sync~spin) Highlight task ${taskIdTail(record.taskId)} ${statusText(record)}`, tooltip };
   }
-  return { text: `$(sync~spin) IMM: ${pending.length} tasks running`, tooltip };
+  return { text: `$(sync~spin) ${pending.length} highlight tasks running`, tooltip };
 }
 
 export interface FinalMessage {
@@ -82,7 +92,25 @@ export function taskTooltip(record: TaskRecord): string {
   ];
   if (record.endTime) lines.push(`Ended: ${record.endTime}`);
   if (record.message) lines.push(`Message: ${record.message}`);
-  if (record.outputUri) lines.push(`Output: ${record.outputUri}`);
+  // Only a task that succeeded has a result there; a failed one wrote nothing.
+  if (record.outputUri && record.status === 'Succeeded') lines.push(`Result: ${record.outputUri}`);
+  else if (record.outputUri && !isTerminal(record.status)) lines.push(`Output (when it succeeds): ${record.outputUri}`);
   if (record.followError) lines.push(`Not followed: ${record.followError}`);
+  lines.push('', 'Click for the details.');
   return lines.join('\n');
+}
+
+export interface ClearQuestion {
+  readonly message: string;
+  readonly detail: string;
+}
+
+/** What "Clear Task History" asks: it says the tasks keep running only when some have not ended. */
+export function clearQuestion(records: readonly TaskRecord[]): ClearQuestion {
+  const pending = records.filter((r) => !isTerminal(r.status)).length;
+  const count = records.length === 1 ? '1 task' : `${records.length} tasks`;
+  const message = `Clear the list of ${count} submitted from this workspace?`;
+  if (pending === 0) return { message, detail: 'All of them have ended. Only the list in VS Code is cleared; IMM keeps task information for 7 days.' };
+  const running = pending === 1 ? '1 task has not ended: it keeps running' : `${pending} tasks have not ended: they keep running`;
+  return { message, detail: `${running} in IMM, but VS Code stops following ${pending === 1 ? 'it' : 'them'}.` };
 }

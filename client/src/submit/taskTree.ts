@@ -1,6 +1,7 @@
 /** The "Highlight Tasks" view: submitted tasks grouped per job file, newest first. */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { SubmitCommands } from './commandIds';
 import type { TaskHistory } from './taskHistory';
 import { isTerminal, type TaskRecord } from './taskRecord';
 import { formatTime, shortTaskId, statusIcon, statusText, taskTooltip } from './taskStatus';
@@ -48,11 +49,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       return item;
     }
     const { record } = node;
-    // The short id keeps status and time visible in a narrow sidebar; the full id is in the tooltip and Copy Task ID.
-    const item = new vscode.TreeItem(shortTaskId(record.taskId), vscode.TreeItemCollapsibleState.None);
+    // Status (with the failure code) first, then the time: what a narrow sidebar must not cut off. The id is
+    // last and short; the full one is in the tooltip, the details and Copy Task ID.
+    const item = new vscode.TreeItem(statusText(record), vscode.TreeItemCollapsibleState.None);
     item.id = record.taskId;
-    item.description = `${statusText(record)} · ${formatTime(record.submittedAt)}`;
+    item.description = `${formatTime(record.submittedAt)} · ${shortTaskId(record.taskId)}`;
     item.tooltip = taskTooltip(record);
+    item.command = { title: 'Show Task Details', command: SubmitCommands.showTaskDetails, arguments: [record.taskId] };
+    item.accessibilityInformation = { label: `Highlight task ${record.taskId}: ${statusText(record)}, submitted ${formatTime(record.submittedAt)}` };
     item.iconPath = new vscode.ThemeIcon(statusIcon(record), iconColor(record.status));
     item.contextValue = isTerminal(record.status) ? TASK_CONTEXT.task : TASK_CONTEXT.pendingTask;
     return item;

@@ -1,0 +1,80 @@
+/**
+ * The text of a task's details (a read-only Markdown document): the latest GetTask answer with every field,
+ * the job file, and the request that was sent without secrets. Pure, no VS Code.
+ */
+import { redactPresignedUrls } from './urlRedaction';
+import type { TaskRecord } from './taskRecord';
+import { statusText } from './taskStatus';
+
+/** What a GetTask made for this view said, or why it could not be made. */
+export type LiveTask =
+  | { readonly kind: 'answer'; readonly at: string; readonly fields: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'error'; readonly at: string; readonly message: string };
+
+export interface DetailsContext {
+  /** The job file as the user knows it: a workspace-relative path, else the full path or URI. */
+  readonly jobPath: string;
+  /** Whether the job file still exists. */
+  readonly jobExists: boolean;
+  readonly live: LiveTask | undefined;
+}
+
+function cell(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  // Table cells: a pipe or a line break would end the cell or the row.
+  return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function table(rows: readonly (readonly [string, unknown])[]): string[] {
+  return ['| | |', '|---|---|', ...rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `| ${k} | ${cell(v)} |`)];
+}
+
+/** The fields the editor kept from the last GetTask, for when no new answer can be had. */
+function knownFields(record: TaskRecord): [string, unknown][] {
+  return [
+    ['TaskId', record.taskId],
+    ['ProjectName', record.projectName],
+    ['Status', record.status],
+    ['Progress', record.progress],
+    ['Code', record.code],
+    ['Message', record.message],
+    ['StartTime', record.startTime],
+    ['EndTime', record.endTime],
+    ['RequestId', record.lastRequestId],
+  ];
+}
+
+export function renderTaskDetails(record: TaskRecord, context: DetailsContext): string {
+  const lines: string[] = [`# Highlight task ${record.taskId}`, '', `**${statusText(record)}**${record.message ? ` — ${record.message}` : ''}`, ''];
+  if (record.status === 'Succeeded' && record.outputUri) lines.push(`Result: \`${record.outputUri}\``, '');
+  if (record.followError) lines.push(`Not followed any more: ${record.followError}`, '');
+
+  const live = context.live;
+  if (live?.kind === 'answer') {
+    lines.push(`## GetTask (answered ${live.at})`, '');
+    // Every field IMM returned, in its order; nested values (Tags, TaskRequestDefinition) as JSON.
+    lines.push(...table(Object.entries(live.fields).map(([k, v]) => [k, typeof v === 'string' ? redactPresignedUrls(v) : v] as const)));
+  } else {
+    lines.push('## GetTask (last known)', '');
+    if (live?.kind === 'error') lines.push(`A new GetTask failed at ${live.at}: ${live.message}`, '');
+    lines.push(...table(knownFields(record)));
+  }
+
+  lines.push('', '## Submission', '');
+  lines.push(
+    ...table([
+      ['Job file', `${context.jobPath}${context.jobExists ? '' : ' (no longer exists)'}`],
+      ['Submitted', record.submittedAt],
+      ['Region', record.region],
+      ['Endpoint', record.endpoint ?? `the region's endpoint`],
+      ['Identity', record.identity],
+      ['CreateHighlightTask RequestId', record.requestId],
+      ['Output.URI', record.outputUri],
+    ]),
+  );
+
+  lines.push('', '## Request sent (secrets removed)', '');
+  if (record.sentRequest) lines.push('```json', record.sentRequest.trimEnd(), '```');
+  else lines.push('Not recorded: this task was submitted by an earlier version of the extension.');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+interface MenuItem {
+  readonly command: string;
+  readonly when?: string;
+  readonly group?: string;
+}
+const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+  contributes: {
+    configuration: { properties: Record<string, { scope?: string }> };
+    commands: { command: string; title: string }[];
+    menus: Record<string, MenuItem[]>;
+  };
+};
+const title = (command: string): string | undefined => manifest.contributes.commands.find((c) => c.command === command)?.title;
+
+test('File › New File… offers "IMM Highlight Job"', () => {
+  const entry = manifest.contributes.menus['file/newFile']?.find((m) => m.command === 'immHighlight.newJob');
+  assert.ok(entry);
+  assert.equal(title('immHighlight.newJob'), 'IMM Highlight Job');
+});
+
+test('immHighlight.endpoint shows in the User tab of remote windows and stays out of untrusted workspaces', () => {
+  const scope = manifest.contributes.configuration.properties['immHighlight.endpoint']?.scope;
+  // machine and machine-overridable settings are hidden from the (local) User tab in a remote window.
+  assert.ok(scope === 'window' || scope === 'resource', scope);
+  assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('immHighlight.endpoint'));
+});
+
+test('a task in the Highlight Tasks view has Refresh, Open Job File, Show Request and Copy Task ID', () => {
+  const onTask = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => /viewItem =~ \/\^immHighlightTask\//.test(m.when ?? '')).map((m) => title(m.command));
+  for (const action of ['Refresh Tasks', 'Open Job File', 'Show Request', 'Copy Task ID', 'Show Task Details']) assert.ok(onTask.includes(action), `${action} in ${onTask.join(', ')}`);
+});
