@@ -3,7 +3,8 @@
  * that escapes the worker counts as the end of the connection: a worker never exits, so without this a broken
  * server would never reach the error handler's `closed` and would never be restarted.
  */
-import { AbstractMessageReader, AbstractMessageWriter, Emitter, type DataCallback, type Disposable, type Message } from 'vscode-languageclient/browser';
+// From vscode-jsonrpc itself (what vscode-languageclient/browser re-exports), so the transport loads without `vscode`.
+import { AbstractMessageReader, AbstractMessageWriter, Emitter, type DataCallback, type Disposable, type Message } from 'vscode-jsonrpc';
 
 /** What the transport uses of a Worker; tests pass a stand-in. */
 export interface ServerWorker {
