@@ -137,6 +137,13 @@ describe('the .vsix in VS Code for the browser', { timeout: SUITE_TIMEOUT_MS }, 
       await mode.filter({ hasText: 'IMM Highlight Job' }).waitFor();
     });
 
+    test('the language status item says what the file is checked against', async () => {
+      const { page } = host;
+      await page.locator('#status\\.languageStatus').hover();
+      await page.locator('.monaco-hover, .context-view').filter({ hasText: 'CreateHighlightTask' }).first().waitFor();
+      await page.mouse.move(0, 0);
+    });
+
     test('Type completion offers the three types', async () => {
       const { page } = host;
       await openFile(page, 'type-missing.highlight.yaml');

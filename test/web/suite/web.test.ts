@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient';
-import { activatedApi, codeOf, diagnosticWithCode, openJob, waitFor } from '../../extension/helpers';
+import { activatedApi, codeOf, diagnosticWithCode, labelOf, openJob, waitFor } from '../../extension/helpers';
 
 describe('web extension host', () => {
   before(activatedApi);
@@ -35,6 +35,18 @@ describe('web extension host', () => {
     );
     assert.equal(editor.document.getText(diagnostic.range), 'retrieval');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('offers the job snippets in an untitled job', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: 'high' });
+    await vscode.window.showTextDocument(document);
+    const list = await waitFor('snippet completions', async () => {
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 4));
+      return result.items.some((item) => item.kind === vscode.CompletionItemKind.Snippet) ? result : undefined;
+    });
+    const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    for (const prefix of ['highlight-retrieval', 'highlight-concat', 'highlight-compose']) assert.ok(snippets.includes(prefix), `${prefix} missing from ${snippets.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('Show Request and Copy aliyun CLI Command work, with no credentials', async () => {
