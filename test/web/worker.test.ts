@@ -48,7 +48,7 @@ function serve(): Promise<Server> {
 interface Incoming {
   readonly id?: number;
   readonly method?: string;
-  readonly params?: { readonly uri: string; readonly diagnostics: Diagnostic[] };
+  readonly params?: { readonly uri: string; readonly diagnostics: Diagnostic[]; readonly type?: number; readonly message?: string };
   readonly result?: unknown;
   readonly error?: unknown;
   readonly workerError?: string;
@@ -59,6 +59,8 @@ class WorkerSession {
   private nextId = 1;
   private readonly replies = new Map<number, (message: Incoming) => void>();
   private readonly diagnosticWaiters = new Map<string, (diagnostics: Diagnostic[]) => void>();
+  /** Rejects every pending wait: an error that escaped the worker means no answer is coming. */
+  private readonly failWaits = new Set<(error: Error) => void>();
   readonly workerErrors: string[] = [];
 
   constructor(private readonly page: Page) {}
@@ -76,13 +78,30 @@ class WorkerSession {
   }
 
   private receive(message: Incoming): void {
-    if (message.workerError) this.workerErrors.push(message.workerError);
+    // An error that escaped the worker, or one the server logged (jsonrpc catches what its handlers throw).
+    const failure = message.workerError ?? (message.method === 'window/logMessage' && message.params?.type === 1 ? message.params.message : undefined);
+    if (failure) {
+      this.workerErrors.push(failure);
+      for (const fail of this.failWaits) fail(new Error(`the server worker failed: ${failure}`));
+    }
     if (message.id !== undefined && !message.method) this.replies.get(message.id)?.(message);
     if (message.method === 'textDocument/publishDiagnostics' && message.params) {
       const waiter = this.diagnosticWaiters.get(message.params.uri);
       this.diagnosticWaiters.delete(message.params.uri);
       waiter?.(message.params.diagnostics);
     }
+  }
+
+  /** Waits for `answer`, failing at once on a worker error and after 30 s without an answer. */
+  private wait<T>(what: string, answer: Promise<T>): Promise<T> {
+    let fail: (error: Error) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    this.failWaits.add(fail);
+    const timer = setTimeout(() => fail(new Error(`no ${what} from the server worker within 30 s`)), 30_000);
+    return Promise.race([answer, failed]).finally(() => {
+      clearTimeout(timer);
+      this.failWaits.delete(fail);
+    });
   }
 
   private post(message: object): Promise<void> {
@@ -93,7 +112,7 @@ class WorkerSession {
     const id = this.nextId++;
     const reply = new Promise<Incoming>((resolve) => this.replies.set(id, resolve));
     await this.post({ id, method, params });
-    const message = await reply;
+    const message = await this.wait(`answer to ${method}`, reply);
     if (message.error) throw new Error(`${method}: ${JSON.stringify(message.error)}`);
     return message.result;
   }
@@ -105,7 +124,7 @@ class WorkerSession {
   async open(uri: string, text: string): Promise<Diagnostic[]> {
     const published = new Promise<Diagnostic[]>((resolve) => this.diagnosticWaiters.set(uri, resolve));
     await this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'imm-highlight', version: 1, text } });
-    return published;
+    return this.wait(`diagnostics for ${uri}`, published);
   }
 }
 
