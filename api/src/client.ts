@@ -11,6 +11,7 @@ import { resolveEndpoint, type EndpointSettings, type ResolvedEndpoint } from '.
 import { ImmApiError } from './errors';
 import { normalizeError, type CallContext } from './normalize';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
+import { TERMINAL_STATUSES } from './taskStatuses';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -54,7 +55,7 @@ export interface TaskInfo {
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
-export const TERMINAL_STATUSES: readonly string[] = ['Succeeded', 'Failed'];
+export { TERMINAL_STATUSES } from './taskStatuses';
 
 /** GetTask's TaskType is the task id's prefix: `Highlight-4d51…` -> `Highlight`. */
 export function taskTypeOf(taskId: string): string {

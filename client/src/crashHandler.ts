@@ -5,7 +5,7 @@ import {
   type ErrorHandler,
   type ErrorHandlerResult,
   type Message,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 
 /** What the user is told about; each at most once until they restart the server themselves. */
 export type CrashEvent = 'restarted' | 'gaveUp';

@@ -1,43 +1,23 @@
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { startLanguageClient, stopLanguageClient } from './activation';
 import type { ImmHighlightApi } from './api';
 import { registerCommands } from './commands';
-import { OUTPUT_CHANNEL_NAME } from './constants';
-import { CrashHandler } from './crashHandler';
-import { showCrashNotification } from './crashNotification';
+import { DESKTOP_CONTEXT_KEY } from './constants';
 import { createLanguageClient } from './languageClient';
 import { createLanguageStatus } from './languageStatus';
 import { registerSubmitFeature } from './submit';
 
 export type { ImmHighlightApi } from './api';
 
-let api: ImmHighlightApi | undefined;
+let api: ImmHighlightApi<LanguageClient> | undefined;
 
-export function activate(context: vscode.ExtensionContext): ImmHighlightApi {
-  const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
-  const crashHandler = new CrashHandler((event) => void showCrashNotification(event, outputChannel));
-  const languageClient = createLanguageClient(context, outputChannel, crashHandler);
-
-  const start = async (): Promise<void> => {
-    try {
-      await languageClient.start();
-    } catch (error) {
-      // The client has already logged the cause; keep activation alive so Show Output and Restart work.
-      // vscode-languageclient 9 cannot start a client again after its initialize failed; a reload can.
-      const reason = error instanceof Error ? error.message : String(error);
-      outputChannel.appendLine(`Could not start the language server: ${reason}. After fixing the cause, run "Developer: Reload Window".`);
-    }
-  };
-  api = {
-    languageClient,
-    outputChannel,
-    // Not awaited here: a slow server start must not hold up activation (and with it our commands).
-    ready: start(),
-    async restartServer() {
-      crashHandler.reset();
-      if (languageClient.isRunning()) await languageClient.restart();
-      else await start();
-    },
-  };
+/** The desktop entry (package.json `main`); browser/extension.ts is the web one, with the same language features. */
+export function activate(context: vscode.ExtensionContext): ImmHighlightApi<LanguageClient> {
+  api = startLanguageClient((outputChannel, errorHandler) => createLanguageClient(context, outputChannel, errorHandler));
+  const { outputChannel, languageClient } = api;
+  // Submit, credentials and the cloud features exist only here: their menus and palette entries ask for this key.
+  void vscode.commands.executeCommand('setContext', DESKTOP_CONTEXT_KEY, true);
 
   context.subscriptions.push(outputChannel, createLanguageStatus(languageClient), registerCommands(api));
   // Job submission (added separately) registers its commands here with the same `api`.
@@ -46,7 +26,6 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi {
 }
 
 export async function deactivate(): Promise<void> {
-  // stop() throws for a client that never got running (e.g. its start failed).
-  if (api?.languageClient.needsStop()) await api.languageClient.stop();
+  await stopLanguageClient(api);
   api = undefined;
 }

@@ -1,24 +1,12 @@
 import type * as vscode from 'vscode';
-import {
-  LanguageClient,
-  RevealOutputChannelOn,
-  TransportKind,
-  type DocumentSelector,
-  type ErrorHandler,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, LANGUAGE_ID } from './constants';
+import { LanguageClient, TransportKind, type ErrorHandler, type ServerOptions } from 'vscode-languageclient/node';
+import { languageClientOptions } from './activation';
+import { CLIENT_ID, CLIENT_NAME } from './constants';
 import { credentialFreeEnvironment } from './serverEnvironment';
 
-/**
- * Our language in any scheme (unsaved files too), plus job files on disk that a user has
- * re-associated with another language (e.g. "yaml" for Red Hat's extension).
- */
-export const documentSelector: DocumentSelector = [
-  { language: LANGUAGE_ID },
-  { scheme: 'file', pattern: '**/*.highlight.{yaml,yml}' },
-];
+export { documentSelector } from './documentSelector';
 
+/** The desktop client: the server as a Node process (dist/server.js) over IPC. */
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   outputChannel: vscode.OutputChannel,
@@ -30,11 +18,5 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, {
-    documentSelector,
-    outputChannel,
-    // Problems are reported through our own once-only notification, not by popping the channel open.
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-    errorHandler,
-  });
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, languageClientOptions(outputChannel, errorHandler));
 }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { API_VERSION, Commands, SCHEMA_TITLE } from './constants';
-import { documentSelector } from './languageClient';
+import { documentSelector } from './documentSelector';
 
 /**
  * The `{}` item beside the language name in the status bar: says what the file is checked
  * against, and turns into an error with a restart action when the server is not running
  * (otherwise a file without squiggles would look valid).
  */
-export function createLanguageStatus(client: LanguageClient): vscode.Disposable {
+export function createLanguageStatus(client: BaseLanguageClient): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('immHighlight.schema', documentSelector);
   item.name = 'IMM Highlight validation';
 

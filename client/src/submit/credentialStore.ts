@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CredentialSource } from '../../../api/src/credentials';
-import { chooseCredentialSource, parseStoredAccessKey, serializeAccessKey, type StoredAccessKey } from './credentialSource';
+import { chooseCredentialSource, describeCredentialSource, parseStoredAccessKey, serializeAccessKey, type StoredAccessKey } from './credentialSource';
 
 const SECRET_KEY = 'immHighlight.accessKey';
 const PROFILE_KEY = 'immHighlight.credentialsProfile';
@@ -28,6 +28,12 @@ export class CredentialStore implements vscode.Disposable {
   /** Stored pair, else chosen profile, else the default chain. */
   async source(): Promise<CredentialSource> {
     return chooseCredentialSource({ stored: await this.storedAccessKey(), profile: this.profile() });
+  }
+
+  /** For the request preview: where the key will come from (masked), without loading it. */
+  async describe(): Promise<{ label: string; profile: string | undefined }> {
+    const source = await this.source();
+    return { label: describeCredentialSource(source), profile: source.kind === 'profile' ? source.name : undefined };
   }
 
   async storedAccessKey(): Promise<StoredAccessKey | undefined> {

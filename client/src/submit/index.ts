@@ -9,6 +9,7 @@ import { registerCredentialCommands } from './credentialCommands';
 import { CredentialStore } from './credentialStore';
 import { IdentityResolver } from './identityResolver';
 import { REQUEST_SCHEME, SubmitCommands, TASK_DETAILS_SCHEME, TASKS_VIEW_ID } from './commandIds';
+import { resolvedPreviewCredentials } from './previewIdentity';
 import { RequestPreviewProvider } from './requestPreview';
 import { readSubmitSettings } from './settings';
 import { registerNewJobCommand } from './newJobCommand';
@@ -51,7 +52,7 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
   });
   const diagnostics = new SubmitDiagnostics();
   const identities = new IdentityResolver(() => credentials.source());
-  const preview = new RequestPreviewProvider(credentials, identities, (taskId) => history.get(taskId)?.sentRequest);
+  const preview = new RequestPreviewProvider(resolvedPreviewCredentials(credentials, identities), (taskId) => history.get(taskId)?.sentRequest);
   const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version });
   const tree = new TaskTreeProvider(history);
 

@@ -2,22 +2,28 @@
  * "Show Request" and "Copy aliyun CLI command": a read-only virtual JSON document with exactly the
  * parameters Submit sends for a job (unsaved edits included), or those a past submission sent.
  */
-import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { resolveEndpoint } from '../../../api/src/endpoint';
 import { ImmApiError } from '../../../api/src/errors';
 import { REQUEST_SCHEME } from './commandIds';
-import type { CredentialStore } from './credentialStore';
-import type { IdentityResolver } from './identityResolver';
 import { commandLineFor, renderRequest, type RequestTarget } from './requestView';
 import { readSubmitSettings } from './settings';
 import { planSubmission } from './submitPlan';
 
 const SENT = '/sent/';
 
+/**
+ * What the preview says about credentials, without loading them: a masked description and the chosen aliyun CLI
+ * profile. CredentialStore on the desktop; on the web, where nothing is signed, a fixed answer.
+ */
+export interface PreviewCredentials {
+  describe(): Promise<{ readonly label: string; readonly profile?: string | undefined }>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 /** The preview of a job file; the source's URI travels in the query so the preview can follow its edits. */
 export function previewUri(source: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: REQUEST_SCHEME, path: `/${posix.basename(source.path)}.request.json`, query: source.toString() });
+  return vscode.Uri.from({ scheme: REQUEST_SCHEME, path: `/${source.path.slice(source.path.lastIndexOf('/') + 1)}.request.json`, query: source.toString() });
 }
 
 export function sentRequestUri(taskId: string): vscode.Uri {
@@ -29,7 +35,7 @@ export async function jobText(source: vscode.Uri): Promise<string> {
   return open ? open.getText() : (await vscode.workspace.openTextDocument(source)).getText();
 }
 
-export async function requestTarget(source: vscode.Uri, credentials: CredentialStore, identities: IdentityResolver, errors: number): Promise<RequestTarget> {
+export async function requestTarget(source: vscode.Uri, credentials: PreviewCredentials, errors: number): Promise<RequestTarget> {
   const settings = readSubmitSettings(source);
   let endpoint: RequestTarget['endpoint'];
   try {
@@ -38,16 +44,8 @@ export async function requestTarget(source: vscode.Uri, credentials: CredentialS
     if (!(error instanceof ImmApiError)) throw error;
     endpoint = { error: error.message };
   }
-  const sourceOfKey = await credentials.source();
-  const identity = await identities.resolve();
-  return {
-    region: settings.region,
-    endpoint,
-    // Resolved as Submit resolves it, so the preview names the key that will sign, not just where it is looked for.
-    credentials: identity.ok ? identity.identity : `not usable (${identity.identity}): ${identity.problem}`,
-    profile: sourceOfKey.kind === 'profile' ? sourceOfKey.name : undefined,
-    errors,
-  };
+  const { label, profile } = await credentials.describe();
+  return { region: settings.region, endpoint, credentials: label, profile, errors };
 }
 
 export class RequestPreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -58,8 +56,7 @@ export class RequestPreviewProvider implements vscode.TextDocumentContentProvide
   private readonly listeners: vscode.Disposable[];
 
   constructor(
-    private readonly credentials: CredentialStore,
-    private readonly identities: IdentityResolver,
+    private readonly credentials: PreviewCredentials,
     /** The redacted copy a task's record keeps, for tasks sent before this window opened. */
     private readonly recordedRequest: (taskId: string) => string | undefined = () => undefined,
   ) {
@@ -93,13 +90,13 @@ export class RequestPreviewProvider implements vscode.TextDocumentContentProvide
   async render(source: vscode.Uri): Promise<string> {
     const plan = planSubmission(await jobText(source));
     const errors = plan.kind === 'invalid' ? plan.errors.length : 0;
-    return renderRequest(plan.doc.value, await requestTarget(source, this.credentials, this.identities, errors));
+    return renderRequest(plan.doc.value, await requestTarget(source, this.credentials, errors));
   }
 
   async commandLine(source: vscode.Uri): Promise<{ line: string | undefined; errors: number }> {
     const plan = planSubmission(await jobText(source));
     const errors = plan.kind === 'invalid' ? plan.errors.length : 0;
-    return { line: commandLineFor(plan.doc.value, await requestTarget(source, this.credentials, this.identities, errors)), errors };
+    return { line: commandLineFor(plan.doc.value, await requestTarget(source, this.credentials, errors)), errors };
   }
 
   private refreshFor(source: vscode.Uri): void {

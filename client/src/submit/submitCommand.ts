@@ -19,6 +19,7 @@ import type { CredentialStore } from './credentialStore';
 import { adviseError } from './errorAdvice';
 import { showErrorAdvice } from './errorNotification';
 import { showRefusal } from './refusal';
+import { resolvedPreviewCredentials } from './previewIdentity';
 import { requestTarget, type RequestPreviewProvider } from './requestPreview';
 import { renderRequest } from './requestView';
 import { readSubmitSettings } from './settings';
@@ -207,7 +208,7 @@ export class Submitter {
   ): Promise<SubmitOutcome> {
     const { history, follower, preview, output } = this.deps;
     const now = new Date(this.now()).toISOString();
-    const target = await requestTarget(document.uri, this.deps.credentials, this.deps.identities, 0).catch(() => undefined);
+    const target = await requestTarget(document.uri, resolvedPreviewCredentials(this.deps.credentials, this.deps.identities), 0).catch(() => undefined);
     const sent = target ? renderRequest(doc.value, { ...target, credentials: identity }) : undefined;
     const record: TaskRecord = {
       taskId: result.taskId,

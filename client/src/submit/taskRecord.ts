@@ -1,5 +1,5 @@
 /** One submitted task as the editor remembers it: enough to show it and to follow it again after a reload. */
-import { TERMINAL_STATUSES } from '../../../api/src/client';
+import { TERMINAL_STATUSES } from '../../../api/src/taskStatuses';
 
 export interface TaskRecord {
   readonly taskId: string;

@@ -1,5 +1,4 @@
 /** The "Highlight Tasks" view: submitted tasks grouped per job file, newest first. */
-import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { SubmitCommands } from './commandIds';
 import type { TaskHistory } from './taskHistory';
@@ -43,7 +42,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       const uri = vscode.Uri.parse(node.fileUri, true);
       const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Expanded);
       item.label = node.fileLabel;
-      item.description = posix.dirname(vscode.workspace.asRelativePath(uri, false)).replace(/^\.$/, '');
+      // The folder of the relative path; no node:path, since Show Request (shared with the web entry) imports this file's types.
+      const relative = vscode.workspace.asRelativePath(uri, false);
+      item.description = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
       item.contextValue = TASK_CONTEXT.file;
       item.command = { title: 'Open', command: 'vscode.open', arguments: [uri] };
       return item;
