@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './codes';
 import { keyRange, valueRange, type JobDocument } from './document';
+import { documentedNameDiagnostics } from './documentedNames';
 import type { DiagnosticData } from './fixes';
 import { API_RULES, type ApiRule } from './rules';
 import { schemaDiagnostics } from './schemaDiagnostics';
@@ -14,7 +15,7 @@ const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
 export function validateJob(doc: JobDocument): Diagnostic[] {
   let diagnostics = cache.get(doc);
   if (!diagnostics) {
-    diagnostics = [...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc)].sort(byPosition);
+    diagnostics = [...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc), ...documentedNameDiagnostics(doc)].sort(byPosition);
     cache.set(doc, diagnostics);
   }
   return [...diagnostics];

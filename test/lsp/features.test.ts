@@ -107,6 +107,32 @@ describe('language server over stdio: editor features', () => {
     assert.ok(!edits.some((edit) => edit.range.start.line <= 1), 'the commented first lines need no change');
   });
 
+  test('documented transition names: all completed; an xfade short name warns with a quick fix to the IMM spelling', async () => {
+    const uri = 'file:///work/transitions.highlight.yaml';
+    const text = JOB.replace('Type: Concat', 'Type: Compose') + 'Edit:\n  Mode: Sequential\n  TransitionMode: Random\n  Transitions:\n    - Transition: hblur\n';
+    const published = session.nextDiagnostics(uri);
+    await session.open(uri, text);
+    const diagnostics = await published;
+    const warning = diagnostics.find((d) => d.code === 'undocumented-transition');
+    assert.ok(warning, JSON.stringify(diagnostics));
+    assert.equal(warning.severity, 2);
+    assert.deepEqual(warning.range, { start: { line: 11, character: 18 }, end: { line: 11, character: 23 } });
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: warning.range,
+      context: { diagnostics: [warning] },
+    });
+    const fix = actions.find((action) => action.isPreferred);
+    assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: warning.range, newText: 'horizontalblur' }]);
+    const completion = await session.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 11, character: 18 },
+    });
+    const names = labels(completion);
+    assert.equal(names.length, 44);
+    assert.ok(names.includes('horizontalblur') && names.includes('zoomin') && !names.includes('hblur'));
+  });
+
   test('a position past the end of a line hovers and completes that line, not the next', async () => {
     const uri = 'file:///work/past-end.highlight.yaml';
     await session.open(uri, JOB.replace('Type: Concat', 'Type: Retrieval').replace(/\n/g, '\r\n'));

@@ -12,7 +12,7 @@ import type { SchemaNode } from '../../core/src/schema';
  */
 
 const schema = schemaJson as unknown as SchemaNode;
-const ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage'];
+const ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage', 'x-documentedNames'];
 const REFERENCE_PATH = path.resolve(__dirname, '../../../shared/reference/imm-api.md');
 const API_PAGE_PATH = path.resolve(__dirname, '../../../shared/seeds/000_f1dbf2a2de528dd5.txt');
 
