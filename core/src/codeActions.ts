@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { JobDocument } from './document';
+import { clampPosition, type JobDocument } from './document';
 import { fixEdits } from './fixEdits';
 import { isDiagnosticData, type FixHint } from './fixes';
 import { displayPath, fieldName } from './schema';
@@ -10,7 +10,8 @@ import { quote } from './words';
  * Quick fixes for the diagnostics the editor sends back for `range`, built from the fix hints validation put
  * in `Diagnostic.data`; then, for each kind of fix that occurs more than once in the file, one action fixing all.
  */
-export function codeActions(doc: JobDocument, uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActions(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const range: Range = { start: clampPosition(doc, requested.start), end: clampPosition(doc, requested.end) };
   const actions: CodeAction[] = [];
   const kindsHere = new Set<FixHint['kind']>();
   for (const diagnostic of diagnostics) {

@@ -24,3 +24,9 @@ export enum SchemaCode {
   TooFewItems = 'too-few-items',
   Pattern = 'invalid-format',
 }
+
+/** Names off the lists of the IMM developer reference (warnings: the lists grow). See documentedNames.ts. */
+export enum DocumentedNameCode {
+  Transition = 'undocumented-transition',
+  VfxEffect = 'undocumented-vfx-effect',
+}

@@ -11,6 +11,7 @@ import {
 import { YamlCode } from './codes';
 import { cursorContext, indentUnit, type KeyContext, type ValueContext } from './cursor';
 import { offsetOf, rangeOf, type JobDocument } from './document';
+import { DOCUMENTED_NAME_TEXT, documentedNamesOf } from './documentedNames';
 import { keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
 import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 
@@ -192,6 +193,10 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   } else {
     for (const suggestion of schema['x-suggestions'] ?? []) {
       add(suggestion.value, CompletionItemKind.Value, `suggested ${type}`, suggestion.description);
+    }
+    const documented = documentedNamesOf(schema);
+    for (const name of documented?.names ?? []) {
+      add(name, CompletionItemKind.EnumMember, DOCUMENTED_NAME_TEXT.completionDetail(), DOCUMENTED_NAME_TEXT.completionDocumentation(documented!));
     }
     if (schema.default !== undefined) add(schema.default, CompletionItemKind.Value, type, 'The default value.');
     // Examples show a format (an OSS URI, a resolution, a number); a sample project name would only mislead.

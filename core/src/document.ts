@@ -338,12 +338,29 @@ export function positionOf(lineCounter: LineCounter, offset: number): Position {
   return { line: line - 1, character: col - 1 };
 }
 
+/**
+ * The offset of a position, clamped as LSP asks: a character past the end of its line is the line's end (before
+ * its \n, \r\n or \r), a line past the last is the end of the text. Every feature converts positions here.
+ */
 export function offsetOf(doc: JobDocument, position: Position): number {
   const starts = doc.lineCounter.lineStarts;
   if (position.line >= starts.length) return doc.text.length;
   const lineStart = starts[Math.max(0, position.line)]!;
-  const nextLine = position.line + 1 < starts.length ? starts[position.line + 1]! : doc.text.length + 1;
-  return Math.min(lineStart + Math.max(0, position.character), nextLine - 1, doc.text.length);
+  const end = position.line + 1 < starts.length ? contentEnd(doc.text, lineStart, starts[position.line + 1]!) : doc.text.length;
+  return Math.min(lineStart + Math.max(0, position.character), end);
+}
+
+/** Where a line's text ends, given where the next line starts: before its line break. */
+function contentEnd(text: string, lineStart: number, nextLineStart: number): number {
+  let end = nextLineStart;
+  if (end > lineStart && text.charCodeAt(end - 1) === 10) end--;
+  if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/** A position moved onto the text: past the end of a line is its end, past the last line the end of the text. */
+export function clampPosition(doc: JobDocument, position: Position): Position {
+  return positionOf(doc.lineCounter, offsetOf(doc, position));
 }
 
 export function rangeOf(doc: JobDocument, start: number, end: number): Range {

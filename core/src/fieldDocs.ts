@@ -1,3 +1,4 @@
+import { documentedNamesMarkdown, documentedNamesOf } from './documentedNames';
 import { resolveSchema, type SchemaNode } from './schema';
 
 /**
@@ -83,6 +84,8 @@ export function fieldMarkdown(schema: SchemaNode, facts: FieldFacts): string {
 }
 
 function valuesMarkdown(schema: SchemaNode, facts: FieldFacts): string | undefined {
+  const documented = documentedNamesOf(schema);
+  if (documented) return documentedNamesMarkdown(documented, facts.current, facts.hasCurrent);
   const entries: { value: unknown; meaning: string | undefined }[] = [];
   let heading: string;
   if (schema.enum) {

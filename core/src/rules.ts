@@ -1,4 +1,5 @@
 import type { JsonPath } from './document';
+import { pathKey } from './duplicateKeys';
 import type { FixHint } from './fixes';
 import { ossUriProblem } from './ossUri';
 import { quote } from './words';
@@ -341,3 +342,37 @@ export const API_RULES: readonly ApiRule[] = [
     },
   },
 ];
+
+/**
+ * Runs one rule, silencing it when it read a key that the job gives twice (`ambiguous`, from
+ * duplicatedKeyPaths): the rule then reasons from a value the user may not mean, and the duplicate key is
+ * already reported. Reads are seen through a proxy of the request, so no rule has to know about this; a job
+ * without duplicate keys is checked directly.
+ */
+export function checkRule(rule: ApiRule, request: Obj, ambiguous: ReadonlySet<string>, report: (finding: Finding) => void): void {
+  if (ambiguous.size === 0) {
+    rule.check(request, report);
+    return;
+  }
+  const read = { ambiguous: false };
+  const findings: Finding[] = [];
+  rule.check(watchReads(request, [], ambiguous, read) as Obj, (finding) => findings.push(finding));
+  if (!read.ambiguous) for (const finding of findings) report(finding);
+}
+
+const INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/** A view of `value` that sets `read.ambiguous` when a property at an ambiguous path (or below it) is read. */
+function watchReads(value: object, path: readonly (string | number)[], ambiguous: ReadonlySet<string>, read: { ambiguous: boolean }): object {
+  const isList = Array.isArray(value);
+  return new Proxy(value, {
+    get(target, property, receiver) {
+      const child: unknown = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !Object.hasOwn(target, property) || (isList && !INDEX.test(property))) return child;
+      // Reading under an ambiguous key passes through it first, so only the path itself needs looking up.
+      const childPath = [...path, isList ? Number(property) : property];
+      if (ambiguous.has(pathKey(childPath))) read.ambiguous = true;
+      return typeof child === 'object' && child !== null ? watchReads(child, childPath, ambiguous, read) : child;
+    },
+  });
+}

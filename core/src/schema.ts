@@ -33,10 +33,23 @@ export interface SchemaNode {
   readonly 'x-suggestions'?: readonly Suggestion[];
   readonly 'x-format'?: 'oss-uri';
   readonly 'x-patternMessage'?: string;
+  readonly 'x-documentedNames'?: DocumentedNames;
+}
+
+/**
+ * The names a page of the IMM developer reference lists for a free string (Transition, VfxEffect). Other names
+ * are accepted (the lists grow) but warned about; `shortNames` maps names users write from elsewhere (ffmpeg's
+ * xfade) to the spelling the page uses.
+ */
+export interface DocumentedNames {
+  readonly title: string;
+  readonly page: string;
+  readonly names: readonly string[];
+  readonly shortNames?: Readonly<Record<string, string>>;
 }
 
 /** The annotation keywords we add to JSON Schema; ajv is told about exactly these. */
-export const SCHEMA_ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage'] as const;
+export const SCHEMA_ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage', 'x-documentedNames'] as const;
 
 export const REQUEST_SCHEMA = requestSchema as SchemaNode;
 

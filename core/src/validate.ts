@@ -1,8 +1,10 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './codes';
 import { keyRange, valueRange, type JobDocument } from './document';
+import { documentedNameDiagnostics } from './documentedNames';
 import type { DiagnosticData } from './fixes';
-import { API_RULES, type ApiRule } from './rules';
+import { duplicatedKeyPaths } from './duplicateKeys';
+import { API_RULES, checkRule, type ApiRule } from './rules';
 import { schemaDiagnostics } from './schemaDiagnostics';
 
 const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
@@ -14,7 +16,7 @@ const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
 export function validateJob(doc: JobDocument): Diagnostic[] {
   let diagnostics = cache.get(doc);
   if (!diagnostics) {
-    diagnostics = [...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc)].sort(byPosition);
+    diagnostics = [...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc), ...documentedNameDiagnostics(doc)].sort(byPosition);
     cache.set(doc, diagnostics);
   }
   return [...diagnostics];
@@ -24,8 +26,9 @@ export function ruleDiagnostics(doc: JobDocument, rules: readonly ApiRule[] = AP
   const request = doc.value;
   if (typeof request !== 'object' || request === null || Array.isArray(request)) return [];
   const diagnostics: Diagnostic[] = [];
+  const ambiguous = duplicatedKeyPaths(doc);
   for (const rule of rules) {
-    rule.check(request as Record<string, unknown>, (finding) => {
+    checkRule(rule, request as Record<string, unknown>, ambiguous, (finding) => {
       const range = finding.at === 'key' ? keyRange(doc, finding.path) : valueRange(doc, finding.path);
       if (!range) return;
       const diagnostic: Diagnostic = {

@@ -1,6 +1,6 @@
 /**
  * Runs every feature of the language core on one text and checks what no input may break: nothing throws,
- * no call takes a second, every range lies inside the document, every diagnostic has a code, and formatting
+ * every range lies inside the document, every diagnostic has a code, and formatting
  * only changes whitespace. Returns the problems found (empty when the text is handled well).
  */
 import { performance } from 'node:perf_hooks';
@@ -13,9 +13,6 @@ import { hover } from '../../core/src/hover';
 import { requestValidator } from '../../core/src/schemaValidator';
 import { documentSymbols } from '../../core/src/symbols';
 import { validateJob } from '../../core/src/validate';
-
-/** A call slower than this counts as a freeze: the editor waits on every one of them. */
-export const SLOW_CALL_MS = 1000;
 
 const URI = 'file:///fuzz/job.highlight.yaml';
 
@@ -84,9 +81,9 @@ export function exerciseLanguageService(text: string, extraOffsets: readonly num
       problems.push(`${name} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return undefined;
     } finally {
+      // Measured for the fuzz report only: speed is the benchmarks' to judge, and a timing would make this a load test.
       const ms = performance.now() - started;
       if (ms > slowest.ms) slowest = { call: name, ms };
-      if (ms > SLOW_CALL_MS) problems.push(`${name} took ${Math.round(ms)} ms`);
     }
   }
   const checkRange = (what: string, range: Range | undefined): void => {

@@ -11,7 +11,7 @@ import { parseJob } from '../../core/src/document';
 import { validateJob } from '../../core/src/validate';
 import { LspSession } from '../support/lspClient';
 import { anyJobText, mutation, SEED_JOBS, type Mutation } from './arbitraries';
-import { lspLines, rangeProblem, SLOW_CALL_MS } from './languageService';
+import { lspLines, rangeProblem } from './languageService';
 
 export interface ServerFuzzReport {
   readonly problems: string[];
@@ -83,9 +83,8 @@ export async function fuzzServer(options: { edits: number; seed: number }): Prom
       problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     } finally {
-      const ms = performance.now() - started;
-      slowestMs = Math.max(slowestMs, ms);
-      if (ms > SLOW_CALL_MS) problems.push(`${what} took ${Math.round(ms)} ms`);
+      // Reported, not judged: only a request that gets no answer at all (withTimeout, a hang) is a failure.
+      slowestMs = Math.max(slowestMs, performance.now() - started);
     }
   };
 
@@ -162,7 +161,8 @@ function randomPosition(document: TextDocument, roll: () => number): Position {
 }
 
 /** A request that gets no answer in 10 s has hung the server; fail instead of waiting for ever. */
-function withTimeout<T>(promise: Promise<T>, what: string, ms = 10_000): Promise<T> {
+/** A hang guard, generous so that a loaded machine never trips it: no answer at all is the failure. */
+function withTimeout<T>(promise: Promise<T>, what: string, ms = 60_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
     promise.then(

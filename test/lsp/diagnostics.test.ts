@@ -66,6 +66,16 @@ describe('language server over stdio: diagnostics', () => {
     assert.deepEqual(await cleared, []);
   });
 
+  test('a key given twice is reported, and no rule reasons from either of its values', async () => {
+    const uri = 'file:///work/duplicate.highlight.yaml';
+    const published = session.nextDiagnostics(uri, 1);
+    const text = VALID.replace('Type: Retrieval', 'Type: Concat').replace('input.mp4\n', 'input.mp4\n    StartTime: 2\n') + '  Container: mp4\nType: Retrieval\n';
+    await session.open(uri, text);
+    const diagnostics = await published;
+    assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-duplicate-key']);
+    assert.equal(diagnostics[0]!.range.start.line, 8);
+  });
+
   test('leaves other YAML files alone', async () => {
     const other = 'file:///work/config.yaml';
     const job = 'file:///work/after-other.highlight.yaml';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../support/lspClient';
 
 const JOB = `ProjectName: immtest
@@ -81,13 +82,65 @@ describe('language server over stdio: editor features', () => {
 
   test('formats indentation without losing comments', async () => {
     const uri = 'file:///work/format.highlight.yaml';
-    await session.open(uri, 'ProjectName: immtest # the project\nOutput:\n    URI: oss://test-bucket/o.mp4\n');
+    const text = [
+      '# Job for the summer trip',
+      'ProjectName: immtest # the project',
+      'Output:',
+      '    # where the result goes',
+      '    URI: oss://test-bucket/o.mp4',
+      '        # a comment deeper than its neighbours',
+      '    Container: mp4 # mp4 plays everywhere',
+      '# the end',
+      '',
+    ].join('\n');
+    await session.open(uri, text);
     const edits = await session.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
       textDocument: { uri },
       options: { tabSize: 2, insertSpaces: true },
     });
-    assert.ok(edits.length > 0);
-    assert.ok(edits.every((edit) => !edit.newText.includes('\t')));
-    assert.ok(!edits.some((edit) => edit.range.start.line === 0), 'the commented first line needs no change');
+    assert.ok(edits.length > 0, 'the four-space block is re-indented');
+    const formatted = TextDocument.applyEdits(TextDocument.create(uri, 'imm-highlight', 1, text), edits);
+    assert.match(formatted, /^ {2}URI: oss:\/\/test-bucket\/o\.mp4$/m);
+    assert.match(formatted, /^ {2}Container: mp4 # mp4 plays everywhere$/m);
+    const comments = (source: string): string[] => source.split('\n').flatMap((line) => /#.*$/.exec(line)?.[0] ?? []);
+    assert.deepEqual(comments(formatted), comments(text), 'every comment kept, in order');
+    assert.ok(!edits.some((edit) => edit.range.start.line <= 1), 'the commented first lines need no change');
+  });
+
+  test('documented transition names: all completed; an xfade short name warns with a quick fix to the IMM spelling', async () => {
+    const uri = 'file:///work/transitions.highlight.yaml';
+    const text = JOB.replace('Type: Concat', 'Type: Compose') + 'Edit:\n  Mode: Sequential\n  TransitionMode: Random\n  Transitions:\n    - Transition: hblur\n';
+    const published = session.nextDiagnostics(uri);
+    await session.open(uri, text);
+    const diagnostics = await published;
+    const warning = diagnostics.find((d) => d.code === 'undocumented-transition');
+    assert.ok(warning, JSON.stringify(diagnostics));
+    assert.equal(warning.severity, 2);
+    assert.deepEqual(warning.range, { start: { line: 11, character: 18 }, end: { line: 11, character: 23 } });
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: warning.range,
+      context: { diagnostics: [warning] },
+    });
+    const fix = actions.find((action) => action.isPreferred);
+    assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: warning.range, newText: 'horizontalblur' }]);
+    const completion = await session.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 11, character: 18 },
+    });
+    const names = labels(completion);
+    assert.equal(names.length, 44);
+    assert.ok(names.includes('horizontalblur') && names.includes('zoomin') && !names.includes('hblur'));
+  });
+
+  test('a position past the end of a line hovers and completes that line, not the next', async () => {
+    const uri = 'file:///work/past-end.highlight.yaml';
+    await session.open(uri, JOB.replace('Type: Concat', 'Type: Retrieval').replace(/\n/g, '\r\n'));
+    const position = { line: 1, character: 40 };
+    const result = await session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    assert.ok(result, 'no hover past the end of `Type: Retrieval`');
+    assert.deepEqual(result.range, { start: { line: 1, character: 6 }, end: { line: 1, character: 15 } });
+    const completion = await session.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+    assert.deepEqual(labels(completion).sort(), ['Compose', 'Concat', 'Retrieval']);
   });
 });

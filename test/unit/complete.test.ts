@@ -149,9 +149,10 @@ test('free strings offer their suggestions: Highlight.Content, Transition, VfxEf
   const content = completeAt('Highlight:\n  Content: |');
   assert.deepEqual(labels(content), ['Pets', 'People', 'Sports', 'Meetings', '宠物', '人物', '运动', '会议']);
   assert.ok(content.every((completion) => completion.kind === CompletionItemKind.Value && completion.documentation));
-  assert.deepEqual(labels(completeAt('Edit:\n  Transitions:\n    - Transition: |')), ['fade']);
-  assert.deepEqual(labels(completeAt('Edit:\n  VfxEffects:\n    - Weight: 5\n      VfxEffect: |')), ['letterboxed']);
-  assert.deepEqual(labels(completeAt('Edit:\n  VfxEffects:\n  - VfxEffect: l|')), ['letterboxed']);
+  // The documented names (test/unit/documented-names.test.ts pins them to the reference pages).
+  assert.equal(labels(completeAt('Edit:\n  Transitions:\n    - Transition: |')).length, 44);
+  assert.equal(labels(completeAt('Edit:\n  VfxEffects:\n    - Weight: 5\n      VfxEffect: |')).length, 9);
+  assert.ok(labels(completeAt('Edit:\n  VfxEffects:\n  - VfxEffect: l|')).includes('letterboxed'));
 });
 
 test('booleans offer true and false, inserted as booleans', () => {
@@ -288,7 +289,7 @@ test('scalar list items offer values; free keys (Tags) offer nothing', () => {
   assert.deepEqual(completeAt('Bogus:\n  |'), []);
 });
 
-test('completes a 40-line job well under a millisecond after the parse', () => {
+test('completion in a 40-line job reuses the items built for each schema node; only their ranges are new', () => {
   const job = `ProjectName: immtest
 Type: Concat
 Mode: Average
@@ -334,18 +335,16 @@ Tags:
   const { text, position } = withCursor(job);
   const doc = parseJob(text);
   const valuePosition = { line: 13, character: 23 };
-  for (let i = 0; i < 200; i++) {
-    complete(doc, position);
-    complete(doc, valuePosition);
-  }
-  const runs = 2000;
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < runs; i++) {
-    complete(doc, position);
-    complete(doc, valuePosition);
-  }
-  const perCall = Number(process.hrtime.bigint() - start) / 1e6 / (2 * runs);
-  assert.ok(perCall < 0.5, `${perCall.toFixed(4)} ms per completion`);
+  // What keeps completion cheap (the benchmarks measure how cheap): the documentation of each item is built once
+  // per schema node and shared by every later call, in this document and in the next version of it.
+  const first = complete(doc, position);
+  const again = complete(parseJob(text), position);
+  assert.deepEqual(again, first);
+  assert.ok(first.length > 0);
+  first.forEach((completion, i) => {
+    if (completion.documentation) assert.equal(again[i]!.documentation, completion.documentation, `${completion.label}: documentation rebuilt`);
+  });
+  assert.ok(first.some((completion) => completion.documentation), 'the items carry documentation');
   assert.ok(labels(complete(doc, position)).includes('FrameRate'));
   assert.deepEqual(labels(complete(doc, valuePosition)), ['Random', 'Sequential', 'Closed']);
   assert.ok(schemaAtPath(['Output', 'Video', 'TranscodeVideo']));

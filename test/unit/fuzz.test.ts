@@ -17,7 +17,7 @@ function holdsFor(inputs: fc.Arbitrary<string>, numRuns: number): void {
   );
 }
 
-test('jobs generated from the schema: no throw, no call over a second, ranges inside, codes on every diagnostic', () => {
+test('jobs generated from the schema: no throw, ranges inside, codes on every diagnostic', () => {
   holdsFor(schemaJob, 60);
 });
 
@@ -29,7 +29,7 @@ test('garbage (random bytes, random Unicode, YAML indicator soup) keeps the lang
   holdsFor(garbage, 80);
 });
 
-test('one construct repeated hundreds of times (deep nesting of every kind) neither crashes nor freezes', () => {
+test('one construct repeated hundreds of times (deep nesting of every kind) neither crashes nor breaks a range', () => {
   holdsFor(deepNesting, 40);
 });
 

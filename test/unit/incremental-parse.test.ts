@@ -211,6 +211,17 @@ function followEdits(original: string, edits: readonly Edit[]): { stitched: numb
   return { stitched: stitchedCount };
 }
 
+/** Parses each text from the parse of the one before it and compares each with a parse of the whole text. */
+function followVersions(texts: readonly string[]): void {
+  let previous = parseJob(texts[0]!);
+  for (const text of texts.slice(1)) {
+    const next = parseJob(text, previous);
+    assert.ok(isStitched(next.yaml), `not stitched from chunks: ${JSON.stringify(text)}`);
+    assertSameParse(next, parseWholeJob(text));
+    previous = next;
+  }
+}
+
 describe('incremental parsing of large jobs by chunks', () => {
   test('after random edits, the parse from the previous version equals the parse of the whole text', () => {
     let stitchedTotal = 0;
@@ -260,6 +271,36 @@ describe('incremental parsing of large jobs by chunks', () => {
     assert.notEqual(first, next.yaml!.contents);
     assert.equal(sources(next)[0], sources(original)[0]);
     assert.equal(sources(next)[9_999], sources(original)[9_999]);
+  });
+
+  test('fixed edits at the end of a list: the last item deleted, an item becoming or ceasing to be last', () => {
+    // Random edits rarely delete exactly one whole item: the item left last must not keep the end it had.
+    const item = (indent: number, name: string): string => `${' '.repeat(indent)}- URI: oss://test-bucket/${name}.mp4\n`;
+    let checked = 0;
+    withMinLength(0, () => {
+      for (const indent of [0, 2]) {
+        for (const after of ['', '# trailing comment\n', '\nType: Concat\n', 'Output:\n  URI: oss://test-bucket/out.mp4\n']) {
+          for (const eol of ['\n', '\r\n']) {
+            const job = (...names: string[]): string =>
+              (`ProjectName: immtest\nSources:\n${names.map((name) => item(indent, name)).join('')}${after}`).replace(/\n/g, eol);
+            const chains: readonly (readonly string[])[] = [
+              [job('a', 'b'), job('a')], // the last of two items deleted
+              [job('a', 'b', 'c'), job('a', 'b')], // the last of three
+              [job('a', 'b', 'c'), job('a', 'c')], // the one before the last: the last stays last
+              [job('a'), job('a', 'b')], // an item added after the last: the first stops being last
+              [job('a', 'b'), job('a'), job('a', 'b'), job('a')], // back and forth, each parse from the one before
+              [job('a', 'a'), job('a')], // identical items
+              [job('a', 'b'), job('a', 'b').replace('b.mp4', 'bb.mp4'), job('a')], // an edit in the last item first
+            ];
+            for (const chain of chains) {
+              followVersions(chain);
+              checked++;
+            }
+          }
+        }
+      }
+    });
+    assert.equal(checked, 2 * 4 * 2 * 7);
   });
 
   test('small jobs keep the whole parse', () => {

@@ -14,7 +14,7 @@ import type { SchemaNode } from '../../core/src/schema';
  */
 
 const schema = schemaJson as unknown as SchemaNode;
-const ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage'];
+const ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage', 'x-documentedNames'];
 const FACTS_DIR = path.resolve(__dirname, '../fixtures/schema-facts');
 const REFERENCE_PATH = path.join(FACTS_DIR, 'request-fields.md');
 const API_PAGE_EXAMPLES_PATH = path.join(FACTS_DIR, 'api-page-examples.md');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandLineFor, renderRequest, type RequestTarget } from '../../client/src/submit/requestView';
+import { chooseCredentialSource, describeCredentialSource } from '../../client/src/submit/credentialSource';
 import { planSubmission } from '../../client/src/submit/submitPlan';
 
 const VALID = readFileSync(join(__dirname, '../fixtures/jobs/valid/retrieval.highlight.yaml'), 'utf8');
@@ -32,6 +33,20 @@ test('a job with errors is refused with those errors and nothing to send', () =>
   assert.ok(!('request' in plan));
 });
 
+test('a job with a single error is refused before Submit: that error, and nothing to send', () => {
+  const oneError = VALID.replace(/^Type: .*$/m, 'Type: Retrieve');
+  assert.notEqual(oneError, VALID);
+  const plan = planSubmission(oneError);
+  assert.equal(plan.kind, 'invalid');
+  if (plan.kind !== 'invalid') return;
+  assert.equal(plan.errors.length, 1, JSON.stringify(plan.errors.map((e) => e.message)));
+  assert.equal(plan.errors[0]!.code, 'invalid-value');
+  assert.equal(plan.errors[0]!.range.start.line, oneError.split('\n').findIndex((line) => line === 'Type: Retrieve'));
+  assert.ok(!('request' in plan), 'no request is built for a refused job');
+  // The same job with the error fixed is ready: the one error was the whole reason.
+  assert.equal(planSubmission(VALID).kind, 'ready');
+});
+
 test('unsaved text is what counts: empty and non-mapping documents are refused', () => {
   for (const text of ['', '- a\n- b\n', 'just text']) assert.equal(planSubmission(text).kind, 'invalid', JSON.stringify(text));
 });
@@ -48,10 +63,17 @@ test('warnings do not stop a submission but are counted', () => {
 
 test('the request document shows the exact form fields, the target and the masked identity, never a secret', () => {
   const plan = planSubmission(VALID);
-  const shown = JSON.parse(renderRequest(plan.doc.value, target)) as Record<string, unknown>;
+  // A real pair as the user stores it, through the description the preview is given.
+  const stored = { accessKeyId: 'LTAI5tQ8uVx3mRw9ZkP21234', accessKeySecret: 'Xs9kP2vL7qR4tW8yB3nM6cF1hJ5dG0aZ' };
+  const credentials = describeCredentialSource(chooseCredentialSource({ stored }));
+  const text = renderRequest(plan.doc.value, { ...target, credentials });
+  assert.ok(!text.includes(stored.accessKeySecret), 'the secret is in the request document');
+  assert.ok(!text.includes(stored.accessKeySecret.slice(0, 8)) && !text.includes(stored.accessKeySecret.slice(-8)), 'part of the secret is in the request document');
+  assert.ok(!text.includes(stored.accessKeyId), 'the whole AccessKey ID is in the request document');
+  const shown = JSON.parse(text) as Record<string, unknown>;
   assert.equal(shown['submit'], 'ready');
   assert.equal(shown['endpoint'], 'http://127.0.0.1:8123');
-  assert.equal(shown['credentials'], target.credentials);
+  assert.match(String(shown['credentials']), /^AccessKey LTAI\*+1234 from VS Code secret storage$/);
   assert.equal(shown['action'], 'CreateHighlightTask');
   assert.equal(shown['version'], '2020-09-30');
   if (plan.kind === 'ready') assert.deepEqual(shown['body'], plan.request.body);

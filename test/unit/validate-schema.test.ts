@@ -297,7 +297,7 @@ test('the schema uses only keywords whose errors have a message of their own', (
     '$schema', '$ref', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum',
     'enumDescriptions', 'default', 'examples', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
     'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'definitions', 'x-suggestions', 'x-format',
-    'x-patternMessage',
+    'x-patternMessage', 'x-documentedNames',
     // Annotations only; a message must not quote a title (checked with the descriptions).
     'title',
     '$comment',

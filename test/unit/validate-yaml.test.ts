@@ -144,10 +144,10 @@ describe('aliases', () => {
     return text;
   };
 
-  test('stops a billion-laughs file quickly with a clear message at the first alias', () => {
-    const started = performance.now();
+  test('stops a billion-laughs file at the alias limit with a clear message at the first alias', () => {
+    // Stopped, not finished: no value is built, and the limit is what the diagnostic reports.
+    assert.equal(parseJob(bomb(9)).value, undefined);
     const diagnostics = diagnose(bomb(9));
-    assert.ok(performance.now() - started < 2000, 'expanding aliases must be cut short');
     // Line 1 is `a1: &a1 [*a0, …`: the first alias is at 9–12. (`[[` markers would clash with the flow list.)
     const firstAlias: Range = { start: { line: 1, character: 9 }, end: { line: 1, character: 12 } };
     assert.deepEqual(
@@ -254,12 +254,12 @@ describe('line ends, BOM and non-ASCII text', () => {
 });
 
 describe('file size limit', () => {
-  test('a file over the limit is not parsed and says why, quickly', () => {
+  test('a file over the limit is not parsed and says why', () => {
     const text = `${VALID}# ${'x'.repeat(MAX_DOCUMENT_LENGTH)}\n`;
-    const started = performance.now();
     const doc = parseJob(text);
     const diagnostics = validateJob(doc);
-    assert.ok(performance.now() - started < 1000);
+    // Refused before parsing: no YAML tree, no value.
+    assert.equal(doc.yaml, undefined);
     assert.equal(doc.value, undefined);
     assert.deepEqual(
       diagnostics.map((d) => d.code),
