@@ -4,6 +4,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type InitializeResult,
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,8 +16,10 @@ import { formatDocument } from '../../core/src/formatting';
 import { hover } from '../../core/src/hover';
 import { documentSymbols } from '../../core/src/symbols';
 import { validateJob } from '../../core/src/validate';
+import { useLocale } from '../../core/src/locale';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { isJobDocument, JobDocumentCache } from './jobDocuments';
+import { serverLocale } from './serverLocale';
 
 // yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow host object: with a plain
 // copy, parse + validate of large jobs takes 15–20 % less CPU. The server never changes its own environment.
@@ -46,7 +49,13 @@ const scheduler = new DiagnosticsScheduler((uri) => {
   }
 });
 
-connection.onInitialize(() => ({
+connection.onInitialize((params) => {
+  const { locale, bundle } = serverLocale(params, process.argv, process.env);
+  useLocale(locale, bundle);
+  return initializeResult;
+});
+
+const initializeResult: InitializeResult = {
   capabilities: {
     textDocumentSync: TextDocumentSyncKind.Incremental,
     completionProvider: { triggerCharacters: [':', ' ', '-'] },
@@ -56,7 +65,7 @@ connection.onInitialize(() => ({
     documentFormattingProvider: true,
   },
   serverInfo: { name: 'highlight-language-server', version: SERVER_VERSION },
-}));
+};
 
 connection.onCompletion(({ textDocument, position }) => {
   const job = jobFor(textDocument.uri);
