@@ -3,6 +3,7 @@ import type { ImmHighlightApi } from './api';
 import { registerCommands } from './commands';
 import { OUTPUT_CHANNEL_NAME } from './constants';
 import { CrashHandler } from './crashHandler';
+import { useDisplayLanguage } from './displayLanguage';
 import { showCrashNotification } from './crashNotification';
 import { createLanguageClient } from './languageClient';
 import { createLanguageStatus } from './languageStatus';
@@ -13,6 +14,7 @@ export type { ImmHighlightApi } from './api';
 let api: ImmHighlightApi | undefined;
 
 export function activate(context: vscode.ExtensionContext): ImmHighlightApi {
+  useDisplayLanguage();
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
   const crashHandler = new CrashHandler((event) => void showCrashNotification(event, outputChannel));
   const languageClient = createLanguageClient(context, outputChannel, crashHandler);

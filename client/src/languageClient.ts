@@ -8,6 +8,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, LANGUAGE_ID } from './constants';
+import { serverL10nOptions } from './displayLanguage';
 import { credentialFreeEnvironment } from './serverEnvironment';
 
 /**
@@ -36,5 +37,7 @@ export function createLanguageClient(
     // Problems are reported through our own once-only notification, not by popping the channel open.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
+    // The server has no vscode API: it learns the display language and its messages from us.
+    initializationOptions: serverL10nOptions(),
   });
 }
