@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi {
       // The client has already logged the cause; keep activation alive so Show Output and Restart work.
       // vscode-languageclient 9 cannot start a client again after its initialize failed; a reload can.
       const reason = error instanceof Error ? error.message : String(error);
-      outputChannel.appendLine(`Could not start the language server: ${reason}. After fixing the cause, run "Developer: Reload Window".`);
+      outputChannel.appendLine(vscode.l10n.t('Could not start the language server: {0}. After fixing the cause, run "Developer: Reload Window".', reason));
     }
   };
   api = {

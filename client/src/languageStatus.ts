@@ -10,20 +10,20 @@ import { documentSelector } from './languageClient';
  */
 export function createLanguageStatus(client: LanguageClient): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('immHighlight.schema', documentSelector);
-  item.name = 'IMM Highlight validation';
+  item.name = vscode.l10n.t('IMM Highlight validation');
 
   const update = (state: State): void => {
     item.busy = state === State.Starting;
     if (state === State.Stopped) {
       item.severity = vscode.LanguageStatusSeverity.Error;
-      item.text = `${SCHEMA_TITLE}: not checked`;
-      item.detail = 'The IMM Highlight language server is not running';
-      item.command = { title: 'Restart', command: Commands.restartServer };
+      item.text = vscode.l10n.t('{0}: not checked', SCHEMA_TITLE);
+      item.detail = vscode.l10n.t('The IMM Highlight language server is not running');
+      item.command = { title: vscode.l10n.t('Restart'), command: Commands.restartServer };
     } else {
       item.severity = vscode.LanguageStatusSeverity.Information;
       item.text = SCHEMA_TITLE;
-      item.detail = `Validated against the ${SCHEMA_TITLE} schema (API ${API_VERSION})`;
-      item.command = { title: 'Show Output', command: Commands.showOutput };
+      item.detail = vscode.l10n.t('Validated against the {0} schema (API {1})', SCHEMA_TITLE, API_VERSION);
+      item.command = { title: vscode.l10n.t('Show Output'), command: Commands.showOutput };
     }
   };
   update(client.state);

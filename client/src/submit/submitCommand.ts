@@ -70,12 +70,12 @@ export class Submitter {
   async submit(arg?: unknown): Promise<SubmitOutcome> {
     const document = await jobDocument(arg);
     if (!document) {
-      void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to submit it.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to submit it.'));
       return { status: 'noJob' };
     }
     const key = document.uri.toString();
     if (this.inFlight.has(key)) {
-      void vscode.window.showInformationMessage(`IMM Highlight: ${label(document.uri)} is being submitted already.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('IMM Highlight: {0} is being submitted already.', label(document.uri)));
       return { status: 'busy' };
     }
     this.inFlight.add(key);
@@ -106,11 +106,11 @@ export class Submitter {
       client = await createClient(this.deps.credentials, targetOf(settings), this.deps.extensionVersion);
       endpointUrl = client.endpoint.url;
       result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `IMM: submitting ${label(document.uri)} to project ${projectName} in ${settings.region}` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IMM: submitting {0} to project {1} in {2}', label(document.uri), projectName, settings.region) },
         async (progress) => {
-          progress.report({ message: 'loading credentials…' });
+          progress.report({ message: vscode.l10n.t('loading credentials…') });
           identity = await client.describeCredentials();
-          progress.report({ message: `${client.endpoint.url} as ${identity}` });
+          progress.report({ message: vscode.l10n.t('{0} as {1}', client.endpoint.url, identity) });
           output.appendLine(`Submitting ${label(document.uri)}: CreateHighlightTask, project ${projectName}, region ${settings.region}, ${client.endpoint.url}, as ${identity}.`);
           return client.createHighlightTask(plan.request);
         },
@@ -156,11 +156,17 @@ export class Submitter {
       output.appendLine(`Could not record task ${record.taskId}: ${error instanceof Error ? error.message : String(error)}`);
     }
 
+    const copyTaskId = vscode.l10n.t('Copy Task ID');
+    const showRequest = vscode.l10n.t('Show Request');
     void vscode.window
-      .showInformationMessage(`IMM task ${record.taskId} submitted (project ${record.projectName}, ${region}). Following it in the status bar.`, 'Copy Task ID', 'Show Request')
+      .showInformationMessage(
+        vscode.l10n.t('IMM task {0} submitted (project {1}, {2}). Following it in the status bar.', record.taskId, record.projectName, region),
+        copyTaskId,
+        showRequest,
+      )
       .then(async (choice) => {
-        if (choice === 'Copy Task ID') await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
-        if (choice === 'Show Request') await vscode.window.showTextDocument(sentRequestUri(record.taskId), { preview: true });
+        if (choice === copyTaskId) await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
+        if (choice === showRequest) await vscode.window.showTextDocument(sentRequestUri(record.taskId), { preview: true });
       });
     return {
       status: 'submitted',
@@ -175,7 +181,7 @@ export class Submitter {
   }
 
   private failed(document: vscode.TextDocument, doc: JobDocument, error: unknown, endpointSet: boolean, where: string): SubmitOutcome {
-    const advice = adviseError(error, { action: 'Submitting', endpointSet });
+    const advice = adviseError(error, { action: vscode.l10n.t('Submitting'), endpointSet });
     const imm = error as { code?: unknown; requestId?: unknown; outcomeUnknown?: unknown; parameter?: unknown };
     const code = typeof imm.code === 'string' ? imm.code : 'Error';
     if (advice.parameterPath) {

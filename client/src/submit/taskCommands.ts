@@ -14,7 +14,10 @@ async function taskIdOf(arg: unknown, history: TaskHistory): Promise<string | un
   if (node?.kind === 'task') return node.record.taskId;
   const pick = await vscode.window.showQuickPick(
     history.list().map((r) => ({ label: r.taskId, description: `${statusText(r)} · ${r.fileLabel}` })),
-    { title: 'IMM Highlight: Copy Task ID', placeHolder: history.list().length ? 'Pick a task' : 'No tasks have been submitted from this workspace' },
+    {
+      title: vscode.l10n.t('IMM Highlight: Copy Task ID'),
+      placeHolder: history.list().length ? vscode.l10n.t('Pick a task') : vscode.l10n.t('No tasks have been submitted from this workspace'),
+    },
   );
   return pick?.label;
 }
@@ -25,18 +28,19 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       const taskId = await taskIdOf(arg, history);
       if (!taskId) return;
       await vscode.env.clipboard.writeText(taskId);
-      vscode.window.setStatusBarMessage(`Copied ${taskId}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', taskId), 3000);
     }),
     vscode.commands.registerCommand(SubmitCommands.refreshTasks, () => follower.refresh()),
     vscode.commands.registerCommand(SubmitCommands.clearTaskHistory, async () => {
       const count = history.list().length;
       if (count === 0) return;
+      const clear = vscode.l10n.t('Clear');
       const ok = await vscode.window.showWarningMessage(
-        `Clear the list of ${count} submitted task(s)? The tasks themselves keep running in IMM.`,
+        vscode.l10n.t('Clear the list of {0} submitted task(s)? The tasks themselves keep running in IMM.', count),
         { modal: true },
-        'Clear',
+        clear,
       );
-      if (ok !== 'Clear') return;
+      if (ok !== clear) return;
       for (const record of history.list()) follower.stop(record.taskId);
       await history.clear();
     }),

@@ -44,7 +44,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       item.label = node.fileLabel;
       item.description = posix.dirname(vscode.workspace.asRelativePath(uri, false)).replace(/^\.$/, '');
       item.contextValue = TASK_CONTEXT.file;
-      item.command = { title: 'Open', command: 'vscode.open', arguments: [uri] };
+      item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri] };
       return item;
     }
     const { record } = node;
