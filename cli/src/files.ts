@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 // calls createRequire(import.meta.url), which is undefined in our CommonJS bundle and crashes at start-up.
 import tinyglobby = require('tinyglobby');
 const { glob, isDynamicPattern } = tinyglobby;
+import { t } from '../../core/src/l10n';
 import { UsageError } from './io';
 
 const JOB_PATTERN = '**/*.highlight.{yaml,yml}';
@@ -17,7 +18,7 @@ export function displayPath(file: string, cwd: string): string {
 }
 
 export async function expandFiles(args: readonly string[], cwd: string): Promise<string[]> {
-  if (args.length === 0) throw new UsageError('Give at least one file, directory or glob, e.g. highlight-task validate "jobs/**/*.highlight.yaml".');
+  if (args.length === 0) throw new UsageError(t('Give at least one file, directory or glob, e.g. highlight-task validate "jobs/**/*.highlight.yaml".'));
   const found = new Set<string>();
   for (const arg of args) {
     const path = resolve(cwd, arg);
@@ -28,13 +29,13 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
       for (const file of await glob(JOB_PATTERN, { cwd: path, absolute: true, ignore: IGNORE })) found.add(file);
     } else if (isDynamicPattern(arg)) {
       const matches = await glob(arg, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true });
-      if (matches.length === 0) throw new UsageError(`No files match ${arg}.`);
+      if (matches.length === 0) throw new UsageError(t('No files match {0}.', arg));
       for (const file of matches) found.add(file);
     } else {
-      throw new UsageError(`${arg}: no such file or directory.`);
+      throw new UsageError(t('{0}: no such file or directory.', arg));
     }
   }
-  if (found.size === 0) throw new UsageError(`No *.highlight.yaml files found in ${args.join(', ')}.`);
+  if (found.size === 0) throw new UsageError(t('No *.highlight.yaml files found in {0}.', args.join(', ')));
   return [...found].sort();
 }
 
@@ -44,7 +45,7 @@ export async function readJobFile(path: string, cwd: string): Promise<string> {
     return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? 'cannot be read');
+    const why = code === 'ENOENT' ? t('no such file') : code === 'EACCES' ? t('permission denied') : code === 'EISDIR' ? t('is a directory') : (code ?? t('cannot be read'));
     throw new UsageError(`${displayPath(path, cwd)}: ${why}.`);
   }
 }

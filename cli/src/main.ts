@@ -1,12 +1,18 @@
 /** Dispatches `highlight-task <command>`; every outcome becomes an exit code, never an uncaught throw. */
 import requestSchema from '../../schemas/highlight-task.schema.json';
 import { IMM_REGION_IDS } from '../../api/src/index';
+import { t } from '../../core/src/l10n';
+import { useLocale } from '../../core/src/locale';
 import { Exit, UsageError, type Io } from './io';
+import { chooseLanguage, LANGUAGES } from './language';
 import { submitCommand } from './submitCommand';
 import { validateCommand } from './validateCommand';
 import { TOOL } from './version';
 
-export const HELP = `Usage: highlight-task <command> [options]
+/** The usage text, in the language chosen for this run. */
+export function helpText(): string {
+  return t(
+    `Usage: highlight-task <command> [options]
 
 Check and submit Alibaba Cloud IMM CreateHighlightTask jobs written as *.highlight.yaml files.
 
@@ -25,7 +31,7 @@ Commands:
       --format text|json                   Result as text (default) or JSON
   schema                                    Print the JSON schema of a job
 
-Options: --help, --version
+Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
 
 Credentials (submit): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 (/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
@@ -34,18 +40,24 @@ Credentials (submit): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SEC
 Exit codes: 0 ok; 1 errors in a job, a failed task or a refused call; 2 bad usage or unreadable file;
 3 the outcome of a submission is unknown (check the console before submitting again); 130 interrupted.
 
-Regions: ${IMM_REGION_IDS.join(', ')}
-`;
+Regions: {0}
+`,
+    IMM_REGION_IDS.join(', '),
+  );
+}
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+  const language = chooseLanguage(argv, io.env);
+  useLocale(language.locale);
+  const [command, ...rest] = language.args;
   try {
+    if (language.problem) throw new UsageError(t('--lang must be {0}; not "{1}".', LANGUAGES.join(', '), language.problem.value ?? ''));
     if (command === undefined) {
-      io.stderr(HELP);
+      io.stderr(helpText());
       return Exit.Usage;
     }
     if (command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(HELP);
+      io.stdout(helpText());
       return Exit.Ok;
     }
     if (command === '--version' || command === '-v') {
@@ -53,7 +65,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return Exit.Ok;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(HELP);
+      io.stdout(helpText());
       return Exit.Ok;
     }
     switch (command) {
@@ -62,15 +74,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'submit':
         return await submitCommand(rest, io);
       case 'schema':
-        if (rest.length) throw new UsageError('schema takes no arguments.');
+        if (rest.length) throw new UsageError(t('schema takes no arguments.'));
         io.stdout(`${JSON.stringify(requestSchema, null, 2)}\n`);
         return Exit.Ok;
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: validate, submit, schema.`);
+        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, schema.', command));
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`highlight-task: ${(error as Error).message}\nRun highlight-task --help for usage.\n`);
+      io.stderr(`highlight-task: ${(error as Error).message}\n${t('Run highlight-task --help for usage.')}\n`);
       return Exit.Usage;
     }
     io.stderr(`highlight-task: ${error instanceof Error ? error.message : String(error)}\n`);

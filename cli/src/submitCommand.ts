@@ -5,6 +5,7 @@ import { parseJob, valueRange, type JobDocument } from '../../core/src/document'
 import { previewRequest, toRequest } from '../../core/src/request';
 import { validateJob } from '../../core/src/validate';
 import { createImmClient, followTask, ImmApiError, type CredentialSource, type TaskInfo } from '../../api/src/index';
+import { t } from '../../core/src/l10n';
 import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { formatText } from './report';
@@ -15,7 +16,7 @@ import { TOOL } from './version';
 function seconds(flag: string, value: string | undefined, fallbackSeconds: number): number {
   if (value === undefined) return fallbackSeconds * 1000;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} takes a number of seconds greater than 0, not "${value}".`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(t('--{0} takes a number of seconds greater than 0, not "{1}".', flag, value));
   return n * 1000;
 }
 
@@ -34,7 +35,7 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       format: { type: 'string' },
     },
   });
-  if (positionals.length !== 1) throw new UsageError('submit takes exactly one job file.');
+  if (positionals.length !== 1) throw new UsageError(t('submit takes exactly one job file.'));
   const format = parseFormat(values.format, ['text', 'json']);
   const timeoutMs = seconds('timeout', values.timeout, 20);
   const maxWaitMs = seconds('max-wait', values['max-wait'], 2 * 60 * 60);
@@ -46,7 +47,7 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
   const diagnostics = validateJob(doc);
   if (diagnostics.length) io.stderr(formatText([{ file: shown, diagnostics }]));
   if (hasErrors({ file: shown, diagnostics })) {
-    io.stderr(`${shown}: not submitted: fix the errors above first. Nothing was sent.\n`);
+    io.stderr(`${t('{0}: not submitted: fix the errors above first. Nothing was sent.', shown)}\n`);
     return Exit.Failure;
   }
 
@@ -67,10 +68,10 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       timeoutMs,
       userAgent: `${TOOL.name}/${TOOL.version}`,
     });
-    io.stderr(`Submitting ${shown} (${request.body['Type'] ?? '?'}, project ${projectName}) to ${client.endpoint.url} as ${await client.describeCredentials()}…\n`);
+    io.stderr(`${t('Submitting {0} ({1}, project {2}) to {3} as {4}…', shown, String(request.body['Type'] ?? '?'), projectName, client.endpoint.url, await client.describeCredentials())}\n`);
     const created = await client.createHighlightTask(request, io.signal ? { signal: io.signal } : {});
     if (format === 'text') io.stdout(`${created.taskId}\n`);
-    io.stderr(`Created ${created.taskId} (RequestId ${created.requestId}).\n`);
+    io.stderr(`${t('Created {0} (RequestId {1}).', created.taskId, created.requestId)}\n`);
     if (!values.wait) {
       if (format === 'json') io.stdout(`${JSON.stringify({ taskId: created.taskId, requestId: created.requestId, projectName }, null, 2)}\n`);
       return Exit.Ok;
@@ -80,13 +81,13 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       taskId: created.taskId,
       maxWaitMs,
       onUpdate: (task) => io.stderr(`${task.taskId}: ${task.status}${task.progress !== undefined ? ` ${task.progress}%` : ''}\n`),
-      onError: (error) => io.stderr(`GetTask failed, trying again: ${error.message}\n`),
+      onError: (error) => io.stderr(`${t('GetTask failed, trying again: {0}', error.message)}\n`),
       ...(io.signal ? { signal: io.signal } : {}),
     });
     return finish(final, created.requestId, format, io);
   } catch (error) {
     if (io.signal?.aborted) {
-      io.stderr('Interrupted. A task that was created keeps running in IMM.\n');
+      io.stderr(`${t('Interrupted. A task that was created keeps running in IMM.')}\n`);
       return Exit.Interrupted;
     }
     if (!(error instanceof ImmApiError)) throw error;
@@ -101,7 +102,7 @@ function finish(task: TaskInfo, requestId: string, format: string, io: Io): numb
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ taskId: task.taskId, requestId, projectName: task.projectName, status: task.status, code: task.code, message: task.message, startTime: task.startTime, endTime: task.endTime }, null, 2)}\n`);
   }
-  io.stderr(failed ? `${task.taskId} ${task.status}: ${task.code ?? ''} ${task.message ?? ''}\n` : `${task.taskId} Succeeded.\n`);
+  io.stderr(failed ? `${task.taskId} ${task.status}: ${task.code ?? ''} ${task.message ?? ''}\n` : `${t('{0} Succeeded.', task.taskId)}\n`);
   return failed ? Exit.Failure : Exit.Ok;
 }
 

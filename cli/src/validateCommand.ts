@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseJob } from '../../core/src/document';
 import { validateJob } from '../../core/src/validate';
+import { t } from '../../core/src/l10n';
 import { displayPath, expandFiles, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { countBySeverity, formatJson, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
@@ -10,7 +11,7 @@ import { TOOL } from './version';
 
 export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[]): OutputFormat {
   const format = (value ?? 'text') as OutputFormat;
-  if (!allowed.includes(format)) throw new UsageError(`--format must be ${allowed.join(', ')}; not "${value}".`);
+  if (!allowed.includes(format)) throw new UsageError(t('--format must be {0}; not "{1}".', allowed.join(', '), value ?? ''));
   return format;
 }
 
@@ -34,7 +35,10 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   else if (format === 'sarif') io.stdout(formatSarif(reports, TOOL));
   else {
     io.stdout(formatText(reports));
-    io.stderr(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
+    const checked = files.length === 1 ? t('1 file') : t('{0} files', files.length);
+    const errorCount = errors === 1 ? t('1 error') : t('{0} errors', errors);
+    const warningCount = warnings === 1 ? t('1 warning') : t('{0} warnings', warnings);
+    io.stderr(`${t('{0} checked: {1}, {2}.', checked, errorCount, warningCount)}\n`);
   }
   return errors > 0 || (values.strict && warnings > 0) ? Exit.Failure : Exit.Ok;
 }

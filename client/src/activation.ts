@@ -8,6 +8,7 @@ import type { ImmHighlightApi } from './api';
 import { OUTPUT_CHANNEL_NAME } from './constants';
 import { CrashHandler } from './crashHandler';
 import { showCrashNotification } from './crashNotification';
+import { serverL10nOptions, useDisplayLanguage } from './displayLanguage';
 import { documentSelector } from './documentSelector';
 
 export type LanguageClientFactory<C extends BaseLanguageClient> = (outputChannel: vscode.OutputChannel, errorHandler: ErrorHandler) => C;
@@ -19,11 +20,14 @@ export function languageClientOptions(outputChannel: vscode.OutputChannel, error
     // Problems are reported through our own once-only notification, not by popping the channel open.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
+    // The server has no vscode API: it learns the display language and its messages from us.
+    initializationOptions: serverL10nOptions(),
   };
 }
 
 /** Creates the output channel and the client, and starts the server without holding up activation. */
 export function startLanguageClient<C extends BaseLanguageClient>(createClient: LanguageClientFactory<C>): ImmHighlightApi<C> {
+  useDisplayLanguage();
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
   const crashHandler = new CrashHandler((event) => void showCrashNotification(event, outputChannel));
   const languageClient = createClient(outputChannel, crashHandler);
@@ -35,7 +39,7 @@ export function startLanguageClient<C extends BaseLanguageClient>(createClient: 
       // The client has already logged the cause; keep activation alive so Show Output and Restart work.
       // vscode-languageclient 9 cannot start a client again after its initialize failed; a reload can.
       const reason = error instanceof Error ? error.message : String(error);
-      outputChannel.appendLine(`Could not start the language server: ${reason}. After fixing the cause, run "Developer: Reload Window".`);
+      outputChannel.appendLine(vscode.l10n.t('Could not start the language server: {0}. After fixing the cause, run "Developer: Reload Window".', reason));
     }
   };
   return {

@@ -6,6 +6,7 @@ import {
   type ErrorHandlerResult,
   type Message,
 } from 'vscode-languageclient';
+import { t } from '../../core/src/l10n';
 
 /** What the user is told about; each at most once until they restart the server themselves. */
 export type CrashEvent = 'restarted' | 'gaveUp';
@@ -42,11 +43,11 @@ export class CrashHandler implements ErrorHandler {
       return {
         action: CloseAction.DoNotRestart,
         handled: true,
-        message: `The language server crashed ${this.crashes.length} times in 3 minutes and will not be restarted until you run "IMM Highlight: Restart Language Server".`,
+        message: t('The language server crashed {0} times in 3 minutes and will not be restarted until you run "IMM Highlight: Restart Language Server".', this.crashes.length),
       };
     }
     this.tellOnce('restarted');
-    return { action: CloseAction.Restart, handled: true, message: 'The language server stopped unexpectedly; restarting it.' };
+    return { action: CloseAction.Restart, handled: true, message: t('The language server stopped unexpectedly; restarting it.') };
   }
 
   /** After a restart by hand the user has acted on what they were told: a later crash is news again. */

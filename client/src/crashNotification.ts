@@ -2,18 +2,17 @@ import * as vscode from 'vscode';
 import { Commands } from './constants';
 import type { CrashEvent } from './crashHandler';
 
-const SHOW_LOGS = 'Show logs';
-const RESTART = 'Restart';
-
 export async function showCrashNotification(event: CrashEvent, output: vscode.OutputChannel): Promise<void> {
+  const SHOW_LOGS = vscode.l10n.t('Show logs');
+  const RESTART = vscode.l10n.t('Restart');
   const choice =
     event === 'restarted'
       ? await vscode.window.showWarningMessage(
-          'The IMM Highlight language server stopped unexpectedly and was restarted.',
+          vscode.l10n.t('The IMM Highlight language server stopped unexpectedly and was restarted.'),
           SHOW_LOGS,
         )
       : await vscode.window.showErrorMessage(
-          'The IMM Highlight language server keeps crashing and was not restarted: job files are not checked until you restart it.',
+          vscode.l10n.t('The IMM Highlight language server keeps crashing and was not restarted: job files are not checked until you restart it.'),
           SHOW_LOGS,
           RESTART,
         );

@@ -10,24 +10,24 @@ import { documentSelector } from './documentSelector';
  */
 export function createLanguageStatus(client: BaseLanguageClient): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('immHighlight.schema', documentSelector);
-  item.name = 'IMM Highlight validation';
+  item.name = vscode.l10n.t('IMM Highlight validation');
 
   const update = (state: State): void => {
     item.busy = state === State.Starting;
     if (state === State.Stopped) {
       item.severity = vscode.LanguageStatusSeverity.Error;
-      item.text = `${SCHEMA_TITLE}: not checked`;
+      item.text = vscode.l10n.t('{0}: not checked', SCHEMA_TITLE);
       // Short: the language status hover sits at the right edge of the window and cuts long lines off.
-      item.detail = 'server not running';
-      item.command = { title: 'Restart', command: Commands.restartServer };
-      item.accessibilityInformation = { label: 'CreateHighlightTask not checked: the IMM Highlight language server is not running' };
+      item.detail = vscode.l10n.t('server not running');
+      item.command = { title: vscode.l10n.t('Restart'), command: Commands.restartServer };
+      item.accessibilityInformation = { label: vscode.l10n.t('{0} not checked: the IMM Highlight language server is not running', SCHEMA_TITLE) };
     } else {
       item.severity = vscode.LanguageStatusSeverity.Information;
       item.text = SCHEMA_TITLE;
       item.detail = `API ${API_VERSION}`;
       // The full sentence for screen readers, where the width does not matter.
-      item.accessibilityInformation = { label: `Validated against the ${SCHEMA_TITLE} schema (API ${API_VERSION})` };
-      item.command = { title: 'Show Output', command: Commands.showOutput };
+      item.accessibilityInformation = { label: vscode.l10n.t('Validated against the {0} schema (API {1})', SCHEMA_TITLE, API_VERSION) };
+      item.command = { title: vscode.l10n.t('Show Output'), command: Commands.showOutput };
     }
   };
   update(client.state);

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { clampPosition, type JobDocument } from './document';
+import { t } from './l10n';
 import { fixEdits } from './fixEdits';
 import { isDiagnosticData, type FixHint } from './fixes';
 import { displayPath, fieldName } from './schema';
@@ -64,26 +65,27 @@ function isFixHint(value: unknown): value is FixHint {
 function titleOf(fix: FixHint): string {
   switch (fix.kind) {
     case 'replace-value':
-      return `Change to ${quote(String(fix.value))}`;
+      return t('Change to {0}', quote(String(fix.value)));
     case 'rename-key':
-      return `Rename to ${quote(fix.key)}`;
+      return t('Rename to {0}', quote(fix.key));
     case 'add-properties': {
       const names = fix.properties.map(quote).join(', ');
-      return `Add missing propert${fix.properties.length === 1 ? 'y' : 'ies'} ${names}`;
+      return fix.properties.length === 1 ? t('Add missing property {0}', names) : t('Add missing properties {0}', names);
     }
     case 'remove-property':
-      return `Remove ${quote(fieldName(fix.path))}`;
+      return t('Remove {0}', quote(fieldName(fix.path)));
     case 'to-json-string':
-      return `Convert ${displayPath(fix.path)} to a JSON string`;
+      return t('Convert {0} to a JSON string', displayPath(fix.path));
   }
 }
 
-const FIX_ALL_TITLES: Readonly<Record<FixHint['kind'], string>> = {
-  'replace-value': 'Fix all misspelt values in this file',
-  'rename-key': 'Fix all misspelt property names in this file',
-  'add-properties': 'Add all missing required properties in this file',
-  'remove-property': 'Remove all properties without effect in this file',
-  'to-json-string': 'Convert all mappings to JSON strings in this file',
+// A function, not a table of texts: a table would be filled before the language is chosen.
+const FIX_ALL_TITLES: Readonly<Record<FixHint['kind'], () => string>> = {
+  'replace-value': () => t('Fix all misspelt values in this file'),
+  'rename-key': () => t('Fix all misspelt property names in this file'),
+  'add-properties': () => t('Add all missing required properties in this file'),
+  'remove-property': () => t('Remove all properties without effect in this file'),
+  'to-json-string': () => t('Convert all mappings to JSON strings in this file'),
 };
 
 /**
@@ -103,7 +105,7 @@ function fixAllAction(doc: JobDocument, uri: string, kind: FixHint['kind']): Cod
   }
   if (fixed.length < 2) return undefined;
   edits.sort((a, b) => compare(a.range.start, b.range.start));
-  return { title: FIX_ALL_TITLES[kind], kind: CodeActionKind.QuickFix, diagnostics: fixed, edit: { changes: { [uri]: edits } } };
+  return { title: FIX_ALL_TITLES[kind](), kind: CodeActionKind.QuickFix, diagnostics: fixed, edit: { changes: { [uri]: edits } } };
 }
 
 type Position = Range['start'];

@@ -13,6 +13,7 @@ import { cursorContext, indentUnit, type KeyContext, type ValueContext } from '.
 import { offsetOf, rangeOf, type JobDocument } from './document';
 import { DOCUMENTED_NAME_TEXT, documentedNamesOf } from './documentedNames';
 import { keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
+import { t } from './l10n';
 import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 
 /**
@@ -76,7 +77,7 @@ function templatesOf(objectSchema: SchemaNode): readonly KeyTemplate[] {
       schema: described,
       required: isRequired,
       sortText: `${isRequired ? 0 : 1}${String(index).padStart(3, '0')}`,
-      detail: `${typeName(described)}${isRequired ? ' (required)' : ''}`,
+      detail: isRequired ? t('{0} (required)', typeName(described)) : typeName(described),
       documentation: { kind: MarkupKind.Markdown, value: keyDocumentation(described, isRequired) },
     });
   });
@@ -179,7 +180,7 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
       text: yamlScalar(value),
       raw,
       kind,
-      detail: isDefault ? `${detail} (default)` : detail,
+      detail: isDefault ? detail + t(' (default)') : detail,
       documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
       sortText: String(list.length).padStart(3, '0'),
     });
@@ -188,21 +189,21 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   if (schema.enum) {
     schema.enum.forEach((value, i) => add(value, CompletionItemKind.EnumMember, type, meaningOf(schema, i)));
   } else if (schema.type === 'boolean') {
-    add(true, CompletionItemKind.Value, 'boolean', undefined);
-    add(false, CompletionItemKind.Value, 'boolean', undefined);
+    add(true, CompletionItemKind.Value, type, undefined);
+    add(false, CompletionItemKind.Value, type, undefined);
   } else {
     for (const suggestion of schema['x-suggestions'] ?? []) {
-      add(suggestion.value, CompletionItemKind.Value, `suggested ${type}`, suggestion.description);
+      add(suggestion.value, CompletionItemKind.Value, t('suggested {0}', type), suggestion.description);
     }
     const documented = documentedNamesOf(schema);
     for (const name of documented?.names ?? []) {
       add(name, CompletionItemKind.EnumMember, DOCUMENTED_NAME_TEXT.completionDetail(), DOCUMENTED_NAME_TEXT.completionDocumentation(documented!));
     }
-    if (schema.default !== undefined) add(schema.default, CompletionItemKind.Value, type, 'The default value.');
+    if (schema.default !== undefined) add(schema.default, CompletionItemKind.Value, type, t('The default value.'));
     // Examples show a format (an OSS URI, a resolution, a number); a sample project name would only mislead.
     const formatted = schema.type !== 'string' || schema.pattern !== undefined;
     if (formatted && !schema['x-suggestions']) {
-      for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, `example ${type}`, 'An example from the API reference.');
+      for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, t('example {0}', type), t('An example from the API reference.'));
     }
   }
   templates = list;

@@ -14,6 +14,7 @@ import {
 } from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
 import { chunkedParseSettings, PARSE_OPTIONS, parseInChunks, seedChunks, type ChunkCache } from './chunkedParse';
+import { t } from './l10n';
 import { DIAGNOSTIC_SOURCE, YamlCode } from './codes';
 
 /** A location in the request: object keys and array indexes, e.g. ['Sources', 0, 'URI']. */
@@ -65,7 +66,11 @@ function parse(text: string, previous: JobDocument | undefined, byChunks: boolea
   if (text.length > MAX_DOCUMENT_LENGTH) {
     const tooLarge = yamlDiagnostic(
       { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      `This file has ${text.length.toLocaleString('en-US')} characters; files over ${MAX_DOCUMENT_LENGTH.toLocaleString('en-US')} characters are not checked. A highlight job is a few kilobytes.`,
+      t(
+        'This file has {0} characters; files over {1} characters are not checked. A highlight job is a few kilobytes.',
+        text.length.toLocaleString('en-US'),
+        MAX_DOCUMENT_LENGTH.toLocaleString('en-US'),
+      ),
       YamlCode.TooLarge,
     );
     return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [tooLarge] };
@@ -75,7 +80,7 @@ function parse(text: string, previous: JobDocument | undefined, byChunks: boolea
     const at = positionOf(lineCounter, tooDeep);
     const diagnostic = yamlDiagnostic(
       { start: at, end: { line: at.line, character: at.character + 1 } },
-      `Brackets or list dashes nest more than ${MAX_FLOW_DEPTH} levels deep here, so this file is not checked. A highlight job nests a few levels.`,
+      t('Brackets or list dashes nest more than {0} levels deep here, so this file is not checked. A highlight job nests a few levels.', MAX_FLOW_DEPTH),
       YamlCode.TooDeep,
     );
     return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [diagnostic] };
@@ -100,7 +105,9 @@ function parse(text: string, previous: JobDocument | undefined, byChunks: boolea
     if (!docs) {
       const diagnostic = yamlDiagnostic(
         { start: { line: 0, character: 0 }, end: positionOf(lineCounter, lineEnd(text, 0)) },
-        'The YAML parser could not follow the structure of this file (it runs out of stack), so it is not checked. Its indentation is probably broken near the start: a job begins with top-level keys such as ProjectName.',
+        t(
+          'The YAML parser could not follow the structure of this file (it runs out of stack), so it is not checked. Its indentation is probably broken near the start: a job begins with top-level keys such as ProjectName.',
+        ),
         YamlCode.TooDeep,
       );
       return { text, lineCounter, yaml: undefined, value: undefined, yamlDiagnostics: [diagnostic] };
@@ -124,7 +131,7 @@ function parse(text: string, previous: JobDocument | undefined, byChunks: boolea
     yamlDiagnostics.push(
       yamlDiagnostic(
         toRange(documentMarkerStart(text, start), lineEnd(text, start)),
-        'A job file holds one request: this second YAML document is ignored. Move it to a file of its own.',
+        t('A job file holds one request: this second YAML document is ignored. Move it to a file of its own.'),
         YamlCode.MultipleDocuments,
       ),
     );
@@ -143,8 +150,8 @@ function parse(text: string, previous: JobDocument | undefined, byChunks: boolea
       const range = anchor?.range ? toRange(anchor.range[0], anchor.range[1]) : toRange(0, 0);
       yamlDiagnostics.push(
         unresolved === undefined
-          ? yamlDiagnostic(range, `Aliases expand to too many nodes (${reason}). Write the values out instead of using aliases.`, YamlCode.AliasLimit)
-          : yamlDiagnostic(range, `The alias *${unresolved} has no anchor &${unresolved} before it.`, YamlCode.Syntax),
+          ? yamlDiagnostic(range, t('Aliases expand to too many nodes ({0}). Write the values out instead of using aliases.', reason), YamlCode.AliasLimit)
+          : yamlDiagnostic(range, t('The alias *{0} has no anchor &{0} before it.', unresolved), YamlCode.Syntax),
       );
     }
   }
@@ -259,8 +266,8 @@ function fromYamlError(error: YAMLError, toRange: (start: number, end: number) =
   const keyNode = duplicate ? keyNodeAt(doc.contents, start) : undefined;
   const key = keyNode ? String(keyNode.value) : keyTextAt(text, start);
   const message = duplicate
-    ? `Duplicate key ${JSON.stringify(key)}: each key may appear once in an object.`
-    : `YAML: ${firstSentence(error.message)}`;
+    ? t('Duplicate key {0}: each key may appear once in an object.', JSON.stringify(key))
+    : t('YAML: {0}', firstSentence(error.message));
   let range = toRange(start, end);
   if (duplicate) range = keyNode?.range ? toRange(keyNode.range[0], keyNode.range[1]) : toRange(start, start + Math.max(key.length, 1));
   // yaml reports an unclosed quote where the file ends; the opening quote is what the user must find.

@@ -1,4 +1,5 @@
 import { documentedNamesMarkdown, documentedNamesOf } from './documentedNames';
+import { t } from './l10n';
 import { resolveSchema, type SchemaNode } from './schema';
 
 /**
@@ -11,12 +12,47 @@ export function typeName(schema: SchemaNode): string {
   if (schema.type === 'array') {
     const items = schema.items ? resolveSchema(schema.items) : undefined;
     const itemType = items?.type;
-    if (!itemType) return 'list';
-    return `list of ${itemType === 'object' ? 'objects' : `${itemType}s`}`;
+    if (!itemType) return t('list');
+    return t('list of {0}', pluralTypeWord(itemType));
   }
-  if (schema.type) return schema.type;
-  if (schema.enum) return typeof schema.enum[0] === 'number' ? 'number' : 'string';
-  return 'value';
+  if (schema.type) return typeWord(schema.type);
+  if (schema.enum) return typeof schema.enum[0] === 'number' ? typeWord('number') : typeWord('string');
+  return t('value');
+}
+
+/** A JSON Schema type as the documentation names it. */
+function typeWord(type: NonNullable<SchemaNode['type']>): string {
+  switch (type) {
+    case 'object':
+      return t('object');
+    case 'array':
+      return t('list');
+    case 'string':
+      return t('string');
+    case 'number':
+      return t('number');
+    case 'integer':
+      return t('integer');
+    case 'boolean':
+      return t('boolean');
+  }
+}
+
+function pluralTypeWord(type: NonNullable<SchemaNode['type']>): string {
+  switch (type) {
+    case 'object':
+      return t('objects');
+    case 'array':
+      return t('lists');
+    case 'string':
+      return t('strings');
+    case 'number':
+      return t('numbers');
+    case 'integer':
+      return t('integers');
+    case 'boolean':
+      return t('booleans');
+  }
 }
 
 /** An enum description without the value it repeats: "Scene: scene and frame recognition." → "scene and frame recognition." */
@@ -44,14 +80,14 @@ export function limitsOf(schema: SchemaNode): string[] {
     schema.exclusiveMinimum !== undefined ? `${schema.exclusiveMinimum} <` : schema.minimum !== undefined ? `${schema.minimum} ≤` : '';
   const high =
     schema.exclusiveMaximum !== undefined ? `< ${schema.exclusiveMaximum}` : schema.maximum !== undefined ? `≤ ${schema.maximum}` : '';
-  if (low || high) limits.push(`${low ? `${low} ` : ''}value${high ? ` ${high}` : ''}`);
-  if (schema.type === 'integer') limits.push('whole numbers only');
-  if (schema.minItems !== undefined && schema.maxItems !== undefined) limits.push(`${schema.minItems}–${schema.maxItems} items`);
-  else if (schema.maxItems !== undefined) limits.push(`at most ${schema.maxItems} item${schema.maxItems === 1 ? '' : 's'}`);
-  else if (schema.minItems !== undefined) limits.push(`at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
-  if (schema.maxLength !== undefined) limits.push(`at most ${schema.maxLength} characters`);
-  else if (schema.minLength !== undefined && schema.minLength > 0) limits.push('not empty');
-  if (schema['x-patternMessage']) limits.push(`must be ${schema['x-patternMessage']}`);
+  if (low || high) limits.push(`${low ? `${low} ` : ''}${t('value')}${high ? ` ${high}` : ''}`);
+  if (schema.type === 'integer') limits.push(t('whole numbers only'));
+  if (schema.minItems !== undefined && schema.maxItems !== undefined) limits.push(t('{0}–{1} items', schema.minItems, schema.maxItems));
+  else if (schema.maxItems !== undefined) limits.push(schema.maxItems === 1 ? t('at most 1 item') : t('at most {0} items', schema.maxItems));
+  else if (schema.minItems !== undefined) limits.push(schema.minItems === 1 ? t('at least 1 item') : t('at least {0} items', schema.minItems));
+  if (schema.maxLength !== undefined) limits.push(t('at most {0} characters', schema.maxLength));
+  else if (schema.minLength !== undefined && schema.minLength > 0) limits.push(t('not empty'));
+  if (schema['x-patternMessage']) limits.push(t('must be {0}', schema['x-patternMessage']));
   return limits;
 }
 
@@ -67,7 +103,7 @@ export interface FieldFacts {
 /** The full description of a field as markdown. */
 export function fieldMarkdown(schema: SchemaNode, facts: FieldFacts): string {
   const parts: string[] = [];
-  const kind = `${typeName(schema)}, ${facts.required ? 'required' : 'optional'}`;
+  const kind = facts.required ? t('{0}, required', typeName(schema)) : t('{0}, optional', typeName(schema));
   parts.push(facts.title ? `**${facts.title}** — ${kind}` : `*${kind}*`);
   if (schema.description) parts.push(schema.description);
   const values = valuesMarkdown(schema, facts);
@@ -75,10 +111,10 @@ export function fieldMarkdown(schema: SchemaNode, facts: FieldFacts): string {
   const properties = propertiesMarkdown(schema);
   if (properties) parts.push(properties);
   const facts2: string[] = [];
-  if (schema.default !== undefined) facts2.push(`Default: ${code(schema.default)}`);
+  if (schema.default !== undefined) facts2.push(t('Default: {0}', code(schema.default)));
   const limits = limitsOf(schema);
-  if (limits.length) facts2.push(`Limits: ${limits.join('; ')}`);
-  if (!schema.enum && schema.examples?.length && schema.type !== 'object') facts2.push(`Example: ${code(schema.examples[0])}`);
+  if (limits.length) facts2.push(t('Limits: {0}', limits.join(t('; '))));
+  if (!schema.enum && schema.examples?.length && schema.type !== 'object') facts2.push(t('Example: {0}', code(schema.examples[0])));
   if (facts2.length) parts.push(facts2.join('  \n'));
   return parts.join('\n\n');
 }
@@ -89,13 +125,13 @@ function valuesMarkdown(schema: SchemaNode, facts: FieldFacts): string | undefin
   const entries: { value: unknown; meaning: string | undefined }[] = [];
   let heading: string;
   if (schema.enum) {
-    heading = 'Valid values:';
+    heading = t('Valid values:');
     schema.enum.forEach((value, i) => entries.push({ value, meaning: meaningOf(schema, i) }));
   } else if (schema.type === 'boolean') {
-    heading = 'Valid values:';
+    heading = t('Valid values:');
     entries.push({ value: true, meaning: undefined }, { value: false, meaning: undefined });
   } else if (schema['x-suggestions']) {
-    heading = 'Suggested values (other text is accepted):';
+    heading = t('Suggested values (other text is accepted):');
     for (const suggestion of schema['x-suggestions']) {
       const meaning = suggestion.description.startsWith(`${suggestion.value}: `)
         ? suggestion.description.slice(suggestion.value.length + 2)
@@ -106,17 +142,17 @@ function valuesMarkdown(schema: SchemaNode, facts: FieldFacts): string | undefin
     return undefined;
   }
   const line = (entry: { value: unknown; meaning: string | undefined }, mark: string): string => {
-    const isDefault = schema.default !== undefined && entry.value === schema.default ? ' (default)' : '';
+    const isDefault = schema.default !== undefined && entry.value === schema.default ? t(' (default)') : '';
     return `- ${mark ? `**${code(entry.value)}** ${mark}` : code(entry.value)}${isDefault}${entry.meaning ? ` — ${entry.meaning}` : ''}`;
   };
   const lines: string[] = [];
   if (facts.hasCurrent) {
     const currentIndex = entries.findIndex((entry) => entry.value === facts.current);
     if (currentIndex !== -1) {
-      lines.push(line(entries[currentIndex]!, '← current'));
+      lines.push(line(entries[currentIndex]!, t('← current')));
       entries.splice(currentIndex, 1);
     } else if (facts.current !== null && facts.current !== undefined && typeof facts.current !== 'object' && schema.enum) {
-      lines.push(`- **${code(facts.current)}** ← current: not a valid value`);
+      lines.push(`- **${code(facts.current)}** ${t('← current: not a valid value')}`);
     }
   }
   for (const entry of entries) lines.push(line(entry, ''));
@@ -128,8 +164,8 @@ function propertiesMarkdown(schema: SchemaNode): string | undefined {
   const properties = object.properties ? Object.keys(object.properties) : [];
   if (properties.length === 0) return undefined;
   const required = new Set(object.required ?? []);
-  const names = properties.map((name) => (required.has(name) ? `\`${name}\` (required)` : `\`${name}\``));
-  return `${schema.type === 'array' ? 'Each item has' : 'Fields'}: ${names.join(', ')}`;
+  const names = properties.map((name) => (required.has(name) ? t('{0} (required)', `\`${name}\``) : `\`${name}\``));
+  return schema.type === 'array' ? t('Each item has: {0}', names.join(', ')) : t('Fields: {0}', names.join(', '));
 }
 
 const completionDocs = new WeakMap<SchemaNode, { required?: string; optional?: string }>();

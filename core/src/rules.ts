@@ -1,6 +1,7 @@
 import type { JsonPath } from './document';
 import { pathKey } from './duplicateKeys';
 import type { FixHint } from './fixes';
+import { t } from './l10n';
 import { ossUriProblem } from './ossUri';
 import { quote } from './words';
 
@@ -111,7 +112,7 @@ export const API_RULES: readonly ApiRule[] = [
       list(request.Sources).forEach((source, i) => {
         for (const key of ['StartTime', 'Duration']) {
           if (has(obj(source), key)) {
-            report(ineffective(['Sources', i, key], `${key} takes effect only when Type is Concat; Type is ${request.Type}, so it is ignored.`));
+            report(ineffective(['Sources', i, key], t('{0} takes effect only when Type is Concat; Type is {1}, so it is ignored.', key, String(request.Type))));
           }
         }
       });
@@ -127,7 +128,7 @@ export const API_RULES: readonly ApiRule[] = [
         report({
           path: ['Output'],
           at: 'key',
-          message: `Output.Container is required when Type is ${request.Type}. Valid: ${CONTAINERS.join(', ')}.`,
+          message: t('Output.Container is required when Type is {0}. Valid: {1}.', request.Type, CONTAINERS.join(', ')),
           fixes: [{ kind: 'add-properties', path: ['Output'], properties: ['Container'] }],
         });
       }
@@ -145,8 +146,8 @@ export const API_RULES: readonly ApiRule[] = [
         if (current === 'Random' || current === 'Sequential') return;
         // A mode that is not a valid value (`random`) is the schema's to report; its fix makes this moot.
         if (current !== undefined && current !== null && current !== 'Closed' && current !== 'Auto') return;
-        const now = typeof current === 'string' ? `it is ${current}` : 'it is not set (default Closed)';
-        report(ineffective(['Edit', listKey], `${listKey} take effect only when ${mode} is Random or Sequential; ${now}.`));
+        const now = typeof current === 'string' ? t('it is {0}', current) : t('it is not set (default Closed)');
+        report(ineffective(['Edit', listKey], t('{0} take effect only when {1} is Random or Sequential; {2}.', listKey, mode, now)));
       },
     }),
   ),
@@ -161,7 +162,7 @@ export const API_RULES: readonly ApiRule[] = [
         if (!edit || edit[mode] !== 'Sequential') return;
         list(edit[listKey]).forEach((entry, i) => {
           if (has(obj(entry), 'Weight')) {
-            report(ineffective(['Edit', listKey, i, 'Weight'], `Weight takes effect only when ${mode} is Random; it is Sequential, so the list is applied in order.`));
+            report(ineffective(['Edit', listKey, i, 'Weight'], t('Weight takes effect only when {0} is Random; it is Sequential, so the list is applied in order.', mode)));
           }
         });
       },
@@ -174,8 +175,8 @@ export const API_RULES: readonly ApiRule[] = [
     check(request, report) {
       const segment = obj(obj(request.Output)?.Segment);
       if (!segment || !has(segment, 'StartNumber') || segment.Format === 'hls') return;
-      const format = typeof segment.Format === 'string' ? `Segment.Format is ${segment.Format}` : 'Segment.Format is not set';
-      report(ineffective(['Output', 'Segment', 'StartNumber'], `StartNumber applies to hls segments only; ${format}.`));
+      const format = typeof segment.Format === 'string' ? t('Segment.Format is {0}', segment.Format) : t('Segment.Format is not set');
+      report(ineffective(['Output', 'Segment', 'StartNumber'], t('StartNumber applies to hls segments only; {0}.', format)));
     },
   },
   {
@@ -203,7 +204,7 @@ export const API_RULES: readonly ApiRule[] = [
       report({
         path: ['Output', 'URI'],
         at: 'value',
-        message: `Output.URI ends in .${extension} but Container is ${output.Container}: the file will hold ${output.Container} data under a .${extension} name.`,
+        message: t('Output.URI ends in .{0} but Container is {1}: the file will hold {1} data under a .{0} name.', extension, output.Container),
       });
     },
   },
@@ -214,7 +215,7 @@ export const API_RULES: readonly ApiRule[] = [
     check(request, report) {
       const transcode = obj(at(request, ['Output', 'Video', 'TranscodeVideo']));
       if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'CRF')) {
-        report(ineffective(['Output', 'Video', 'TranscodeVideo', 'CRF'], 'Bitrate and CRF exclude each other: set one of them.'));
+        report(ineffective(['Output', 'Video', 'TranscodeVideo', 'CRF'], t('Bitrate and CRF exclude each other: set one of them.')));
       }
     },
   },
@@ -225,7 +226,7 @@ export const API_RULES: readonly ApiRule[] = [
     check(request, report) {
       const transcode = obj(at(request, ['Output', 'Audio', 'TranscodeAudio']));
       if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'Quality')) {
-        report(ineffective(['Output', 'Audio', 'TranscodeAudio', 'Quality'], 'Bitrate and Quality exclude each other: set one of them.'));
+        report(ineffective(['Output', 'Audio', 'TranscodeAudio', 'Quality'], t('Bitrate and Quality exclude each other: set one of them.')));
       }
     },
   },
@@ -237,7 +238,7 @@ export const API_RULES: readonly ApiRule[] = [
       for (const { object, option, value } of OPTION_NEEDS_VALUE) {
         const target = obj(at(request, object));
         if (transcodes(target) && has(target, option) && !has(target, value)) {
-          report(ineffective([...object, option], `${option} has no effect without ${value}.`));
+          report(ineffective([...object, option], t('{0} has no effect without {1}.', option, value)));
         }
       }
     },
@@ -254,16 +255,16 @@ export const API_RULES: readonly ApiRule[] = [
         const filterKey = `Filter${kind}`;
         const transcode = obj(target[transcodeKey]);
         const copies = transcode !== undefined && (transcode.Codec === undefined || transcode.Codec === 'copy');
-        const codecText = transcode?.Codec === undefined ? 'Codec is not set, so it is copy' : 'Codec is copy';
+        const codecText = transcode?.Codec === undefined ? t('Codec is not set, so it is copy') : t('Codec is copy');
         if (transcode && copies) {
           for (const key of Object.keys(transcode)) {
             // An empty setting is the schema's to report; saying it is ignored as well would be noise.
-            if (key !== 'Codec' && has(transcode, key)) report(ineffective(['Output', kind, transcodeKey, key], `${key} is ignored: ${codecText}, which keeps the ${kind.toLowerCase()} stream as it is.`));
+            if (key !== 'Codec' && has(transcode, key)) report(ineffective(['Output', kind, transcodeKey, key], kind === 'Video' ? t('{0} is ignored: {1}, which keeps the video stream as it is.', key, codecText) : t('{0} is ignored: {1}, which keeps the audio stream as it is.', key, codecText)));
           }
         }
         if (has(target, filterKey) && (!transcode || copies)) {
-          const why = transcode ? `${transcodeKey}.${codecText}` : `there is no ${transcodeKey}`;
-          report(ineffective(['Output', kind, filterKey], `${filterKey} is ignored: ${why}. Filters need a transcoding codec.`));
+          const why = transcode ? `${transcodeKey}.${codecText}` : t('there is no {0}', transcodeKey);
+          report(ineffective(['Output', kind, filterKey], t('{0} is ignored: {1}. Filters need a transcoding codec.', filterKey, why)));
         }
       }
     },
@@ -280,14 +281,17 @@ export const API_RULES: readonly ApiRule[] = [
       const audioCodec = audio?.Codec;
       if (audio && typeof audioCodec === 'string' && audioCodec !== 'copy') {
         if (has(audio, 'BitsPerSample') && audioCodec !== 'flac') {
-          report(ineffective([...audioPath, 'BitsPerSample'], `BitsPerSample applies to flac only; Codec is ${audioCodec}, so it is ignored.`));
+          report(ineffective([...audioPath, 'BitsPerSample'], t('BitsPerSample applies to flac only; Codec is {0}, so it is ignored.', audioCodec)));
         }
         const maxChannels = MAX_CHANNELS[audioCodec];
         if (maxChannels !== undefined && typeof audio.Channel === 'number' && audio.Channel > maxChannels) {
           report({
             path: [...audioPath, 'Channel'],
             at: 'value',
-            message: `${audioCodec} takes ${maxChannels === 1 ? 'exactly 1 channel' : `at most ${maxChannels} channels`}; Channel is ${audio.Channel}.`,
+            message:
+              maxChannels === 1
+                ? t('{0} takes exactly 1 channel; Channel is {1}.', audioCodec, audio.Channel)
+                : t('{0} takes at most {1} channels; Channel is {2}.', audioCodec, maxChannels, audio.Channel),
             fixes: [{ kind: 'replace-value', path: [...audioPath, 'Channel'], value: maxChannels }],
           });
         }
@@ -297,12 +301,12 @@ export const API_RULES: readonly ApiRule[] = [
       const videoCodec = video?.Codec;
       if (video && typeof videoCodec === 'string' && videoCodec !== 'copy') {
         if (video.PixelFormat === 'yuva420p' && videoCodec !== 'vp9') {
-          report({ path: [...videoPath, 'PixelFormat'], at: 'value', message: `yuva420p (with alpha) needs Codec vp9; Codec is ${videoCodec}.` });
+          report({ path: [...videoPath, 'PixelFormat'], at: 'value', message: t('yuva420p (with alpha) needs Codec vp9; Codec is {0}.', videoCodec) });
         }
         if (video.VideoSlim === 1 && videoCodec !== 'h264' && videoCodec !== 'h265') {
-          report({ path: [...videoPath, 'VideoSlim'], at: 'value', message: `VideoSlim 1 (narrowband HD) works with h264 and h265 only; Codec is ${videoCodec}.` });
+          report({ path: [...videoPath, 'VideoSlim'], at: 'value', message: t('VideoSlim 1 (narrowband HD) works with h264 and h265 only; Codec is {0}.', videoCodec) });
         } else if (video.VideoSlim === 1 && typeof video.PixelFormat === 'string' && video.PixelFormat !== 'yuv420p') {
-          report({ path: [...videoPath, 'VideoSlim'], at: 'value', message: `VideoSlim 1 (narrowband HD) works with PixelFormat yuv420p only; PixelFormat is ${video.PixelFormat}.` });
+          report({ path: [...videoPath, 'VideoSlim'], at: 'value', message: t('VideoSlim 1 (narrowband HD) works with PixelFormat yuv420p only; PixelFormat is {0}.', video.PixelFormat) });
         }
       }
     },
@@ -315,7 +319,7 @@ export const API_RULES: readonly ApiRule[] = [
       const filter = obj(at(request, ['Output', 'Video', 'FilterVideo']));
       for (const key of ['Speed', 'Desensitization']) {
         if (has(filter, key)) {
-          report(ineffective(['Output', 'Video', 'FilterVideo', key], `FilterVideo.${key} works in media-convert tasks only; a highlight task ignores it.${key === 'Speed' ? ' Use Output.Speed instead.' : ''}`));
+          report(ineffective(['Output', 'Video', 'FilterVideo', key], t('FilterVideo.{0} works in media-convert tasks only; a highlight task ignores it.', key) + (key === 'Speed' ? t(' Use Output.Speed instead.') : '')));
         }
       }
     },
@@ -332,11 +336,11 @@ export const API_RULES: readonly ApiRule[] = [
         const isFile = watermark.Type === 'file';
         if (isFile) {
           for (const key of WATERMARK_TEXT_ONLY) {
-            if (has(watermark, key)) report(ineffective([...path, key], `${key} applies to text watermarks only; this one has Type file.`));
+            if (has(watermark, key)) report(ineffective([...path, key], t('{0} applies to text watermarks only; this one has Type file.', key)));
           }
         } else if (has(watermark, 'URI')) {
-          const type = watermark.Type === undefined ? 'Type is not set, so it is text' : `Type is ${String(watermark.Type)}`;
-          report(ineffective([...path, 'URI'], `URI applies to file watermarks only; ${type}. Set ${quote('Type: file')} to use an image.`));
+          const type = watermark.Type === undefined ? t('Type is not set, so it is text') : t('Type is {0}', String(watermark.Type));
+          report(ineffective([...path, 'URI'], t('URI applies to file watermarks only; {0}. Set {1} to use an image.', type, quote('Type: file'))));
         }
       });
     },

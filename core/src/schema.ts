@@ -1,5 +1,6 @@
 import requestSchema from '../../schemas/highlight-task.schema.json';
 import type { JsonPath } from './document';
+import { t } from './l10n';
 
 /** A suggested value for a free string: offered by completion, never enforced. */
 export interface Suggestion {
@@ -90,7 +91,7 @@ export function schemaAtPath(path: JsonPath): SchemaNode | undefined {
 
 /** A path as users read it in messages: `Sources[0].URI`; the root is "the request". */
 export function displayPath(path: JsonPath): string {
-  if (path.length === 0) return 'the request';
+  if (path.length === 0) return t('the request');
   let text = '';
   for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : text ? `.${segment}` : segment;
   return text;
@@ -102,5 +103,5 @@ export function fieldName(path: JsonPath): string {
     const segment = path[i];
     if (typeof segment === 'string') return segment;
   }
-  return 'the request';
+  return t('the request');
 }

@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import { DIAGNOSTIC_SOURCE, SchemaCode } from './codes';
 import { keyRange, valueRange, type JobDocument, type JsonPath } from './document';
 import type { DiagnosticData, FixHint } from './fixes';
+import { t } from './l10n';
 import { describeValue, formatList, quote } from './words';
 import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { schemaErrors } from './schemaValidator';
@@ -51,17 +52,20 @@ function emptyJob(): Diagnostic {
   const required = REQUEST_SCHEMA.required ?? [];
   return make(
     { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    `The job is empty: a request needs ${required.slice(0, -1).map(quote).join(', ')} and ${quote(required[required.length - 1] ?? '')}.`,
+    t('The job is empty: a request needs {0} and {1}.', required.slice(0, -1).map(quote).join(', '), quote(required[required.length - 1] ?? '')),
     SchemaCode.Required,
     [{ kind: 'add-properties', path: [], properties: required }],
   );
 }
 
 function missingProperties(doc: JobDocument, path: JsonPath, missing: readonly string[]): Diagnostic {
-  const where = path.length === 0 ? 'The request' : displayPath(path);
+  const where = path.length === 0 ? t('The request') : displayPath(path);
   const names = missing.map(quote);
-  const what = names.length === 1 ? `the required property ${names[0]}` : `the required properties ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return make(keyRange(doc, path), `${where} is missing ${what}.`, SchemaCode.Required, [{ kind: 'add-properties', path, properties: missing }]);
+  const message =
+    names.length === 1
+      ? t('{0} is missing the required property {1}.', where, names[0]!)
+      : t('{0} is missing the required properties {1} and {2}.', where, names.slice(0, -1).join(', '), names[names.length - 1]!);
+  return make(keyRange(doc, path), message, SchemaCode.Required, [{ kind: 'add-properties', path, properties: missing }]);
 }
 
 function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefined {
@@ -74,14 +78,14 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       const unknown = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(resolveSchema(schemaAtPath(path) ?? {}).properties ?? {});
       const suggestion = closestMatch(unknown, known);
-      const where = path.length === 0 ? 'the request' : name;
+      const where = path.length === 0 ? t('the request') : name;
       const fixes: FixHint[] = suggestion ? [{ kind: 'rename-key', path: [...path, unknown], key: suggestion }] : [];
       fixes.push({ kind: 'remove-property', path: [...path, unknown] });
-      const hint = suggestion ? ` Did you mean ${quote(suggestion)}?` : '';
-      const what = unknown === '' ? `A value without a key in ${where}: write the key before the colon.` : `Unknown property ${quote(unknown)} in ${where}.${hint}`;
+      const hint = suggestion ? t(' Did you mean {0}?', quote(suggestion)) : '';
+      const what = unknown === '' ? t('A value without a key in {0}: write the key before the colon.', where) : t('Unknown property {0} in {1}.', quote(unknown), where) + hint;
       return make(
         keyRange(doc, [...path, unknown]),
-        `${what} Valid: ${formatList(known)}.`,
+        what + t(' Valid: {0}.', formatList(known)),
         SchemaCode.Unknown,
         fixes,
       );
@@ -91,17 +95,19 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       if (isJsonTextAsYaml(path, data, expected)) {
         return make(
           valueRange(doc, path),
-          `${name} must be a string: the API takes it as text, usually a JSON document. The quick fix turns this ${Array.isArray(data) ? 'list' : 'mapping'} into that JSON text.`,
+          Array.isArray(data)
+            ? t('{0} must be a string: the API takes it as text, usually a JSON document. The quick fix turns this list into that JSON text.', name)
+            : t('{0} must be a string: the API takes it as text, usually a JSON document. The quick fix turns this mapping into that JSON text.', name),
           SchemaCode.Type,
           [{ kind: 'to-json-string', path }],
         );
       }
-      const subject = path.length === 0 ? 'The request' : name;
+      const subject = path.length === 0 ? t('The request') : name;
       // `Type:` with nothing after it is a value not chosen yet: the choices help more than the type's name.
       if ((data === null || data === undefined) && schema?.enum) {
-        return make(valueRange(doc, path), `${subject} is empty. Valid: ${formatList(schema.enum.map(String))}.`, SchemaCode.Type);
+        return make(valueRange(doc, path), t('{0} is empty. Valid: {1}.', subject, formatList(schema.enum.map(String))), SchemaCode.Type);
       }
-      return make(valueRange(doc, path), `${subject} must be ${article(expected)}; it is ${describeValue(data)}.`, SchemaCode.Type);
+      return make(valueRange(doc, path), t('{0} must be {1}; it is {2}.', subject, article(expected), describeValue(data)), SchemaCode.Type);
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: readonly (string | number)[] }).allowedValues;
@@ -114,10 +120,10 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
             ? closestNumber(data, numbers)?.toString()
             : undefined;
       const replacement = suggestion === undefined ? undefined : allowed.find((value) => String(value) === suggestion);
-      const hint = suggestion ? ` Did you mean ${quote(suggestion)}?` : '';
+      const hint = suggestion ? t(' Did you mean {0}?', quote(suggestion)) : '';
       return make(
         valueRange(doc, path),
-        `${quote(String(data))} is not a valid ${name}.${hint} Valid: ${formatList(allowed.map(String))}.`,
+        t('{0} is not a valid {1}.', quote(String(data)), name) + hint + t(' Valid: {0}.', formatList(allowed.map(String))),
         SchemaCode.Enum,
         replacement === undefined ? [] : [{ kind: 'replace-value', path, value: replacement }],
       );
@@ -126,30 +132,30 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return make(valueRange(doc, path), `${name} is ${String(data)}; ${rangeText(schema)}.`, SchemaCode.Range);
+      return make(valueRange(doc, path), t('{0} is {1}; {2}.', name, String(data), rangeText(schema)), SchemaCode.Range);
     case 'maxLength':
       return make(
         valueRange(doc, path),
-        `${name} has ${[...String(data)].length} characters; at most ${schema?.maxLength ?? 0} are allowed.`,
+        t('{0} has {1} characters; at most {2} are allowed.', name, [...String(data)].length, schema?.maxLength ?? 0),
         SchemaCode.TooLong,
       );
     case 'minLength':
       // The OSS URI rule already says that an empty URI is not one; a second diagnostic would only repeat it.
       if (schema?.['x-format'] === 'oss-uri') return undefined;
-      return make(valueRange(doc, path), `${name} must not be empty.`, SchemaCode.TooShort);
+      return make(valueRange(doc, path), t('{0} must not be empty.', name), SchemaCode.TooShort);
     case 'maxItems': {
       const max = schema?.maxItems ?? 0;
       const count = Array.isArray(data) ? data.length : 0;
       return make(
         keyRange(doc, path),
-        `${name} has ${count} items; at most ${max} ${max === 1 ? 'is' : 'are'} allowed.`,
+        max === 1 ? t('{0} has {1} items; at most 1 is allowed.', name, count) : t('{0} has {1} items; at most {2} are allowed.', name, count, max),
         SchemaCode.TooManyItems,
       );
     }
     case 'minItems':
       return make(
         keyRange(doc, path),
-        `${name} needs at least ${schema?.minItems ?? 0} item${schema?.minItems === 1 ? '' : 's'}.`,
+        schema?.minItems === 1 ? t('{0} needs at least 1 item.', name) : t('{0} needs at least {1} items.', name, schema?.minItems ?? 0),
         SchemaCode.TooFewItems,
       );
     case 'pattern':
@@ -157,11 +163,11 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       if (schema?.['x-format'] === 'oss-uri') return undefined;
       return make(
         valueRange(doc, path),
-        `${quote(String(data))} is not valid for ${name}: expected ${schema?.['x-patternMessage'] ?? `text matching ${schema?.pattern ?? ''}`}.`,
+        t('{0} is not valid for {1}: expected {2}.', quote(String(data)), name, schema?.['x-patternMessage'] ?? t('text matching {0}', schema?.pattern ?? '')),
         SchemaCode.Pattern,
       );
     default:
-      return make(valueRange(doc, path), `${name}: ${error.message ?? 'invalid value'}.`, SchemaCode.Type);
+      return make(valueRange(doc, path), t('{0}: {1}.', name, error.message ?? t('invalid value')), SchemaCode.Type);
   }
 }
 
@@ -191,30 +197,30 @@ function isJsonTextAsYaml(path: JsonPath, data: unknown, expected: string): bool
 function article(type: string): string {
   switch (type) {
     case 'integer':
-      return 'a whole number';
+      return t('a whole number');
     case 'number':
-      return 'a number';
+      return t('a number');
     case 'string':
-      return 'text (a string)';
+      return t('text (a string)');
     case 'boolean':
-      return 'true or false';
+      return t('true or false');
     case 'object':
-      return 'a mapping of keys to values';
+      return t('a mapping of keys to values');
     case 'array':
-      return 'a list';
+      return t('a list');
     default:
       return type;
   }
 }
 
 function rangeText(schema: SchemaNode | undefined): string {
-  if (!schema) return 'it is out of range';
+  if (!schema) return t('it is out of range');
   const low =
-    schema.exclusiveMinimum !== undefined ? `greater than ${schema.exclusiveMinimum}` : schema.minimum !== undefined ? `at least ${schema.minimum}` : '';
+    schema.exclusiveMinimum !== undefined ? t('greater than {0}', schema.exclusiveMinimum) : schema.minimum !== undefined ? t('at least {0}', schema.minimum) : '';
   const high =
-    schema.exclusiveMaximum !== undefined ? `less than ${schema.exclusiveMaximum}` : schema.maximum !== undefined ? `at most ${schema.maximum}` : '';
-  const both = low && high ? `${low} and ${high}` : low || high;
-  return `it must be ${both}`;
+    schema.exclusiveMaximum !== undefined ? t('less than {0}', schema.exclusiveMaximum) : schema.maximum !== undefined ? t('at most {0}', schema.maximum) : '';
+  const both = low && high ? t('{0} and {1}', low, high) : low || high;
+  return t('it must be {0}', both);
 }
 
 /** Turns ajv's JSON pointer into a path, telling array indexes from keys by looking at the data. */

@@ -105,6 +105,39 @@ export function installVsix(cs: CodeServerInstall, dirs: RunDirs, vsix: string):
   log(`installed ${installed.trim()}`);
 }
 
+/**
+ * Makes a display language available offline: VS Code runs in a `--locale` only when a language pack for it is
+ * installed, else it falls back to English. test/fixtures/language-pack-<locale> declares the language without
+ * translating VS Code's own UI; the extension's bundle does the rest.
+ */
+export function installLanguagePack(cs: CodeServerInstall, dirs: RunDirs, locale: string): void {
+  const source = join(ROOT, 'test/fixtures', `language-pack-${locale}`);
+  if (!existsSync(source)) throw new Error(`no language pack fixture for ${locale}: ${source}`);
+  const vsix = join(dirs.root, `language-pack-${locale}.vsix`);
+  run(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: source });
+  run(cs.node, [cs.entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix]);
+  // The server reads its language packs from this cache at start-up, but only a running server fills it in;
+  // an install from the command line does not, so the entry is written as the server would write it.
+  const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as {
+    name: string;
+    publisher: string;
+    version: string;
+    contributes: { localizations: { languageId: string; localizedLanguageName: string; translations: { id: string; path: string }[] }[] };
+  };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const installed = join(dirs.extensions, `${id}-${manifest.version}`);
+  const packs: Record<string, unknown> = {};
+  for (const localization of manifest.contributes.localizations) {
+    packs[localization.languageId] = {
+      hash: `${id}-${manifest.version}`,
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: Object.fromEntries(localization.translations.map((translation) => [translation.id, join(installed, translation.path)])),
+      label: localization.localizedLanguageName,
+    };
+  }
+  writeFileSync(join(dirs.userData, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -130,6 +163,8 @@ export interface CodeServerOptions {
   /** Lets a `?payload=` URL run an extension test suite; the built workbench ignores it otherwise. */
   readonly smokeTestDriver?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** VS Code's display language (`--locale zh-cn`): what vscode.env.language and the extension's l10n bundle follow. */
+  readonly locale?: string;
 }
 
 const groups = new Set<number>();
@@ -179,6 +214,7 @@ export async function startCodeServer(cs: CodeServerInstall, dirs: RunDirs, opti
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData,
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.locale ? ['--locale', options.locale] : []),
     dirs.workspace,
   ];
   // detached = setsid: code-server, the VS Code server, the extension host and our language server

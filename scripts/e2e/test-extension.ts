@@ -6,11 +6,12 @@
  * through `codeAutomationExit(code)`.
  *
  *   IMM_EXTENSION_TEST_GREP=completion npm run test:extension    # a subset, by mocha --grep
+ *   IMM_E2E_LOCALE=zh-cn IMM_EXTENSION_TEST_GREP='display language' npm run test:extension   # in Chinese
  */
 import { join } from 'node:path';
 import { format } from 'node:util';
 import {
-  buildExtension, freshRunDirs, keepLogs, launchBrowser, log, outputDir, remoteUri, ROOT, run,
+  buildExtension, freshRunDirs, installLanguagePack, keepLogs, launchBrowser, log, outputDir, remoteUri, ROOT, run,
   setupCodeServer, startCodeServer, workbenchUrl, writeUserSettings, type Browser, type RunningCodeServer,
 } from './harness';
 
@@ -27,18 +28,21 @@ async function main(): Promise<number> {
   // An empty extensions directory: an installed copy of the extension would clash with the development one.
   const dirs = freshRunDirs('extension-tests', join(ROOT, 'test/extension/workspace'));
   writeUserSettings(dirs);
+  if (process.env.IMM_E2E_LOCALE) installLanguagePack(cs, dirs, process.env.IMM_E2E_LOCALE);
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
   let code: number | 'timeout' = 'timeout';
   try {
     server = await startCodeServer(cs, dirs, {
       smokeTestDriver: true,
+      ...(process.env.IMM_E2E_LOCALE ? { locale: process.env.IMM_E2E_LOCALE } : {}),
       // Fake credentials in the host's environment, so the test that the language server does not
       // inherit them has something to find.
       env: {
         ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-e2e-fake-id',
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'e2e-fake-secret',
         IMM_EXTENSION_TEST_GREP: process.env.IMM_EXTENSION_TEST_GREP ?? '',
+        IMM_E2E_LOCALE: process.env.IMM_E2E_LOCALE ?? '',
       },
     });
     browser = await launchBrowser();

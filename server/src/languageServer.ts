@@ -14,8 +14,16 @@ import { documentSymbols } from '../../core/src/symbols';
 import { validateJob } from '../../core/src/validate';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { isJobDocument, JobDocumentCache } from './jobDocuments';
+import { useLocale } from '../../core/src/locale';
+import { serverLocale } from './serverLocale';
 
-export function serveJobFiles(connection: Connection): void {
+/** Where a server started by hand learns its language when the client does not say it (Node only). */
+export interface ServerStartup {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export function serveJobFiles(connection: Connection, startup: ServerStartup = { argv: [], env: {} }): void {
   const documents = new TextDocuments(TextDocument);
   const jobs = new JobDocumentCache();
 
@@ -38,17 +46,21 @@ export function serveJobFiles(connection: Connection): void {
     }
   });
 
-  connection.onInitialize(() => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: [':', ' ', '-'] },
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      documentSymbolProvider: true,
-      documentFormattingProvider: true,
-    },
-    serverInfo: { name: 'highlight-language-server', version: SERVER_VERSION },
-  }));
+  connection.onInitialize((params) => {
+    const { locale, bundle } = serverLocale(params, startup.argv, startup.env);
+    useLocale(locale, bundle);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        documentFormattingProvider: true,
+      },
+      serverInfo: { name: 'highlight-language-server', version: SERVER_VERSION },
+    };
+  });
 
   connection.onCompletion(({ textDocument, position }) => {
     const job = jobFor(textDocument.uri);

@@ -7,4 +7,5 @@ process.env = { ...process.env };
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=N.
 const connection: Connection = createConnection(ProposedFeatures.all);
-serveJobFiles(connection);
+// The display language: our client's initializationOptions, the LSP locale, then --locale and the environment.
+serveJobFiles(connection, { argv: process.argv, env: process.env });

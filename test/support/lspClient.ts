@@ -22,14 +22,19 @@ export class LspSession {
     this.connection.listen();
   }
 
-  static async start(initializationOptions: unknown = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `launch` sets what an editor other than ours would: extra arguments, the environment, the LSP `locale`. */
+  static async start(
+    initializationOptions: unknown = {},
+    launch: { readonly args?: readonly string[]; readonly env?: NodeJS.ProcessEnv; readonly locale?: string } = {},
+  ): Promise<LspSession> {
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(launch.args ?? [])], { stdio: ['pipe', 'pipe', 'inherit'], env: launch.env ?? process.env });
     const session = new LspSession(child);
     const result = await session.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
       initializationOptions,
+      ...(launch.locale === undefined ? {} : { locale: launch.locale }),
     });
     session.capabilities = result.capabilities;
     await session.connection.sendNotification('initialized', {});

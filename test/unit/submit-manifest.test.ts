@@ -16,7 +16,10 @@ const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'
     menus: Record<string, MenuItem[]>;
   };
 };
-const title = (command: string): string | undefined => manifest.contributes.commands.find((c) => c.command === command)?.title;
+// Titles are %key% references into package.nls.json, the English texts VS Code shows by default.
+const nls = JSON.parse(readFileSync(resolve(__dirname, '../../package.nls.json'), 'utf8')) as Record<string, string>;
+const english = (text: string | undefined): string | undefined => (text === undefined ? undefined : (nls[/^%(.+)%$/.exec(text)?.[1] ?? ''] ?? text));
+const title = (command: string): string | undefined => english(manifest.contributes.commands.find((c) => c.command === command)?.title);
 
 test('File › New File… offers "IMM Highlight Job"', () => {
   const entry = manifest.contributes.menus['file/newFile']?.find((m) => m.command === 'immHighlight.newJob');

@@ -18,16 +18,16 @@ function accessKeyArgument(arg: unknown): StoredAccessKey | undefined {
 
 async function askAccessKey(): Promise<StoredAccessKey | undefined> {
   const accessKeyId = await vscode.window.showInputBox({
-    title: 'IMM Highlight: Set AccessKey (1/2)',
-    prompt: 'AccessKey ID of a RAM user allowed to call imm:CreateHighlightTask and imm:GetTask. Kept in VS Code secret storage.',
+    title: vscode.l10n.t('IMM Highlight: Set AccessKey (1/2)'),
+    prompt: vscode.l10n.t('AccessKey ID of a RAM user allowed to call imm:CreateHighlightTask and imm:GetTask. Kept in VS Code secret storage.'),
     placeHolder: 'LTAI…',
     ignoreFocusOut: true,
     validateInput: checkAccessKeyId,
   });
   if (accessKeyId === undefined) return undefined;
   const accessKeySecret = await vscode.window.showInputBox({
-    title: 'IMM Highlight: Set AccessKey (2/2)',
-    prompt: `AccessKey secret of ${maskAccessKeyId(accessKeyId.trim())}. Kept in VS Code secret storage, never in settings or logs.`,
+    title: vscode.l10n.t('IMM Highlight: Set AccessKey (2/2)'),
+    prompt: vscode.l10n.t('AccessKey secret of {0}. Kept in VS Code secret storage, never in settings or logs.', maskAccessKeyId(accessKeyId.trim())),
     password: true,
     ignoreFocusOut: true,
     validateInput: checkAccessKeySecret,
@@ -67,7 +67,7 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       if (!key) return false;
       await store.setAccessKey(key);
       log(`AccessKey ${maskAccessKeyId(key.accessKeyId)} stored in VS Code secret storage; it is used before any profile or the default chain.`);
-      if (!given) void vscode.window.showInformationMessage(`IMM Highlight: AccessKey ${maskAccessKeyId(key.accessKeyId)} saved in VS Code secret storage.`);
+      if (!given) void vscode.window.showInformationMessage(vscode.l10n.t('IMM Highlight: AccessKey {0} saved in VS Code secret storage.', maskAccessKeyId(key.accessKeyId)));
       return true;
     }),
 
@@ -78,7 +78,9 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       // The resolved identity: after a bad stored key, users want to see that the environment's key is back.
       const next = await nowUsed(identities);
       if (had) log(`AccessKey ${maskAccessKeyId(had.accessKeyId)} removed from VS Code secret storage; submissions now use ${next}.`);
-      const message = had ? `IMM Highlight: AccessKey ${maskAccessKeyId(had.accessKeyId)} removed. Submissions now use ${next}.` : `IMM Highlight: no AccessKey was stored. Submissions use ${next}.`;
+      const message = had
+        ? vscode.l10n.t('IMM Highlight: AccessKey {0} removed. Submissions now use {1}.', maskAccessKeyId(had.accessKeyId), next)
+        : vscode.l10n.t('IMM Highlight: no AccessKey was stored. Submissions use {0}.', next);
       void vscode.window.showInformationMessage(message);
       return message;
     }),
@@ -94,33 +96,38 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       const chosen = store.profile();
       const items: ProfileItem[] = [
         {
-          label: 'Default credential chain',
-          description: chosen ? '' : '(in use)',
-          detail: `Environment variables, then the current aliyun CLI profile${current ? ` ("${current}")` : ''}, the credentials file, the ECS RAM role.`,
+          label: vscode.l10n.t('Default credential chain'),
+          description: chosen ? '' : vscode.l10n.t('(in use)'),
+          detail: current
+            ? vscode.l10n.t('Environment variables, then the current aliyun CLI profile ("{0}"), the credentials file, the ECS RAM role.', current)
+            : vscode.l10n.t('Environment variables, then the current aliyun CLI profile, the credentials file, the ECS RAM role.'),
           profile: undefined,
         },
         ...profiles.map((p) => ({
           label: p.name,
-          description: [p.mode, p.regionId, p.name === chosen ? '(in use)' : p.name === current ? '(CLI current)' : ''].filter(Boolean).join(' · '),
+          description: [p.mode, p.regionId, p.name === chosen ? vscode.l10n.t('(in use)') : p.name === current ? vscode.l10n.t('(CLI current)') : ''].filter(Boolean).join(' · '),
           profile: p.name,
         })),
       ];
       const pick = await vscode.window.showQuickPick(items, {
-        title: 'IMM Highlight: Choose Credentials Profile',
-        placeHolder: profiles.length ? 'aliyun CLI profiles from ~/.aliyun/config.json' : 'No aliyun CLI profiles found in ~/.aliyun/config.json (run `aliyun configure` to add one)',
+        title: vscode.l10n.t('IMM Highlight: Choose Credentials Profile'),
+        placeHolder: profiles.length
+          ? vscode.l10n.t('aliyun CLI profiles from ~/.aliyun/config.json')
+          : vscode.l10n.t('No aliyun CLI profiles found in ~/.aliyun/config.json (run `aliyun configure` to add one)'),
       });
       if (!pick) return chosen;
       await store.setProfile(pick.profile);
       const stored = await store.storedAccessKey();
-      const used = pick.profile ? `aliyun CLI profile "${pick.profile}"` : 'the default credential chain';
+      const used = pick.profile ? vscode.l10n.t('aliyun CLI profile "{0}"', pick.profile) : vscode.l10n.t('the default credential chain');
       log(`Credentials: ${used} chosen.`);
+      const clearAccessKey = vscode.l10n.t('Clear AccessKey');
       void vscode.window.showInformationMessage(
         stored
-          ? `IMM Highlight: ${used} chosen, but the AccessKey ${maskAccessKeyId(stored.accessKeyId)} in secret storage is used first. Run "Clear AccessKey" to use the profile.`
-          : `IMM Highlight: submissions now use ${used}.`,
-        ...(stored ? ['Clear AccessKey'] : []),
+          ? vscode.l10n.t('IMM Highlight: {0} chosen, but the AccessKey {1} in secret storage is used first. Run "Clear AccessKey" to use the profile.', used, maskAccessKeyId(stored.accessKeyId))
+          : vscode.l10n.t('IMM Highlight: submissions now use {0}.', used),
+        ...(stored ? [clearAccessKey] : []),
       ).then((choice) => {
-        if (choice === 'Clear AccessKey') void vscode.commands.executeCommand(SubmitCommands.clearAccessKey);
+        if (choice === clearAccessKey) void vscode.commands.executeCommand(SubmitCommands.clearAccessKey);
       });
       return store.profile();
     }),

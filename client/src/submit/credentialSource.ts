@@ -5,6 +5,7 @@
  */
 import type { CredentialSource } from '../../../api/src/credentials';
 import { maskAccessKeyId } from '../../../api/src/errors';
+import { t } from '../../../core/src/l10n';
 
 export interface StoredAccessKey {
   readonly accessKeyId: string;
@@ -62,13 +63,13 @@ export function parseStoredAccessKey(text: string | undefined): StoredAccessKey 
 /** An AccessKey ID is letters and digits; catching a pasted secret or a stray space here saves a signature error. */
 export function checkAccessKeyId(id: string): string | undefined {
   const trimmed = id.trim();
-  if (!trimmed) return 'Enter the AccessKey ID.';
-  if (!/^[A-Za-z0-9]{8,128}$/.test(trimmed)) return 'An AccessKey ID has only letters and digits (it usually starts with LTAI or STS).';
+  if (!trimmed) return t('Enter the AccessKey ID.');
+  if (!/^[A-Za-z0-9]{8,128}$/.test(trimmed)) return t('An AccessKey ID has only letters and digits (it usually starts with LTAI or STS).');
   return undefined;
 }
 
 export function checkAccessKeySecret(secret: string): string | undefined {
-  return secret.trim() ? undefined : 'Enter the AccessKey secret.';
+  return secret.trim() ? undefined : t('Enter the AccessKey secret.');
 }
 
 export interface AliyunProfile {

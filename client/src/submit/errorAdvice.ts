@@ -4,6 +4,7 @@
  * one place in VS Code where the fix is made.
  */
 import { ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
+import { t } from '../../../core/src/l10n';
 
 export type ErrorActionId = 'setAccessKey' | 'clearAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
 
@@ -30,11 +31,12 @@ export const SETTINGS = {
   timeout: 'immHighlight.requestTimeoutSeconds',
 } as const;
 
-const setAccessKey: ErrorAction = { id: 'setAccessKey', label: 'Set AccessKey' };
-const chooseProfile: ErrorAction = { id: 'chooseProfile', label: 'Choose Credentials Profile' };
-const clearAccessKey: ErrorAction = { id: 'clearAccessKey', label: 'Clear AccessKey' };
-const showOutput: ErrorAction = { id: 'showOutput', label: 'Show Output' };
-const openSetting = (setting: string): ErrorAction => ({ id: 'openSettings', label: 'Open Settings', setting });
+// Functions, not constants: a label is translated when it is shown, after the display language is set.
+const setAccessKey = (): ErrorAction => ({ id: 'setAccessKey', label: t('Set AccessKey') });
+const chooseProfile = (): ErrorAction => ({ id: 'chooseProfile', label: t('Choose Credentials Profile') });
+const clearAccessKey = (): ErrorAction => ({ id: 'clearAccessKey', label: t('Clear AccessKey') });
+const showOutput = (): ErrorAction => ({ id: 'showOutput', label: t('Show Output') });
+const openSetting = (setting: string): ErrorAction => ({ id: 'openSettings', label: t('Open Settings'), setting });
 
 const CREDENTIAL_CODES = /^(SignatureDoesNotMatch|InvalidAccessKeyId|InvalidSecurityToken|MissingSecurityToken|IncompleteSignature)/;
 
@@ -50,7 +52,7 @@ export interface ErrorContext {
 export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAdvice {
   if (!(error instanceof ImmApiError)) {
     const text = error instanceof Error ? error.message : String(error);
-    return { message: `${context.action ?? 'The request'} failed: ${text}`, actions: [showOutput], outcomeUnknown: false };
+    return { message: t('{0} failed: {1}', context.action ?? t('The request'), text), actions: [showOutput()], outcomeUnknown: false };
   }
   return {
     message: withCodeAndRequestId(error),
@@ -64,35 +66,35 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
 function withCodeAndRequestId(error: ImmApiError): string {
   let text = error.message;
   if (!text.includes(error.code)) text = `${error.code}: ${text}`;
-  if (error.requestId && !text.includes(error.requestId)) text = `${text} (RequestId ${error.requestId})`;
+  if (error.requestId && !text.includes(error.requestId)) text = t('{0} (RequestId {1})', text, error.requestId);
   return text;
 }
 
 function actionsFor(error: ImmApiError, endpointSet: boolean, storedAccessKey: boolean): ErrorAction[] {
   switch (error.kind) {
     case 'credentials':
-      return [setAccessKey, chooseProfile];
+      return [setAccessKey(), chooseProfile()];
     case 'endpoint':
       return [openSetting(endpointSet ? SETTINGS.endpoint : SETTINGS.region)];
     case 'timeout':
       // A submission that timed out may have created a task; offering a retry button would invite a duplicate.
       return [openSetting(SETTINGS.timeout)];
     case 'network':
-      if (error.outcomeUnknown) return [showOutput];
+      if (error.outcomeUnknown) return [showOutput()];
       return [openSetting(endpointSet ? SETTINGS.endpoint : SETTINGS.region)];
     case 'auth':
-      if (!CREDENTIAL_CODES.test(error.code)) return [showOutput];
+      if (!CREDENTIAL_CODES.test(error.code)) return [showOutput()];
       // A stored key the service rejects hides the environment's or profile's key; clearing it is often the fix.
-      return storedAccessKey ? [setAccessKey, clearAccessKey] : [setAccessKey, chooseProfile];
+      return storedAccessKey ? [setAccessKey(), clearAccessKey()] : [setAccessKey(), chooseProfile()];
     case 'service':
       // A project "not found" is most often a project in another region.
       if (error.code === 'ResourceNotFound' || error.statusCode === 404) return [openSetting(SETTINGS.region)];
-      return [showOutput];
+      return [showOutput()];
   }
 }
 
 /** The diagnostic text: the service's own words, which name the problem better than ours. */
 function parameterMessage(error: ImmApiError): string {
   const said = error.serviceMessage || error.message;
-  return `IMM rejected ${error.parameter} when the task was submitted (${error.code}): ${said}${error.requestId ? ` RequestId ${error.requestId}.` : ''}`;
+  return t('IMM rejected {0} when the task was submitted ({1}): {2}', error.parameter ?? '', error.code, said) + (error.requestId ? t(' RequestId {0}.', error.requestId) : '');
 }

@@ -16,7 +16,7 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
       if (isTaskNode(arg)) return vscode.commands.executeCommand<vscode.Uri | undefined>(SubmitCommands.showSentRequest, arg.record.taskId);
       const document = await jobDocument(arg);
       if (!document) {
-        void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to see its request.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to see its request.'));
         return undefined;
       }
       const uri = previewUri(document.uri);
@@ -28,19 +28,19 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
     vscode.commands.registerCommand(SubmitCommands.copyCliCommand, async (arg?: unknown): Promise<string | undefined> => {
       const document = await jobDocument(arg);
       if (!document) {
-        void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to copy its aliyun CLI command.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to copy its aliyun CLI command.'));
         return undefined;
       }
       const { line, errors } = await preview.commandLine(document.uri);
       if (!line) {
-        void vscode.window.showErrorMessage('IMM Highlight: this file cannot become a request yet (it needs to be a mapping with ProjectName).');
+        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: this file cannot become a request yet (it needs to be a mapping with ProjectName).'));
         return undefined;
       }
       await vscode.env.clipboard.writeText(line);
       void vscode.window.showInformationMessage(
         errors > 0
-          ? `IMM Highlight: aliyun CLI command copied, but the file has ${errors} error(s) that IMM is likely to reject.`
-          : 'IMM Highlight: aliyun CLI command copied (POSIX shell quoting; credentials come from your aliyun CLI configuration).',
+          ? vscode.l10n.t('IMM Highlight: aliyun CLI command copied, but the file has {0} error(s) that IMM is likely to reject.', errors)
+          : vscode.l10n.t('IMM Highlight: aliyun CLI command copied (POSIX shell quoting; credentials come from your aliyun CLI configuration).'),
       );
       return line;
     }),

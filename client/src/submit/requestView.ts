@@ -3,6 +3,7 @@
  * credentials appear only as a masked description; the secret is never part of the request parameters.
  */
 import { previewRequest, RequestBuildError, type CommandLineOptions } from '../../../core/src/request';
+import { t } from '../../../core/src/l10n';
 
 export interface RequestTarget {
   readonly region: string;
@@ -28,8 +29,8 @@ function cliOptions(target: Pick<RequestTarget, 'region' | 'endpoint' | 'profile
 export function renderRequest(value: unknown, target: RequestTarget): string {
   const endpoint = 'error' in target.endpoint ? undefined : target.endpoint;
   const header = {
-    submit: target.errors > 0 ? `refused: the file has ${target.errors} error(s); fix them first` : 'ready',
-    endpoint: endpoint ? endpoint.url : `not usable: ${'error' in target.endpoint ? target.endpoint.error : ''}`,
+    submit: target.errors > 0 ? t('refused: the file has {0} error(s); fix them first', target.errors) : t('ready'),
+    endpoint: endpoint ? endpoint.url : t('not usable: {0}', 'error' in target.endpoint ? target.endpoint.error : ''),
     region: target.region,
     credentials: target.credentials,
   };
@@ -54,7 +55,7 @@ export function renderRequest(value: unknown, target: RequestTarget): string {
     )}\n`;
   } catch (error) {
     if (!(error instanceof RequestBuildError)) throw error;
-    return `${JSON.stringify({ ...header, submit: `impossible: ${error.message}` }, null, 2)}\n`;
+    return `${JSON.stringify({ ...header, submit: t('impossible: {0}', error.message) }, null, 2)}\n`;
   }
 }
 

@@ -123,7 +123,7 @@ export class Submitter {
   private async submitTarget(arg: unknown): Promise<SubmitOutcome> {
     const document = await jobDocument(arg);
     if (!document) {
-      void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to submit it.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to submit it.'));
       return { status: 'noJob' };
     }
     return this.submitDocument(document);
@@ -151,9 +151,9 @@ export class Submitter {
       client = await createClient(this.deps.credentials, targetOf(settings), this.deps.extensionVersion);
       endpointUrl = client.endpoint.url;
       identity = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `IMM: submitting ${file}` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IMM: submitting {0}', file) },
         async (progress) => {
-          progress.report({ message: 'resolving credentials…' });
+          progress.report({ message: vscode.l10n.t('resolving credentials…') });
           return client.describeCredentials();
         },
       );
@@ -162,7 +162,7 @@ export class Submitter {
       if (declined) return declined;
       result = await vscode.window.withProgress(
         // The identity is in the title: the message line may never be seen when IMM answers at once.
-        { location: vscode.ProgressLocation.Notification, title: `IMM: submitting ${file} to project ${projectName} in ${settings.region} as ${identity}` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IMM: submitting {0} to project {1} in {2} as {3}', file, projectName, settings.region, identity) },
         async (progress) => {
           progress.report({ message: `CreateHighlightTask → ${client.endpoint.url}` });
           output.appendLine(`Submitting ${file}: CreateHighlightTask, project ${projectName}, region ${settings.region}, ${client.endpoint.url}, as ${identity}.`);
@@ -235,15 +235,17 @@ export class Submitter {
       output.appendLine(`Could not record task ${record.taskId}: ${error instanceof Error ? error.message : String(error)}`);
     }
 
+    const copyTaskId = vscode.l10n.t('Copy Task ID');
+    const showRequest = vscode.l10n.t('Show Request');
     void vscode.window
       .showInformationMessage(
-        `IMM task ${record.taskId} submitted (project ${record.projectName}, ${region}, as ${identity}). Following it in the status bar.`,
-        'Copy Task ID',
-        'Show Request',
+        vscode.l10n.t('IMM task {0} submitted (project {1}, {2}, as {3}). Following it in the status bar.', record.taskId, record.projectName, region, identity),
+        copyTaskId,
+        showRequest,
       )
       .then(async (choice) => {
-        if (choice === 'Copy Task ID') await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
-        if (choice === 'Show Request') await vscode.commands.executeCommand(SubmitCommands.showSentRequest, record.taskId);
+        if (choice === copyTaskId) await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
+        if (choice === showRequest) await vscode.commands.executeCommand(SubmitCommands.showSentRequest, record.taskId);
       });
     return {
       status: 'submitted',
@@ -258,7 +260,7 @@ export class Submitter {
   }
 
   private failed(document: vscode.TextDocument, doc: JobDocument, error: unknown, endpointSet: boolean, where: string, identity: string): SubmitOutcome {
-    const advice = adviseError(error, { action: 'Submitting', endpointSet, storedAccessKey: identity.endsWith(SECRET_STORAGE_ORIGIN) });
+    const advice = adviseError(error, { action: vscode.l10n.t('Submitting'), endpointSet, storedAccessKey: identity.endsWith(SECRET_STORAGE_ORIGIN) });
     const imm = error as { code?: unknown; requestId?: unknown; outcomeUnknown?: unknown; parameter?: unknown };
     const code = typeof imm.code === 'string' ? imm.code : 'Error';
     if (advice.parameterPath) {

@@ -25,7 +25,10 @@ async function taskIdOf(arg: unknown, history: TaskHistory, title: string): Prom
   if (given) return given;
   const pick = await vscode.window.showQuickPick(
     history.list().map((r) => ({ label: r.taskId, description: `${statusText(r)} · ${r.fileLabel}` })),
-    { title: `IMM Highlight: ${title}`, placeHolder: history.list().length ? 'Pick a task' : 'No tasks have been submitted from this workspace' },
+    {
+      title: vscode.l10n.t('IMM Highlight: {0}', title),
+      placeHolder: history.list().length ? vscode.l10n.t('Pick a task') : vscode.l10n.t('No tasks have been submitted from this workspace'),
+    },
   );
   return pick?.label;
 }
@@ -44,7 +47,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       const taskId = await taskIdOf(arg, history, 'Copy Task ID');
       if (!taskId) return;
       await vscode.env.clipboard.writeText(taskId);
-      vscode.window.setStatusBarMessage(`Copied ${taskId}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', taskId), 3000);
     }),
 
     vscode.commands.registerCommand(SubmitCommands.showTaskDetails, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
@@ -99,8 +102,9 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       const records = history.list();
       if (records.length === 0) return;
       const question = clearQuestion(records);
-      const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Clear');
-      if (ok !== 'Clear') return;
+      const clear = vscode.l10n.t('Clear');
+      const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, clear);
+      if (ok !== clear) return;
       for (const record of history.list()) follower.stop(record.taskId);
       await history.clear();
     }),

@@ -9,6 +9,7 @@ import { followTask } from '../../../api/src/follow';
 import { adviseError } from './errorAdvice';
 import type { TaskHistory } from './taskHistory';
 import { isTerminal, type TaskRecord } from './taskRecord';
+import { t } from '../../../core/src/l10n';
 
 export interface FollowerDeps {
   readonly history: TaskHistory;
@@ -87,7 +88,7 @@ export class TaskFollower implements vscode.Disposable {
       return updated;
     } catch (error) {
       if (signal.aborted) return undefined;
-      const advice = adviseError(error, { action: `Following ${record.taskId}` });
+      const advice = adviseError(error, { action: t('Following {0}', record.taskId) });
       const message = error instanceof ImmApiError ? error.message : advice.message;
       const updated = await history.update(record.taskId, { followError: message });
       log(`Stopped following ${record.taskId}: ${advice.message}`);

@@ -6,18 +6,22 @@ import { finalMessage } from './taskStatus';
 
 export async function notifyFinished(record: TaskRecord): Promise<void> {
   const { severity, text } = finalMessage(record);
-  const buttons = ['Copy Task ID', ...(severity === 'information' && record.outputUri ? ['Copy Output URI'] : [])];
+  const copyTaskId = vscode.l10n.t('Copy Task ID');
+  const copyOutputUri = vscode.l10n.t('Copy Output URI');
+  const buttons = [copyTaskId, ...(severity === 'information' && record.outputUri ? [copyOutputUri] : [])];
   const choice = severity === 'error' ? await vscode.window.showErrorMessage(text, ...buttons) : await vscode.window.showInformationMessage(text, ...buttons);
-  if (choice === 'Copy Task ID') await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
-  if (choice === 'Copy Output URI' && record.outputUri) await vscode.env.clipboard.writeText(record.outputUri);
+  if (choice === copyTaskId) await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
+  if (choice === copyOutputUri && record.outputUri) await vscode.env.clipboard.writeText(record.outputUri);
 }
 
 export async function notifyStopped(record: TaskRecord, message: string): Promise<void> {
+  const refresh = vscode.l10n.t('Refresh');
+  const setAccessKey = vscode.l10n.t('Set AccessKey');
   const choice = await vscode.window.showWarningMessage(
-    `IMM Highlight: stopped following task ${record.taskId}; it may still be running in IMM. ${message}`,
-    'Refresh',
-    'Set AccessKey',
+    vscode.l10n.t('IMM Highlight: stopped following task {0}; it may still be running in IMM. {1}', record.taskId, message),
+    refresh,
+    setAccessKey,
   );
-  if (choice === 'Refresh') await vscode.commands.executeCommand(SubmitCommands.refreshTasks);
-  if (choice === 'Set AccessKey') await vscode.commands.executeCommand(SubmitCommands.setAccessKey);
+  if (choice === refresh) await vscode.commands.executeCommand(SubmitCommands.refreshTasks);
+  if (choice === setAccessKey) await vscode.commands.executeCommand(SubmitCommands.setAccessKey);
 }

@@ -1,5 +1,6 @@
 /** How a task's state reads in the status bar, the tree and notifications. Pure text, no VS Code. */
 import { isTerminal, SUBMITTED, type TaskRecord } from './taskRecord';
+import { t } from '../../../core/src/l10n';
 
 /** `Highlight-4d51241b-…` -> `Highlight-4d51241b…`: enough to recognise, short enough for the status bar. */
 export function shortTaskId(taskId: string): string {
@@ -28,11 +29,11 @@ export function formatProgress(progress: number | undefined): string {
 
 /** "Running 40%", "Succeeded", "Failed: InvalidFile.NotFound", "Running (not followed)". */
 export function statusText(record: Pick<TaskRecord, 'status' | 'progress' | 'code' | 'followError'>): string {
-  if (record.status === 'Failed') return record.code ? `Failed: ${record.code}` : 'Failed';
+  if (record.status === 'Failed') return record.code ? t('Failed: {0}', record.code) : t('Failed');
   if (isTerminal(record.status)) return record.status;
   const progress = formatProgress(record.progress);
   const text = progress ? `${record.status} ${progress}` : record.status;
-  return record.followError ? `${text} (not followed)` : text;
+  return record.followError ? t('{0} (not followed)', text) : text;
 }
 
 /** Local time of day for today's tasks, the date as well for older ones. */
@@ -61,7 +62,7 @@ export function statusBarView(pending: readonly TaskRecord[]): StatusBarView | u
     const record = pending[0]!;
     return { text: `$(sync~spin) Highlight task ${taskIdTail(record.taskId)} ${statusText(record)}`, tooltip };
   }
-  return { text: `$(sync~spin) ${pending.length} highlight tasks running`, tooltip };
+  return { text: `$(sync~spin) ${t('{0} highlight tasks running', pending.length)}`, tooltip };
 }
 
 export interface FinalMessage {
@@ -70,33 +71,33 @@ export interface FinalMessage {
 }
 
 export function finalMessage(record: TaskRecord): FinalMessage {
-  const what = `IMM task ${record.taskId} (${record.fileLabel}, project ${record.projectName})`;
+  const what = t('IMM task {0} ({1}, project {2})', record.taskId, record.fileLabel, record.projectName);
   if (record.status === 'Failed') {
     const why = [record.code, record.message].filter(Boolean).join(': ');
-    const text = `${what} failed${why ? ` — ${why}` : ''}`;
-    return { severity: 'error', text: /[.!?]$/.test(text) ? text : `${text}.` };
+    const text = why ? t('{0} failed — {1}', what, why) : t('{0} failed', what);
+    return { severity: 'error', text: /[.!?。]$/.test(text) ? text : `${text}${t('.')}` };
   }
-  const output = record.outputUri ? ` Output: ${record.outputUri}` : '';
-  return { severity: 'information', text: `${what} succeeded.${output}` };
+  const output = record.outputUri ? t(' Output: {0}', record.outputUri) : '';
+  return { severity: 'information', text: t('{0} succeeded.', what) + output };
 }
 
 /** The tree item's hover: every fact the record holds, one per line. */
 export function taskTooltip(record: TaskRecord): string {
   const lines = [
-    `Task ID: ${record.taskId}`,
-    `File: ${record.fileLabel}`,
-    `Project: ${record.projectName} (${record.region}${record.endpoint ? `, ${record.endpoint}` : ''})`,
-    `Submitted: ${record.submittedAt}`,
-    `Status: ${statusText(record)}`,
+    t('Task ID: {0}', record.taskId),
+    t('File: {0}', record.fileLabel),
+    t('Project: {0} ({1})', record.projectName, record.endpoint ? `${record.region}, ${record.endpoint}` : record.region),
+    t('Submitted: {0}', record.submittedAt),
+    t('Status: {0}', statusText(record)),
     `RequestId: ${record.requestId}`,
   ];
-  if (record.endTime) lines.push(`Ended: ${record.endTime}`);
-  if (record.message) lines.push(`Message: ${record.message}`);
+  if (record.endTime) lines.push(t('Ended: {0}', record.endTime));
+  if (record.message) lines.push(t('Message: {0}', record.message));
   // Only a task that succeeded has a result there; a failed one wrote nothing.
-  if (record.outputUri && record.status === 'Succeeded') lines.push(`Result: ${record.outputUri}`);
-  else if (record.outputUri && !isTerminal(record.status)) lines.push(`Output (when it succeeds): ${record.outputUri}`);
-  if (record.followError) lines.push(`Not followed: ${record.followError}`);
-  lines.push('', 'Click for the details.');
+  if (record.outputUri && record.status === 'Succeeded') lines.push(t('Result: {0}', record.outputUri));
+  else if (record.outputUri && !isTerminal(record.status)) lines.push(t('Output (when it succeeds): {0}', record.outputUri));
+  if (record.followError) lines.push(t('Not followed: {0}', record.followError));
+  lines.push('', t('Click for the details.'));
   return lines.join('\n');
 }
 

@@ -7,13 +7,13 @@ import { statusBarView } from './taskStatus';
 
 export function createTaskStatusBar(history: TaskHistory, follower: TaskFollower): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('immHighlight.tasks', vscode.StatusBarAlignment.Left, 10);
-  item.name = 'IMM Highlight Tasks';
+  item.name = vscode.l10n.t('IMM Highlight Tasks');
   item.command = `${TASKS_VIEW_ID}.focus`;
   const update = (): void => {
     const view = statusBarView(history.list().filter((r) => follower.isFollowing(r.taskId)));
     if (!view) return item.hide();
     item.text = view.text;
-    item.tooltip = `${view.tooltip}\n\nClick to show the Highlight Tasks view.`;
+    item.tooltip = `${view.tooltip}\n\n${vscode.l10n.t('Click to show the Highlight Tasks view.')}`;
     item.show();
   };
   update();

@@ -46,7 +46,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       const relative = vscode.workspace.asRelativePath(uri, false);
       item.description = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
       item.contextValue = TASK_CONTEXT.file;
-      item.command = { title: 'Open', command: 'vscode.open', arguments: [uri] };
+      item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri] };
       return item;
     }
     const { record } = node;

@@ -1,0 +1,92 @@
+/**
+ * The language of the `highlight-task` CLI: LANG / LC_ALL (zh_CN → Chinese) or --lang; codes, JSON and SARIF
+ * field names never change with it. Run as a child process, bundled like the shipped dist/cli.js.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { build } from 'esbuild';
+
+const ROOT = resolve(__dirname, '../..');
+const BAD = `ProjectName: immtest
+Type: Retreival
+Sources:
+  - URI: oss://test-bucket/a.mp4
+Output:
+  URI: oss://test-bucket/out.mp4
+`;
+
+let cli: string;
+let dir: string;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'highlight-cli-locale-'));
+  writeFileSync(join(dir, 'bad.highlight.yaml'), BAD);
+  cli = join(mkdtempSync(join(tmpdir(), 'highlight-cli-locale-build-')), 'cli.js');
+  await build({ entryPoints: [join(ROOT, 'cli/src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning' });
+});
+
+function run(args: string[], language: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  delete env.LANG;
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: { ...env, ...language } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const CHINESE = '`Retreival` 不是有效的 Type。是否要写 `Retrieval`？可选值：Retrieval, Concat, Compose。';
+
+describe('the CLI language', { concurrency: true }, () => {
+  test('LANG=zh_CN.UTF-8: messages and the summary in Chinese; position, severity and code as always', async () => {
+    const { code, stdout, stderr } = await run(['validate', 'bad.highlight.yaml'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(code, 1);
+    assert.equal(stdout, `bad.highlight.yaml:2:7: error invalid-value ${CHINESE}\n`);
+    assert.equal(stderr, '已检查 1 个文件：1 个错误，0 个警告。\n');
+  });
+
+  test('LC_ALL wins over LANG', async () => {
+    const { stdout } = await run(['validate', 'bad.highlight.yaml'], { LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' });
+    assert.match(stdout, /error invalid-value `Retreival` is not a valid Type\./);
+  });
+
+  test('--lang zh-cn wins over the environment, anywhere on the line', async () => {
+    const { stdout } = await run(['validate', '--lang', 'zh-cn', 'bad.highlight.yaml'], { LANG: 'en_US.UTF-8' });
+    assert.equal(stdout, `bad.highlight.yaml:2:7: error invalid-value ${CHINESE}\n`);
+    const english = await run(['--lang=en', 'validate', 'bad.highlight.yaml'], { LANG: 'zh_CN.UTF-8' });
+    assert.match(english.stdout, /is not a valid Type\./);
+  });
+
+  test('JSON and SARIF keep their field names and codes; only the message text is Chinese', async () => {
+    const json = JSON.parse((await run(['validate', '--format', 'json', 'bad.highlight.yaml'], { LANG: 'zh_CN.UTF-8' })).stdout) as {
+      files: { file: string; diagnostics: { line: number; severity: string; code: string; message: string }[] }[];
+      summary: { errors: number };
+    };
+    assert.deepEqual(json.files[0]?.diagnostics.map((d) => [d.line, d.severity, d.code, d.message]), [[2, 'error', 'invalid-value', CHINESE]]);
+    assert.equal(json.summary.errors, 1);
+    const sarif = JSON.parse((await run(['validate', '--format', 'sarif', 'bad.highlight.yaml'], { LANG: 'zh_CN.UTF-8' })).stdout) as {
+      runs: { results: { ruleId: string; level: string; message: { text: string } }[] }[];
+    };
+    assert.deepEqual(sarif.runs[0]?.results.map((r) => [r.ruleId, r.level, r.message.text]), [['invalid-value', 'error', CHINESE]]);
+  });
+
+  test('usage errors and --help in Chinese; an unknown --lang is a usage error', async () => {
+    const help = await run(['--help'], { LANG: 'zh_CN.UTF-8' });
+    assert.match(help.stdout, /^用法：highlight-task <命令> \[选项\]/);
+    const missing = await run(['validate', 'nope.highlight.yaml'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, 'highlight-task: nope.highlight.yaml：文件或目录不存在。\n运行 highlight-task --help 查看用法。\n');
+    const unknown = await run(['--lang', 'fr', 'validate', 'bad.highlight.yaml'], {});
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--lang must be en, zh-cn; not "fr"\./);
+  });
+});
