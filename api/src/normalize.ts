@@ -1,6 +1,7 @@
 /** Turns what openapi-core and Node throw into an ImmApiError with advice for the user. */
 import { extractParameter, ImmApiError } from './errors';
 import type { ResolvedEndpoint } from './endpoint';
+import { redactSecrets } from './credentialFailure';
 
 export interface CallContext {
   readonly action: string;
@@ -94,7 +95,7 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
     code: 'Unknown',
     retryable: false,
     outcomeUnknown: !context.idempotent,
-    message: `${context.action} failed: ${typeof e?.message === 'string' ? e.message : String(error)}${context.idempotent ? '' : ` ${UNKNOWN_OUTCOME_ADVICE}`}`,
+    message: `${context.action} failed: ${redactSecrets((typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0] ?? '').slice(0, 200)}${context.idempotent ? '' : ` ${UNKNOWN_OUTCOME_ADVICE}`}`,
   });
 }
 

@@ -3,6 +3,7 @@
  * a sentence of advice per failure; this adds the code and RequestId users quote to support, and picks the
  * one place in VS Code where the fix is made.
  */
+import { redactSecrets } from '../../../api/src/credentialFailure';
 import { ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
 
 export type ErrorActionId = 'setAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
@@ -46,7 +47,8 @@ export interface ErrorContext {
 
 export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAdvice {
   if (!(error instanceof ImmApiError)) {
-    const text = error instanceof Error ? error.message : String(error);
+    // Not ours: its text may quote anything (a file, an answer); only a redacted first line is shown.
+    const text = redactSecrets((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').slice(0, 300);
     return { message: `${context.action ?? 'The request'} failed: ${text}`, actions: [showOutput], outcomeUnknown: false };
   }
   return {
