@@ -22,6 +22,8 @@ Commands:
       --timeout S                          Seconds per HTTP request (default 20)
       --max-wait S                         With --wait, stop following after S seconds (default 7200)
       --dry-run                            Print the equivalent aliyun command instead of sending
+                                           (needs aliyun CLI 3.3.0 or later)
+      --shell posix|powershell|cmd         Quoting of --dry-run (default powershell on Windows, else posix)
       --format text|json                   Result as text (default) or JSON
   schema                                    Print the JSON schema of a job
 

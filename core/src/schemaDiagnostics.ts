@@ -155,6 +155,9 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     case 'pattern':
       // OSS URIs get a rule of their own that says which part is wrong.
       if (schema?.['x-format'] === 'oss-uri') return undefined;
+      // An empty value is reported by minLength already; a value the YAML error there (an open quote) runs on is that error's.
+      if (data === '' && schema?.minLength) return undefined;
+      if (startsAtYamlError(doc, valueRange(doc, path))) return undefined;
       return make(
         valueRange(doc, path),
         `${quote(String(data))} is not valid for ${name}: expected ${schema?.['x-patternMessage'] ?? `text matching ${schema?.pattern ?? ''}`}.`,
@@ -163,6 +166,10 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     default:
       return make(valueRange(doc, path), `${name}: ${error.message ?? 'invalid value'}.`, SchemaCode.Type);
   }
+}
+
+function startsAtYamlError(doc: JobDocument, range: Range | undefined): boolean {
+  return !!range && doc.yamlDiagnostics.some((d) => d.range.start.line === range.start.line && d.range.start.character === range.start.character);
 }
 
 function make(range: Range | undefined, message: string, code: SchemaCode, fixes: FixHint[] = []): Diagnostic {

@@ -4,7 +4,7 @@
  * one place in VS Code where the fix is made.
  */
 import { redactSecrets } from '../../../api/src/credentialFailure';
-import { ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
+import { describeImmError, ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
 
 export type ErrorActionId = 'setAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
 
@@ -61,10 +61,7 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
 }
 
 function withCodeAndRequestId(error: ImmApiError): string {
-  let text = error.message;
-  if (!text.includes(error.code)) text = `${error.code}: ${text}`;
-  if (error.requestId && !text.includes(error.requestId)) text = `${text} (RequestId ${error.requestId})`;
-  return text;
+  return describeImmError(error);
 }
 
 function actionsFor(error: ImmApiError, endpointSet: boolean): ErrorAction[] {

@@ -1,5 +1,6 @@
 /** Show Request (a read-only JSON document that follows edits) and Copy aliyun CLI Command. */
 import * as vscode from 'vscode';
+import { COMMAND_LINE_TEXT, shellOf } from '../../../core/src/commandLine';
 import { SubmitCommands } from './commandIds';
 import { previewUri, type RequestPreviewProvider } from './requestPreview';
 import { jobDocument } from './jobDocument';
@@ -24,18 +25,19 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
         void vscode.window.showErrorMessage('IMM Highlight: open a *.highlight.yaml job file to copy its aliyun CLI command.');
         return undefined;
       }
-      const { line, errors } = await preview.commandLine(document.uri);
-      if (!line) {
+      const shell = shellOf(vscode.env.shell, process.platform);
+      const result = await preview.commandLine(document.uri, shell);
+      if (!result) {
         void vscode.window.showErrorMessage('IMM Highlight: this file cannot become a request yet (it needs to be a mapping with ProjectName).');
         return undefined;
       }
-      await vscode.env.clipboard.writeText(line);
-      void vscode.window.showInformationMessage(
-        errors > 0
-          ? `IMM Highlight: aliyun CLI command copied, but the file has ${errors} error(s) that IMM is likely to reject.`
-          : 'IMM Highlight: aliyun CLI command copied (POSIX shell quoting; credentials come from your aliyun CLI configuration).',
-      );
-      return line;
+      if ('refused' in result) {
+        void vscode.window.showErrorMessage(`IMM Highlight: aliyun CLI command not copied: ${result.refused}`);
+        return undefined;
+      }
+      await vscode.env.clipboard.writeText(result.line);
+      void vscode.window.showInformationMessage(`IMM Highlight: aliyun CLI command copied for ${COMMAND_LINE_TEXT.shellName[shell]}. ${COMMAND_LINE_TEXT.needsCli}`);
+      return result.line;
     }),
   );
 }
