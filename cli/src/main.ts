@@ -2,6 +2,7 @@
 import requestSchema from '../../schemas/highlight-task.schema.json';
 import { IMM_REGION_IDS } from '../../api/src/index';
 import { Exit, UsageError, type Io } from './io';
+import { escapeControl } from './terminal';
 import { submitCommand } from './submitCommand';
 import { validateCommand } from './validateCommand';
 import { TOOL } from './version';
@@ -39,7 +40,8 @@ Exit codes: 0 ok; 1 errors in a job, a failed task or a refused call; 2 bad usag
 Regions: ${IMM_REGION_IDS.join(', ')}
 `;
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io: Io = { ...rawIo, stdout: (text) => rawIo.stdout(escapeControl(text)), stderr: (text) => rawIo.stderr(escapeControl(text)) };
   const [command, ...rest] = argv;
   try {
     if (command === undefined) {

@@ -101,7 +101,9 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       if ((data === null || data === undefined) && schema?.enum) {
         return make(valueRange(doc, path), `${subject} is empty. Valid: ${formatList(schema.enum.map(String))}.`, SchemaCode.Type);
       }
-      return make(valueRange(doc, path), `${subject} must be ${article(expected)}; it is ${describeValue(data)}.`, SchemaCode.Type);
+      // A whole file that is one text is not a job (a credentials file, a token): its text is not repeated.
+      const found = path.length === 0 && typeof data === 'string' ? `a text of ${[...data].length} characters` : describeValue(data);
+      return make(valueRange(doc, path), `${subject} must be ${article(expected)}; it is ${found}.`, SchemaCode.Type);
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: readonly (string | number)[] }).allowedValues;
