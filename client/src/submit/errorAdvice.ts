@@ -49,7 +49,7 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
   if (!(error instanceof ImmApiError)) {
     // Not ours: its text may quote anything (a file, an answer); only a redacted first line is shown.
     const text = redactSecrets((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').slice(0, 300);
-    return { message: `${context.action ?? 'The request'} failed: ${text}`, actions: [showOutput], outcomeUnknown: false };
+    return { message: plainText(`${context.action ?? 'The request'} failed: ${text}`), actions: [showOutput], outcomeUnknown: false };
   }
   return {
     message: withCodeAndRequestId(error),
@@ -61,7 +61,15 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
 }
 
 function withCodeAndRequestId(error: ImmApiError): string {
-  return describeImmError(error);
+  return plainText(describeImmError(error));
+}
+
+/**
+ * Notifications render `[text](target)` as a link, a `command:` target included; the message may carry the words of
+ * whatever endpoint answered, so brackets become parentheses and it stays plain text.
+ */
+export function plainText(message: string): string {
+  return message.replace(/\[/g, '(').replace(/\]/g, ')');
 }
 
 function actionsFor(error: ImmApiError, endpointSet: boolean): ErrorAction[] {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ImmHighlightApi } from '../api';
 import { createClient } from './clientFactory';
 import { registerCredentialCommands } from './credentialCommands';
+import { EndpointTrust } from './endpointTrust';
 import { CredentialStore } from './credentialStore';
 import { REQUEST_SCHEME, SubmitCommands, TASKS_VIEW_ID } from './commandIds';
 import { RequestPreviewProvider } from './requestPreview';
@@ -43,7 +44,8 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
   });
   const diagnostics = new SubmitDiagnostics();
   const preview = new RequestPreviewProvider(credentials);
-  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, output, extensionVersion: version });
+  const endpointTrust = new EndpointTrust(context.workspaceState);
+  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, output, extensionVersion: version, endpointTrust });
   const tree = new TaskTreeProvider(history);
 
   const disposable = vscode.Disposable.from(
@@ -56,7 +58,7 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     vscode.window.registerTreeDataProvider(TASKS_VIEW_ID, tree),
     createTaskStatusBar(history, follower),
     registerSubmitCodeLens(),
-    registerCredentialCommands(credentials, log),
+    registerCredentialCommands(credentials, log, context.extensionMode === vscode.ExtensionMode.Test),
     registerRequestCommands(preview),
     registerTaskCommands(history, follower),
     vscode.commands.registerCommand(SubmitCommands.submitTask, (arg?: unknown) => submitter.submit(arg)),

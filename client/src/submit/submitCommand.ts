@@ -3,6 +3,7 @@
  * a job with errors is refused before anything is sent. Otherwise one CreateHighlightTask is sent, never
  * repeated when its outcome is unknown (the API client's retry policy decides what may be retried).
  */
+import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from './endpointTrust';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { keyRange, type JobDocument } from '../../../core/src/document';
@@ -49,7 +50,9 @@ export type SubmitOutcome =
       readonly parameter: string | undefined;
     }
   | { readonly status: 'noJob' }
-  | { readonly status: 'busy' };
+  | { readonly status: 'busy' }
+  /** The workspace's endpoint is outside Alibaba Cloud and the user did not accept it. */
+  | { readonly status: 'endpointRefused' };
 
 export interface SubmitDeps {
   readonly credentials: CredentialStore;
@@ -59,6 +62,8 @@ export interface SubmitDeps {
   readonly preview: RequestPreviewProvider;
   readonly output: vscode.OutputChannel;
   readonly extensionVersion: string;
+  /** Asks before a workspace endpoint outside Alibaba Cloud and loopback is used. */
+  readonly endpointTrust?: EndpointTrust;
 }
 
 export class Submitter {
@@ -97,6 +102,10 @@ export class Submitter {
     }
 
     const settings = readSubmitSettings(document.uri);
+    if (this.deps.endpointTrust && !(await this.deps.endpointTrust.allow(document.uri, settings.endpoint))) {
+      void vscode.window.showErrorMessage(ENDPOINT_TRUST_TEXT.refused(settings.endpoint));
+      return { status: 'endpointRefused' };
+    }
     const projectName = plan.request.query.ProjectName;
     let identity = '';
     let endpointUrl = settings.endpoint || settings.region;
