@@ -194,3 +194,13 @@ test('the shell is picked from VS Code\'s terminal shell, else the platform', ()
   assert.equal(shellOf('', 'win32'), 'powershell');
   assert.equal(shellOf(undefined, 'linux'), 'posix');
 });
+
+test('Copy aliyun CLI Command refuses a job with errors, and one whose value cannot be pasted', async () => {
+  const { commandLineFor } = await import('../../client/src/submit/requestView');
+  const target = { region: 'cn-hangzhou', endpoint: { url: 'https://imm.cn-hangzhou.aliyuncs.com', host: 'imm.cn-hangzhou.aliyuncs.com', overridden: false } };
+  const job = { ProjectName: 'immtest', Type: 'Retrieval', Sources: [{ URI: 'oss://b/a.mp4' }] };
+  assert.deepEqual(commandLineFor(job, { ...target, errors: 2 }), { refused: 'not available: the file has 2 error(s); fix them first.' });
+  assert.match(JSON.stringify(commandLineFor({ ...job, UserData: 'a\u001bb' }, target)), /refused.*control character/);
+  const ok = commandLineFor(job, { ...target, errors: 0 }, 'powershell');
+  assert.ok(ok && 'line' in ok && ok.line.startsWith("aliyun imm CreateHighlightTask '--region=cn-hangzhou'"));
+});
