@@ -10,6 +10,7 @@ import { cmdQuote, commandWords, CommandLineError, powershellQuote, shellOf, toS
 import { parseJob } from '../../core/src/document';
 import { previewRequest, toRequest } from '../../core/src/request';
 import { validateJob } from '../../core/src/validate';
+import { commandLineFor } from '../../client/src/submit/requestView';
 
 const NASTY = [
   "it's",
@@ -195,8 +196,7 @@ test('the shell is picked from VS Code\'s terminal shell, else the platform', ()
   assert.equal(shellOf(undefined, 'linux'), 'posix');
 });
 
-test('Copy aliyun CLI Command refuses a job with errors, and one whose value cannot be pasted', async () => {
-  const { commandLineFor } = await import('../../client/src/submit/requestView');
+test('Copy aliyun CLI Command refuses a job with errors, and one whose value cannot be pasted', () => {
   const target = { region: 'cn-hangzhou', endpoint: { url: 'https://imm.cn-hangzhou.aliyuncs.com', host: 'imm.cn-hangzhou.aliyuncs.com', overridden: false } };
   const job = { ProjectName: 'immtest', Type: 'Retrieval', Sources: [{ URI: 'oss://b/a.mp4' }] };
   assert.deepEqual(commandLineFor(job, { ...target, errors: 2 }), { refused: 'not available: the file has 2 error(s); fix them first.' });
