@@ -6,7 +6,8 @@ import OpenApiClient, { $OpenApiUtil } from '@alicloud/openapi-core';
 import * as $dara from '@darabonba/typescript';
 import type Credential from '@alicloud/credentials';
 import { API_VERSION, type CreateHighlightTaskRequest } from '../../core/src/request';
-import { createCredential, resolveIdentity, type CredentialSource, type ResolvedIdentity } from './credentials';
+import { CredentialChainError } from './credentialFailure';
+import { createCredential, credentialsFailed, resolveIdentity, type CredentialSource, type ResolvedIdentity } from './credentials';
 import { resolveEndpoint, type EndpointSettings, type ResolvedEndpoint } from './endpoint';
 import { ImmApiError } from './errors';
 import { normalizeError, type CallContext } from './normalize';
@@ -181,7 +182,8 @@ export class ImmClient {
     const runtime = new $dara.RuntimeOptions({ readTimeout: this.timeoutMs, connectTimeout: this.timeoutMs, autoretry: false, maxAttempts: 1 });
     const response = await withRetry(
       () => this.api.callApi(params, new $OpenApiUtil.OpenApiRequest(request), runtime),
-      (error) => normalizeError(error, callContext),
+      // The signer loads credentials again (an STS token may be refreshed): its failure is a credentials one.
+      (error) => (error instanceof CredentialChainError ? credentialsFailed(this.source, error) : normalizeError(error, callContext)),
       this.retry,
       options.signal,
     );

@@ -69,6 +69,17 @@ export class ImmApiError extends Error {
   }
 }
 
+/**
+ * The message as users read it: the service's error code (what they search the documentation and tickets for)
+ * before the explanation unless the explanation names it, and the RequestId after it, each once.
+ */
+export function describeImmError(error: ImmApiError): string {
+  let text = error.message;
+  if (!text.includes(error.code)) text = `${error.code}: ${text}`;
+  if (error.requestId && !text.includes(error.requestId)) text = `${text} (RequestId ${error.requestId})`;
+  return text;
+}
+
 const TOP_LEVEL = ['ProjectName', 'Type', 'Mode', 'Sources', 'Highlight', 'Edit', 'Output', 'UserData', 'Tags', 'CredentialConfig', 'Notification'];
 const PARAMETER = new RegExp(`\\b(${TOP_LEVEL.join('|')})((?:\\.[A-Za-z][A-Za-z0-9]*|\\.\\d+|\\[\\d+\\])*)`);
 

@@ -5,7 +5,7 @@ export { createCredential, resolveIdentity } from './credentials';
 export type { CredentialSource, ResolvedIdentity } from './credentials';
 export { DEFAULT_REGION, IMM_REGION_IDS, IMM_REGIONS, isLoopbackHost, parseEndpointOverride, regionEndpointHost, resolveEndpoint } from './endpoint';
 export type { EndpointSettings, ImmRegion, ResolvedEndpoint } from './endpoint';
-export { extractParameter, ImmApiError, maskAccessKeyId, toPath } from './errors';
+export { describeImmError, extractParameter, ImmApiError, maskAccessKeyId, toPath } from './errors';
 export type { ImmErrorKind, JsonPathSegment } from './errors';
 export { followTask } from './follow';
 export type { FollowOptions, TaskReader } from './follow';

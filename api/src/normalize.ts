@@ -1,6 +1,7 @@
 /** Turns what openapi-core and Node throw into an ImmApiError with advice for the user. */
 import { extractParameter, ImmApiError } from './errors';
 import type { ResolvedEndpoint } from './endpoint';
+import { redactSecrets } from './credentialFailure';
 
 export interface CallContext {
   readonly action: string;
@@ -16,8 +17,11 @@ export interface CallContext {
 
 /** Failures that prove the request never left this machine. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-/** TLS failures: also before anything is sent, but retrying will not help. */
-const TLS = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/;
+/**
+ * A certificate that is not accepted: Node checks it during the handshake, before the request is written, so
+ * nothing was sent (and retrying will not help). Any other TLS failure may come after the request went out.
+ */
+const CERTIFICATE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH|ERR_TLS_CERT)/;
 
 interface ServiceErrorShape {
   readonly statusCode?: number;
@@ -67,7 +71,7 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
         : `Cannot connect to ${where} (${code}). Check the region or endpoint setting, your network and proxy. Nothing was submitted.`,
     });
   }
-  if (code && TLS.test(code)) {
+  if (code && CERTIFICATE.test(code)) {
     return new ImmApiError({
       kind: 'network',
       code,
@@ -94,7 +98,7 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
     code: 'Unknown',
     retryable: false,
     outcomeUnknown: !context.idempotent,
-    message: `${context.action} failed: ${typeof e?.message === 'string' ? e.message : String(error)}${context.idempotent ? '' : ` ${UNKNOWN_OUTCOME_ADVICE}`}`,
+    message: `${context.action} failed: ${redactSecrets((typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0] ?? '').slice(0, 200)}${context.idempotent ? '' : ` ${UNKNOWN_OUTCOME_ADVICE}`}`,
   });
 }
 
@@ -107,8 +111,10 @@ function serviceError(error: ServiceErrorShape, context: CallContext): ImmApiErr
   const requestId = String(data['RequestId'] ?? data['requestId'] ?? error.requestId ?? '') || undefined;
   const statusCode = error.statusCode ?? 0;
   const throttled = code.includes('Throttling');
-  // A gateway timeout means the service may still have acted; any other 5xx means it did not finish.
-  const serverFailed = statusCode >= 500 && !(statusCode === 504 && !context.idempotent);
+  // A throttling answer is given before the request is acted on. A 5xx may come after the service created the task
+  // (a 500 from a later step, a gateway giving up): a create is then not repeated and its outcome is unknown.
+  const serverFailed = statusCode >= 500;
+  const unknownOutcome = serverFailed && !throttled && !context.idempotent;
   const auth = AUTH_CODES.test(code) || statusCode === 401 || statusCode === 403;
   const parameter = /InvalidArgument|MissingParameter|InvalidParameter/i.test(code) ? extractParameter(serviceMessage) : undefined;
   const ref = requestId ? ` (RequestId ${requestId})` : '';
@@ -120,8 +126,8 @@ function serviceError(error: ServiceErrorShape, context: CallContext): ImmApiErr
     serviceMessage,
     ...(requestId ? { requestId } : {}),
     ...(parameter ? { parameter } : {}),
-    retryable: throttled || serverFailed,
-    outcomeUnknown: statusCode === 504 && !context.idempotent,
+    retryable: throttled || (serverFailed && context.idempotent),
+    outcomeUnknown: unknownOutcome,
     message: `${advice(code, statusCode, serviceMessage, parameter, context)}${ref}`,
   });
 }
@@ -148,9 +154,10 @@ function advice(code: string, status: number, serviceMessage: string, parameter:
   }
   if (parameter) return `IMM rejected the parameter ${parameter} (${code}).${said}`;
   if (status >= 500) {
-    return status === 504 && !context.idempotent
+    if (context.idempotent) return `IMM had an internal error (HTTP ${status}, ${code}); retried with backoff without success. Try again later.`;
+    return status === 504
       ? `IMM's gateway timed out (${code}). ${UNKNOWN_OUTCOME_ADVICE}`
-      : `IMM had an internal error (HTTP ${status}, ${code}); retried with backoff without success. Try again later.`;
+      : `IMM answered ${context.action} with an internal error (HTTP ${status}, ${code}), possibly after creating the task. ${UNKNOWN_OUTCOME_ADVICE}`;
   }
   return `IMM rejected ${context.action} (${code}).${said}`;
 }

@@ -4,6 +4,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** process.platform unless a test says otherwise: picks the default quoting of `--dry-run`. */
+  readonly platform?: string;
   /** Aborted on Ctrl-C. */
   readonly signal?: AbortSignal;
 }

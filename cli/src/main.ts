@@ -5,6 +5,7 @@ import { t } from '../../core/src/l10n';
 import { useLocale } from '../../core/src/locale';
 import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
+import { escapeControl } from './terminal';
 import { submitCommand } from './submitCommand';
 import { validateCommand } from './validateCommand';
 import { TOOL } from './version';
@@ -28,6 +29,8 @@ Commands:
       --timeout S                          Seconds per HTTP request (default 20)
       --max-wait S                         With --wait, stop following after S seconds (default 7200)
       --dry-run                            Print the equivalent aliyun command instead of sending
+                                           (needs aliyun CLI 3.3.0 or later)
+      --shell posix|powershell|cmd         Quoting of --dry-run (default powershell on Windows, else posix)
       --format text|json                   Result as text (default) or JSON
   schema                                    Print the JSON schema of a job
 
@@ -46,7 +49,8 @@ Regions: {0}
   );
 }
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io: Io = { ...rawIo, stdout: (text) => rawIo.stdout(escapeControl(text)), stderr: (text) => rawIo.stderr(escapeControl(text)) };
   const language = chooseLanguage(argv, io.env);
   useLocale(language.locale);
   const [command, ...rest] = language.args;

@@ -1,5 +1,6 @@
 /** Diagnostics printed as text lines, JSON, or SARIF 2.1.0 (for GitHub code scanning and other CI tools). */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { escapeLine } from './terminal';
 
 export interface FileReport {
   /** As displayed: relative to the working directory when inside it. */
@@ -43,7 +44,7 @@ export function formatText(reports: readonly FileReport[]): string {
   for (const { file, diagnostics } of reports) {
     for (const d of diagnostics) {
       const message = d.message.replace(/\s*\n\s*/g, ' ');
-      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[severityOf(d)]} ${codeOf(d)} ${message}`);
+      lines.push(`${escapeLine(file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[severityOf(d)]} ${codeOf(d)} ${escapeLine(message)}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

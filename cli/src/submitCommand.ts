@@ -2,15 +2,22 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseJob, valueRange, type JobDocument } from '../../core/src/document';
+import { COMMAND_LINE_TEXT, SHELLS, type Shell } from '../../core/src/commandLine';
 import { previewRequest, toRequest } from '../../core/src/request';
 import { validateJob } from '../../core/src/validate';
-import { createImmClient, followTask, ImmApiError, type CredentialSource, type TaskInfo } from '../../api/src/index';
+import { createImmClient, DEFAULT_REGION, describeImmError, followTask, ImmApiError, parseEndpointOverride, type CredentialSource, type TaskInfo } from '../../api/src/index';
 import { t } from '../../core/src/l10n';
 import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { formatText } from './report';
 import { hasErrors, parseFormat } from './validateCommand';
 import { TOOL } from './version';
+
+function parseShell(value: string | undefined, platform: string): Shell {
+  if (value === undefined) return platform === 'win32' ? 'powershell' : 'posix';
+  if (!(SHELLS as readonly string[]).includes(value)) throw new UsageError(`--shell must be ${SHELLS.join(', ')}; not "${value}".`);
+  return value as Shell;
+}
 
 /** A `--flag S` in seconds, as milliseconds. */
 function seconds(flag: string, value: string | undefined, fallbackSeconds: number): number {
@@ -32,11 +39,13 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       timeout: { type: 'string' },
       'max-wait': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      shell: { type: 'string' },
       format: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(t('submit takes exactly one job file.'));
   const format = parseFormat(values.format, ['text', 'json']);
+  const shell = parseShell(values.shell, io.platform ?? process.platform);
   const timeoutMs = seconds('timeout', values.timeout, 20);
   const maxWaitMs = seconds('max-wait', values['max-wait'], 2 * 60 * 60);
   const region = values.region ?? io.env['ALIBABA_CLOUD_REGION_ID'];
@@ -53,8 +62,27 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
 
   const request = toRequest(doc.value);
   if (values['dry-run']) {
-    const preview = previewRequest(doc.value, { ...(region ? { region } : {}), ...(values.endpoint ? { endpoint: values.endpoint } : {}), ...(values.profile ? { profile: values.profile } : {}) });
-    io.stdout(format === 'json' ? `${JSON.stringify(preview, null, 2)}\n` : `${preview.commandLine}\n`);
+    // The line always names the region, and the endpoint as the host aliyun's --endpoint takes.
+    let endpointHost: string | undefined;
+    try {
+      endpointHost = values.endpoint ? parseEndpointOverride(values.endpoint).host : undefined;
+    } catch (error) {
+      if (!(error instanceof ImmApiError)) throw error;
+      io.stderr(`${error.message}\n`);
+      return Exit.Failure;
+    }
+    const preview = previewRequest(doc.value, { region: region || DEFAULT_REGION, ...(endpointHost ? { endpoint: endpointHost } : {}), ...(values.profile ? { profile: values.profile } : {}) });
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify({ ...preview, note: COMMAND_LINE_TEXT.needsCli }, null, 2)}\n`);
+      return Exit.Ok;
+    }
+    const form = preview.commandLines[shell];
+    if ('error' in form) {
+      io.stderr(`${shown}: no aliyun command line for ${COMMAND_LINE_TEXT.shellName[shell]}: ${form.error}\n`);
+      return Exit.Failure;
+    }
+    io.stdout(`${form.line}\n`);
+    io.stderr(`(${COMMAND_LINE_TEXT.shellName[shell]}) ${COMMAND_LINE_TEXT.needsCli}\n`);
     return Exit.Ok;
   }
 
@@ -81,7 +109,7 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       taskId: created.taskId,
       maxWaitMs,
       onUpdate: (task) => io.stderr(`${task.taskId}: ${task.status}${task.progress !== undefined ? ` ${task.progress}%` : ''}\n`),
-      onError: (error) => io.stderr(`${t('GetTask failed, trying again: {0}', error.message)}\n`),
+      onError: (error) => io.stderr(`${t('GetTask failed, trying again: {0}', describeImmError(error))}\n`),
       ...(io.signal ? { signal: io.signal } : {}),
     });
     return finish(final, created.requestId, format, io);
@@ -91,7 +119,7 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       return Exit.Interrupted;
     }
     if (!(error instanceof ImmApiError)) throw error;
-    io.stderr(`${locate(error, doc, shown)}${error.message}\n`);
+    io.stderr(`${locate(error, doc, shown)}${describeImmError(error)}\n`);
     if (format === 'json') io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
     return error.outcomeUnknown ? Exit.OutcomeUnknown : Exit.Failure;
   }

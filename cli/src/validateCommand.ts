@@ -1,10 +1,11 @@
 /** `highlight-task validate <files or globs…>` */
 import { parseArgs } from 'node:util';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from '../../core/src/codes';
 import { parseJob } from '../../core/src/document';
 import { validateJob } from '../../core/src/validate';
 import { t } from '../../core/src/l10n';
-import { displayPath, expandFiles, readJobFile } from './files';
+import { displayPath, expandFiles, readJobText } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { countBySeverity, formatJson, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
 import { TOOL } from './version';
@@ -26,8 +27,9 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
 
   const reports: FileReport[] = [];
   for (const file of files) {
-    const text = await readJobFile(file, io.cwd);
-    reports.push({ file: displayPath(file, io.cwd), diagnostics: validateJob(parseJob(text)) });
+    const read = await readJobText(file);
+    const shown = displayPath(file, io.cwd);
+    reports.push({ file: shown, diagnostics: 'text' in read ? validateJob(parseJob(read.text)) : [notRead(read.problem)] });
   }
 
   const { errors, warnings } = countBySeverity(reports);
@@ -41,6 +43,17 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     io.stderr(`${t('{0} checked: {1}, {2}.', checked, errorCount, warningCount)}\n`);
   }
   return errors > 0 || (values.strict && warnings > 0) ? Exit.Failure : Exit.Ok;
+}
+
+/** A file that was skipped is an error of its own, so the run goes on and still fails. */
+function notRead(problem: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'file-not-read',
+    source: DIAGNOSTIC_SOURCE,
+    message: `Not checked: the file ${problem}.`,
+  };
 }
 
 export function hasErrors(report: FileReport): boolean {

@@ -201,7 +201,7 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
     }
     if (schema.default !== undefined) add(schema.default, CompletionItemKind.Value, type, t('The default value.'));
     // Examples show a format (an OSS URI, a resolution, a number); a sample project name would only mislead.
-    const formatted = schema.type !== 'string' || schema.pattern !== undefined;
+    const formatted = schema.type !== 'string' || (schema.pattern !== undefined && schema['x-format'] !== 'imm-project-name');
     if (formatted && !schema['x-suggestions']) {
       for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, t('example {0}', type), t('An example from the API reference.'));
     }

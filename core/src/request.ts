@@ -3,6 +3,8 @@
  * Pure: no Node APIs, so the server, the VS Code client and the CLI can all use it.
  */
 
+import { allCommandLines, posixQuote, toShellCommandLine, type CommandLineOptions, type Shell } from './commandLine';
+
 export const API_ACTION = 'CreateHighlightTask';
 export const API_VERSION = '2020-09-30';
 
@@ -72,32 +74,14 @@ export function ignoredKeys(value: unknown): string[] {
   return isRecord(value) ? Object.keys(value).filter((key) => !KNOWN.has(key)) : [];
 }
 
-export interface CommandLineOptions {
-  readonly region?: string;
-  /** A host (and port) to call instead of the region's endpoint. */
-  readonly endpoint?: string;
-  readonly profile?: string;
-}
+export type { CommandLineOptions } from './commandLine';
 
 /** POSIX shell quoting: bare when safe, else single quotes with `'` written as `'\''`. */
-export function shellQuote(word: string): string {
-  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export const shellQuote = posixQuote;
 
-/**
- * The same call made with the aliyun CLI (POSIX shell). `--version` pins the API version: IMM has an older
- * 2017 API too, and the CLI must not pick it.
- */
+/** The same call made with the aliyun CLI, quoted for a POSIX shell; see commandLine.ts. Throws CommandLineError. */
 export function toCommandLine(request: CreateHighlightTaskRequest, options: CommandLineOptions = {}): string {
-  const words = ['aliyun', 'imm', API_ACTION];
-  if (options.profile) words.push('--profile', options.profile);
-  if (options.region) words.push('--region', options.region);
-  if (options.endpoint) words.push('--endpoint', options.endpoint);
-  words.push('--version', API_VERSION);
-  words.push('--ProjectName', request.query.ProjectName);
-  for (const [name, field] of Object.entries(request.body)) words.push(`--${name}`, field);
-  return words.map(shellQuote).join(' ');
+  return toShellCommandLine(request, options, 'posix');
 }
 
 /** What "Show request" displays: the exact wire form, a readable form, and the CLI equivalent. */
@@ -113,13 +97,18 @@ export interface RequestPreview {
   readonly body: CreateHighlightTaskRequest['body'];
   /** The same parameters with the JSON strings parsed back, for reading. */
   readonly parameters: Readonly<Record<string, unknown>>;
-  readonly commandLine: string;
+  /** The aliyun CLI line for a POSIX shell; absent when it cannot be written (commandLineError says why). */
+  readonly commandLine: string | undefined;
+  readonly commandLineError?: string;
+  /** The line for each shell, or why that shell cannot carry it. */
+  readonly commandLines: Readonly<Record<Shell, { line: string } | { error: string }>>;
   /** Keys of the file that are not sent. */
   readonly ignoredKeys: readonly string[];
 }
 
 export function previewRequest(value: unknown, options: CommandLineOptions = {}): RequestPreview {
   const request = toRequest(value);
+  const lines = allCommandLines(request, options);
   const parameters: Record<string, unknown> = { ProjectName: request.query.ProjectName };
   for (const [name, field] of Object.entries(request.body)) {
     parameters[name] = (JSON_PARAMETERS as readonly string[]).includes(name) ? JSON.parse(field) : field;
@@ -134,7 +123,9 @@ export function previewRequest(value: unknown, options: CommandLineOptions = {})
     query: request.query,
     body: request.body,
     parameters,
-    commandLine: toCommandLine(request, options),
+    commandLine: 'line' in lines.posix ? lines.posix.line : undefined,
+    ...('error' in lines.posix ? { commandLineError: lines.posix.error } : {}),
+    commandLines: lines,
     ignoredKeys: ignoredKeys(value),
   };
 }

@@ -32,7 +32,7 @@ export interface SchemaNode {
   readonly pattern?: string;
   readonly definitions?: Readonly<Record<string, SchemaNode>>;
   readonly 'x-suggestions'?: readonly Suggestion[];
-  readonly 'x-format'?: 'oss-uri';
+  readonly 'x-format'?: 'oss-uri' | 'imm-project-name';
   readonly 'x-patternMessage'?: string;
   readonly 'x-documentedNames'?: DocumentedNames;
 }

@@ -107,7 +107,9 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       if ((data === null || data === undefined) && schema?.enum) {
         return make(valueRange(doc, path), t('{0} is empty. Valid: {1}.', subject, formatList(schema.enum.map(String))), SchemaCode.Type);
       }
-      return make(valueRange(doc, path), t('{0} must be {1}; it is {2}.', subject, article(expected), describeValue(data)), SchemaCode.Type);
+      // A whole file that is one text is not a job (a credentials file, a token): its text is not repeated.
+      const found = path.length === 0 && typeof data === 'string' ? t('a text of {0} characters', [...data].length) : describeValue(data);
+      return make(valueRange(doc, path), t('{0} must be {1}; it is {2}.', subject, article(expected), found), SchemaCode.Type);
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: readonly (string | number)[] }).allowedValues;
@@ -161,6 +163,9 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     case 'pattern':
       // OSS URIs get a rule of their own that says which part is wrong.
       if (schema?.['x-format'] === 'oss-uri') return undefined;
+      // An empty value is reported by minLength already; a value the YAML error there (an open quote) runs on is that error's.
+      if (data === '' && schema?.minLength) return undefined;
+      if (startsAtYamlError(doc, valueRange(doc, path))) return undefined;
       return make(
         valueRange(doc, path),
         t('{0} is not valid for {1}: expected {2}.', quote(String(data)), name, schema?.['x-patternMessage'] ?? t('text matching {0}', schema?.pattern ?? '')),
@@ -169,6 +174,10 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     default:
       return make(valueRange(doc, path), t('{0}: {1}.', name, error.message ?? t('invalid value')), SchemaCode.Type);
   }
+}
+
+function startsAtYamlError(doc: JobDocument, range: Range | undefined): boolean {
+  return !!range && doc.yamlDiagnostics.some((d) => d.range.start.line === range.start.line && d.range.start.character === range.start.character);
 }
 
 function make(range: Range | undefined, message: string, code: SchemaCode, fixes: FixHint[] = []): Diagnostic {

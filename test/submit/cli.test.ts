@@ -274,7 +274,7 @@ describe('submit', () => {
   test('--dry-run prints the aliyun command line and sends nothing', async () => {
     const { code, stdout } = await run(['submit', 'good.highlight.yaml', '--dry-run', '--region', 'cn-shanghai'], withKey);
     assert.equal(code, 0);
-    assert.match(stdout, /^aliyun imm CreateHighlightTask --region cn-shanghai --version 2020-09-30 --ProjectName immtest /);
+    assert.match(stdout, /^aliyun imm CreateHighlightTask --region=cn-shanghai --ProjectName=immtest /);
     assert.equal(endpoint.requests.length, 0);
   });
 

@@ -19,9 +19,19 @@ test('DNS failure: nothing sent, retryable, advice names the host', () => {
 });
 
 test('TLS certificate failure: nothing sent, not retried', () => {
-  const error = normalizeError(nodeError('CERT_HAS_EXPIRED'), create);
-  assert.equal(error.retryable, false);
-  assert.equal(error.outcomeUnknown, false);
+  for (const code of ['CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+    const error = normalizeError(nodeError(code), create);
+    assert.deepEqual(pick(error), { retryable: false, outcomeUnknown: false }, code);
+    assert.match(error.message, /Nothing was submitted/);
+  }
+});
+
+test('a TLS failure after the handshake is not "nothing was submitted" for a create', () => {
+  for (const code of ['EPROTO', 'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC', 'ERR_SSL_SSLV3_ALERT_BAD_RECORD_MAC', 'ERR_TLS_INVALID_STATE']) {
+    const error = normalizeError(nodeError(code), create);
+    assert.deepEqual(pick(error), { retryable: false, outcomeUnknown: true }, code);
+    assert.doesNotMatch(error.message, /Nothing was submitted/);
+  }
 });
 
 test('socket reset: unknown outcome for CreateHighlightTask, retryable for GetTask', () => {
@@ -37,10 +47,13 @@ test("openapi-core's timeout errors are timeouts", () => {
   assert.match(error.message, /within 20 s/);
 });
 
-test('service errors: throttling and 5xx retry, 504 on create does not, 4xx never', () => {
+test('service errors: throttling retries, 5xx retries GetTask only (a create is then of unknown outcome), 4xx never', () => {
   const service = (statusCode: number, Code: string) => ({ statusCode, code: Code, data: { Code, Message: 'm', RequestId: 'R1' } });
   assert.equal(normalizeError(service(400, 'Throttling.User'), create).retryable, true);
-  assert.equal(normalizeError(service(503, 'ServiceUnavailable'), create).retryable, true);
+  for (const status of [500, 502, 503]) {
+    assert.deepEqual(pick(normalizeError(service(status, 'InternalError'), create)), { retryable: false, outcomeUnknown: true }, `create ${status}`);
+    assert.deepEqual(pick(normalizeError(service(status, 'InternalError'), get)), { retryable: true, outcomeUnknown: false }, `get ${status}`);
+  }
   assert.deepEqual(pick(normalizeError(service(504, 'GatewayTimeout'), create)), { retryable: false, outcomeUnknown: true });
   assert.equal(normalizeError(service(504, 'GatewayTimeout'), get).retryable, true);
   const invalid = normalizeError(service(400, 'InvalidArgument'), create);

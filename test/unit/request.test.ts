@@ -151,24 +151,17 @@ test('command line round-trips through a real POSIX shell', { skip: process.plat
     UserData: "{'a': \"b\"}",
   });
   const line = toCommandLine(request, { region: 'cn-hangzhou' });
-  assert.match(line, /^aliyun imm CreateHighlightTask --region cn-hangzhou --version 2020-09-30 --ProjectName immtest /);
+  assert.match(line, /^aliyun imm CreateHighlightTask --region=cn-hangzhou --ProjectName=immtest /);
   // `printf '%s\n'` prints each word the shell would pass to aliyun, one per line.
   const words = execFileSync('sh', ['-c', `printf '%s\\n' ${line.replace(/^aliyun /, '')}`], { encoding: 'utf8' }).split('\n');
   assert.deepEqual(words.slice(0, -1), [
     'imm',
     'CreateHighlightTask',
-    '--region',
-    'cn-hangzhou',
-    '--version',
-    '2020-09-30',
-    '--ProjectName',
-    'immtest',
-    '--Sources',
-    request.body['Sources'],
-    '--Type',
-    'Retrieval',
-    '--UserData',
-    request.body['UserData'],
+    '--region=cn-hangzhou',
+    '--ProjectName=immtest',
+    `--Sources=${request.body['Sources']}`,
+    '--Type=Retrieval',
+    `--UserData=${request.body['UserData']}`,
   ]);
 });
 
@@ -188,5 +181,5 @@ test('preview shows the wire form, the readable parameters and the command line'
     Type: 'Retrieval',
   });
   assert.deepEqual(preview.ignoredKeys, ['X']);
-  assert.ok(preview.commandLine.includes(`--Sources '[{"URI":"oss://b/a.mp4"}]'`));
+  assert.ok(preview.commandLine?.includes(`'--Sources=[{"URI":"oss://b/a.mp4"}]'`));
 });

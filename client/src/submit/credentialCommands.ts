@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { maskAccessKeyId } from '../../../api/src/errors';
 import { SubmitCommands } from './commandIds';
+import { confirmationQuestion, CONFIRM_TEXT } from './credentialConfirm';
 import type { CredentialStore } from './credentialStore';
 import type { IdentityResolver } from './identityResolver';
 import { checkAccessKeyId, checkAccessKeySecret, parseAliyunProfiles, type AliyunProfiles, type StoredAccessKey } from './credentialSource';
@@ -55,13 +56,23 @@ async function nowUsed(identities: IdentityResolver): Promise<string> {
   return answer.ok ? answer.identity : `${answer.identity}, which finds no credentials yet`;
 }
 
-export function registerCredentialCommands(store: CredentialStore, identities: IdentityResolver, log: (line: string) => void): vscode.Disposable {
+/** Asks (modal) before a change requested with arguments; the extension's own test runs answer yes. */
+async function confirmed(question: string, testMode: boolean): Promise<boolean> {
+  if (testMode) return true;
+  const choice = await vscode.window.showWarningMessage(question, { modal: true }, CONFIRM_TEXT.replace);
+  if (choice === CONFIRM_TEXT.replace) return true;
+  void vscode.window.showInformationMessage(CONFIRM_TEXT.declined);
+  return false;
+}
+
+export function registerCredentialCommands(store: CredentialStore, identities: IdentityResolver, log: (line: string) => void, testMode = false): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SubmitCommands.setAccessKey, async (arg?: unknown): Promise<boolean> => {
       const given = accessKeyArgument(arg);
       if (given) {
         const problem = checkAccessKeyId(given.accessKeyId) ?? checkAccessKeySecret(given.accessKeySecret);
         if (problem) throw new Error(`immHighlight.setAccessKey: ${problem}`);
+        if (!(await confirmed(confirmationQuestion(given), testMode))) return false;
       }
       const key = given ?? (await askAccessKey());
       if (!key) return false;
@@ -88,8 +99,10 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
     vscode.commands.registerCommand(SubmitCommands.chooseCredentialsProfile, async (arg?: unknown): Promise<string | undefined> => {
       // Programmatic form: `{profile: "name"}`, or `{profile: null}` for the default chain.
       if (typeof arg === 'object' && arg !== null && 'profile' in arg) {
-        const profile = (arg as { profile: unknown }).profile;
-        await store.setProfile(typeof profile === 'string' && profile ? profile : undefined);
+        const raw = (arg as { profile: unknown }).profile;
+        const profile = typeof raw === 'string' && raw ? raw : undefined;
+        if (!(await confirmed(confirmationQuestion({ profile }), testMode))) return store.profile();
+        await store.setProfile(profile);
         return store.profile();
       }
       const { current, profiles } = await readAliyunProfiles();

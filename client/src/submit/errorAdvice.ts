@@ -3,7 +3,8 @@
  * a sentence of advice per failure; this adds the code and RequestId users quote to support, and picks the
  * one place in VS Code where the fix is made.
  */
-import { ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
+import { redactSecrets } from '../../../api/src/credentialFailure';
+import { describeImmError, ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
 import { t } from '../../../core/src/l10n';
 
 export type ErrorActionId = 'setAccessKey' | 'clearAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
@@ -51,8 +52,9 @@ export interface ErrorContext {
 
 export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAdvice {
   if (!(error instanceof ImmApiError)) {
-    const text = error instanceof Error ? error.message : String(error);
-    return { message: t('{0} failed: {1}', context.action ?? t('The request'), text), actions: [showOutput()], outcomeUnknown: false };
+    // Not ours: its text may quote anything (a file, an answer); only a redacted first line is shown.
+    const text = redactSecrets((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').slice(0, 300);
+    return { message: plainText(t('{0} failed: {1}', context.action ?? t('The request'), text)), actions: [showOutput()], outcomeUnknown: false };
   }
   return {
     message: withCodeAndRequestId(error),
@@ -64,10 +66,15 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
 }
 
 function withCodeAndRequestId(error: ImmApiError): string {
-  let text = error.message;
-  if (!text.includes(error.code)) text = `${error.code}: ${text}`;
-  if (error.requestId && !text.includes(error.requestId)) text = t('{0} (RequestId {1})', text, error.requestId);
-  return text;
+  return plainText(describeImmError(error));
+}
+
+/**
+ * Notifications render `[text](target)` as a link, a `command:` target included; the message may carry the words of
+ * whatever endpoint answered, so brackets become parentheses and it stays plain text.
+ */
+export function plainText(message: string): string {
+  return message.replace(/\[/g, '(').replace(/\]/g, ')');
 }
 
 function actionsFor(error: ImmApiError, endpointSet: boolean, storedAccessKey: boolean): ErrorAction[] {

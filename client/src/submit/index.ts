@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ImmHighlightApi } from '../api';
 import { createClient } from './clientFactory';
 import { registerCredentialCommands } from './credentialCommands';
+import { EndpointTrust } from './endpointTrust';
 import { CredentialStore } from './credentialStore';
 import { IdentityResolver } from './identityResolver';
 import { REQUEST_SCHEME, SubmitCommands, TASK_DETAILS_SCHEME, TASKS_VIEW_ID } from './commandIds';
@@ -53,7 +54,8 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
   const diagnostics = new SubmitDiagnostics();
   const identities = new IdentityResolver(() => credentials.source());
   const preview = new RequestPreviewProvider(resolvedPreviewCredentials(credentials, identities), (taskId) => history.get(taskId)?.sentRequest);
-  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version });
+  const endpointTrust = new EndpointTrust(context.workspaceState);
+  const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version, endpointTrust });
   const tree = new TaskTreeProvider(history);
 
   const disposable = vscode.Disposable.from(
@@ -69,7 +71,7 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     createTaskStatusBar(history, follower),
     registerSubmitCodeLens(),
     registerNewJobCommand(context.extensionUri),
-    registerCredentialCommands(credentials, identities, log),
+    registerCredentialCommands(credentials, identities, log, context.extensionMode === vscode.ExtensionMode.Test),
     registerRequestCommands(preview),
     registerTaskCommands(history, follower, details),
     vscode.commands.registerCommand(SubmitCommands.submitTask, (arg?: unknown) => submitter.submit(arg)),

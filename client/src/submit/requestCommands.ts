@@ -1,5 +1,6 @@
 /** Show Request (a read-only JSON document that follows edits) and Copy aliyun CLI Command. */
 import * as vscode from 'vscode';
+import { COMMAND_LINE_TEXT, shellOf } from '../../../core/src/commandLine';
 import { SubmitCommands } from './commandIds';
 import { previewUri, type RequestPreviewProvider } from './requestPreview';
 import { jobDocument } from './jobDocument';
@@ -31,18 +32,24 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
         void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to copy its aliyun CLI command.'));
         return undefined;
       }
-      const { line, errors } = await preview.commandLine(document.uri);
-      if (!line) {
+      const shell = shellOf(vscode.env.shell, hostPlatform());
+      const result = await preview.commandLine(document.uri, shell);
+      if (!result) {
         void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: this file cannot become a request yet (it needs to be a mapping with ProjectName).'));
         return undefined;
       }
-      await vscode.env.clipboard.writeText(line);
-      void vscode.window.showInformationMessage(
-        errors > 0
-          ? vscode.l10n.t('IMM Highlight: aliyun CLI command copied, but the file has {0} error(s) that IMM is likely to reject.', errors)
-          : vscode.l10n.t('IMM Highlight: aliyun CLI command copied (POSIX shell quoting; credentials come from your aliyun CLI configuration).'),
-      );
-      return line;
+      if ('refused' in result) {
+        void vscode.window.showErrorMessage(`IMM Highlight: aliyun CLI command not copied: ${result.refused}`);
+        return undefined;
+      }
+      await vscode.env.clipboard.writeText(result.line);
+      void vscode.window.showInformationMessage(`IMM Highlight: aliyun CLI command copied for ${COMMAND_LINE_TEXT.shellName[shell]}. ${COMMAND_LINE_TEXT.needsCli}`);
+      return result.line;
     }),
   );
+}
+
+/** The platform of the extension host; a web extension host has no process and runs no shell of its own (POSIX quoting). */
+function hostPlatform(): string {
+  return (globalThis as { process?: { platform?: string } }).process?.platform ?? 'linux';
 }

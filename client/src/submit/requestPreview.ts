@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { resolveEndpoint } from '../../../api/src/endpoint';
 import { ImmApiError } from '../../../api/src/errors';
 import { REQUEST_SCHEME } from './commandIds';
+import type { Shell } from '../../../core/src/commandLine';
 import { commandLineFor, renderRequest, type RequestTarget } from './requestView';
 import { readSubmitSettings } from './settings';
 import { planSubmission } from './submitPlan';
@@ -93,10 +94,10 @@ export class RequestPreviewProvider implements vscode.TextDocumentContentProvide
     return renderRequest(plan.doc.value, await requestTarget(source, this.credentials, errors));
   }
 
-  async commandLine(source: vscode.Uri): Promise<{ line: string | undefined; errors: number }> {
+  async commandLine(source: vscode.Uri, shell: Shell): Promise<ReturnType<typeof commandLineFor>> {
     const plan = planSubmission(await jobText(source));
     const errors = plan.kind === 'invalid' ? plan.errors.length : 0;
-    return { line: commandLineFor(plan.doc.value, await requestTarget(source, this.credentials, errors)), errors };
+    return commandLineFor(plan.doc.value, await requestTarget(source, this.credentials, errors), shell);
   }
 
   private refreshFor(source: vscode.Uri): void {

@@ -2,7 +2,8 @@
  * The text of the "Show request" document: exactly what Submit would send, where, and as whom. The
  * credentials appear only as a masked description; the secret is never part of the request parameters.
  */
-import { previewRequest, RequestBuildError, type CommandLineOptions } from '../../../core/src/request';
+import { COMMAND_LINE_TEXT, type Shell } from '../../../core/src/commandLine';
+import { previewRequest, RequestBuildError, type CommandLineOptions, type RequestPreview } from '../../../core/src/request';
 import { t } from '../../../core/src/l10n';
 
 export interface RequestTarget {
@@ -48,7 +49,7 @@ export function renderRequest(value: unknown, target: RequestTarget): string {
         body: preview.body,
         parameters: preview.parameters,
         ...(preview.ignoredKeys.length ? { notSent: preview.ignoredKeys } : {}),
-        aliyunCli: preview.commandLine,
+        ...cliFields(preview, target.errors),
       },
       null,
       2,
@@ -59,10 +60,30 @@ export function renderRequest(value: unknown, target: RequestTarget): string {
   }
 }
 
-/** The aliyun CLI line alone, for "Copy aliyun CLI command"; undefined when the job cannot become a request. */
-export function commandLineFor(value: unknown, target: Pick<RequestTarget, 'region' | 'endpoint' | 'profile'>): string | undefined {
+/** The lines of Show Request: refused while the file has errors, each shell's form or why it cannot be written. */
+function cliFields(preview: RequestPreview, errors: number): Record<string, string> {
+  const shown = (shell: Shell): string => {
+    if (errors > 0) return COMMAND_LINE_TEXT.hasErrors(errors);
+    const form = preview.commandLines[shell];
+    return 'line' in form ? form.line : `not available: ${form.error}`;
+  };
+  return { aliyunCli: shown('posix'), aliyunCliPowerShell: shown('powershell'), aliyunCliCmd: shown('cmd'), aliyunCliNote: COMMAND_LINE_TEXT.needsCli };
+}
+
+/**
+ * The aliyun CLI line alone, for "Copy aliyun CLI command": the line for the shell, or why there is none (the
+ * file has errors, a value cannot be pasted); undefined when the job cannot become a request.
+ */
+export function commandLineFor(
+  value: unknown,
+  target: Pick<RequestTarget, 'region' | 'endpoint' | 'profile'> & { readonly errors?: number },
+  shell: Shell = 'posix',
+): { line: string } | { refused: string } | undefined {
   try {
-    return previewRequest(value, cliOptions(target)).commandLine;
+    const preview = previewRequest(value, cliOptions(target));
+    if (target.errors) return { refused: COMMAND_LINE_TEXT.hasErrors(target.errors) };
+    const form = preview.commandLines[shell];
+    return 'line' in form ? { line: form.line } : { refused: form.error };
   } catch (error) {
     if (error instanceof RequestBuildError) return undefined;
     throw error;

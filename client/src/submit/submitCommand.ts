@@ -3,6 +3,7 @@
  * a job with errors is refused before anything is sent. Otherwise one CreateHighlightTask is sent, never
  * repeated when its outcome is unknown (the API client's retry policy decides what may be retried).
  */
+import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from './endpointTrust';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { keyRange, type JobDocument } from '../../../core/src/document';
@@ -67,8 +68,9 @@ export type SubmitOutcome =
       readonly question: string;
     }
   | { readonly status: 'noJob' }
-  /** The same file was being submitted already: this invocation did nothing. */
-  | { readonly status: 'busy' };
+  | { readonly status: 'busy' }
+  /** The workspace's endpoint is outside Alibaba Cloud and the user did not accept it. */
+  | { readonly status: 'endpointRefused' };
 
 export interface SubmitDeps {
   readonly credentials: CredentialStore;
@@ -80,6 +82,8 @@ export interface SubmitDeps {
   readonly output: vscode.OutputChannel;
   readonly extensionVersion: string;
   readonly now?: () => number;
+  /** Asks before a workspace endpoint outside Alibaba Cloud and loopback is used. */
+  readonly endpointTrust?: EndpointTrust;
 }
 
 /** A call sent without an answer (timeout, dropped connection): it may have created a task we know nothing of. */
@@ -140,6 +144,10 @@ export class Submitter {
     }
 
     const settings = readSubmitSettings(document.uri);
+    if (this.deps.endpointTrust && !(await this.deps.endpointTrust.allow(document.uri, settings.endpoint))) {
+      void vscode.window.showErrorMessage(ENDPOINT_TRUST_TEXT.refused(settings.endpoint));
+      return { status: 'endpointRefused' };
+    }
     const projectName = plan.request.query.ProjectName;
     const file = label(document.uri);
     let identity = '';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ImmClient, TaskInfo } from '../../../api/src/client';
-import { ImmApiError } from '../../../api/src/errors';
+import { persistedError } from './persistedError';
 import { followTask } from '../../../api/src/follow';
 import { adviseError } from './errorAdvice';
 import type { TaskHistory } from './taskHistory';
@@ -89,8 +89,7 @@ export class TaskFollower implements vscode.Disposable {
     } catch (error) {
       if (signal.aborted) return undefined;
       const advice = adviseError(error, { action: t('Following {0}', record.taskId) });
-      const message = error instanceof ImmApiError ? error.message : advice.message;
-      const updated = await history.update(record.taskId, { followError: message });
+      const updated = await history.update(record.taskId, { followError: persistedError(error) });
       log(`Stopped following ${record.taskId}: ${advice.message}`);
       if (updated && !isTerminal(updated.status)) this.deps.onStopped(updated, advice.message, quiet);
       return undefined;
