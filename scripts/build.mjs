@@ -35,4 +35,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: shebang }),
   build({ ...common, entryPoints: ['cli/src/cli.ts'], outfile: 'dist/cli.js', banner: shebang }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // ali-oss on its own, required on the first cloud call (api/src/oss/sdk.ts); urllib's optional proxy-agent stays out.
+  build({ ...common, entryPoints: ['api/src/oss/sdkBundle.ts'], outfile: 'dist/oss-sdk.js', external: ['proxy-agent'], minify: true, sourcemap: false }),
 ]);
