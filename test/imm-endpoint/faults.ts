@@ -8,7 +8,7 @@ export type Fault =
   /** Reads the whole request, then drops the connection (a client sees a reset after sending). */
   | { readonly kind: 'reset' };
 
-export type Action = 'CreateHighlightTask' | 'GetTask';
+export type Action = 'CreateHighlightTask' | 'GetTask' | 'GetProject' | 'ListProjects';
 
 export interface QueuedFault {
   readonly fault: Fault;
