@@ -7,6 +7,7 @@ import { validateJob } from '../../core/src/validate';
 import { createImmClient, followTask, ImmApiError, type CredentialSource, type TaskInfo } from '../../api/src/index';
 import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
+import { preflightRefuses } from './preflight';
 import { formatText } from './report';
 import { hasErrors, parseFormat } from './validateCommand';
 import { TOOL } from './version';
@@ -32,6 +33,8 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       'max-wait': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       format: { type: 'string' },
+      'oss-endpoint': { type: 'string' },
+      'no-preflight': { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError('submit takes exactly one job file.');
@@ -67,6 +70,10 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       timeoutMs,
       userAgent: `${TOOL.name}/${TOOL.version}`,
     });
+    if (!values['no-preflight']) {
+      const flags = { region, endpoint: values.endpoint, ossEndpoint: values['oss-endpoint'], profile: values.profile, timeoutMs: Math.min(timeoutMs, 10_000) };
+      if (await preflightRefuses(doc, shown, flags, io)) return Exit.Failure;
+    }
     io.stderr(`Submitting ${shown} (${request.body['Type'] ?? '?'}, project ${projectName}) to ${client.endpoint.url} as ${await client.describeCredentials()}…\n`);
     const created = await client.createHighlightTask(request, io.signal ? { signal: io.signal } : {});
     if (format === 'text') io.stdout(`${created.taskId}\n`);
