@@ -11,3 +11,15 @@ export enum CloudCode {
 }
 
 export const CLOUD_CODES: readonly string[] = Object.values(CloudCode);
+
+/** The severity of each finding (issue #12's table); the README lists the same. */
+export const CLOUD_SEVERITIES: Readonly<Record<CloudCode, 'error' | 'warning'>> = {
+  [CloudCode.ProjectNotFound]: 'error',
+  [CloudCode.BucketNotFound]: 'error',
+  [CloudCode.BucketOtherRegion]: 'error',
+  [CloudCode.ObjectNotFound]: 'error',
+  [CloudCode.NotVideo]: 'warning',
+  [CloudCode.NotAudio]: 'warning',
+  [CloudCode.OutputExists]: 'warning',
+  [CloudCode.CheckFailed]: 'warning',
+};
