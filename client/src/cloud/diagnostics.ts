@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { parseJob, type JobDocument } from '../../../core/src/document';
+import { failureReasonOf } from '../../../core/src/cloud/diagnostics';
 import { CheckCancelled } from '../../../api/src/cloud/checks';
 import { LANGUAGE_ID } from '../constants';
 import { CLOUD_UI } from './messages';
@@ -44,7 +45,14 @@ export class CloudDiagnostics implements vscode.Disposable {
   ) {}
 
   /** Checks the document's current text and publishes the findings. */
-  async check(document: vscode.TextDocument, doc: JobDocument = parseJob(document.getText()), outer?: AbortSignal): Promise<CheckResult> {
+  /** True after an automatic check found the cloud unreachable: the status item says so instead of squiggles. */
+  offline = false;
+
+  /**
+   * Checks the document's current text and publishes the findings. `quietOffline`: checks that could not
+   * reach the cloud (network, timeout) are left out, so working offline adds no warnings to every file.
+   */
+  async check(document: vscode.TextDocument, doc: JobDocument = parseJob(document.getText()), outer?: AbortSignal, quietOffline = false): Promise<CheckResult> {
     const key = document.uri.toString();
     this.running.get(key)?.abort();
     const controller = new AbortController();
@@ -58,8 +66,13 @@ export class CloudDiagnostics implements vscode.Disposable {
         return { status: 'noCredentials', diagnostics: [] };
       }
       if (controller.signal.aborted) return { status: 'cancelled', diagnostics: [] };
-      this.collection.set(document.uri, found.map(toVsDiagnostic));
-      return { status: 'checked', diagnostics: found };
+      const unreachable = (d: Diagnostic): boolean => ['network', 'timeout'].includes(failureReasonOf(d) ?? '');
+      const wasOffline = this.offline;
+      this.offline = found.some(unreachable);
+      if (this.offline !== wasOffline) this.busy.fire(this.running.size > 1);
+      const shown = quietOffline ? found.filter((d) => !unreachable(d)) : found;
+      this.collection.set(document.uri, shown.map(toVsDiagnostic));
+      return { status: 'checked', diagnostics: shown };
     } catch (error) {
       if (error instanceof CheckCancelled || controller.signal.aborted) return { status: 'cancelled', diagnostics: [] };
       this.log(`Cloud check of ${document.uri.fsPath || key} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -74,7 +87,7 @@ export class CloudDiagnostics implements vscode.Disposable {
   automatic(document: vscode.TextDocument): void {
     if (!isJobFile(document) || document.uri.scheme === 'git') return;
     if (readCloudSettings(document.uri).mode !== 'onSave') return;
-    void this.check(document);
+    void this.check(document, undefined, undefined, true);
   }
 
   forget(document: vscode.TextDocument): void {

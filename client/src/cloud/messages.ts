@@ -10,6 +10,9 @@ export const CLOUD_UI = {
   statusNoCredentials: 'Cloud checks: no credentials',
   statusNoCredentialsDetail: 'No Alibaba Cloud credentials were found: the job is checked offline only. Set an AccessKey or choose a profile to check it against your account.',
   statusChecking: 'Cloud checks: checking…',
+  statusOffline: 'Cloud checks: unreachable',
+  statusOfflineDetail: (identity: string, region: string) =>
+    `The cloud could not be reached from here (as ${identity} in ${region}): the job is checked offline; Check Against Cloud and Submit show why.`,
   setAccessKey: 'Set AccessKey',
   checkNow: 'Check Now',
   checking: (file: string) => `IMM: checking ${file} against the cloud`,

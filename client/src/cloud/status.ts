@@ -34,8 +34,12 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
         item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['immHighlight'] };
         break;
       case 'on':
-        item.text = state.mode === 'onSubmit' ? CLOUD_UI.statusOnSubmit : CLOUD_UI.statusOn(state.region);
-        item.detail = state.mode === 'onSubmit' ? CLOUD_UI.statusOnSubmitDetail(state.region) : CLOUD_UI.statusOnDetail(state.identity, state.region);
+        item.text = diagnostics.offline ? CLOUD_UI.statusOffline : state.mode === 'onSubmit' ? CLOUD_UI.statusOnSubmit : CLOUD_UI.statusOn(state.region);
+        item.detail = diagnostics.offline
+          ? CLOUD_UI.statusOfflineDetail(state.identity, state.region)
+          : state.mode === 'onSubmit'
+            ? CLOUD_UI.statusOnSubmitDetail(state.region)
+            : CLOUD_UI.statusOnDetail(state.identity, state.region);
         item.command = { title: CLOUD_UI.checkNow, command: CHECK_CLOUD_COMMAND };
         break;
     }
@@ -45,6 +49,9 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
     item,
     session.onDidChange(() => void update()),
     vscode.window.onDidChangeActiveTextEditor(() => void update()),
-    diagnostics.onDidChangeBusy((busy) => (item.busy = busy)),
+    diagnostics.onDidChangeBusy((busy) => {
+      item.busy = busy;
+      void update();
+    }),
   );
 }
