@@ -47,4 +47,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...web, entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/web/server.js', format: 'iife' }),
   build({ ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
+  // ali-oss on its own, required on the first cloud call (api/src/oss/sdk.ts); urllib's optional proxy-agent stays out.
+  build({ ...common, entryPoints: ['api/src/oss/sdkBundle.ts'], outfile: 'dist/oss-sdk.js', external: ['proxy-agent'], minify: true, sourcemap: false }),
 ]);

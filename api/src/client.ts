@@ -56,6 +56,21 @@ export interface TaskInfo {
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
+/** An IMM project as GetProject and ListProjects describe it (the fields this product shows). */
+export interface ProjectInfo {
+  readonly projectName: string;
+  readonly description: string | undefined;
+  readonly serviceRole: string | undefined;
+  readonly createTime: string | undefined;
+  readonly updateTime: string | undefined;
+}
+
+export interface ProjectList {
+  readonly projects: readonly ProjectInfo[];
+  /** More projects follow when this is set. */
+  readonly nextToken: string | undefined;
+}
+
 export { TERMINAL_STATUSES } from './taskStatuses';
 
 /** GetTask's TaskType is the task id's prefix: `Highlight-4d51…` -> `Highlight`. */
@@ -144,6 +159,22 @@ export class ImmClient {
     };
   }
 
+  /** GetProject: throws ImmApiError code ResourceNotFound when the project is not in this region. */
+  async getProject(projectName: string, options: CallOptions = {}): Promise<ProjectInfo> {
+    const body = await this.call('GetProject', { query: { ProjectName: projectName } }, { idempotent: true, projectName }, options);
+    return projectOf(body['Project'], projectName);
+  }
+
+  /** One page of ListProjects (MaxResults 1–200, default 100). */
+  async listProjects(request: { prefix?: string; maxResults?: number; nextToken?: string } = {}, options: CallOptions = {}): Promise<ProjectList> {
+    const query: Record<string, string> = { MaxResults: String(request.maxResults ?? 100) };
+    if (request.prefix) query['Prefix'] = request.prefix;
+    if (request.nextToken) query['NextToken'] = request.nextToken;
+    const body = await this.call('ListProjects', { query }, { idempotent: true }, options);
+    const projects = Array.isArray(body['Projects']) ? body['Projects'].map((p: unknown) => projectOf(p, '')).filter((p) => p.projectName !== '') : [];
+    return { projects, nextToken: str(body['NextToken']) || undefined };
+  }
+
   private resolveIdentity(): Promise<ResolvedIdentity> {
     // Cached on success only: a fixed environment or profile must be picked up by the next call.
     this.identity ??= resolveIdentity(this.credential, this.source).catch((error: unknown) => {
@@ -190,6 +221,17 @@ export class ImmClient {
     const body: unknown = response['body'];
     return typeof body === 'object' && body !== null ? (body as Body) : {};
   }
+}
+
+function projectOf(value: unknown, fallbackName: string): ProjectInfo {
+  const p = typeof value === 'object' && value !== null ? (value as Body) : {};
+  return {
+    projectName: str(p['ProjectName']) ?? fallbackName,
+    description: str(p['Description']) || undefined,
+    serviceRole: str(p['ServiceRole']),
+    createTime: str(p['CreateTime']),
+    updateTime: str(p['UpdateTime']),
+  };
 }
 
 export function createImmClient(options: ImmClientOptions = {}): ImmClient {

@@ -21,6 +21,11 @@ Commands:
   validate <files, directories or globs…>   Check jobs; prints file:line:col: severity code message
       --format text|json|sarif             Output format (default text; sarif is SARIF 2.1.0)
       --strict                             Exit 1 on warnings too
+      --cloud                              Also check the job against the cloud (reads only): the project,
+                                           buckets, regions, objects, content types, an existing output
+      --region R / --endpoint URL / --profile P / --timeout S   With --cloud, as for submit
+      --oss-endpoint URL                   With --cloud, send every OSS request to this host (still signed
+                                           for the bucket's region); http:// only for loopback
   submit <file>                             Validate, then call CreateHighlightTask; prints the TaskId
       --region R                           Region (default $ALIBABA_CLOUD_REGION_ID, else cn-hangzhou)
       --endpoint URL                       https://host[:port]; http:// only for 127.0.0.1/localhost/::1
@@ -31,6 +36,9 @@ Commands:
       --dry-run                            Print the equivalent aliyun command instead of sending
                                            (needs aliyun CLI 3.3.0 or later)
       --shell posix|powershell|cmd         Quoting of --dry-run (default powershell on Windows, else posix)
+      --oss-endpoint URL                   Host for the OSS requests of the cloud checks
+      --no-preflight                       Skip the cloud checks run before sending (an error they find
+                                           refuses the submission; warnings do not)
       --format text|json                   Result as text (default) or JSON
   schema                                    Print the JSON schema of a job
 

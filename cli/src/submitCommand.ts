@@ -9,6 +9,7 @@ import { createImmClient, DEFAULT_REGION, describeImmError, followTask, ImmApiEr
 import { t } from '../../core/src/l10n';
 import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
+import { preflightRefuses } from './preflight';
 import { formatText } from './report';
 import { hasErrors, parseFormat } from './validateCommand';
 import { TOOL } from './version';
@@ -41,6 +42,8 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       'dry-run': { type: 'boolean', default: false },
       shell: { type: 'string' },
       format: { type: 'string' },
+      'oss-endpoint': { type: 'string' },
+      'no-preflight': { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError(t('submit takes exactly one job file.'));
@@ -96,7 +99,12 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       timeoutMs,
       userAgent: `${TOOL.name}/${TOOL.version}`,
     });
+    if (!values['no-preflight']) {
+      const flags = { region, endpoint: values.endpoint, ossEndpoint: values['oss-endpoint'], profile: values.profile, timeoutMs: Math.min(timeoutMs, 10_000) };
+      if (await preflightRefuses(doc, shown, flags, io)) return Exit.Failure;
+    }
     io.stderr(`${t('Submitting {0} ({1}, project {2}) to {3} as {4}…', shown, String(request.body['Type'] ?? '?'), projectName, client.endpoint.url, await client.describeCredentials())}\n`);
+
     const created = await client.createHighlightTask(request, io.signal ? { signal: io.signal } : {});
     if (format === 'text') io.stdout(`${created.taskId}\n`);
     io.stderr(`${t('Created {0} (RequestId {1}).', created.taskId, created.requestId)}\n`);

@@ -5,6 +5,9 @@ import { DIAGNOSTIC_SOURCE } from '../../core/src/codes';
 import { parseJob } from '../../core/src/document';
 import { validateJob } from '../../core/src/validate';
 import { t } from '../../core/src/l10n';
+import { ImmApiError } from '../../api/src/index';
+import { OssError } from '../../api/src/oss/errors';
+import { byPosition, createCloudChecker, type CloudChecker } from './cloud';
 import { displayPath, expandFiles, readJobText } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { countBySeverity, formatJson, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
@@ -20,16 +23,57 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { format: { type: 'string' }, strict: { type: 'boolean', default: false } },
+    options: {
+      format: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      cloud: { type: 'boolean', default: false },
+      region: { type: 'string' },
+      endpoint: { type: 'string' },
+      'oss-endpoint': { type: 'string' },
+      profile: { type: 'string' },
+      timeout: { type: 'string' },
+    },
   });
   const format = parseFormat(values.format, ['text', 'json', 'sarif']);
+  const cloudOnly = (['region', 'endpoint', 'oss-endpoint', 'profile', 'timeout'] as const).filter((flag) => values[flag] !== undefined);
+  if (!values.cloud && cloudOnly.length) throw new UsageError(`--${cloudOnly[0]} goes with --cloud (the checks against the cloud).`);
   const files = await expandFiles(positionals, io.cwd);
+  let cloud: CloudChecker | undefined;
+  if (values.cloud) {
+    try {
+      cloud = createCloudChecker({
+        region: values.region ?? io.env['ALIBABA_CLOUD_REGION_ID'],
+        endpoint: values.endpoint,
+        ossEndpoint: values['oss-endpoint'],
+        profile: values.profile,
+        timeoutMs: seconds('timeout', values.timeout, 10),
+      });
+    } catch (error) {
+      if (error instanceof ImmApiError || error instanceof OssError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
 
   const reports: FileReport[] = [];
   for (const file of files) {
     const read = await readJobText(file);
     const shown = displayPath(file, io.cwd);
-    reports.push({ file: shown, diagnostics: 'text' in read ? validateJob(parseJob(read.text)) : [notRead(read.problem)] });
+    if (!('text' in read)) {
+      reports.push({ file: shown, diagnostics: [notRead(read.problem)] });
+      continue;
+    }
+    const doc = parseJob(read.text);
+    const diagnostics = validateJob(doc);
+    if (cloud) {
+      if (io.signal?.aborted) return Exit.Interrupted;
+      try {
+        diagnostics.push(...(await cloud.check(doc, io.signal)));
+      } catch (error) {
+        if (io.signal?.aborted) return Exit.Interrupted;
+        throw error;
+      }
+    }
+    reports.push({ file: shown, diagnostics: cloud ? byPosition(diagnostics) : diagnostics });
   }
 
   const { errors, warnings } = countBySeverity(reports);
@@ -54,6 +98,14 @@ function notRead(problem: string): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: `Not checked: the file ${problem}.`,
   };
+}
+
+/** A `--flag S` in seconds, as milliseconds. */
+export function seconds(flag: string, value: string | undefined, fallbackSeconds: number): number {
+  if (value === undefined) return fallbackSeconds * 1000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} takes a number of seconds greater than 0, not "${value}".`);
+  return n * 1000;
 }
 
 export function hasErrors(report: FileReport): boolean {

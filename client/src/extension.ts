@@ -7,6 +7,7 @@ import { DESKTOP_CONTEXT_KEY } from './constants';
 import { createLanguageClient } from './languageClient';
 import { createLanguageStatus } from './languageStatus';
 import { registerSubmitFeature } from './submit';
+import { registerCloudFeatures } from './cloud';
 
 export type { ImmHighlightApi } from './api';
 
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   context.subscriptions.push(outputChannel, createLanguageStatus(languageClient), registerCommands(api));
   // Job submission (added separately) registers its commands here with the same `api`.
   context.subscriptions.push(registerSubmitFeature(context, api));
+  context.subscriptions.push(registerCloudFeatures(context, api));
   return api;
 }
 

@@ -13,6 +13,7 @@ import { hover } from '../../core/src/hover';
 import { documentSymbols } from '../../core/src/symbols';
 import { validateJob } from '../../core/src/validate';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { registerCloudContext } from './cloudContext';
 import { isJobDocument, JobDocumentCache } from './jobDocuments';
 import { useLocale } from '../../core/src/locale';
 import { serverLocale } from './serverLocale';
@@ -82,6 +83,9 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
     const job = jobFor(textDocument.uri);
     return job ? formatDocument(job, options) : [];
   });
+
+  // What a position means for live completion; the extension does the cloud calls (the server never does).
+  registerCloudContext(connection, jobFor);
 
   documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
   documents.onDidClose((event) => {

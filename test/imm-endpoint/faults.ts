@@ -10,7 +10,7 @@ export type Fault =
   /** Answers as usual, but only after `ms` (a slow service: what a user sees while a call is on the wire). */
   | { readonly kind: 'delay'; readonly ms: number };
 
-export type Action = 'CreateHighlightTask' | 'GetTask';
+export type Action = 'CreateHighlightTask' | 'GetTask' | 'GetProject' | 'ListProjects';
 
 export interface QueuedFault {
   readonly fault: Fault;

@@ -16,9 +16,10 @@ import { verifySignature } from './signature';
 import { checkCreate, checkGetTask, ParameterError } from './params';
 import { DEFAULT_TASK_SCRIPT, TaskStore, type TaskScript } from './tasks';
 import type { Action, Fault, QueuedFault } from './faults';
+import { checkGetProject, DEFAULT_PROJECTS, listProjects, storeProjects, type ProjectSpec } from './projects';
 
 export const API_VERSION = '2020-09-30';
-const ACTIONS: readonly string[] = ['CreateHighlightTask', 'GetTask'] satisfies Action[];
+const ACTIONS: readonly string[] = ['CreateHighlightTask', 'GetTask', 'GetProject', 'ListProjects'] satisfies Action[];
 /** Not a real key: the pair tests and demos sign with. */
 export const TEST_ACCESS_KEY = { id: 'LTAI5tLocalImmTestKey01', secret: 'local-imm-endpoint-test-secret-0001' } as const;
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -45,8 +46,11 @@ export interface ImmEndpointOptions {
   readonly port?: number;
   /** AccessKey ID -> secret. Defaults to TEST_ACCESS_KEY. */
   readonly accessKeys?: Readonly<Record<string, string>>;
-  /** When given, other project names answer ResourceNotFound (like a project in another region). */
-  readonly projects?: readonly string[];
+  /**
+   * When given, other project names answer ResourceNotFound (like a project in another region). When absent,
+   * CreateHighlightTask accepts any project and GetProject / ListProjects know DEFAULT_PROJECTS.
+   */
+  readonly projects?: readonly (string | ProjectSpec)[];
   readonly taskScript?: TaskScript;
 }
 
@@ -71,7 +75,8 @@ export interface ImmEndpoint {
 
 export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promise<ImmEndpoint> {
   const accessKeys = new Map(Object.entries(options.accessKeys ?? { [TEST_ACCESS_KEY.id]: TEST_ACCESS_KEY.secret }));
-  const projects = options.projects ? new Set(options.projects) : undefined;
+  const projects = options.projects ? new Set(options.projects.map((p) => (typeof p === 'string' ? p : p.ProjectName))) : undefined;
+  const projectStore = storeProjects(options.projects ?? DEFAULT_PROJECTS);
   const requests: ReceivedRequest[] = [];
   const queue: QueuedFault[] = [];
   const nonces = new Set<string>();
@@ -187,6 +192,13 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
         entry.taskId = task.TaskId;
         return answer(200, { RequestId: requestId(), EventId: eventId(), TaskId: task.TaskId });
       }
+      if (action === 'GetProject') {
+        const checked = checkGetProject(params);
+        const project = projectStore.get(checked.ProjectName);
+        if (!project) return fail(404, 'ResourceNotFound', `The specified resource project "${checked.ProjectName}" is not found.`);
+        return answer(200, { RequestId: requestId(), Project: project });
+      }
+      if (action === 'ListProjects') return answer(200, { RequestId: requestId(), ...listProjects(projectStore, params) });
       const checked = checkGetTask(params);
       const task = tasks.find(checked.ProjectName, checked.TaskId);
       if (!task) return fail(404, 'ResourceNotFound', `The specified resource task "${checked.TaskId}" is not found.`);

@@ -89,7 +89,8 @@ describe('a create is repeated only when it certainly did not reach IMM', () => 
 });
 
 test("the service's error code is in the text output, beside the explanation and the RequestId", async () => {
-  const { code, stderr } = await cli(['submit', 'elsewhere.highlight.yaml', '--endpoint', endpoint.url]);
+  // Past the preflight, which would refuse the missing project before CreateHighlightTask is sent.
+  const { code, stderr } = await cli(['submit', 'elsewhere.highlight.yaml', '--endpoint', endpoint.url, '--no-preflight']);
   assert.equal(code, 1);
   assert.match(stderr, /ResourceNotFound: Project "no_such_project" was not found in region cn-hangzhou\..*\(RequestId [^)]+\)/);
 });

@@ -1,0 +1,13 @@
+/** The cloud checks of one parsed job, end to end: the core's plan, the reads, the core's diagnostics. */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { JobDocument } from '../../../core/src/document';
+import { cloudDiagnostics } from '../../../core/src/cloud/diagnostics';
+import { cloudResources, planCloudChecks } from '../../../core/src/cloud/resources';
+import { runCloudChecks, type CloudCheckDeps } from './checks';
+
+export async function cloudCheckJob(doc: JobDocument, deps: CloudCheckDeps): Promise<Diagnostic[]> {
+  const resources = cloudResources(doc);
+  const plan = planCloudChecks(resources);
+  if (!plan.project && plan.buckets.length === 0) return [];
+  return cloudDiagnostics(resources, await runCloudChecks(plan, deps));
+}

@@ -1,0 +1,25 @@
+/**
+ * The cloud checks `submit` runs before sending: an error refuses the submission (nothing is sent), warnings
+ * and checks that could not run are printed and do not block.
+ */
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { JobDocument } from '../../core/src/document';
+import { CloudCode } from '../../core/src/cloud/codes';
+import { createCloudChecker, type CloudFlags } from './cloud';
+import type { Io } from './io';
+import { formatText } from './report';
+
+/** True when the cloud says the job will fail: the caller must not send it. */
+export async function preflightRefuses(doc: JobDocument, shown: string, flags: CloudFlags, io: Io): Promise<boolean> {
+  const checker = createCloudChecker(flags);
+  // Without credentials the submission itself says what to set; a warning about the same here would be noise.
+  const identity = await checker.oss.identity().catch(() => undefined);
+  if (!identity) return false;
+  const diagnostics = (await checker.check(doc, io.signal)).filter((d) => !(d.code === CloudCode.CheckFailed && io.signal?.aborted));
+  if (diagnostics.length) io.stderr(formatText([{ file: shown, diagnostics }]));
+  const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+  if (errors) {
+    io.stderr(`${shown}: not submitted: the cloud checks found ${errors} error${errors === 1 ? '' : 's'} above. Nothing was sent. (--no-preflight skips these checks.)\n`);
+  }
+  return errors > 0;
+}

@@ -1,0 +1,39 @@
+/** What the cloud answered about each resource of a plan: the data the api/ checks return to the core. */
+
+/** Why a check could not run. */
+export type CheckFailureReason = 'access-denied' | 'credentials' | 'timeout' | 'network' | 'endpoint' | 'service';
+
+export interface CheckFailure {
+  readonly reason: CheckFailureReason;
+  /** The call that failed, e.g. `HeadObject`. */
+  readonly operation: string;
+  /** The RAM action the call needs, e.g. `oss:GetObject`. */
+  readonly permission: string;
+  /** The error's own sentence (no secrets), shown after ours. */
+  readonly detail: string;
+}
+
+export type ProjectAnswer = { readonly state: 'found'; readonly description?: string } | { readonly state: 'missing' } | { readonly state: 'failed'; readonly failure: CheckFailure };
+
+export type BucketAnswer =
+  | { readonly state: 'found'; readonly region: string }
+  /** In another region; which one when the account could tell. */
+  | { readonly state: 'other-region'; readonly region: string | undefined }
+  | { readonly state: 'missing' }
+  | { readonly state: 'failed'; readonly failure: CheckFailure };
+
+export type ObjectAnswer =
+  | { readonly state: 'found'; readonly contentType: string | undefined; readonly size: number | undefined; readonly lastModified: string | undefined }
+  | { readonly state: 'missing' }
+  | { readonly state: 'failed'; readonly failure: CheckFailure };
+
+export interface CloudAnswers {
+  /** The IMM region the job is checked for. */
+  readonly region: string;
+  readonly project: ProjectAnswer | undefined;
+  readonly buckets: ReadonlyMap<string, BucketAnswer>;
+  /** Keyed by `oss://bucket/key`. */
+  readonly objects: ReadonlyMap<string, ObjectAnswer>;
+  /** Set when no check could run at all (no credentials, a bad endpoint): one finding instead of many. */
+  readonly failure?: CheckFailure;
+}

@@ -1,0 +1,117 @@
+/** How the cloud's answers become diagnostics at the exact values: severities and codes of issue #12's table. */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from '../codes';
+import type { CheckFailure, CloudAnswers } from './answers';
+import { CloudCode } from './codes';
+import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
+import type { CloudResources, OssResource } from './resources';
+
+/** Content types that say nothing about the content: no warning for them. */
+const UNLABELLED = new Set(['application/octet-stream', 'binary/octet-stream', '']);
+
+function diagnostic(range: Range, severity: DiagnosticSeverity, code: CloudCode, message: string, failure?: CheckFailure): Diagnostic {
+  // The reason of a check that could not run, so an editor can keep quiet offline.
+  return { range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...(failure ? { data: { reason: failure.reason } } : {}) };
+}
+
+/** Why a cloud-check-failed diagnostic's check could not run. */
+export function failureReasonOf(d: Diagnostic): CheckFailure['reason'] | undefined {
+  const data = d.data as { reason?: CheckFailure['reason'] } | undefined;
+  return d.code === CloudCode.CheckFailed ? data?.reason : undefined;
+}
+
+function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function formatSize(bytes: number | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let n = bytes;
+  let unit = 0;
+  while (n >= 1024 && unit < units.length - 1) {
+    n /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? n : n.toFixed(1)} ${units[unit]}`;
+}
+
+/** `Fri, 20 Nov 2026 08:00:00 GMT` -> `2026-11-20 08:00 UTC`; text that is not a date is kept. */
+function formatDate(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswers, messages: CloudMessageTable = CLOUD_MESSAGES): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = DiagnosticSeverity.Warning;
+  const error = DiagnosticSeverity.Error;
+
+  if (answers.failure) {
+    const range = resources.project?.range ?? resources.uris[0]?.range;
+    if (range) out.push(diagnostic(range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: 'this job against the cloud', failure: answers.failure }), answers.failure));
+    return out;
+  }
+
+  const project = resources.project;
+  if (project && answers.project) {
+    if (answers.project.state === 'missing') {
+      out.push(diagnostic(project.range, error, CloudCode.ProjectNotFound, messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region })));
+    } else if (answers.project.state === 'failed') {
+      out.push(diagnostic(project.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: `IMM project "${project.name}"`, failure: answers.project.failure }), answers.project.failure));
+    }
+  }
+
+  // A bucket problem is reported once per URI (each is a place to fix), the check failure once per bucket.
+  const failedBuckets = new Set<string>();
+  for (const uri of resources.uris) {
+    const bucket = answers.buckets.get(uri.bucket);
+    if (!bucket) continue;
+    if (bucket.state === 'missing') {
+      out.push(diagnostic(uri.bucketRange, error, CloudCode.BucketNotFound, messages[CloudCode.BucketNotFound]({ bucket: uri.bucket })));
+      continue;
+    }
+    if (bucket.state === 'other-region' || (bucket.state === 'found' && bucket.region !== answers.region)) {
+      out.push(
+        diagnostic(uri.bucketRange, error, CloudCode.BucketOtherRegion, messages[CloudCode.BucketOtherRegion]({ bucket: uri.bucket, bucketRegion: bucket.region, region: answers.region })),
+      );
+      continue;
+    }
+    if (bucket.state === 'failed') {
+      if (!failedBuckets.has(uri.bucket)) {
+        failedBuckets.add(uri.bucket);
+        out.push(diagnostic(uri.bucketRange, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: `OSS bucket "${uri.bucket}"`, failure: bucket.failure }), bucket.failure));
+      }
+      continue;
+    }
+    out.push(...objectDiagnostics(uri, answers, messages));
+  }
+  return out;
+}
+
+function objectDiagnostics(uri: OssResource, answers: CloudAnswers, messages: CloudMessageTable): Diagnostic[] {
+  if (uri.field === 'other') return [];
+  const object = answers.objects.get(uri.uri);
+  if (!object) return [];
+  const warn = DiagnosticSeverity.Warning;
+  if (object.state === 'failed') {
+    return [diagnostic(uri.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: uri.uri, failure: object.failure }), object.failure)];
+  }
+  if (uri.field === 'output') {
+    if (object.state !== 'found') return [];
+    return [diagnostic(uri.range, warn, CloudCode.OutputExists, messages[CloudCode.OutputExists]({ uri: uri.uri, size: formatSize(object.size), lastModified: formatDate(object.lastModified) }))];
+  }
+  if (object.state === 'missing') {
+    return [diagnostic(uri.range, DiagnosticSeverity.Error, CloudCode.ObjectNotFound, messages[CloudCode.ObjectNotFound]({ uri: uri.uri, what: uri.field === 'music' ? 'music' : 'video' }))];
+  }
+  const type = mediaType(object.contentType);
+  if (UNLABELLED.has(type)) return [];
+  if (uri.field === 'source' && !type.startsWith('video/')) {
+    return [diagnostic(uri.range, warn, CloudCode.NotVideo, messages[CloudCode.NotVideo]({ uri: uri.uri, contentType: type }))];
+  }
+  if (uri.field === 'music' && !type.startsWith('audio/')) {
+    return [diagnostic(uri.range, warn, CloudCode.NotAudio, messages[CloudCode.NotAudio]({ uri: uri.uri, contentType: type }))];
+  }
+  return [];
+}
