@@ -13,6 +13,7 @@ import { cursorContext, indentUnit, type KeyContext, type ValueContext } from '.
 import { offsetOf, rangeOf, type JobDocument } from './document';
 import { keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
 import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
+import { snippetItems } from './snippetCompletion';
 
 /**
  * Completion at a position: the keys that the mapping under the cursor still lacks (required first), or the
@@ -27,6 +28,10 @@ export function complete(doc: JobDocument, position: Position): CompletionItem[]
   if (!context) return [];
   const range = rangeOf(doc, context.replaceStart, context.replaceEnd);
   if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range);
+  return [...keyCompletions(doc, context, range), ...snippetItems(doc, context, range)];
+}
+
+function keyCompletions(doc: JobDocument, context: KeyContext, range: Range): CompletionItem[] {
   const container = schemaAtPath(context.path);
   if (!container) return [];
   if (context.itemStart && !isObject(container)) {

@@ -2,8 +2,13 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { DIAGNOSTIC_SOURCE } from './codes';
 import { keyRange, valueRange, type JobDocument } from './document';
 import type { DiagnosticData } from './fixes';
+import { mergeNearMisses } from './nearMiss';
+import { PLACEHOLDER_RULE } from './placeholders';
 import { API_RULES, type ApiRule } from './rules';
 import { schemaDiagnostics } from './schemaDiagnostics';
+
+/** The API's rules and the snippets' placeholders, which are no rule of the API but are checked the same way. */
+const CHECKED_RULES: readonly ApiRule[] = [...API_RULES, PLACEHOLDER_RULE];
 
 const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
 
@@ -14,7 +19,7 @@ const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
 export function validateJob(doc: JobDocument): Diagnostic[] {
   let diagnostics = cache.get(doc);
   if (!diagnostics) {
-    diagnostics = [...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc)].sort(byPosition);
+    diagnostics = mergeNearMisses([...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc, CHECKED_RULES)]).sort(byPosition);
     cache.set(doc, diagnostics);
   }
   return [...diagnostics];
