@@ -1,5 +1,6 @@
 import type { JsonPath } from './document';
 import type { FixHint } from './fixes';
+import { extensionFixes, ossUrlFix, setModeFix } from './fixes/suggest';
 import { ossUriProblem } from './ossUri';
 import { quote } from './words';
 
@@ -145,7 +146,8 @@ export const API_RULES: readonly ApiRule[] = [
         // A mode that is not a valid value (`random`) is the schema's to report; its fix makes this moot.
         if (current !== undefined && current !== null && current !== 'Closed' && current !== 'Auto') return;
         const now = typeof current === 'string' ? `it is ${current}` : 'it is not set (default Closed)';
-        report(ineffective(['Edit', listKey], `${listKey} take effect only when ${mode} is Random or Sequential; ${now}.`));
+        const finding = ineffective(['Edit', listKey], `${listKey} take effect only when ${mode} is Random or Sequential; ${now}.`);
+        report({ ...finding, fixes: [setModeFix(mode, 'Sequential', listKey), ...(finding.fixes ?? [])] });
       },
     }),
   ),
@@ -160,7 +162,8 @@ export const API_RULES: readonly ApiRule[] = [
         if (!edit || edit[mode] !== 'Sequential') return;
         list(edit[listKey]).forEach((entry, i) => {
           if (has(obj(entry), 'Weight')) {
-            report(ineffective(['Edit', listKey, i, 'Weight'], `Weight takes effect only when ${mode} is Random; it is Sequential, so the list is applied in order.`));
+            const finding = ineffective(['Edit', listKey, i, 'Weight'], `Weight takes effect only when ${mode} is Random; it is Sequential, so the list is applied in order.`);
+            report({ ...finding, fixes: [setModeFix(mode, 'Random', undefined), ...(finding.fixes ?? [])] });
           }
         });
       },
@@ -186,7 +189,8 @@ export const API_RULES: readonly ApiRule[] = [
         const value = at(request, path);
         if (typeof value !== 'string') continue;
         const problem = ossUriProblem(value);
-        if (problem) report({ path, at: 'value', message: problem });
+        const asUri = problem ? ossUrlFix(path, value) : undefined;
+        if (problem) report({ path, at: 'value', message: problem, ...(asUri ? { fixes: [asUri] } : {}) });
       }
     },
   },
@@ -203,6 +207,7 @@ export const API_RULES: readonly ApiRule[] = [
         path: ['Output', 'URI'],
         at: 'value',
         message: `Output.URI ends in .${extension} but Container is ${output.Container}: the file will hold ${output.Container} data under a .${extension} name.`,
+        fixes: extensionFixes(output.URI, extension, output.Container, CONTAINERS),
       });
     },
   },

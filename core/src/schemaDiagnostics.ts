@@ -7,6 +7,8 @@ import { describeValue, formatList, quote } from './words';
 import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { schemaErrors } from './schemaValidator';
 import { closestMatch, closestNumber } from './suggest';
+import { nearestBoundFix, numberTextFix, resolutionFix } from './fixes/suggest';
+import { SNIPPETS } from './snippets';
 
 /** Schema problems of a parsed job, each at the key or value it is about, in words a user reads. */
 export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
@@ -53,7 +55,10 @@ function emptyJob(): Diagnostic {
     { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     `The job is empty: a request needs ${required.slice(0, -1).map(quote).join(', ')} and ${quote(required[required.length - 1] ?? '')}.`,
     SchemaCode.Required,
-    [{ kind: 'add-properties', path: [], properties: required }],
+    [
+      ...SNIPPETS.flatMap((snippet): FixHint[] => (snippet.type ? [{ kind: 'insert-job', path: [], type: snippet.type }] : [])),
+      { kind: 'add-properties', path: [], properties: required },
+    ],
   );
 }
 
@@ -101,7 +106,8 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       if ((data === null || data === undefined) && schema?.enum) {
         return make(valueRange(doc, path), `${subject} is empty. Valid: ${formatList(schema.enum.map(String))}.`, SchemaCode.Type);
       }
-      return make(valueRange(doc, path), `${subject} must be ${article(expected)}; it is ${describeValue(data)}.`, SchemaCode.Type);
+      const asNumber = numberTextFix(path, data, expected);
+      return make(valueRange(doc, path), `${subject} must be ${article(expected)}; it is ${describeValue(data)}.`, SchemaCode.Type, asNumber ? [asNumber] : []);
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: readonly (string | number)[] }).allowedValues;
@@ -125,8 +131,10 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return make(valueRange(doc, path), `${name} is ${String(data)}; ${rangeText(schema)}.`, SchemaCode.Range);
+    case 'exclusiveMaximum': {
+      const bound = nearestBoundFix(path, data, schema, error.keyword);
+      return make(valueRange(doc, path), `${name} is ${String(data)}; ${rangeText(schema)}.`, SchemaCode.Range, bound ? [bound] : []);
+    }
     case 'maxLength':
       return make(
         valueRange(doc, path),
@@ -159,6 +167,7 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
         valueRange(doc, path),
         `${quote(String(data))} is not valid for ${name}: expected ${schema?.['x-patternMessage'] ?? `text matching ${schema?.pattern ?? ''}`}.`,
         SchemaCode.Pattern,
+        [resolutionFix(path, data, schema)].filter((fix): fix is FixHint => fix !== undefined),
       );
     default:
       return make(valueRange(doc, path), `${name}: ${error.message ?? 'invalid value'}.`, SchemaCode.Type);

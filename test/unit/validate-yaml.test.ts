@@ -184,7 +184,12 @@ describe('empty files', () => {
       assert.equal(d!.code, SchemaCode.Required);
       assert.deepEqual(d!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.equal(d!.message, 'The job is empty: a request needs `ProjectName`, `Type`, `Sources` and `Output`.');
-      assert.deepEqual(d!.data, { fixes: [{ kind: 'add-properties', path: [], properties: ['ProjectName', 'Type', 'Sources', 'Output'] }] });
+      assert.deepEqual(d!.data, {
+        fixes: [
+          ...['Retrieval', 'Concat', 'Compose'].map((type) => ({ kind: 'insert-job', path: [], type })),
+          { kind: 'add-properties', path: [], properties: ['ProjectName', 'Type', 'Sources', 'Output'] },
+        ],
+      });
     });
   }
 });
