@@ -5,6 +5,7 @@ import type { DiagnosticData } from './fixes';
 import { mergeNearMisses } from './nearMiss';
 import { PLACEHOLDER_RULE } from './placeholders';
 import { API_RULES, type ApiRule } from './rules';
+import { explainedYamlDiagnostics, withoutCascade } from './yamlErrors';
 import { schemaDiagnostics } from './schemaDiagnostics';
 
 /** The API's rules and the snippets' placeholders, which are no rule of the API but are checked the same way. */
@@ -19,7 +20,7 @@ const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
 export function validateJob(doc: JobDocument): Diagnostic[] {
   let diagnostics = cache.get(doc);
   if (!diagnostics) {
-    diagnostics = mergeNearMisses([...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc, CHECKED_RULES)]).sort(byPosition);
+    diagnostics = withoutCascade(doc, mergeNearMisses([...explainedYamlDiagnostics(doc), ...schemaDiagnostics(doc), ...ruleDiagnostics(doc, CHECKED_RULES)])).sort(byPosition);
     cache.set(doc, diagnostics);
   }
   return [...diagnostics];

@@ -1,6 +1,8 @@
 import {
   CodeActionKind,
   createConnection,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -12,10 +14,12 @@ import { codeActions } from '../../core/src/codeActions';
 import { complete } from '../../core/src/complete';
 import type { JobDocument } from '../../core/src/document';
 import { formatDocument } from '../../core/src/formatting';
+import { formattingRefusal } from '../../core/src/formatRefusal';
 import { hover } from '../../core/src/hover';
 import { documentSymbols } from '../../core/src/symbols';
 import { validateJob } from '../../core/src/validate';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { withParserDetails } from './parserDetails';
 import { isJobDocument, JobDocumentCache } from './jobDocuments';
 
 // yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow host object: with a plain
@@ -37,7 +41,7 @@ const scheduler = new DiagnosticsScheduler((uri) => {
   const document = documents.get(uri);
   if (!document || !isJobDocument(document)) return;
   try {
-    const diagnostics = validateJob(jobs.get(document));
+    const diagnostics = withParserDetails(validateJob(jobs.get(document)), uri);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   } catch (error) {
     // Runs outside any request, so nothing would catch a throw: a bug must cost one update, not the server.
@@ -76,7 +80,13 @@ connection.onDocumentSymbol(({ textDocument }) => {
 });
 connection.onDocumentFormatting(({ textDocument, options }) => {
   const job = jobFor(textDocument.uri);
-  return job ? formatDocument(job, options) : [];
+  if (!job) return [];
+  const edits = formatDocument(job, options);
+  // Formatting can only answer with edits: without a word, "nothing happened" looks like a broken command.
+  const refusal = edits.length === 0 ? formattingRefusal(job) : undefined;
+  // A notification, not showWarningMessage: that is a request, and a client that does not answer it must not matter.
+  if (refusal) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: refusal });
+  return edits;
 });
 
 documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
