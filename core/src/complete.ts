@@ -13,6 +13,7 @@ import { cursorContext, indentUnit, type KeyContext, type ValueContext } from '.
 import { offsetOf, rangeOf, type JobDocument } from './document';
 import { keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
 import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
+import { noEffectReason } from './keyEffect';
 import { snippetItems } from './snippetCompletion';
 
 /**
@@ -96,12 +97,14 @@ function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, 
   const column = context.column + lead.length;
   for (const template of templatesOf(container)) {
     if (context.presentKeys.has(template.key)) continue;
+    // A key that would have no effect in this job goes last, saying why.
+    const noEffect = dash ? undefined : noEffectReason(doc.value, doc.text.length, context.path, template.key, template.schema);
     const item: CompletionItem = {
       label: template.key,
       kind: CompletionItemKind.Property,
-      detail: template.detail,
+      detail: noEffect ?? template.detail,
       documentation: template.documentation,
-      sortText: template.sortText,
+      sortText: noEffect ? `9${template.sortText}` : template.sortText,
       filterText: template.key,
     };
     if (context.hasColon) {
@@ -190,13 +193,18 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   };
   const type = typeName(schema);
   if (schema.enum) {
-    schema.enum.forEach((value, i) => add(value, CompletionItemKind.EnumMember, type, meaningOf(schema, i)));
+    // The detail, shown beside the label, says what the value means; the documentation gives the type.
+    schema.enum.forEach((value, i) => {
+      const meaning = meaningOf(schema, i);
+      add(value, CompletionItemKind.EnumMember, meaning ?? type, meaning ? `A ${type} value.` : undefined);
+    });
   } else if (schema.type === 'boolean') {
     add(true, CompletionItemKind.Value, 'boolean', undefined);
     add(false, CompletionItemKind.Value, 'boolean', undefined);
   } else {
     for (const suggestion of schema['x-suggestions'] ?? []) {
-      add(suggestion.value, CompletionItemKind.Value, `suggested ${type}`, suggestion.description);
+      const meaning = suggestion.description.startsWith(`${suggestion.value}: `) ? suggestion.description.slice(suggestion.value.length + 2) : suggestion.description;
+      add(suggestion.value, CompletionItemKind.Value, meaning, `A suggested ${type} value; other text is accepted.`);
     }
     if (schema.default !== undefined) add(schema.default, CompletionItemKind.Value, type, 'The default value.');
     // Examples show a format (an OSS URI, a resolution, a number); a sample project name would only mislead.

@@ -102,8 +102,11 @@ for (const { path, schema } of ENUM_PATHS) {
         // Numbers are inserted as numbers, strings as plain YAML strings.
         assert.equal(parseJob(`x: ${edit(completion).newText}`).value && (parseJob(`x: ${edit(completion).newText}`).value as { x: unknown }).x, value);
         if (schema.enumDescriptions) {
-          const doc = completion.documentation as MarkupContent;
-          assert.ok(schema.enumDescriptions[i]!.includes(doc.value), `${doc.value} vs ${schema.enumDescriptions[i]}`);
+          // The meaning is the detail, beside the label; the type goes to the documentation.
+          const meaning = completion.detail!.replace(/ \(default\)$/, '');
+          assert.ok(schema.enumDescriptions[i]!.includes(meaning), `${meaning} vs ${schema.enumDescriptions[i]}`);
+          assert.doesNotMatch(completion.detail!, /^(string|number|integer)$/);
+          assert.match((completion.documentation as MarkupContent).value, /^A (string|number|integer) value\.$/);
         }
       });
     }
