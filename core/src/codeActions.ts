@@ -3,6 +3,8 @@ import { clampPosition, type JobDocument } from './document';
 import { t } from './l10n';
 import { fixEdits } from './fixEdits';
 import { isDiagnosticData, type FixHint } from './fixes';
+import { FIX_ALL_TITLES_OF_NEW_KINDS, FIX_TITLES } from './fixes/messages';
+import { SNIPPETS } from './snippets';
 import { displayPath, fieldName } from './schema';
 import { validateJob } from './validate';
 import { quote } from './words';
@@ -18,7 +20,7 @@ export function codeActions(doc: JobDocument, uri: string, requested: Range, dia
   for (const diagnostic of diagnostics) {
     if (!overlaps(diagnostic.range, range)) continue;
     const fixes = fixHintsOf(diagnostic);
-    const didYouMean = fixes.filter((fix) => fix.kind === 'replace-value' || fix.kind === 'rename-key');
+    const didYouMean = fixes.filter((fix) => fix.kind === 'replace-value' || fix.kind === 'rename-key' || fix.kind === 'convert-value');
     for (const fix of fixes) {
       const edits = fixEdits(doc, fix);
       if (!edits) continue;
@@ -57,6 +59,13 @@ function isFixHint(value: unknown): value is FixHint {
       return path.length > 0;
     case 'to-json-string':
       return true;
+    case 'convert-value':
+    case 'set-value':
+      return (typeof hint.value === 'string' || typeof hint.value === 'number') && typeof hint.title === 'string' && (hint.before === undefined || typeof hint.before === 'string');
+    case 'clamp-value':
+      return typeof hint.value === 'number' && typeof hint.title === 'string';
+    case 'insert-job':
+      return typeof hint.type === 'string';
     default:
       return false;
   }
@@ -76,6 +85,12 @@ function titleOf(fix: FixHint): string {
       return t('Remove {0}', quote(fieldName(fix.path)));
     case 'to-json-string':
       return t('Convert {0} to a JSON string', displayPath(fix.path));
+    case 'convert-value':
+    case 'clamp-value':
+    case 'set-value':
+      return fix.title;
+    case 'insert-job':
+      return FIX_TITLES.insertJob(fix.type, SNIPPETS.find((snippet) => snippet.type === fix.type)?.prefix ?? '');
   }
 }
 
@@ -86,6 +101,7 @@ const FIX_ALL_TITLES: Readonly<Record<FixHint['kind'], () => string>> = {
   'add-properties': () => t('Add all missing required properties in this file'),
   'remove-property': () => t('Remove all properties without effect in this file'),
   'to-json-string': () => t('Convert all mappings to JSON strings in this file'),
+  ...FIX_ALL_TITLES_OF_NEW_KINDS,
 };
 
 /**

@@ -15,6 +15,8 @@ import { DOCUMENTED_NAME_TEXT, documentedNamesOf } from './documentedNames';
 import { keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
 import { t } from './l10n';
 import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
+import { noEffectReason } from './keyEffect';
+import { snippetItems } from './snippetCompletion';
 
 /**
  * Completion at a position: the keys that the mapping under the cursor still lacks (required first), or the
@@ -29,6 +31,10 @@ export function complete(doc: JobDocument, position: Position): CompletionItem[]
   if (!context) return [];
   const range = rangeOf(doc, context.replaceStart, context.replaceEnd);
   if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range);
+  return [...keyCompletions(doc, context, range), ...snippetItems(doc, context, range)];
+}
+
+function keyCompletions(doc: JobDocument, context: KeyContext, range: Range): CompletionItem[] {
   const container = schemaAtPath(context.path);
   if (!container) return [];
   if (context.itemStart && !isObject(container)) {
@@ -93,12 +99,14 @@ function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, 
   const column = context.column + lead.length;
   for (const template of templatesOf(container)) {
     if (context.presentKeys.has(template.key)) continue;
+    // A key that would have no effect in this job goes last, saying why.
+    const noEffect = dash ? undefined : noEffectReason(doc.value, doc.text.length, context.path, template.key, template.schema);
     const item: CompletionItem = {
       label: template.key,
       kind: CompletionItemKind.Property,
-      detail: template.detail,
+      detail: noEffect ?? template.detail,
       documentation: template.documentation,
-      sortText: template.sortText,
+      sortText: noEffect ? `9${template.sortText}` : template.sortText,
       filterText: template.key,
     };
     if (context.hasColon) {
@@ -187,13 +195,18 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   };
   const type = typeName(schema);
   if (schema.enum) {
-    schema.enum.forEach((value, i) => add(value, CompletionItemKind.EnumMember, type, meaningOf(schema, i)));
+    // The detail, shown beside the label, says what the value means; the documentation gives the type.
+    schema.enum.forEach((value, i) => {
+      const meaning = meaningOf(schema, i);
+      add(value, CompletionItemKind.EnumMember, meaning ?? type, meaning ? `A ${type} value.` : undefined);
+    });
   } else if (schema.type === 'boolean') {
     add(true, CompletionItemKind.Value, type, undefined);
     add(false, CompletionItemKind.Value, type, undefined);
   } else {
     for (const suggestion of schema['x-suggestions'] ?? []) {
-      add(suggestion.value, CompletionItemKind.Value, t('suggested {0}', type), suggestion.description);
+      const meaning = suggestion.description.startsWith(`${suggestion.value}: `) ? suggestion.description.slice(suggestion.value.length + 2) : suggestion.description;
+      add(suggestion.value, CompletionItemKind.Value, meaning, t('A suggested {0} value; other text is accepted.', type));
     }
     const documented = documentedNamesOf(schema);
     for (const name of documented?.names ?? []) {

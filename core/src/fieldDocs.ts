@@ -105,7 +105,9 @@ export function fieldMarkdown(schema: SchemaNode, facts: FieldFacts): string {
   const parts: string[] = [];
   const kind = facts.required ? t('{0}, required', typeName(schema)) : t('{0}, optional', typeName(schema));
   parts.push(facts.title ? `**${facts.title}** — ${kind}` : `*${kind}*`);
-  if (schema.description) parts.push(schema.description);
+  // The list of valid values follows; the description's own "Valid values: …" sentence would say it twice.
+  const description = schema.enum ? schema.description?.replace(/\s*Valid values: [^.]*\.(?=\s|$)/, '').trim() : schema.description;
+  if (description) parts.push(description);
   const values = valuesMarkdown(schema, facts);
   if (values) parts.push(values);
   const properties = propertiesMarkdown(schema);
@@ -114,7 +116,8 @@ export function fieldMarkdown(schema: SchemaNode, facts: FieldFacts): string {
   if (schema.default !== undefined) facts2.push(t('Default: {0}', code(schema.default)));
   const limits = limitsOf(schema);
   if (limits.length) facts2.push(t('Limits: {0}', limits.join(t('; '))));
-  if (!schema.enum && schema.examples?.length && schema.type !== 'object') facts2.push(t('Example: {0}', code(schema.examples[0])));
+  // Suggested values already show what to write; an example beside them (`character`) only confuses.
+  if (!schema.enum && !schema['x-suggestions'] && schema.examples?.length && schema.type !== 'object') facts2.push(t('Example: {0}', code(schema.examples[0])));
   if (facts2.length) parts.push(facts2.join('  \n'));
   return parts.join('\n\n');
 }

@@ -15,6 +15,7 @@ import {
   startsLine,
 } from './edits';
 import type { FixHint } from './fixes';
+import { newFixEdits } from './fixes/edits';
 import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { blockSkeleton, flowSkeleton } from './skeleton';
 
@@ -36,6 +37,8 @@ export function fixEdits(doc: JobDocument, fix: FixHint): TextEdit[] | undefined
       return removeProperty(doc, fix.path);
     case 'to-json-string':
       return toJsonString(doc, fix.path);
+    default:
+      return newFixEdits(doc, fix);
   }
 }
 

@@ -14,7 +14,15 @@ export type FixHint =
   /** Delete the property at `path` (it has no effect, or is unknown). */
   | { readonly kind: 'remove-property'; readonly path: JsonPath }
   /** Turn the mapping at `path` into the JSON string the API wants. */
-  | { readonly kind: 'to-json-string'; readonly path: JsonPath };
+  | { readonly kind: 'to-json-string'; readonly path: JsonPath }
+  /** Replace the value at `path` by the same value in the API's form (`"12"` → 12, an https OSS URL → oss://). */
+  | { readonly kind: 'convert-value'; readonly path: JsonPath; readonly value: string | number; readonly title: string }
+  /** Replace a number out of range by its nearest bound. */
+  | { readonly kind: 'clamp-value'; readonly path: JsonPath; readonly value: number; readonly title: string }
+  /** Set the key at `path` to `value`, adding it (before the sibling key `before`, else last) when it is missing. */
+  | { readonly kind: 'set-value'; readonly path: JsonPath; readonly value: string | number; readonly title: string; readonly before?: string }
+  /** Write the job of the snippet for `type` into an empty file. */
+  | { readonly kind: 'insert-job'; readonly path: JsonPath; readonly type: string };
 
 export interface DiagnosticData {
   readonly fixes: readonly FixHint[];

@@ -2,6 +2,7 @@ import type { JsonPath } from './document';
 import { pathKey } from './duplicateKeys';
 import type { FixHint } from './fixes';
 import { t } from './l10n';
+import { extensionFixes, ossUrlFix, setModeFix } from './fixes/suggest';
 import { ossUriProblem } from './ossUri';
 import { quote } from './words';
 
@@ -147,7 +148,8 @@ export const API_RULES: readonly ApiRule[] = [
         // A mode that is not a valid value (`random`) is the schema's to report; its fix makes this moot.
         if (current !== undefined && current !== null && current !== 'Closed' && current !== 'Auto') return;
         const now = typeof current === 'string' ? t('it is {0}', current) : t('it is not set (default Closed)');
-        report(ineffective(['Edit', listKey], t('{0} take effect only when {1} is Random or Sequential; {2}.', listKey, mode, now)));
+        const finding = ineffective(['Edit', listKey], t('{0} take effect only when {1} is Random or Sequential; {2}.', listKey, mode, now));
+        report({ ...finding, fixes: [setModeFix(mode, 'Sequential', listKey), ...(finding.fixes ?? [])] });
       },
     }),
   ),
@@ -162,7 +164,8 @@ export const API_RULES: readonly ApiRule[] = [
         if (!edit || edit[mode] !== 'Sequential') return;
         list(edit[listKey]).forEach((entry, i) => {
           if (has(obj(entry), 'Weight')) {
-            report(ineffective(['Edit', listKey, i, 'Weight'], t('Weight takes effect only when {0} is Random; it is Sequential, so the list is applied in order.', mode)));
+            const finding = ineffective(['Edit', listKey, i, 'Weight'], t('Weight takes effect only when {0} is Random; it is Sequential, so the list is applied in order.', mode));
+            report({ ...finding, fixes: [setModeFix(mode, 'Random', undefined), ...(finding.fixes ?? [])] });
           }
         });
       },
@@ -188,7 +191,8 @@ export const API_RULES: readonly ApiRule[] = [
         const value = at(request, path);
         if (typeof value !== 'string') continue;
         const problem = ossUriProblem(value);
-        if (problem) report({ path, at: 'value', message: problem });
+        const asUri = problem ? ossUrlFix(path, value) : undefined;
+        if (problem) report({ path, at: 'value', message: problem, ...(asUri ? { fixes: [asUri] } : {}) });
       }
     },
   },
@@ -205,6 +209,7 @@ export const API_RULES: readonly ApiRule[] = [
         path: ['Output', 'URI'],
         at: 'value',
         message: t('Output.URI ends in .{0} but Container is {1}: the file will hold {1} data under a .{0} name.', extension, output.Container),
+        fixes: extensionFixes(output.URI, extension, output.Container, CONTAINERS),
       });
     },
   },

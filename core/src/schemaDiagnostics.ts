@@ -8,6 +8,8 @@ import { describeValue, formatList, quote } from './words';
 import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { schemaErrors } from './schemaValidator';
 import { closestMatch, closestNumber } from './suggest';
+import { nearestBoundFix, numberTextFix, resolutionFix } from './fixes/suggest';
+import { SNIPPETS } from './snippets';
 
 /** Schema problems of a parsed job, each at the key or value it is about, in words a user reads. */
 export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
@@ -54,7 +56,10 @@ function emptyJob(): Diagnostic {
     { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     t('The job is empty: a request needs {0} and {1}.', required.slice(0, -1).map(quote).join(', '), quote(required[required.length - 1] ?? '')),
     SchemaCode.Required,
-    [{ kind: 'add-properties', path: [], properties: required }],
+    [
+      ...SNIPPETS.flatMap((snippet): FixHint[] => (snippet.type ? [{ kind: 'insert-job', path: [], type: snippet.type }] : [])),
+      { kind: 'add-properties', path: [], properties: required },
+    ],
   );
 }
 
@@ -109,7 +114,8 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       }
       // A whole file that is one text is not a job (a credentials file, a token): its text is not repeated.
       const found = path.length === 0 && typeof data === 'string' ? t('a text of {0} characters', [...data].length) : describeValue(data);
-      return make(valueRange(doc, path), t('{0} must be {1}; it is {2}.', subject, article(expected), found), SchemaCode.Type);
+      const asNumber = numberTextFix(path, data, expected);
+      return make(valueRange(doc, path), t('{0} must be {1}; it is {2}.', subject, article(expected), found), SchemaCode.Type, asNumber ? [asNumber] : []);
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: readonly (string | number)[] }).allowedValues;
@@ -133,8 +139,10 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return make(valueRange(doc, path), t('{0} is {1}; {2}.', name, String(data), rangeText(schema)), SchemaCode.Range);
+    case 'exclusiveMaximum': {
+      const bound = nearestBoundFix(path, data, schema, error.keyword);
+      return make(valueRange(doc, path), t('{0} is {1}; {2}.', name, String(data), rangeText(schema)), SchemaCode.Range, bound ? [bound] : []);
+    }
     case 'maxLength':
       return make(
         valueRange(doc, path),
@@ -170,6 +178,7 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
         valueRange(doc, path),
         t('{0} is not valid for {1}: expected {2}.', quote(String(data)), name, schema?.['x-patternMessage'] ?? t('text matching {0}', schema?.pattern ?? '')),
         SchemaCode.Pattern,
+        [resolutionFix(path, data, schema)].filter((fix): fix is FixHint => fix !== undefined),
       );
     default:
       return make(valueRange(doc, path), t('{0}: {1}.', name, error.message ?? t('invalid value')), SchemaCode.Type);

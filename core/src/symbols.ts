@@ -121,7 +121,9 @@ function kindOf(schema: SchemaNode | undefined, value: Node | null): SymbolKind 
 function detailOf(value: Node | null): string | undefined {
   if (isSeq(value)) return `${value.items.length} item${value.items.length === 1 ? '' : 's'}`;
   if (isScalar(value) && value.value !== null && value.value !== undefined) {
-    return truncate(String(value.value).replace(/\s+/g, ' '), MAX_DETAIL_LENGTH);
+    // As written: `Speed: 1.0` reads `1.0` in the outline, not the parsed `1`; quoted text shows its text.
+    const written = typeof value.value === 'string' || typeof value.source !== 'string' ? String(value.value) : value.source;
+    return truncate(written.replace(/\s+/g, ' '), MAX_DETAIL_LENGTH);
   }
   return undefined;
 }

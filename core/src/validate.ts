@@ -4,8 +4,14 @@ import { keyRange, valueRange, type JobDocument } from './document';
 import { documentedNameDiagnostics } from './documentedNames';
 import type { DiagnosticData } from './fixes';
 import { duplicatedKeyPaths } from './duplicateKeys';
+import { mergeNearMisses } from './nearMiss';
+import { PLACEHOLDER_RULE } from './placeholders';
 import { API_RULES, checkRule, type ApiRule } from './rules';
+import { explainedYamlDiagnostics, withoutCascade } from './yamlErrors';
 import { schemaDiagnostics } from './schemaDiagnostics';
+
+/** The API's rules and the snippets' placeholders, which are no rule of the API but are checked the same way. */
+const CHECKED_RULES: readonly ApiRule[] = [...API_RULES, PLACEHOLDER_RULE];
 
 const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
 
@@ -16,7 +22,10 @@ const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
 export function validateJob(doc: JobDocument): Diagnostic[] {
   let diagnostics = cache.get(doc);
   if (!diagnostics) {
-    diagnostics = [...doc.yamlDiagnostics, ...schemaDiagnostics(doc), ...ruleDiagnostics(doc), ...documentedNameDiagnostics(doc)].sort(byPosition);
+    diagnostics = withoutCascade(
+      doc,
+      mergeNearMisses([...explainedYamlDiagnostics(doc), ...schemaDiagnostics(doc), ...ruleDiagnostics(doc, CHECKED_RULES), ...documentedNameDiagnostics(doc)]),
+    ).sort(byPosition);
     cache.set(doc, diagnostics);
   }
   return [...diagnostics];

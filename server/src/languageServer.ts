@@ -2,17 +2,19 @@
  * The language service on an LSP connection: everything the server does, whatever carries its messages.
  * server.ts (Node: stdio, IPC, socket) and browser/server.ts (a web worker) only create the connection.
  */
-import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
 import { codeActions } from '../../core/src/codeActions';
 import { complete } from '../../core/src/complete';
 import type { JobDocument } from '../../core/src/document';
 import { formatDocument } from '../../core/src/formatting';
+import { formattingRefusal } from '../../core/src/formatRefusal';
 import { hover } from '../../core/src/hover';
 import { documentSymbols } from '../../core/src/symbols';
 import { validateJob } from '../../core/src/validate';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { withParserDetails } from './parserDetails';
 import { registerCloudContext } from './cloudContext';
 import { isJobDocument, JobDocumentCache } from './jobDocuments';
 import { useLocale } from '../../core/src/locale';
@@ -38,7 +40,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
     const document = documents.get(uri);
     if (!document || !isJobDocument(document)) return;
     try {
-      const diagnostics = validateJob(jobs.get(document));
+      const diagnostics = withParserDetails(validateJob(jobs.get(document)), uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       // Runs outside any request, so nothing would catch a throw: a bug must cost one update, not the server.
@@ -81,7 +83,13 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
   });
   connection.onDocumentFormatting(({ textDocument, options }) => {
     const job = jobFor(textDocument.uri);
-    return job ? formatDocument(job, options) : [];
+    if (!job) return [];
+    const edits = formatDocument(job, options);
+    // Formatting can only answer with edits: without a word, "nothing happened" looks like a broken command.
+    const refusal = edits.length === 0 ? formattingRefusal(job) : undefined;
+    // A notification, not showWarningMessage: that is a request, and a client that does not answer it must not matter.
+    if (refusal) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: refusal });
+    return edits;
   });
 
   // What a position means for live completion; the extension does the cloud calls (the server never does).

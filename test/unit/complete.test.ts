@@ -102,8 +102,11 @@ for (const { path, schema } of ENUM_PATHS) {
         // Numbers are inserted as numbers, strings as plain YAML strings.
         assert.equal(parseJob(`x: ${edit(completion).newText}`).value && (parseJob(`x: ${edit(completion).newText}`).value as { x: unknown }).x, value);
         if (schema.enumDescriptions) {
-          const doc = completion.documentation as MarkupContent;
-          assert.ok(schema.enumDescriptions[i]!.includes(doc.value), `${doc.value} vs ${schema.enumDescriptions[i]}`);
+          // The meaning is the detail, beside the label; the type goes to the documentation.
+          const meaning = completion.detail!.replace(/ \(default\)$/, '');
+          assert.ok(schema.enumDescriptions[i]!.includes(meaning), `${meaning} vs ${schema.enumDescriptions[i]}`);
+          assert.doesNotMatch(completion.detail!, /^(string|number|integer)$/);
+          assert.match((completion.documentation as MarkupContent).value, /^A (string|number|integer) value\.$/);
         }
       });
     }
@@ -189,7 +192,8 @@ test('no values for objects, lists, unknown keys, comments and block scalars', (
 // -------------------------------------------------------------------------------------------------- keys
 
 test('an empty file offers every root key, required first in schema order', () => {
-  const items = completeAt('|');
+  // The whole-job snippets beside them are snippet-completion.test.ts's.
+  const items = completeAt('|').filter((candidate) => candidate.kind !== CompletionItemKind.Snippet);
   const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
   assert.deepEqual(labels(sorted), [
     'ProjectName',
@@ -237,7 +241,8 @@ test('nested keys: the indentation of the line decides the parent, even before t
 });
 
 test('list items: `- |` offers the keys of an item, and the next key of an item skips those it has', () => {
-  assert.deepEqual(labels(completeAt('Sources:\n  - |')), ['URI', 'StartTime', 'Duration']);
+  const keysOnly = (items: CompletionItem[]): CompletionItem[] => items.filter((candidate) => candidate.kind !== CompletionItemKind.Snippet);
+  assert.deepEqual(labels(keysOnly(completeAt('Sources:\n  - |'))), ['URI', 'StartTime', 'Duration']);
   assert.deepEqual(labels(completeAt('Sources:\n  - URI: oss://b/a.mp4\n    |')), ['StartTime', 'Duration']);
   assert.deepEqual(labels(completeAt('Sources:\n  - URI: oss://b/a.mp4\n  - StartTime: 1\n    D|')), ['URI', 'Duration']);
   // Compact lists (dash at the key's column) and several items.

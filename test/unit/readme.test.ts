@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { DocumentedNameCode, SchemaCode, YamlCode } from '../../core/src/codes';
+import { PLACEHOLDER_RULE } from '../../core/src/placeholders';
 import { API_RULES } from '../../core/src/rules';
 import { CLOUD_SEVERITIES } from '../../core/src/cloud/codes';
 
@@ -13,7 +14,7 @@ test('the README lists every diagnostic code with its severity', () => {
   const codes = new Map<string, string>([
     ...Object.values(YamlCode).map((code): [string, string] => [code, 'error']),
     ...Object.values(SchemaCode).map((code): [string, string] => [code, 'error']),
-    ...API_RULES.map((rule): [string, string] => [rule.code, rule.severity]),
+    ...[...API_RULES, PLACEHOLDER_RULE].map((rule): [string, string] => [rule.code, rule.severity]),
     ...Object.values(DocumentedNameCode).map((code): [string, string] => [code, 'warning']),
     ...Object.entries(CLOUD_SEVERITIES),
   ]);

@@ -78,6 +78,14 @@ function ruleSuite(code: string, severity: 'error' | 'warning', body: (cases: Ca
 }
 
 const remove = (...path: (string | number)[]): FixHint[] => [{ kind: 'remove-property', path }];
+/** Setting the list's mode comes first: the user wrote the list to have it take effect. */
+const setMode = (mode: string, value: string, before?: string): FixHint => ({
+  kind: 'set-value',
+  path: ['Edit', mode],
+  value,
+  title: `Set ${mode} to ${value}`,
+  ...(before ? { before } : {}),
+});
 
 /** A job with one source; `rest` holds Output and whatever else a case needs. */
 const job = (type: string, rest: string): string => `ProjectName: immtest
@@ -146,11 +154,11 @@ for (const { code, list, mode, item, modes } of MODE_LISTS) {
     const edit = (modeLine: string, marked: boolean): string =>
       job('Compose', `${OUTPUT}Edit:\n  Mode: Sequential\n${modeLine}  ${marked ? `[[${list}]]` : list}:\n    - ${item}\n`);
     reports(`warns at the ${list} key when ${mode} is not set`, edit('', true), [
-      { message: `${list} take effect only when ${mode} is Random or Sequential; it is not set (default Closed).`, fixes: remove('Edit', list) },
+      { message: `${list} take effect only when ${mode} is Random or Sequential; it is not set (default Closed).`, fixes: [setMode(mode, 'Sequential', list), ...remove('Edit', list)] },
     ]);
     for (const value of modes) {
       reports(`warns when ${mode} is ${value}`, edit(`  ${mode}: ${value}\n`, true), [
-        { message: `${list} take effect only when ${mode} is Random or Sequential; it is ${value}.`, fixes: remove('Edit', list) },
+        { message: `${list} take effect only when ${mode} is Random or Sequential; it is ${value}.`, fixes: [setMode(mode, 'Sequential', list), ...remove('Edit', list)] },
       ]);
     }
     for (const value of ['Random', 'Sequential']) silent(`accepts ${list} with ${mode} ${value}`, edit(`  ${mode}: ${value}\n`, false));
@@ -170,8 +178,8 @@ for (const { code, list, mode, item } of [
       `warns at each Weight key of ${list} when ${mode} is Sequential`,
       edit('Sequential', `    - ${item}\n      [[Weight]]: 10\n    - ${item}\n    - ${item}\n      [[Weight]]: 90\n`),
       [
-        { message: `Weight takes effect only when ${mode} is Random; it is Sequential, so the list is applied in order.`, fixes: remove('Edit', list, 0, 'Weight') },
-        { message: /only when .* is Random/, fixes: remove('Edit', list, 2, 'Weight') },
+        { message: `Weight takes effect only when ${mode} is Random; it is Sequential, so the list is applied in order.`, fixes: [setMode(mode, 'Random'), ...remove('Edit', list, 0, 'Weight')] },
+        { message: /only when .* is Random/, fixes: [setMode(mode, 'Random'), ...remove('Edit', list, 2, 'Weight')] },
       ],
     );
     silent(`accepts weights when ${mode} is Random`, edit('Random', `    - ${item}\n      Weight: 10\n`));
@@ -235,9 +243,18 @@ Notification:
 
 ruleSuite('output-extension-mismatch', 'warning', ({ reports, silent }) => {
   reports('warns at the URI when its extension names another container', job('Concat', 'Output:\n  URI: [[oss://test-bucket/out.mov]]\n  Container: mp4\n'), [
-    { message: 'Output.URI ends in .mov but Container is mp4: the file will hold mp4 data under a .mov name.' },
+    {
+      message: 'Output.URI ends in .mov but Container is mp4: the file will hold mp4 data under a .mov name.',
+      fixes: [
+        { kind: 'set-value', path: ['Output', 'Container'], value: 'mov', title: "Change Container to `mov`, as the URI's extension says" },
+        { kind: 'set-value', path: ['Output', 'URI'], value: 'oss://test-bucket/out.mp4', title: "Change the URI's extension to `.mp4`, as Container says" },
+      ],
+    },
   ]);
-  reports('reads the extension case-insensitively', job('Concat', 'Output:\n  URI: [[oss://test-bucket/OUT.WEBM]]\n  Container: mkv\n'), [{ message: /ends in \.webm but Container is mkv/ }]);
+  // webm is no Container value: only the extension can change.
+  reports('reads the extension case-insensitively', job('Concat', 'Output:\n  URI: [[oss://test-bucket/OUT.WEBM]]\n  Container: mkv\n'), [
+    { message: /ends in \.webm but Container is mkv/, fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: 'oss://test-bucket/OUT.mkv', title: "Change the URI's extension to `.mkv`, as Container says" }] },
+  ]);
   silent('accepts a matching extension in any case', job('Concat', 'Output:\n  URI: oss://test-bucket/OUT.MP4\n  Container: mp4\n'));
   silent('does not second-guess extensions that are not containers', job('Concat', 'Output:\n  URI: oss://test-bucket/out/index.m3u8\n  Container: ts\n'));
   silent('does not second-guess a URI without extension', job('Concat', 'Output:\n  URI: oss://test-bucket/out/clip\n  Container: ts\n'));

@@ -1,27 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseJob } from '../../core/src/document';
+import { DiagnosticSeverity, type TextEdit } from 'vscode-languageserver-types';
+import { complete } from '../../core/src/complete';
+import { offsetOf, parseJob } from '../../core/src/document';
+import { PLACEHOLDER_CODE, placeholderIn } from '../../core/src/placeholders';
+import { expandDefaults, SNIPPETS, type JobSnippet } from '../../core/src/snippets';
 import { validateJob } from '../../core/src/validate';
 
-/** The snippets must insert a job that is already valid: a new user's first squiggle must not be ours. */
+/**
+ * The snippets must insert a job whose only problems are the values the user must replace, each reported
+ * where it stands; completion offers each where it fits.
+ */
 
-interface Snippet {
-  readonly prefix: string;
-  readonly scope?: string;
-  readonly description: string;
-  readonly body: string | readonly string[];
-}
-
-const SNIPPETS_PATH = path.resolve(__dirname, '../../snippets/highlight.code-snippets');
-const snippets = JSON.parse(readFileSync(SNIPPETS_PATH, 'utf8')) as Record<string, Snippet>;
 const EXPECTED: Record<string, string> = {
   'highlight-retrieval': 'Retrieval',
   'highlight-concat': 'Concat',
   'highlight-compose': 'Compose',
 };
+
+/**
+ * The defaults of the snippets that are real values, fine to submit as they are. Every other default must be
+ * one of placeholders.ts's placeholders, reported as placeholder-value where it stands: a new snippet cannot
+ * bring a placeholder that goes unnoticed.
+ */
+const REAL_DEFAULTS = new Set(['immtest', '0', 'mp4', 'Closed', '1', '0.2', 'fade', '1280x720', '25']);
 
 /** Picks the text of a choice `${n|a,b|}`; `occurrence` counts choices in body order. */
 type Choose = (occurrence: number, options: readonly string[]) => string;
@@ -31,6 +33,8 @@ interface Expansion {
   readonly text: string;
   readonly tabStops: number[];
   readonly choices: string[][];
+  /** The `${n:default}` texts with their offsets in `text`. */
+  readonly defaults: { readonly text: string; readonly offset: number }[];
 }
 
 /**
@@ -41,7 +45,9 @@ interface Expansion {
 function expand(body: string, choose: Choose = firstChoice): Expansion {
   const tabStops: number[] = [];
   const choices: string[][] = [];
+  const defaults: { text: string; offset: number }[] = [];
   let i = 0;
+  let written = 0;
 
   const parse = (until: string | undefined): string => {
     let out = '';
@@ -53,7 +59,7 @@ function expand(body: string, choose: Choose = firstChoice): Expansion {
       } else if (until !== undefined && c === until) {
         return out;
       } else if (c === '$') {
-        out += placeholder();
+        out += placeholder(written + out.length);
       } else {
         out += c;
         i++;
@@ -63,7 +69,7 @@ function expand(body: string, choose: Choose = firstChoice): Expansion {
     return out;
   };
 
-  const placeholder = (): string => {
+  const placeholder = (at: number): string => {
     const simple = /^\$(\d+)/.exec(body.slice(i));
     if (simple) {
       tabStops.push(Number(simple[1]));
@@ -76,8 +82,12 @@ function expand(body: string, choose: Choose = firstChoice): Expansion {
     i += open[0].length;
     if (open[2] === '}') return '';
     if (open[2] === ':') {
+      const outer = written;
+      written = at;
       const text = parse('}');
+      written = outer;
       i++;
+      defaults.push({ text, offset: at });
       return text;
     }
     const options: string[] = [];
@@ -106,16 +116,66 @@ function expand(body: string, choose: Choose = firstChoice): Expansion {
     return picked;
   };
 
-  return { text: parse(undefined), tabStops, choices };
+  return { text: parse(undefined), tabStops, choices, defaults };
 }
 
-const bodyText = (snippet: Snippet): string => (typeof snippet.body === 'string' ? snippet.body : snippet.body.join('\n'));
+const bodyText = (snippet: JobSnippet): string => snippet.body.join('\n');
 
-/** Errors and warnings of a job text, as "line:character message" for a readable failure. */
-function problems(text: string): string[] {
-  return validateJob(parseJob(text))
+interface Problem {
+  readonly code: unknown;
+  readonly offset: number;
+  readonly text: string;
+}
+
+function problemsOf(text: string): Problem[] {
+  const doc = parseJob(text);
+  return validateJob(doc)
     .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+    .map((d) => ({ code: d.code, offset: offsetOf(doc, d.range.start), text: `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}` }));
+}
+
+/** Problems other than the placeholders, which the user is meant to replace. */
+function otherProblems(text: string): string[] {
+  return problemsOf(text).filter((p) => p.code !== PLACEHOLDER_CODE).map((p) => p.text);
+}
+
+/** Every placeholder replaced by a real value of the same shape, as a user finishing the job would. */
+function filledIn(text: string): string {
+  return text.replaceAll('oss://your-bucket/', 'oss://my-videos/');
+}
+
+/** Where a snippet fits, as a job with `|` at the cursor: completion there must offer it. */
+const HOSTS: Record<string, string> = {
+  'highlight-retrieval': '|',
+  'highlight-concat': '# a new job\n|',
+  'highlight-compose': '|',
+  'highlight-source': 'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://my-videos/a.mp4\n  |\nOutput:\n  URI: oss://my-videos/o.mp4\n',
+  'highlight-source-clip': 'ProjectName: immtest\nType: Concat\nSources:\n  - |\nOutput:\n  URI: oss://my-videos/o.mp4\n  Container: mp4\n',
+  'highlight-transition':
+    'ProjectName: immtest\nType: Compose\nSources:\n  - URI: oss://my-videos/a.mp4\nEdit:\n  Mode: Sequential\n  TransitionMode: Sequential\n  Transitions:\n    |\nOutput:\n  URI: oss://my-videos/o.mp4\n  Container: mp4\n',
+  'highlight-background-music':
+    'ProjectName: immtest\nType: Compose\nSources:\n  - URI: oss://my-videos/a.mp4\nEdit:\n  Mode: Sequential\n  BackgroundMusicMode: Sequential\n  BackgroundMusics:\n  - |\nOutput:\n  URI: oss://my-videos/o.mp4\n  Container: mp4\n',
+  'highlight-output-video': 'ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://my-videos/a.mp4\n|',
+};
+
+/** The host with the snippet inserted by completion, as the editor would insert it, and the expansion of what completion inserted. */
+function insertedBy(prefix: string, choose: Choose = firstChoice): { text: string; expansion: Expansion; at: number } {
+  const host = HOSTS[prefix]!;
+  const cursor = host.indexOf('|');
+  const doc = parseJob(host.replace('|', ''));
+  const items = complete(doc, positionAt(doc, cursor));
+  const item = items.find((candidate) => candidate.label === prefix);
+  assert.ok(item, `${prefix} is offered in\n${host}\namong ${items.map((candidate) => candidate.label).join(', ')}`);
+  const edit = item.textEdit as TextEdit;
+  const expansion = expand(edit.newText, choose);
+  const start = offsetOf(doc, edit.range.start);
+  const text = doc.text.slice(0, start) + expansion.text + doc.text.slice(offsetOf(doc, edit.range.end));
+  return { text, expansion, at: start };
+}
+
+function positionAt(doc: ReturnType<typeof parseJob>, offset: number): { line: number; character: number } {
+  const { line, col } = doc.lineCounter.linePos(offset);
+  return { line: line - 1, character: col - 1 };
 }
 
 test('the expander reads snippet syntax as VS Code does', () => {
@@ -123,50 +183,71 @@ test('the expander reads snippet syntax as VS Code does', () => {
   assert.equal(expansion.text, 'a x   p $ oss://b/o }');
   assert.deepEqual(expansion.tabStops, [1, 2, 3, 4, 5, 6]);
   assert.deepEqual(expansion.choices, [['p', 'q']]);
+  assert.deepEqual(expansion.defaults, [{ text: 'x', offset: 2 }, { text: 'b', offset: 16 }, { text: 'oss://b/o', offset: 10 }]);
   assert.equal(expand('${1|p,q|}', (_n, options) => options[1]!).text, 'q');
   assert.throws(() => expand('${TM_FILENAME}'));
   assert.throws(() => expand('${1:open'));
 });
 
-test('there is one snippet per job Type, with its prefix, a description and the job language', () => {
-  const prefixes = Object.values(snippets).map((s) => s.prefix).sort();
-  assert.deepEqual(prefixes, Object.keys(EXPECTED).sort());
-  for (const [name, snippet] of Object.entries(snippets)) {
-    assert.ok(snippet.description.trim().length > 0, `${name}: description`);
-    assert.equal(snippet.scope, 'imm-highlight', `${name}: scope`);
-    const job = parseJob(expand(bodyText(snippet)).text).value as Record<string, unknown>;
-    assert.equal(job.Type, EXPECTED[snippet.prefix], `${name}: Type`);
-  }
+test('expandDefaults, used for quick fixes and documentation, expands as the editor does', () => {
+  for (const snippet of SNIPPETS) assert.equal(expandDefaults(snippet.body), expand(bodyText(snippet)).text, snippet.prefix);
 });
 
-for (const snippet of Object.values(snippets)) {
-  test(`${snippet.prefix} inserts a complete job with no errors or warnings`, () => {
-    const { text } = expand(bodyText(snippet));
-    assert.deepEqual(problems(text), [], text);
-    const job = parseJob(text).value as {
-      ProjectName?: unknown;
-      Sources?: { URI?: unknown; StartTime?: unknown; Duration?: unknown }[];
-      Output?: { URI?: unknown; Container?: unknown };
-      Edit?: unknown;
-    };
-    assert.equal(typeof job.ProjectName, 'string');
-    assert.equal(job.Sources?.length, 1);
-    assert.match(String(job.Sources?.[0]?.URI), /^oss:\/\//);
-    assert.match(String(job.Output?.URI), /^oss:\/\//);
-    if (snippet.prefix !== 'highlight-retrieval') assert.ok(job.Output?.Container, 'Concat and Compose need Output.Container');
-    if (snippet.prefix === 'highlight-concat') {
-      assert.equal(typeof job.Sources?.[0]?.StartTime, 'number');
-      assert.equal(typeof job.Sources?.[0]?.Duration, 'number');
+test('there is one whole-job snippet per job Type, and every snippet has a prefix, label and description', () => {
+  const jobs = SNIPPETS.filter((s) => s.place.kind === 'job');
+  assert.deepEqual(jobs.map((s) => s.prefix).sort(), Object.keys(EXPECTED).sort());
+  for (const snippet of jobs) {
+    const job = parseJob(expand(bodyText(snippet)).text).value as Record<string, unknown>;
+    assert.equal(job.Type, EXPECTED[snippet.prefix], `${snippet.prefix}: Type`);
+    assert.equal(snippet.type, job.Type, `${snippet.prefix}: type`);
+  }
+  for (const snippet of SNIPPETS) {
+    assert.match(snippet.prefix, /^highlight-[a-z-]+$/);
+    assert.ok(snippet.label.trim() && snippet.description.trim(), snippet.prefix);
+  }
+  assert.deepEqual(Object.keys(HOSTS).sort(), SNIPPETS.map((s) => s.prefix).sort(), 'every snippet has a host in this test');
+});
+
+for (const snippet of SNIPPETS) {
+  test(`${snippet.prefix}: every default is a real value or a placeholder reported as placeholder-value where it stands`, () => {
+    const { text, expansion, at } = insertedBy(snippet.prefix);
+    const placeholders = problemsOf(text).filter((p) => p.code === PLACEHOLDER_CODE);
+    for (const { text: value, offset } of expansion.defaults) {
+      if (REAL_DEFAULTS.has(value)) {
+        assert.equal(placeholderIn(value), undefined, `${value} is listed as real but is a placeholder`);
+        continue;
+      }
+      assert.ok(placeholderIn(value), `${snippet.prefix}: the default ${JSON.stringify(value)} is neither a real value (REAL_DEFAULTS) nor a placeholder (placeholders.ts)`);
+      assert.ok(placeholders.some((p) => p.offset === at + offset), `${snippet.prefix}: ${value} is reported where it stands`);
     }
-    if (snippet.prefix === 'highlight-compose') assert.equal(typeof job.Edit, 'object');
+    if (snippet.place.kind === 'job') assert.ok(placeholders.length > 0, `${snippet.prefix} writes at least one value the user must replace`);
+  });
+
+  test(`${snippet.prefix}: inserted where it fits, it has no problem but its placeholders, and none once they are filled in`, () => {
+    const { text } = insertedBy(snippet.prefix);
+    assert.deepEqual(otherProblems(text), [], text);
+    assert.deepEqual(problemsOf(filledIn(text)).map((p) => p.text), [], filledIn(text));
+    if (snippet.place.kind === 'job') {
+      const job = parseJob(text).value as { ProjectName?: unknown; Sources?: { URI?: unknown; StartTime?: unknown; Duration?: unknown }[]; Output?: { URI?: unknown; Container?: unknown }; Edit?: unknown };
+      assert.equal(typeof job.ProjectName, 'string');
+      assert.equal(job.Sources?.length, 1);
+      assert.match(String(job.Sources?.[0]?.URI), /^oss:\/\//);
+      assert.match(String(job.Output?.URI), /^oss:\/\//);
+      if (snippet.prefix !== 'highlight-retrieval') assert.ok(job.Output?.Container, 'Concat and Compose need Output.Container');
+      if (snippet.prefix === 'highlight-concat') {
+        assert.equal(typeof job.Sources?.[0]?.StartTime, 'number');
+        assert.equal(typeof job.Sources?.[0]?.Duration, 'number');
+      }
+      if (snippet.prefix === 'highlight-compose') assert.equal(typeof job.Edit, 'object');
+    }
   });
 
   test(`${snippet.prefix}: every option of every choice gives a valid job`, () => {
     const { choices } = expand(bodyText(snippet));
     choices.forEach((options, choice) => {
       options.forEach((option) => {
-        const { text } = expand(bodyText(snippet), (occurrence, all) => (occurrence === choice ? option : all[0]!));
-        assert.deepEqual(problems(text), [], `choosing ${option}:\n${text}`);
+        const { text } = insertedBy(snippet.prefix, (occurrence, all) => (occurrence === choice ? option : all[0]!));
+        assert.deepEqual(otherProblems(text), [], `choosing ${option}:\n${text}`);
       });
     });
   });

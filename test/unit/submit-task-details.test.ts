@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { renderTaskDetails } from '../../client/src/submit/taskDetails';
 import { jobTemplates } from '../../client/src/submit/jobTemplates';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
@@ -69,11 +67,11 @@ test('details without a fresh answer: the last known fields and why GetTask fail
   assert.match(renderTaskDetails(legacy, { jobPath: 'a', jobExists: true, live: undefined }), /Not recorded: this task was submitted by an earlier version/);
 });
 
-test('New File offers the whole-job snippets of the snippets file, nothing smaller', () => {
-  const templates = jobTemplates(readFileSync(resolve(__dirname, '../../snippets/highlight.code-snippets'), 'utf8'));
+test('New File offers the whole-job snippets of the language server, nothing smaller', () => {
+  const templates = jobTemplates();
   assert.ok(templates.length >= 3, JSON.stringify(templates.map((t) => t.name)));
   for (const type of ['Retrieval', 'Concat', 'Compose']) assert.ok(templates.some((t) => new RegExp(`^Type: ${type}\\b`, 'm').test(t.body)), type);
-  const mixed = JSON.stringify({ job: { prefix: 'j', body: ['ProjectName: ${1:p}', 'Type: Concat'] }, item: { prefix: 's', body: ['- URI: ${1:oss://b/k}', '  Type: x'] } });
-  assert.deepEqual(jobTemplates(mixed).map((t) => t.name), ['job']);
-  assert.deepEqual(jobTemplates('not json'), []);
+  const job = { prefix: 'j', label: 'job', description: '', place: { kind: 'job' }, body: ['ProjectName: ${1:p}', 'Type: Concat'] } as const;
+  const item = { prefix: 's', label: 'item', description: '', place: { kind: 'item', list: ['Sources'] }, body: ['- URI: ${1:oss://b/k}'] } as const;
+  assert.deepEqual(jobTemplates([job, item]).map((t) => t.name), ['job']);
 });

@@ -38,7 +38,8 @@ function assertAt(marked: string, code: string): Diagnostic[] {
 describe('YAML syntax errors', () => {
   test('reports an unclosed quote at the opening quote, not at the end of the file', () => {
     const [d] = assertAt(`ProjectName: [["immtest]]\nType: Retrieval\n`, YamlCode.Syntax);
-    assert.match(d!.message, /^YAML: Missing closing "quote/);
+    assert.match(d!.message, /^The double quote opened on line 1 .* is never closed/);
+    assert.deepEqual(d!.data, { parserMessages: ['Missing closing "quote'] });
     assert.equal(d!.severity, DiagnosticSeverity.Error);
   });
 
@@ -51,7 +52,8 @@ describe('YAML syntax errors', () => {
 
   test('reports a tab used as indentation at the tab', () => {
     const [d] = assertAt(`ProjectName: immtest\nOutput:\n[[\t]]URI: oss://test-bucket/out.mp4\n`, YamlCode.Syntax);
-    assert.match(d!.message, /Tabs are not allowed as indentation/);
+    assert.match(d!.message, /^Line 3 is indented with a tab/);
+    assert.deepEqual(d!.data, { parserMessages: ['Tabs are not allowed as indentation'] });
   });
 
   test('accepts a tab between a key and its value', () => {
@@ -184,7 +186,12 @@ describe('empty files', () => {
       assert.equal(d!.code, SchemaCode.Required);
       assert.deepEqual(d!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.equal(d!.message, 'The job is empty: a request needs `ProjectName`, `Type`, `Sources` and `Output`.');
-      assert.deepEqual(d!.data, { fixes: [{ kind: 'add-properties', path: [], properties: ['ProjectName', 'Type', 'Sources', 'Output'] }] });
+      assert.deepEqual(d!.data, {
+        fixes: [
+          ...['Retrieval', 'Concat', 'Compose'].map((type) => ({ kind: 'insert-job', path: [], type })),
+          { kind: 'add-properties', path: [], properties: ['ProjectName', 'Type', 'Sources', 'Output'] },
+        ],
+      });
     });
   }
 });

@@ -70,7 +70,7 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     vscode.window.registerTreeDataProvider(TASKS_VIEW_ID, tree),
     createTaskStatusBar(history, follower),
     registerSubmitCodeLens(),
-    registerNewJobCommand(context.extensionUri),
+    registerNewJobCommand(),
     registerCredentialCommands(credentials, identities, log, context.extensionMode === vscode.ExtensionMode.Test),
     registerRequestCommands(preview),
     registerTaskCommands(history, follower, details),

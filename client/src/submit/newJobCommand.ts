@@ -1,21 +1,15 @@
 /**
  * File › New File… › "IMM Highlight Job": an untitled job file started from one of the extension's whole-job
- * snippets (read from the snippets file, so the list follows it), with the cursor on the first placeholder.
+ * snippets (the language server's table, so the list follows it), with the cursor on the first placeholder.
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants';
 import { SubmitCommands } from './commandIds';
 import { jobTemplates, type JobTemplate } from './jobTemplates';
 
-export function registerNewJobCommand(extensionUri: vscode.Uri): vscode.Disposable {
+export function registerNewJobCommand(): vscode.Disposable {
   return vscode.commands.registerCommand(SubmitCommands.newJob, async (arg?: unknown): Promise<vscode.TextDocument | undefined> => {
-    let templates: JobTemplate[] = [];
-    try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'highlight.code-snippets'));
-      templates = jobTemplates(new TextDecoder().decode(bytes));
-    } catch {
-      // An empty job still gets completion and the "start a job" help of the language server.
-    }
+    const templates: JobTemplate[] = jobTemplates();
     // Programmatic form: `{type: "Concat"}` picks the template without asking.
     const wanted = typeof arg === 'object' && arg !== null && typeof (arg as { type?: unknown }).type === 'string' ? (arg as { type: string }).type : undefined;
     let template = wanted ? templates.find((t) => new RegExp(`^Type: ${wanted}\\b`, 'm').test(t.body)) : undefined;

@@ -1,0 +1,57 @@
+import type { JsonPath } from './document';
+import { API_RULES } from './rules';
+import type { SchemaNode } from './schema';
+
+/** Message texts of this feature, kept together for translation. */
+export const KEY_EFFECT_MESSAGES = {
+  noEffect: (reason: string): string => `no effect here: ${reason}`,
+};
+
+/** Past this size the request is not copied per key: completion must stay instant on generated jobs. */
+const MAX_TEXT_LENGTH = 50_000;
+
+/**
+ * Why a key would have no effect if added to the mapping at `path`, read off the rules table: the key is added
+ * to a copy of the request with a sample value, and a rule that calls it ineffective (a warning at the key
+ * whose fix removes it, such as StartTime outside Concat) gives the reason. Undefined when it would take effect.
+ */
+export function noEffectReason(request: unknown, textLength: number, path: JsonPath, key: string, schema: SchemaNode): string | undefined {
+  if (textLength > MAX_TEXT_LENGTH || typeof request !== 'object' || request === null || Array.isArray(request)) return undefined;
+  const copy = structuredClone(request) as Record<string, unknown>;
+  let target: unknown = copy;
+  for (const segment of path) {
+    target = typeof target === 'object' && target !== null ? (target as Record<string | number, unknown>)[segment] : undefined;
+  }
+  if (typeof target !== 'object' || target === null || Array.isArray(target)) return undefined;
+  (target as Record<string, unknown>)[key] = sampleOf(schema);
+  const keyPath = JSON.stringify([...path, key]);
+  let reason: string | undefined;
+  for (const rule of API_RULES) {
+    if (rule.severity !== 'warning') continue;
+    rule.check(copy, (finding) => {
+      if (reason === undefined && finding.at === 'key' && JSON.stringify(finding.path) === keyPath && finding.fixes?.some((fix) => fix.kind === 'remove-property')) {
+        reason = finding.message;
+      }
+    });
+    if (reason !== undefined) return KEY_EFFECT_MESSAGES.noEffect(reason);
+  }
+  return undefined;
+}
+
+function sampleOf(schema: SchemaNode): unknown {
+  if (schema.default !== undefined) return schema.default;
+  if (schema.enum?.length) return schema.enum[0];
+  switch (schema.type) {
+    case 'number':
+    case 'integer':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [{}];
+    case 'object':
+      return {};
+    default:
+      return 'x';
+  }
+}

@@ -1,0 +1,215 @@
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { YamlCode } from './codes';
+import { rangeOf, type JobDocument } from './document';
+import { quote, truncate } from './words';
+
+/** Message texts of this feature, kept together for translation. */
+export const YAML_ERROR_MESSAGES = {
+  tab: (line: number): string => `Line ${line} is indented with a tab: YAML indents with spaces only. Replace the tab with spaces.`,
+  unclosedQuote: (line: number, quoteChar: string, start: string): string =>
+    `The ${quoteChar === '"' ? 'double' : 'single'} quote opened on line ${line} (${quote(start)}) is never closed: add the closing ${quoteChar} at the end of the value.`,
+  missingSpace: (line: number, key: string, value: string): string =>
+    `Line ${line} needs a space after the colon: write ${quote(`${key}: ${value}`)}. Without it YAML reads ${quote(`${key}:${value}`)} as one piece of text.`,
+  tooFar: (line: number, key: string, column: number, expected: number, owner: string | undefined): string =>
+    `Line ${line} is indented too far: ${quote(key)} starts at column ${column + 1}, but ${owner ? `the keys of ${quote(owner)}` : 'the key above it'} start at column ${expected + 1}. Indent it like the line above, or give the line above no value to nest under it.`,
+  notAligned: (line: number, key: string, column: number, expected: readonly number[]): string =>
+    `Line ${line} is not indented enough to line up: ${quote(key)} starts at column ${column + 1}, where no key above it starts (${expected.map((c) => `column ${c + 1}`).join(' or ')} would).`,
+  parserSaid: (message: string): string => `The YAML parser says: ${message}`,
+};
+
+/** What `Diagnostic.data` of an explained YAML error carries: the parser's own words, for relatedInformation. */
+export interface ParserDetails {
+  readonly parserMessages: readonly string[];
+}
+
+export function parserMessagesOf(diagnostic: Diagnostic): readonly string[] {
+  const data = diagnostic.data as Partial<ParserDetails> | undefined;
+  return Array.isArray(data?.parserMessages) ? data.parserMessages.filter((m): m is string => typeof m === 'string') : [];
+}
+
+const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
+/** The lines of each explained structural error: what the schema and rules say about them is its cascade. */
+const causeLines = new WeakMap<JobDocument, readonly { readonly line: number; readonly lineAbove: boolean }[]>();
+
+/**
+ * The YAML diagnostics of a job with the parser's common errors in plain words: the line and the likely cause
+ * (a tab, an unclosed quote, a missing space after a colon, a line indented too far or not enough). Errors
+ * that the same cause explains are one diagnostic (a line indented too far makes the parser report two or
+ * three); the parser's messages go along in `data` for the related information.
+ */
+export function explainedYamlDiagnostics(doc: JobDocument): readonly Diagnostic[] {
+  let explained = cache.get(doc);
+  if (explained) return explained;
+  const syntax = doc.yamlDiagnostics.filter((d) => d.code === YamlCode.Syntax && d.message.startsWith('YAML: '));
+  if (syntax.length === 0) {
+    explained = doc.yamlDiagnostics;
+  } else {
+    const lines = doc.text.split('\n').map((line) => line.replace(/\r$/, ''));
+    const byCause = new Map<string, { diagnostic: Diagnostic; parserMessages: string[] }>();
+    const result: Diagnostic[] = [];
+    for (const diagnostic of doc.yamlDiagnostics) {
+      const parserMessage = diagnostic.message.replace(/^YAML: /, '');
+      const cause = syntax.includes(diagnostic) ? causeOf(doc, lines, diagnostic, parserMessage) : undefined;
+      if (!cause) {
+        result.push(diagnostic);
+        continue;
+      }
+      const seen = byCause.get(cause.key);
+      if (seen) {
+        seen.parserMessages.push(parserMessage);
+        continue;
+      }
+      const entry = { diagnostic: { ...diagnostic, range: cause.range, message: cause.message }, parserMessages: [parserMessage] };
+      byCause.set(cause.key, entry);
+      result.push(entry.diagnostic);
+    }
+    for (const { diagnostic, parserMessages } of byCause.values()) diagnostic.data = { parserMessages } satisfies ParserDetails;
+    causeLines.set(
+      doc,
+      [...byCause.keys()].map((key) => ({ line: Number(key.split(':')[1]), lineAbove: key.startsWith('indent:') })),
+    );
+    explained = result;
+  }
+  cache.set(doc, explained);
+  return explained;
+}
+
+interface Cause {
+  /** Errors with the same key have one cause and are reported once. */
+  readonly key: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+interface Shape {
+  readonly indent: number;
+  /** Column of the key after any `- ` dashes. */
+  readonly content: number;
+  readonly key: string | undefined;
+  /** The text after `key:` (trimmed, without a comment), '' when the key opens a block. */
+  readonly value: string;
+  readonly dash: boolean;
+}
+
+function shapeOf(line: string): Shape | undefined {
+  if (line.trim() === '' || line.trimStart().startsWith('#')) return undefined;
+  const indent = /^[ ]*/.exec(line)![0].length;
+  const dashes = /^(?:-[ ]+)*/.exec(line.slice(indent))![0];
+  const content = indent + dashes.length;
+  const match = /^([^\s:#'"][^:#]*?|"[^"]*"|'[^']*'):(?=\s|$)(.*)$/.exec(line.slice(content));
+  const value = match ? match[2]!.replace(/\s#.*$/, '').trim() : '';
+  return { indent, content, key: match?.[1], value, dash: dashes.length > 0 };
+}
+
+function lineRange(doc: JobDocument, lines: readonly string[], line: number, from: number): Range {
+  const start = lineOffset(doc, line);
+  return rangeOf(doc, start + from, start + lines[line]!.length);
+}
+
+function lineOffset(doc: JobDocument, line: number): number {
+  return doc.lineCounter.lineStarts[line] ?? doc.text.length;
+}
+
+function causeOf(doc: JobDocument, lines: readonly string[], diagnostic: Diagnostic, parserMessage: string): Cause | undefined {
+  const first = diagnostic.range.start.line;
+  if (/^Tabs are not allowed as indentation/.test(parserMessage)) {
+    return { key: `tab:${first}`, range: diagnostic.range, message: YAML_ERROR_MESSAGES.tab(first + 1) };
+  }
+  const unclosed = /^Missing closing (["'])quote/.exec(parserMessage);
+  if (unclosed) {
+    // document.ts already moved the range to the opening quote; what follows it on its line is what to show.
+    const opened = (lines[first] ?? '').slice(diagnostic.range.start.character).trim();
+    return { key: `quote:${first}`, range: diagnostic.range, message: YAML_ERROR_MESSAGES.unclosedQuote(first + 1, unclosed[1]!, truncate(opened, 30)) };
+  }
+  if (!/compact mappings|Implicit keys need to be on a single line|must start at the same column|followed by map values|Implicit map keys|Nested mappings|bad indentation/i.test(parserMessage)) {
+    return undefined;
+  }
+  // The offending line is at the error or just below it (yaml reports a nested key at the line above's value).
+  const last = Math.min(lines.length - 1, Math.max(diagnostic.range.end.line, first + 1));
+  for (let line = first; line <= last; line++) {
+    const cause = missingSpace(doc, lines, line) ?? indentation(doc, lines, line);
+    if (cause) return cause;
+  }
+  return undefined;
+}
+
+/** `Type:Concat`: a plain scalar with a colon inside, where a key and its value were meant. */
+function missingSpace(doc: JobDocument, lines: readonly string[], line: number): Cause | undefined {
+  const text = lines[line]!;
+  const match = /^([ ]*(?:-[ ]+)*)([A-Za-z][A-Za-z0-9_]*):(?![\s/]|$)(\S.*)$/.exec(text);
+  if (!match) return undefined;
+  const value = match[3]!.replace(/\s#.*$/, '').trim();
+  return {
+    key: `space:${line}`,
+    range: lineRange(doc, lines, line, match[1]!.length),
+    message: YAML_ERROR_MESSAGES.missingSpace(line + 1, match[2]!, truncate(value, 40)),
+  };
+}
+
+/**
+ * A key line whose column fits none of the mappings above it: deeper than the key above (which has a value,
+ * so nothing can nest under it), or between two levels.
+ */
+function indentation(doc: JobDocument, lines: readonly string[], line: number): Cause | undefined {
+  const shape = shapeOf(lines[line]!);
+  if (!shape?.key) return undefined;
+  // The columns a key may start at here: the key column of each mapping open above this line.
+  const open: { column: number; key: string | undefined; opens: boolean }[] = [];
+  let previous: Shape | undefined;
+  for (let above = line - 1; above >= 0; above--) {
+    const candidate = shapeOf(lines[above]!);
+    if (!candidate) continue;
+    previous ??= candidate;
+    const lowest = open.length ? open[open.length - 1]!.column : Infinity;
+    if (candidate.content < lowest) open.push({ column: candidate.content, key: candidate.key, opens: candidate.value === '' });
+    if (candidate.indent === 0 && !candidate.dash) break;
+  }
+  if (!previous) return undefined;
+  // Under a key without a value (`Output:`) any deeper column starts its mapping.
+  if (previous.value === '' && shape.indent > previous.content) return undefined;
+  if (previous.value === '' && previous.dash && shape.indent >= previous.indent) return undefined;
+  const columns = open.map((entry) => entry.column);
+  // A `- ` item may sit at its key's column or deeper; its dash column counts as a place to start.
+  const allowed = new Set([...columns, ...(shape.dash ? open.filter((entry) => entry.opens).map((entry) => entry.column) : [])]);
+  if (allowed.has(shape.indent) && !(shape.indent > previous.content)) return undefined;
+  const range = lineRange(doc, lines, line, shape.indent);
+  if (shape.indent > previous.content) {
+    const owner = open.find((entry, i) => i > 0 && entry.opens && entry.column < previous!.content)?.key;
+    return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.tooFar(line + 1, shape.key, shape.indent, previous.content, owner) };
+  }
+  const nearest = columns.filter((column) => column !== shape.indent).sort((a, b) => Math.abs(a - shape.indent) - Math.abs(b - shape.indent)).slice(0, 2).sort((a, b) => a - b);
+  return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.notAligned(line + 1, shape.key, shape.indent, nearest) };
+}
+
+/** Codes that report a missing key of an object: a broken line below the object's key takes its keys away. */
+const MISSING_KEY_CODES = new Set<unknown>(['missing-property', 'container-required']);
+
+/**
+ * Drops what the schema and rules say only because of an explained YAML error, so a cascade is reported once:
+ * problems on the broken line (and, for indentation, on the line above, whose value swallowed it), and a
+ * missing key reported at the key of the object the broken line belongs to.
+ */
+export function withoutCascade(doc: JobDocument, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const causes = causeLines.get(doc);
+  if (!causes?.length) return [...diagnostics];
+  const lines = doc.text.split('\n');
+  const owners = new Set(causes.flatMap(({ line, lineAbove }) => (lineAbove ? [ownerLine(lines, line), ownerLine(lines, line - 1)] : [ownerLine(lines, line)])));
+  const broken = new Set(causes.flatMap(({ line, lineAbove }) => (lineAbove ? [line - 1, line] : [line])));
+  return diagnostics.filter((d) => {
+    if (typeof d.code === 'string' && d.code.startsWith('yaml-')) return true;
+    const line = d.range.start.line;
+    if (broken.has(line)) return false;
+    return !(MISSING_KEY_CODES.has(d.code) && owners.has(line));
+  });
+}
+
+/** The line of the key that a line belongs to: the nearest line above that is indented less (the first key for the top level). */
+function ownerLine(lines: readonly string[], line: number): number {
+  const indent = /^[ \t]*/.exec(lines[line] ?? '')![0].length;
+  for (let above = line - 1; above >= 0; above--) {
+    const text = lines[above]!;
+    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
+    if (indent > 0 && /^[ ]*/.exec(text)![0].length < indent) return above;
+  }
+  return lines.findIndex((text) => text.trim() !== '' && !text.trimStart().startsWith('#'));
+}
