@@ -235,7 +235,10 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   });
 
   step('typing oss:// in a URI lists the buckets of the account, the IMM region first', async () => {
-    await quickPick('Control+P', 'concat.highlight.yaml', 'concat.highlight.yaml');
+    // From the Explorer: after the task details (a Markdown editor) Quick Open did not bring the job back in time.
+    await page.keyboard.press('Control+Shift+E');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'concat.highlight.yaml' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'concat.highlight.yaml' }).waitFor();
     await editorLine('URI: oss://test-bucket/highlights/keynote-and-demo.mp4').click();
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+Home');

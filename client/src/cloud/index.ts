@@ -25,7 +25,9 @@ export function registerCloudFeatures(context: vscode.ExtensionContext, api: Imm
 
   setCloudPreflight(async (document, doc) => {
     if (readCloudSettings(document.uri).mode === 'off') return [];
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'IMM: checking the job against the cloud before submitting' }, () =>
+    // In the status bar: Submit's own progress notifications follow at once, and a third toast in a row kept VS Code
+    // from showing the "submitted" one.
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'IMM: checking the job against the cloud before submitting' }, () =>
       diagnostics.check(document, doc),
     );
     return result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
