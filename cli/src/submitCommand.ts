@@ -76,16 +76,16 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
     }
     const preview = previewRequest(doc.value, { region: region || DEFAULT_REGION, ...(endpointHost ? { endpoint: endpointHost } : {}), ...(values.profile ? { profile: values.profile } : {}) });
     if (format === 'json') {
-      io.stdout(`${JSON.stringify({ ...preview, note: COMMAND_LINE_TEXT.needsCli }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...preview, note: COMMAND_LINE_TEXT.needsCli() }, null, 2)}\n`);
       return Exit.Ok;
     }
     const form = preview.commandLines[shell];
     if ('error' in form) {
-      io.stderr(`${shown}: no aliyun command line for ${COMMAND_LINE_TEXT.shellName[shell]}: ${form.error}\n`);
+      io.stderr(`${shown}: no aliyun command line for ${COMMAND_LINE_TEXT.shellName[shell]()}: ${form.error}\n`);
       return Exit.Failure;
     }
     io.stdout(`${form.line}\n`);
-    io.stderr(`(${COMMAND_LINE_TEXT.shellName[shell]}) ${COMMAND_LINE_TEXT.needsCli}\n`);
+    io.stderr(`(${COMMAND_LINE_TEXT.shellName[shell]()}) ${COMMAND_LINE_TEXT.needsCli()}\n`);
     return Exit.Ok;
   }
 

@@ -43,7 +43,7 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
         return undefined;
       }
       await vscode.env.clipboard.writeText(result.line);
-      void vscode.window.showInformationMessage(`IMM Highlight: aliyun CLI command copied for ${COMMAND_LINE_TEXT.shellName[shell]}. ${COMMAND_LINE_TEXT.needsCli}`);
+      void vscode.window.showInformationMessage(`IMM Highlight: aliyun CLI command copied for ${COMMAND_LINE_TEXT.shellName[shell]()}. ${COMMAND_LINE_TEXT.needsCli()}`);
       return result.line;
     }),
   );
