@@ -12,12 +12,12 @@ import { UsageError } from './io';
 
 /** Messages of this feature, in one place for translation. */
 export const FILE_TEXT = {
-  symlink: 'is a symbolic link; links are not followed',
-  notRegular: (what: string) => `is ${what}, not a regular file`,
-  tooLarge: (bytes: number) => `has ${bytes.toLocaleString('en-US')} bytes; files over ${MAX_DOCUMENT_LENGTH.toLocaleString('en-US')} bytes (4 MiB) are not read`,
-  missing: 'no such file',
-  denied: 'permission denied',
-  unreadable: (code: string) => `cannot be read (${code})`,
+  symlink: () => t('is a symbolic link; links are not followed'),
+  notRegular: (what: string) => t('is {0}, not a regular file', what),
+  tooLarge: (bytes: number) => t('has {0} bytes; files over {1} bytes (4 MiB) are not read', bytes.toLocaleString('en-US'), MAX_DOCUMENT_LENGTH.toLocaleString('en-US')),
+  missing: () => t('no such file'),
+  denied: () => t('permission denied'),
+  unreadable: (code: string) => t('cannot be read ({0})', code),
 };
 
 const JOB_PATTERN = '**/*.highlight.{yaml,yml}';
@@ -70,11 +70,11 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
 }
 
 function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
-  if (info.isDirectory()) return 'a directory';
-  if (info.isFIFO()) return 'a named pipe';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  if (info.isSocket()) return 'a socket';
-  return 'not a file';
+  if (info.isDirectory()) return t('a directory');
+  if (info.isFIFO()) return t('a named pipe');
+  if (info.isCharacterDevice() || info.isBlockDevice()) return t('a device');
+  if (info.isSocket()) return t('a socket');
+  return t('not a file');
 }
 
 /**
@@ -84,7 +84,7 @@ function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDe
 export async function readJobText(path: string): Promise<{ text: string } | { problem: string }> {
   try {
     const link = await lstat(path);
-    if (link.isSymbolicLink()) return { problem: FILE_TEXT.symlink };
+    if (link.isSymbolicLink()) return { problem: FILE_TEXT.symlink() };
     if (!link.isFile()) return { problem: FILE_TEXT.notRegular(kindOf(link)) };
     // O_NOFOLLOW and fstat: the file checked is the file read, even if the path changes in between.
     const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
@@ -107,8 +107,8 @@ export async function readJobText(path: string): Promise<{ text: string } | { pr
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return { problem: FILE_TEXT.symlink };
-    return { problem: code === 'ENOENT' ? FILE_TEXT.missing : code === 'EACCES' ? FILE_TEXT.denied : code === 'EISDIR' ? FILE_TEXT.notRegular('a directory') : FILE_TEXT.unreadable(code ?? 'error') };
+    if (code === 'ELOOP') return { problem: FILE_TEXT.symlink() };
+    return { problem: code === 'ENOENT' ? FILE_TEXT.missing() : code === 'EACCES' ? FILE_TEXT.denied() : code === 'EISDIR' ? FILE_TEXT.notRegular(t('a directory')) : FILE_TEXT.unreadable(code ?? 'error') };
   }
 }
 

@@ -16,7 +16,7 @@ import { TOOL } from './version';
 
 function parseShell(value: string | undefined, platform: string): Shell {
   if (value === undefined) return platform === 'win32' ? 'powershell' : 'posix';
-  if (!(SHELLS as readonly string[]).includes(value)) throw new UsageError(`--shell must be ${SHELLS.join(', ')}; not "${value}".`);
+  if (!(SHELLS as readonly string[]).includes(value)) throw new UsageError(t('--shell must be {0}; not "{1}".', SHELLS.join(', '), value));
   return value as Shell;
 }
 
@@ -76,16 +76,16 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
     }
     const preview = previewRequest(doc.value, { region: region || DEFAULT_REGION, ...(endpointHost ? { endpoint: endpointHost } : {}), ...(values.profile ? { profile: values.profile } : {}) });
     if (format === 'json') {
-      io.stdout(`${JSON.stringify({ ...preview, note: COMMAND_LINE_TEXT.needsCli }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...preview, note: COMMAND_LINE_TEXT.needsCli() }, null, 2)}\n`);
       return Exit.Ok;
     }
     const form = preview.commandLines[shell];
     if ('error' in form) {
-      io.stderr(`${shown}: no aliyun command line for ${COMMAND_LINE_TEXT.shellName[shell]}: ${form.error}\n`);
+      io.stderr(`${t('{0}: no aliyun command line for {1}: {2}', shown, COMMAND_LINE_TEXT.shellName[shell](), form.error)}\n`);
       return Exit.Failure;
     }
     io.stdout(`${form.line}\n`);
-    io.stderr(`(${COMMAND_LINE_TEXT.shellName[shell]}) ${COMMAND_LINE_TEXT.needsCli}\n`);
+    io.stderr(`(${COMMAND_LINE_TEXT.shellName[shell]()}) ${COMMAND_LINE_TEXT.needsCli()}\n`);
     return Exit.Ok;
   }
 

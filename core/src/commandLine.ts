@@ -1,3 +1,4 @@
+import { t } from './l10n';
 /**
  * The aliyun CLI line of a request, quoted for the shell it is pasted into. Pure: no Node APIs.
  *
@@ -15,12 +16,12 @@ export const SHELLS: readonly Shell[] = ['posix', 'powershell', 'cmd'];
 
 /** Messages of this feature, in one place for translation. */
 export const COMMAND_LINE_TEXT = {
-  needsCli: 'Needs aliyun CLI 3.3.0 or later (its bundled metadata knows imm 2020-09-30); credentials come from your aliyun CLI configuration.',
-  shellName: { posix: 'POSIX shell (bash, zsh, sh)', powershell: 'PowerShell 7.3 or later', cmd: 'Command Prompt (cmd.exe)' } as Record<Shell, string>,
-  controlCharacter: (name: string) => `${name} contains a control character (a line break, tab, ESC, …), which a pasted command line cannot carry faithfully.`,
-  empty: (name: string) => `${name} is empty, which aliyun CLI would read as a flag without a value.`,
-  cmdPercent: (name: string) => `${name} contains %, which Command Prompt expands as a variable and cannot escape; use PowerShell or a POSIX shell.`,
-  hasErrors: (count: number) => `not available: the file has ${count} error(s); fix them first.`,
+  needsCli: () => t('Needs aliyun CLI 3.3.0 or later (its bundled metadata knows imm 2020-09-30); credentials come from your aliyun CLI configuration.'),
+  shellName: { posix: () => t('POSIX shell (bash, zsh, sh)'), powershell: () => t('PowerShell 7.3 or later'), cmd: () => t('Command Prompt (cmd.exe)') } as Record<Shell, () => string>,
+  controlCharacter: (name: string) => t('{0} contains a control character (a line break, tab, ESC, …), which a pasted command line cannot carry faithfully.', name),
+  empty: (name: string) => t('{0} is empty, which aliyun CLI would read as a flag without a value.', name),
+  cmdPercent: (name: string) => t('{0} contains %, which Command Prompt expands as a variable and cannot escape; use PowerShell or a POSIX shell.', name),
+  hasErrors: (count: number) => t('not available: the file has {0} error(s); fix them first.', count),
 };
 
 export class CommandLineError extends Error {

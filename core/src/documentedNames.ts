@@ -1,3 +1,4 @@
+import { t } from './l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, DocumentedNameCode } from './codes';
 import { valueRange, type JobDocument, type JsonPath } from './document';
@@ -16,23 +17,23 @@ import { quote } from './words';
 /** Every text of this feature a user reads, in one place (to be translated as one table). */
 export const DOCUMENTED_NAME_TEXT = {
   /** Diagnostic: a name the page does not list. */
-  undocumented: (value: string, names: DocumentedNames) => `${quote(value)} is not one of the names on the IMM page "${names.title}" (${names.page}).`,
+  undocumented: (value: string, names: DocumentedNames) => t('{0} is not one of the names on the IMM page "{1}" ({2}).', quote(value), names.title, names.page),
   /** …followed by the closest documented name. */
-  didYouMean: (closest: string) => ` Did you mean ${quote(closest)}?`,
+  didYouMean: (closest: string) => t(' Did you mean {0}?', quote(closest)),
   /** …or, when no name is close, the ones that contain it, if any. */
   similar: (similar: readonly string[]) =>
-    similar.length > 0 ? ` Documented names that contain it: ${similar.map(quote).join(', ')}.` : ' No documented name is close to it.',
+    similar.length > 0 ? t(' Documented names that contain it: {0}.', similar.map(quote).join(', ')) : t(' No documented name is close to it.'),
   /** Diagnostic: an ffmpeg xfade short name, which the page writes out. */
   shortName: (value: string, spelling: string, names: DocumentedNames) =>
-    `${quote(value)} is ffmpeg's short name; the IMM page "${names.title}" (${names.page}) spells it ${quote(spelling)}.`,
+    t('{0} is ffmpeg\'s short name; the IMM page "{1}" ({2}) spells it {3}.', quote(value), names.title, names.page, quote(spelling)),
   /** Hover on a field: where its names come from. */
-  fieldNames: (names: DocumentedNames) => `Documented names (${names.names.length}, [${names.title}](${names.page})):`,
+  fieldNames: (names: DocumentedNames) => t('Documented names ({0}, [{1}]({2})):', names.names.length, names.title, names.page),
   /** Hover on a value. */
-  isDocumented: (value: string, names: DocumentedNames) => `${quote(value)} is a documented name: see [${names.title}](${names.page}).`,
-  isNotDocumented: (value: string, names: DocumentedNames) => `${quote(value)} is not a documented name: see [${names.title}](${names.page}).`,
+  isDocumented: (value: string, names: DocumentedNames) => t('{0} is a documented name: see [{1}]({2}).', quote(value), names.title, names.page),
+  isNotDocumented: (value: string, names: DocumentedNames) => t('{0} is not a documented name: see [{1}]({2}).', quote(value), names.title, names.page),
   /** Completion item detail and documentation. */
-  completionDetail: () => 'documented name',
-  completionDocumentation: (names: DocumentedNames) => `Listed on [${names.title}](${names.page}) in the IMM developer reference.`,
+  completionDetail: () => t('documented name'),
+  completionDocumentation: (names: DocumentedNames) => t('Listed on [{0}]({1}) in the IMM developer reference.', names.title, names.page),
 } as const;
 
 /** The documented names of a schema node, if it has any. */

@@ -1,3 +1,4 @@
+import { t } from './l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { YamlCode } from './codes';
 import type { JobDocument } from './document';
@@ -6,7 +7,7 @@ import { explainedYamlDiagnostics, parserMessagesOf } from './yamlErrors';
 /** Message texts of this feature, kept together for translation. */
 export const FORMAT_REFUSAL_MESSAGES = {
   cannotRead: (line: number, problem: string): string =>
-    `Format Document left the file as it is: the YAML on line ${line} cannot be read, so its structure would only be guessed. ${problem}`,
+    t('Format Document left the file as it is: the YAML on line {0} cannot be read, so its structure would only be guessed. {1}', line, problem),
 };
 
 /**

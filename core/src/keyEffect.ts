@@ -1,10 +1,11 @@
+import { t } from './l10n';
 import type { JsonPath } from './document';
 import { API_RULES } from './rules';
 import type { SchemaNode } from './schema';
 
 /** Message texts of this feature, kept together for translation. */
 export const KEY_EFFECT_MESSAGES = {
-  noEffect: (reason: string): string => `no effect here: ${reason}`,
+  noEffect: (reason: string): string => t('no effect here: {0}', reason),
 };
 
 /** Past this size the request is not copied per key: completion must stay instant on generated jobs. */

@@ -1,3 +1,4 @@
+import { t } from './l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { SchemaCode } from './codes';
 import type { DiagnosticData, FixHint } from './fixes';
@@ -5,7 +6,7 @@ import { quote } from './words';
 
 /** Message texts of this feature, kept together for translation. */
 export const NEAR_MISS_MESSAGES = {
-  requiredHere: (key: string): string => `${quote(key)} is required here, so the rename also fixes that.`,
+  requiredHere: (key: string): string => t('{0} is required here, so the rename also fixes that.', quote(key)),
 };
 
 function hintsOf(diagnostic: Diagnostic): readonly FixHint[] {

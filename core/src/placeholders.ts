@@ -1,3 +1,4 @@
+import { t } from './l10n';
 import type { JsonPath } from './document';
 import type { ApiRule } from './rules';
 import { quote, truncate } from './words';
@@ -11,11 +12,11 @@ export interface Placeholder {
   /** What the snippets write; a value containing it (at any place in the text) is still the placeholder. */
   readonly text: string;
   /** What the user should write instead. */
-  readonly replaceWith: string;
+  readonly replaceWith: () => string;
 }
 
 export const PLACEHOLDERS: readonly Placeholder[] = [
-  { text: 'oss://your-bucket/', replaceWith: 'the OSS URI of your own bucket and object' },
+  { text: 'oss://your-bucket/', replaceWith: () => t('the OSS URI of your own bucket and object') },
 ];
 
 export const PLACEHOLDER_CODE = 'placeholder-value';
@@ -23,7 +24,7 @@ export const PLACEHOLDER_CODE = 'placeholder-value';
 /** Message texts of this feature, kept together for translation. */
 export const PLACEHOLDER_MESSAGES = {
   stillPlaceholder: (value: string, replaceWith: string): string =>
-    `${quote(truncate(value, 80))} is still the snippet's placeholder: replace it with ${replaceWith}.`,
+    t("{0} is still the snippet's placeholder: replace it with {1}.", quote(truncate(value, 80)), replaceWith),
 };
 
 /** The placeholder a value still holds, if any. */
@@ -61,7 +62,7 @@ export const PLACEHOLDER_RULE: ApiRule = {
   source: 'The snippets write example values (oss://your-bucket/…) that name no real resource of the user.',
   check(request, report) {
     forEachPlaceholder(request, [], (text, placeholder, path) => {
-      report({ path, at: 'value', message: PLACEHOLDER_MESSAGES.stillPlaceholder(text, placeholder.replaceWith) });
+      report({ path, at: 'value', message: PLACEHOLDER_MESSAGES.stillPlaceholder(text, placeholder.replaceWith()) });
     });
   },
 };

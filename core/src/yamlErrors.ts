@@ -1,3 +1,4 @@
+import { t } from './l10n';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { YamlCode } from './codes';
 import { rangeOf, type JobDocument } from './document';
@@ -5,16 +6,24 @@ import { quote, truncate } from './words';
 
 /** Message texts of this feature, kept together for translation. */
 export const YAML_ERROR_MESSAGES = {
-  tab: (line: number): string => `Line ${line} is indented with a tab: YAML indents with spaces only. Replace the tab with spaces.`,
+  tab: (line: number): string => t('Line {0} is indented with a tab: YAML indents with spaces only. Replace the tab with spaces.', line),
   unclosedQuote: (line: number, quoteChar: string, start: string): string =>
-    `The ${quoteChar === '"' ? 'double' : 'single'} quote opened on line ${line} (${quote(start)}) is never closed: add the closing ${quoteChar} at the end of the value.`,
+    quoteChar === '"'
+      ? t('The double quote opened on line {0} ({1}) is never closed: add the closing {2} at the end of the value.', line, quote(start), quoteChar)
+      : t('The single quote opened on line {0} ({1}) is never closed: add the closing {2} at the end of the value.', line, quote(start), quoteChar),
   missingSpace: (line: number, key: string, value: string): string =>
-    `Line ${line} needs a space after the colon: write ${quote(`${key}: ${value}`)}. Without it YAML reads ${quote(`${key}:${value}`)} as one piece of text.`,
+    t('Line {0} needs a space after the colon: write {1}. Without it YAML reads {2} as one piece of text.', line, quote(`${key}: ${value}`), quote(`${key}:${value}`)),
   tooFar: (line: number, key: string, column: number, expected: number, owner: string | undefined): string =>
-    `Line ${line} is indented too far: ${quote(key)} starts at column ${column + 1}, but ${owner ? `the keys of ${quote(owner)}` : 'the key above it'} start at column ${expected + 1}. Indent it like the line above, or give the line above no value to nest under it.`,
+    owner
+      ? t('Line {0} is indented too far: {1} starts at column {2}, but the keys of {3} start at column {4}. Indent it like the line above, or give the line above no value to nest under it.', line, quote(key), column + 1, quote(owner), expected + 1)
+      : t('Line {0} is indented too far: {1} starts at column {2}, but the key above it start at column {3}. Indent it like the line above, or give the line above no value to nest under it.', line, quote(key), column + 1, expected + 1),
   notAligned: (line: number, key: string, column: number, expected: readonly number[]): string =>
-    `Line ${line} is not indented enough to line up: ${quote(key)} starts at column ${column + 1}, where no key above it starts (${expected.map((c) => `column ${c + 1}`).join(' or ')} would).`,
-  parserSaid: (message: string): string => `The YAML parser says: ${message}`,
+    expected.length === 1
+      ? t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} would).', line, quote(key), column + 1, expected[0]! + 1)
+      : expected.length === 2
+        ? t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} or column {4} would).', line, quote(key), column + 1, expected[0]! + 1, expected[1]! + 1)
+        : t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts ({3} would).', line, quote(key), column + 1, ''),
+  parserSaid: (message: string): string => t('The YAML parser says: {0}', message),
 };
 
 /** What `Diagnostic.data` of an explained YAML error carries: the parser's own words, for relatedInformation. */

@@ -94,7 +94,7 @@ export class LiveCompletionProvider implements vscode.CompletionItemProvider {
     const page = await this.cached(this.keyOf(clients, 'projects'), () => clients.imm.listProjects({ maxResults: 200 }));
     const items = page.projects.map((project: ProjectInfo) => {
       const item = new vscode.CompletionItem({ label: project.projectName, description: project.description ?? '' }, vscode.CompletionItemKind.Module);
-      item.detail = CLOUD_UI.projectDetail;
+      item.detail = CLOUD_UI.projectDetail();
       if (project.description) item.documentation = project.description;
       item.range = toRange(context.range);
       item.sortText = `0-${project.projectName}`;
@@ -139,7 +139,7 @@ export class LiveCompletionProvider implements vscode.CompletionItemProvider {
     for (const folder of listing.folders) {
       const name = folder.slice(context.prefix.length);
       const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Folder);
-      item.detail = CLOUD_UI.folderDetail;
+      item.detail = CLOUD_UI.folderDetail();
       item.filterText = base + folder;
       item.insertText = base + folder;
       item.range = range;

@@ -111,7 +111,7 @@ export class CloudDiagnostics implements vscode.Disposable {
 export async function checkAgainstCloudCommand(session: CloudSession, diagnostics: CloudDiagnostics, arg?: unknown): Promise<CheckResult | undefined> {
   const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
   if (!document || !isJobFile(document)) {
-    void vscode.window.showErrorMessage(CLOUD_UI.noJob);
+    void vscode.window.showErrorMessage(CLOUD_UI.noJob());
     return undefined;
   }
   session.cache.clear();
@@ -124,7 +124,7 @@ export async function checkAgainstCloudCommand(session: CloudSession, diagnostic
       return diagnostics.check(document, undefined, controller.signal);
     },
   );
-  if (result.status === 'noCredentials') void vscode.window.showWarningMessage(CLOUD_UI.noCredentialsForCommand, CLOUD_UI.setAccessKey).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
+  if (result.status === 'noCredentials') void vscode.window.showWarningMessage(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
   else if (result.status === 'checked') {
     const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
     const warnings = result.diagnostics.length - errors;

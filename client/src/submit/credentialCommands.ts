@@ -59,9 +59,9 @@ async function nowUsed(identities: IdentityResolver): Promise<string> {
 /** Asks (modal) before a change requested with arguments; the extension's own test runs answer yes. */
 async function confirmed(question: string, testMode: boolean): Promise<boolean> {
   if (testMode) return true;
-  const choice = await vscode.window.showWarningMessage(question, { modal: true }, CONFIRM_TEXT.replace);
-  if (choice === CONFIRM_TEXT.replace) return true;
-  void vscode.window.showInformationMessage(CONFIRM_TEXT.declined);
+  const choice = await vscode.window.showWarningMessage(question, { modal: true }, CONFIRM_TEXT.replace());
+  if (choice === CONFIRM_TEXT.replace()) return true;
+  void vscode.window.showInformationMessage(CONFIRM_TEXT.declined());
   return false;
 }
 

@@ -27,7 +27,7 @@ export class EndpointTrust {
     if (!url) return true;
     const answers = this.state.get<Record<string, boolean>>(STATE_KEY, {});
     if (answers[url] !== undefined) return answers[url];
-    const accepted = (await this.ask(ENDPOINT_TRUST_TEXT.question(url), ENDPOINT_TRUST_TEXT.use)) === ENDPOINT_TRUST_TEXT.use;
+    const accepted = (await this.ask(ENDPOINT_TRUST_TEXT.question(url), ENDPOINT_TRUST_TEXT.use())) === ENDPOINT_TRUST_TEXT.use();
     // A dismissed question is asked again next time; an answer is kept.
     if (accepted) await this.state.update(STATE_KEY, { ...answers, [url]: true });
     return accepted;

@@ -16,7 +16,7 @@ export function registerNewJobCommand(): vscode.Disposable {
     if (!template && !wanted && templates.length > 0) {
       const pick = await vscode.window.showQuickPick(
         templates.map((t) => ({ label: t.name, detail: t.description, template: t })),
-        { title: 'New IMM Highlight Job', placeHolder: 'What should the job do?' },
+        { title: vscode.l10n.t('New IMM Highlight Job'), placeHolder: vscode.l10n.t('What should the job do?') },
       );
       if (!pick) return undefined;
       template = pick.template;

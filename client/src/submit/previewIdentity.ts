@@ -3,6 +3,7 @@
  * request: the identity resolved as Submit resolves it, so the preview names the key that will sign, not just
  * where it is looked for. The web entry answers with a fixed text instead (nothing is signed there).
  */
+import { t } from '../../../core/src/l10n';
 import type { CredentialStore } from './credentialStore';
 import type { IdentityResolver } from './identityResolver';
 import type { PreviewCredentials } from './requestPreview';
@@ -13,7 +14,7 @@ export function resolvedPreviewCredentials(store: CredentialStore, identities: I
     async describe() {
       const { profile } = await store.describe();
       const identity = await identities.resolve();
-      return { label: identity.ok ? identity.identity : `not usable (${identity.identity}): ${identity.problem}`, profile };
+      return { label: identity.ok ? identity.identity : t('not usable ({0}): {1}', identity.identity, identity.problem), profile };
     },
   };
 }

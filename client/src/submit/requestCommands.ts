@@ -39,11 +39,11 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
         return undefined;
       }
       if ('refused' in result) {
-        void vscode.window.showErrorMessage(`IMM Highlight: aliyun CLI command not copied: ${result.refused}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: aliyun CLI command not copied: {0}', result.refused));
         return undefined;
       }
       await vscode.env.clipboard.writeText(result.line);
-      void vscode.window.showInformationMessage(`IMM Highlight: aliyun CLI command copied for ${COMMAND_LINE_TEXT.shellName[shell]}. ${COMMAND_LINE_TEXT.needsCli}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('IMM Highlight: aliyun CLI command copied for {0}. {1}', COMMAND_LINE_TEXT.shellName[shell](), COMMAND_LINE_TEXT.needsCli()));
       return result.line;
     }),
   );

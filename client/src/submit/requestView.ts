@@ -67,7 +67,7 @@ function cliFields(preview: RequestPreview, errors: number): Record<string, stri
     const form = preview.commandLines[shell];
     return 'line' in form ? form.line : `not available: ${form.error}`;
   };
-  return { aliyunCli: shown('posix'), aliyunCliPowerShell: shown('powershell'), aliyunCliCmd: shown('cmd'), aliyunCliNote: COMMAND_LINE_TEXT.needsCli };
+  return { aliyunCli: shown('posix'), aliyunCliPowerShell: shown('powershell'), aliyunCliCmd: shown('cmd'), aliyunCliNote: COMMAND_LINE_TEXT.needsCli() };
 }
 
 /**

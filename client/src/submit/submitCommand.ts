@@ -116,7 +116,7 @@ export class Submitter {
     if (key !== undefined && this.inFlight.has(key)) {
       const name = label(target!);
       this.deps.output.appendLine(`Submit on ${name} ignored: it is being submitted already.`);
-      void vscode.window.showInformationMessage(`IMM Highlight: ${name} is being submitted already; this Submit did nothing.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('IMM Highlight: {0} is being submitted already; this Submit did nothing.', name));
       return Promise.resolve({ status: 'busy' });
     }
     if (key !== undefined) this.inFlight.add(key);

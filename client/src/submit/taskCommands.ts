@@ -38,7 +38,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
     const taskId = await taskIdOf(arg, history, title);
     if (!taskId) return undefined;
     const record = history.get(taskId);
-    if (!record) void vscode.window.showWarningMessage(`IMM Highlight: task ${taskId} is no longer in this workspace's task history.`);
+    if (!record) void vscode.window.showWarningMessage(vscode.l10n.t("IMM Highlight: task {0} is no longer in this workspace's task history.", taskId));
     return record;
   };
 
@@ -83,7 +83,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
         await vscode.window.showTextDocument(uri, { preview: false });
         return uri;
       } catch {
-        void vscode.window.showErrorMessage(`IMM Highlight: the job file of ${record.taskId} (${record.fileLabel}) cannot be opened; it may have been moved, deleted or never saved.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: the job file of {0} ({1}) cannot be opened; it may have been moved, deleted or never saved.', record.taskId, record.fileLabel));
         return undefined;
       }
     }),

@@ -2,6 +2,7 @@
  * The text of a task's details (a read-only Markdown document): the latest GetTask answer with every field,
  * the job file, and the request that was sent without secrets. Pure, no VS Code.
  */
+import { t } from '../../../core/src/l10n';
 import { redactPresignedUrls } from './urlRedaction';
 import type { TaskRecord } from './taskRecord';
 import { statusText } from './taskStatus';
@@ -45,36 +46,36 @@ function knownFields(record: TaskRecord): [string, unknown][] {
 }
 
 export function renderTaskDetails(record: TaskRecord, context: DetailsContext): string {
-  const lines: string[] = [`# Highlight task ${record.taskId}`, '', `**${statusText(record)}**${record.message ? ` — ${record.message}` : ''}`, ''];
-  if (record.status === 'Succeeded' && record.outputUri) lines.push(`Result: \`${record.outputUri}\``, '');
-  if (record.followError) lines.push(`Not followed any more: ${record.followError}`, '');
+  const lines: string[] = [`# ${t('Highlight task {0}', record.taskId)}`, '', `**${statusText(record)}**${record.message ? ` — ${record.message}` : ''}`, ''];
+  if (record.status === 'Succeeded' && record.outputUri) lines.push(t('Result: {0}', `\`${record.outputUri}\``), '');
+  if (record.followError) lines.push(t('Not followed any more: {0}', record.followError), '');
 
   const live = context.live;
   if (live?.kind === 'answer') {
-    lines.push(`## GetTask (answered ${live.at})`, '');
+    lines.push(`## ${t('GetTask (answered {0})', live.at)}`, '');
     // Every field IMM returned, in its order; nested values (Tags, TaskRequestDefinition) as JSON.
     lines.push(...table(Object.entries(live.fields).map(([k, v]) => [k, typeof v === 'string' ? redactPresignedUrls(v) : v] as const)));
   } else {
-    lines.push('## GetTask (last known)', '');
-    if (live?.kind === 'error') lines.push(`A new GetTask failed at ${live.at}: ${live.message}`, '');
+    lines.push(`## ${t('GetTask (last known)')}`, '');
+    if (live?.kind === 'error') lines.push(t('A new GetTask failed at {0}: {1}', live.at, live.message), '');
     lines.push(...table(knownFields(record)));
   }
 
-  lines.push('', '## Submission', '');
+  lines.push('', `## ${t('Submission')}`, '');
   lines.push(
     ...table([
-      ['Job file', `${context.jobPath}${context.jobExists ? '' : ' (no longer exists)'}`],
-      ['Submitted', record.submittedAt],
-      ['Region', record.region],
-      ['Endpoint', record.endpoint ?? `the region's endpoint`],
-      ['Identity', record.identity],
+      [t('Job file'), context.jobExists ? context.jobPath : t('{0} (no longer exists)', context.jobPath)],
+      [t('Submitted'), record.submittedAt],
+      [t('Region'), record.region],
+      [t('Endpoint'), record.endpoint ?? t("the region's endpoint")],
+      [t('Identity'), record.identity],
       ['CreateHighlightTask RequestId', record.requestId],
       ['Output.URI', record.outputUri],
     ]),
   );
 
-  lines.push('', '## Request sent (secrets removed)', '');
+  lines.push('', `## ${t('Request sent (secrets removed)')}`, '');
   if (record.sentRequest) lines.push('```json', record.sentRequest.trimEnd(), '```');
-  else lines.push('Not recorded: this task was submitted by an earlier version of the extension.');
+  else lines.push(t('Not recorded: this task was submitted by an earlier version of the extension.'));
   return `${lines.join('\n')}\n`;
 }

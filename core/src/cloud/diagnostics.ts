@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 /** How the cloud's answers become diagnostics at the exact values: severities and codes of issue #12's table. */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../codes';
@@ -50,7 +51,7 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
 
   if (answers.failure) {
     const range = resources.project?.range ?? resources.uris[0]?.range;
-    if (range) out.push(diagnostic(range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: 'this job against the cloud', failure: answers.failure }), answers.failure));
+    if (range) out.push(diagnostic(range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('this job against the cloud'), failure: answers.failure }), answers.failure));
     return out;
   }
 
@@ -59,7 +60,7 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
     if (answers.project.state === 'missing') {
       out.push(diagnostic(project.range, error, CloudCode.ProjectNotFound, messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region })));
     } else if (answers.project.state === 'failed') {
-      out.push(diagnostic(project.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: `IMM project "${project.name}"`, failure: answers.project.failure }), answers.project.failure));
+      out.push(diagnostic(project.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('IMM project "{0}"', project.name), failure: answers.project.failure }), answers.project.failure));
     }
   }
 
@@ -81,7 +82,7 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
     if (bucket.state === 'failed') {
       if (!failedBuckets.has(uri.bucket)) {
         failedBuckets.add(uri.bucket);
-        out.push(diagnostic(uri.bucketRange, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: `OSS bucket "${uri.bucket}"`, failure: bucket.failure }), bucket.failure));
+        out.push(diagnostic(uri.bucketRange, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('OSS bucket "{0}"', uri.bucket), failure: bucket.failure }), bucket.failure));
       }
       continue;
     }

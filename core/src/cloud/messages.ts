@@ -4,6 +4,7 @@
  */
 import type { CheckFailure } from './answers';
 import { CloudCode } from './codes';
+import { t } from '../l10n';
 
 export interface CloudMessageTable {
   readonly [CloudCode.ProjectNotFound]: (p: { project: string; region: string }) => string;
@@ -16,26 +17,41 @@ export interface CloudMessageTable {
   readonly [CloudCode.CheckFailed]: (p: { subject: string; failure: CheckFailure }) => string;
 }
 
+// Functions of the finding, called when it is reported: a table of texts would be filled before the display
+// language is chosen. Every variant is its own literal, so it can be translated.
 const REASONS: Readonly<Record<CheckFailure['reason'], (f: CheckFailure) => string>> = {
-  'access-denied': (f) => `access was denied: grant the RAM permission ${f.permission} to this identity, or turn the cloud checks off`,
-  credentials: () => 'the credentials were refused: check the AccessKey (and its STS token) and this computer\'s clock',
-  timeout: () => 'there was no answer in time: check the network or proxy, or raise the request timeout',
-  network: () => 'the service could not be reached: check the network, the proxy and the endpoint settings',
-  endpoint: () => 'the endpoint setting cannot be used: fix it',
-  service: () => 'the service answered with an error',
+  'access-denied': (f) => t('access was denied: grant the RAM permission {0} to this identity, or turn the cloud checks off', f.permission),
+  credentials: () => t("the credentials were refused: check the AccessKey (and its STS token) and this computer's clock"),
+  timeout: () => t('there was no answer in time: check the network or proxy, or raise the request timeout'),
+  network: () => t('the service could not be reached: check the network, the proxy and the endpoint settings'),
+  endpoint: () => t('the endpoint setting cannot be used: fix it'),
+  service: () => t('the service answered with an error'),
 };
+
+function outputExists(uri: string, size: string | undefined, lastModified: string | undefined): string {
+  if (size && lastModified) return t('An object already exists at {0} ({1}, modified {2}) and will be overwritten. Choose another Output.URI to keep it.', uri, size, lastModified);
+  if (size) return t('An object already exists at {0} ({1}) and will be overwritten. Choose another Output.URI to keep it.', uri, size);
+  if (lastModified) return t('An object already exists at {0} (modified {1}) and will be overwritten. Choose another Output.URI to keep it.', uri, lastModified);
+  return t('An object already exists at {0} and will be overwritten. Choose another Output.URI to keep it.', uri);
+}
 
 export const CLOUD_MESSAGES: CloudMessageTable = {
   [CloudCode.ProjectNotFound]: ({ project, region }) =>
-    `IMM project "${project}" does not exist in region ${region}. Check the name, create the project, or choose the region it is in.`,
-  [CloudCode.BucketNotFound]: ({ bucket }) => `OSS bucket "${bucket}" does not exist. Check the bucket name.`,
+    t('IMM project "{0}" does not exist in region {1}. Check the name, create the project, or choose the region it is in.', project, region),
+  [CloudCode.BucketNotFound]: ({ bucket }) => t('OSS bucket "{0}" does not exist. Check the bucket name.', bucket),
   [CloudCode.BucketOtherRegion]: ({ bucket, bucketRegion, region }) =>
-    `OSS bucket "${bucket}" is in ${bucketRegion ?? 'another region'}, not in ${region}: IMM reads OSS in its own region. Use a bucket in ${region}, or submit to ${bucketRegion ?? "the bucket's region"}.`,
-  [CloudCode.ObjectNotFound]: ({ uri, what }) => `There is no object at ${uri}. Check the path (OSS keys are case-sensitive) or upload the ${what} first.`,
-  [CloudCode.NotVideo]: ({ uri, contentType }) => `${uri} is stored as ${contentType}, not as a video: a source must be a video file.`,
-  [CloudCode.NotAudio]: ({ uri, contentType }) => `${uri} is stored as ${contentType}, not as audio: background music must be an audio file.`,
-  [CloudCode.OutputExists]: ({ uri, size, lastModified }) =>
-    `An object already exists at ${uri}${size || lastModified ? ` (${[size, lastModified && `modified ${lastModified}`].filter(Boolean).join(', ')})` : ''} and will be overwritten. Choose another Output.URI to keep it.`,
+    bucketRegion
+      ? t('OSS bucket "{0}" is in {1}, not in {2}: IMM reads OSS in its own region. Use a bucket in {2}, or submit to {1}.', bucket, bucketRegion, region)
+      : t('OSS bucket "{0}" is in another region, not in {1}: IMM reads OSS in its own region. Use a bucket in {1}, or submit to the bucket\'s region.', bucket, region),
+  [CloudCode.ObjectNotFound]: ({ uri, what }) =>
+    what === 'video'
+      ? t('There is no object at {0}. Check the path (OSS keys are case-sensitive) or upload the video first.', uri)
+      : t('There is no object at {0}. Check the path (OSS keys are case-sensitive) or upload the music first.', uri),
+  [CloudCode.NotVideo]: ({ uri, contentType }) => t('{0} is stored as {1}, not as a video: a source must be a video file.', uri, contentType),
+  [CloudCode.NotAudio]: ({ uri, contentType }) => t('{0} is stored as {1}, not as audio: background music must be an audio file.', uri, contentType),
+  [CloudCode.OutputExists]: ({ uri, size, lastModified }) => outputExists(uri, size, lastModified),
   [CloudCode.CheckFailed]: ({ subject, failure }) =>
-    `Could not check ${subject}: ${REASONS[failure.reason](failure)}.${failure.detail ? ` ${failure.detail}` : ''} This does not block submitting.`,
+    failure.detail
+      ? t('Could not check {0}: {1}. {2} This does not block submitting.', subject, REASONS[failure.reason](failure), failure.detail)
+      : t('Could not check {0}: {1}. This does not block submitting.', subject, REASONS[failure.reason](failure)),
 };

@@ -4,15 +4,15 @@ import { quote } from '../words';
 /** Titles of the quick fixes of core/src/fixes, kept together for translation. */
 export const FIX_TITLES = {
   ossUrlToUri: (uri: string, region: string): string =>
-    `Change to ${quote(uri)} (the bucket is in ${region}: IMM must run in the same region, set by immHighlight.region)`,
-  numberText: (value: number): string => `Change to the number ${value}`,
-  resolution: (value: string): string => `Change to ${quote(value)}`,
+    t('Change to {0} (the bucket is in {1}: IMM must run in the same region, set by immHighlight.region)', quote(uri), region),
+  numberText: (value: number): string => t('Change to the number {0}', value),
+  resolution: (value: string): string => t('Change to {0}', quote(value)),
   nearestBound: (value: number, bound: number, which: 'minimum' | 'maximum'): string =>
-    `Change ${value} to ${bound}, the ${which === 'minimum' ? 'smallest' : 'largest'} valid value`,
-  containerFromExtension: (container: string): string => `Change Container to ${quote(container)}, as the URI's extension says`,
-  extensionFromContainer: (extension: string): string => `Change the URI's extension to ${quote(`.${extension}`)}, as Container says`,
-  setMode: (mode: string, value: string): string => `Set ${mode} to ${value}`,
-  insertJob: (type: string, prefix: string): string => `Insert a ${type} job (snippet ${prefix})`,
+    which === 'minimum' ? t('Change {0} to {1}, the smallest valid value', value, bound) : t('Change {0} to {1}, the largest valid value', value, bound),
+  containerFromExtension: (container: string): string => t("Change Container to {0}, as the URI's extension says", quote(container)),
+  extensionFromContainer: (extension: string): string => t("Change the URI's extension to {0}, as Container says", quote(`.${extension}`)),
+  setMode: (mode: string, value: string): string => t('Set {0} to {1}', mode, value),
+  insertJob: (type: string, prefix: string): string => t('Insert a {0} job (snippet {1})', type, prefix),
 };
 
 // Functions, not texts: a table of texts would be filled before the display language is chosen.
