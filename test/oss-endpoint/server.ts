@@ -32,7 +32,9 @@ export type OssFault =
   /** Never answers: the client sees its timeout. */
   | { readonly kind: 'hang' }
   /** GetObject: sends the headers and the first `afterBytes` bytes of the body, then drops the connection. */
-  | { readonly kind: 'cut'; readonly afterBytes: number };
+  | { readonly kind: 'cut'; readonly afterBytes: number }
+  /** GetObject: sends the headers and the first `afterBytes` bytes, then nothing more (a transfer to cancel). */
+  | { readonly kind: 'stall'; readonly afterBytes: number };
 
 export interface OssReceivedRequest {
   readonly time: string;
@@ -224,12 +226,12 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
 
     if (!verification.ok) return fail(verification.status, verification.code, verification.message);
     const fault = faults[0];
-    let cutAfter: number | undefined;
-    if (fault?.fault.kind === 'cut') {
+    let cut: { afterBytes: number; stall: boolean } | undefined;
+    if (fault && (fault.fault.kind === 'cut' || fault.fault.kind === 'stall') && action === 'oss:GetObject' && method === 'GET') {
       fault.remaining -= 1;
       if (fault.remaining <= 0) faults.shift();
-      cutAfter = fault.fault.afterBytes;
-    } else if (fault) {
+      cut = { afterBytes: fault.fault.afterBytes, stall: fault.fault.kind === 'stall' };
+    } else if (fault && fault.fault.kind !== 'cut' && fault.fault.kind !== 'stall') {
       fault.remaining -= 1;
       if (fault.remaining <= 0) faults.shift();
       if (fault.fault.kind === 'hang') {
@@ -261,7 +263,7 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
 
     const object = bucket.objects.get(target.key);
     if (!object) return fail(404, 'NoSuchKey', 'The specified key does not exist.', { Key: target.key });
-    return sendObject(req, res, entry, rid, object, method === 'HEAD', cutAfter);
+    return sendObject(req, res, entry, rid, object, method === 'HEAD', cut);
   }
 
   function listBuckets(res: ServerResponse, entry: OssReceivedRequest, rid: string, param: (n: string) => string | undefined): void {
@@ -403,7 +405,7 @@ function sendXmlError(res: ServerResponse, status: number, code: string, message
   res.end(head ? undefined : xml);
 }
 
-function sendObject(req: IncomingMessage, res: ServerResponse, entry: OssReceivedRequest, rid: string, object: StoredObject, head: boolean, cutAfter?: number): void {
+function sendObject(req: IncomingMessage, res: ServerResponse, entry: OssReceivedRequest, rid: string, object: StoredObject, head: boolean, cut?: { afterBytes: number; stall: boolean }): void {
   const headers: Record<string, string | number> = {
     ...commonHeaders(rid),
     'content-type': object.contentType ?? 'application/octet-stream',
@@ -427,8 +429,10 @@ function sendObject(req: IncomingMessage, res: ServerResponse, entry: OssReceive
   }
   entry.status = 200;
   res.writeHead(200, { ...headers, 'content-length': size });
-  if (cutAfter !== undefined && !head) {
-    res.write(object.body.subarray(0, cutAfter), () => setTimeout(() => res.socket?.destroy(), 20));
+  if (cut && !head) {
+    res.write(object.body.subarray(0, cut.afterBytes), () => {
+      if (!cut.stall) setTimeout(() => res.socket?.destroy(), 20);
+    });
     return;
   }
   res.end(head ? undefined : object.body);
