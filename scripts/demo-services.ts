@@ -1,4 +1,5 @@
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../test/imm-endpoint/server';
+import { startOssEndpoint, type OssEndpoint } from '../test/oss-endpoint/server';
 
 /**
  * Services `npm run demo` starts beside VS Code. Submission is demonstrated against the local IMM endpoint
@@ -14,17 +15,25 @@ export interface DemoServices {
   readonly notes: readonly string[];
   /** The local IMM endpoint, whose request log the UI test reads. */
   readonly endpoint: ImmEndpoint;
+  /** The local OSS endpoint with the sample buckets of the demo jobs (completion and cloud checks). */
+  readonly ossEndpoint: OssEndpoint;
   stop(): Promise<void>;
 }
 
 export async function startDemoServices(): Promise<DemoServices> {
-  const endpoint = await startImmEndpoint();
+  const [endpoint, ossEndpoint] = await Promise.all([startImmEndpoint(), startOssEndpoint()]);
   return {
-    settings: { 'immHighlight.endpoint': endpoint.url },
+    settings: { 'immHighlight.endpoint': endpoint.url, 'immHighlight.ossEndpoint': ossEndpoint.url },
     // The default credential chain reads these first; they are the local endpoint's test key, not a real one.
     env: { ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret },
-    notes: [`Local IMM endpoint (Submit task goes here): ${endpoint.url}`],
+    notes: [
+      `Local IMM endpoint (Submit task goes here): ${endpoint.url}`,
+      `Local OSS endpoint (buckets test-bucket, team-archive, shanghai-footage in cn-shanghai; type oss:// in a URI): ${ossEndpoint.url}`,
+    ],
     endpoint,
-    stop: () => endpoint.close(),
+    ossEndpoint,
+    stop: async () => {
+      await Promise.all([endpoint.close(), ossEndpoint.close()]);
+    },
   };
 }

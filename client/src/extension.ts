@@ -7,6 +7,7 @@ import { showCrashNotification } from './crashNotification';
 import { createLanguageClient } from './languageClient';
 import { createLanguageStatus } from './languageStatus';
 import { registerSubmitFeature } from './submit';
+import { registerCloudFeatures } from './cloud';
 import { registerResultsFeature } from './results';
 
 export type { ImmHighlightApi } from './api';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi {
   context.subscriptions.push(outputChannel, createLanguageStatus(languageClient), registerCommands(api));
   // Job submission (added separately) registers its commands here with the same `api`.
   context.subscriptions.push(registerSubmitFeature(context, api));
+  context.subscriptions.push(registerCloudFeatures(context, api));
   context.subscriptions.push(registerResultsFeature(context));
   return api;
 }

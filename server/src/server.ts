@@ -15,6 +15,7 @@ import { formatDocument } from '../../core/src/formatting';
 import { hover } from '../../core/src/hover';
 import { documentSymbols } from '../../core/src/symbols';
 import { validateJob } from '../../core/src/validate';
+import { registerCloudContext } from './cloudContext';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { isJobDocument, JobDocumentCache } from './jobDocuments';
 
@@ -78,6 +79,8 @@ connection.onDocumentFormatting(({ textDocument, options }) => {
   const job = jobFor(textDocument.uri);
   return job ? formatDocument(job, options) : [];
 });
+
+registerCloudContext(connection, jobFor);
 
 documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
 documents.onDidClose((event) => {

@@ -181,6 +181,29 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     assert.equal(creates[0]!.taskId, taskId);
   });
 
+  step('typing oss:// in a URI lists the buckets of the account, the IMM region first', async () => {
+    await quickPick('Control+P', 'concat.highlight.yaml', 'concat.highlight.yaml');
+    await editorLine('URI: oss://test-bucket/highlights/keynote-and-demo.mp4').click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('URI: oss://');
+    const bucket = page.locator(`${SUGGEST} .monaco-list-row[aria-label^="oss://test-bucket/, "]`);
+    // The first live request also loads the OSS library; an incomplete list is asked again.
+    for (let attempt = 0; attempt < 6 && !(await bucket.isVisible()); attempt++) {
+      await page.keyboard.press('Control+Space');
+      await bucket.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    await bucket.waitFor({ timeout: 5_000 });
+    const elsewhere = page.locator(`${SUGGEST} .monaco-list-row[aria-label^="oss://shanghai-footage/, "]`);
+    await elsewhere.waitFor();
+    assert.match((await elsewhere.getAttribute('aria-label')) ?? '', /cn-shanghai/);
+    const index = async (row: typeof bucket): Promise<number> => Number(await row.getAttribute('data-index'));
+    assert.ok((await index(bucket)) < (await index(elsewhere)), 'the IMM region\'s bucket comes first');
+    assert.ok(services!.ossEndpoint.requests.some((request) => request.action === 'oss:ListBuckets' && request.signatureValid));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
+  });
+
   step('restarts a crashed language server and says so once, with a Show logs action', async () => {
     await page.keyboard.press('Control+Shift+M'); // Problems in front, so "Show logs" has something to do
     const output = page.locator('.part.panel .output-view[aria-label="IMM Highlight - Output"]');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { SchemaCode, YamlCode } from '../../core/src/codes';
 import { API_RULES } from '../../core/src/rules';
+import { CLOUD_SEVERITIES } from '../../core/src/cloud/codes';
 
 const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
 const listedCodes = new Map([...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \|/gm)].map((m) => [m[1]!, m[2]!]));
@@ -13,6 +14,7 @@ test('the README lists every diagnostic code with its severity', () => {
     ...Object.values(YamlCode).map((code): [string, string] => [code, 'error']),
     ...Object.values(SchemaCode).map((code): [string, string] => [code, 'error']),
     ...API_RULES.map((rule): [string, string] => [rule.code, rule.severity]),
+    ...Object.entries(CLOUD_SEVERITIES),
   ]);
   for (const [code, severity] of codes) assert.equal(listedCodes.get(code), severity, `README row for ${code}`);
   for (const code of listedCodes.keys()) assert.ok(codes.has(code), `README lists ${code}, which no check reports`);

@@ -128,6 +128,8 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
         }
       })
     : Promise.resolve(undefined);
+  // Awaited at the end; a cancellation before then must not surface as an unhandled rejection.
+  projectTask.catch(() => undefined);
 
   const buckets = new Map<string, BucketAnswer>();
   const objects = new Map<string, ObjectAnswer>();

@@ -23,6 +23,7 @@ import type { TaskFollower } from './taskFollower';
 import type { TaskHistory } from './taskHistory';
 import { SUBMITTED, type TaskRecord } from './taskRecord';
 import { SubmitCommands } from './commandIds';
+import { cloudPreflight } from '../cloud/preflight';
 
 /** What `immHighlight.submitTask` returns, for tests and other extensions. No secrets in any field. */
 export type SubmitOutcome =
@@ -94,6 +95,14 @@ export class Submitter {
       output.appendLine(`Not submitted ${label(document.uri)}: ${plan.errors.length} error(s). Nothing was sent.`);
       void showRefusal(document, plan.errors);
       return { status: 'refused', errors: plan.errors.map((d) => ({ line: d.range.start.line, character: d.range.start.character, message: d.message })) };
+    }
+
+    // The cloud's own errors (a missing object, project or bucket) refuse the submission like static ones.
+    const cloudErrors = await cloudPreflight(document, plan.doc);
+    if (cloudErrors.length) {
+      output.appendLine(`Not submitted ${label(document.uri)}: ${cloudErrors.length} cloud error(s). Nothing was sent.`);
+      void showRefusal(document, cloudErrors);
+      return { status: 'refused', errors: cloudErrors.map((d) => ({ line: d.range.start.line, character: d.range.start.character, message: d.message })) };
     }
 
     const settings = readSubmitSettings(document.uri);

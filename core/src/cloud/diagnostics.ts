@@ -1,7 +1,7 @@
 /** How the cloud's answers become diagnostics at the exact values: severities and codes of issue #12's table. */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../codes';
-import type { CloudAnswers } from './answers';
+import type { CheckFailure, CloudAnswers } from './answers';
 import { CloudCode } from './codes';
 import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
 import type { CloudResources, OssResource } from './resources';
@@ -9,8 +9,15 @@ import type { CloudResources, OssResource } from './resources';
 /** Content types that say nothing about the content: no warning for them. */
 const UNLABELLED = new Set(['application/octet-stream', 'binary/octet-stream', '']);
 
-function diagnostic(range: Range, severity: DiagnosticSeverity, code: CloudCode, message: string): Diagnostic {
-  return { range, severity, code, source: DIAGNOSTIC_SOURCE, message };
+function diagnostic(range: Range, severity: DiagnosticSeverity, code: CloudCode, message: string, failure?: CheckFailure): Diagnostic {
+  // The reason of a check that could not run, so an editor can keep quiet offline.
+  return { range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...(failure ? { data: { reason: failure.reason } } : {}) };
+}
+
+/** Why a cloud-check-failed diagnostic's check could not run. */
+export function failureReasonOf(d: Diagnostic): CheckFailure['reason'] | undefined {
+  const data = d.data as { reason?: CheckFailure['reason'] } | undefined;
+  return d.code === CloudCode.CheckFailed ? data?.reason : undefined;
 }
 
 function mediaType(contentType: string | undefined): string {
@@ -43,7 +50,7 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
 
   if (answers.failure) {
     const range = resources.project?.range ?? resources.uris[0]?.range;
-    if (range) out.push(diagnostic(range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: 'this job against the cloud', failure: answers.failure })));
+    if (range) out.push(diagnostic(range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: 'this job against the cloud', failure: answers.failure }), answers.failure));
     return out;
   }
 
@@ -52,7 +59,7 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
     if (answers.project.state === 'missing') {
       out.push(diagnostic(project.range, error, CloudCode.ProjectNotFound, messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region })));
     } else if (answers.project.state === 'failed') {
-      out.push(diagnostic(project.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: `IMM project "${project.name}"`, failure: answers.project.failure })));
+      out.push(diagnostic(project.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: `IMM project "${project.name}"`, failure: answers.project.failure }), answers.project.failure));
     }
   }
 
@@ -74,7 +81,7 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
     if (bucket.state === 'failed') {
       if (!failedBuckets.has(uri.bucket)) {
         failedBuckets.add(uri.bucket);
-        out.push(diagnostic(uri.bucketRange, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: `OSS bucket "${uri.bucket}"`, failure: bucket.failure })));
+        out.push(diagnostic(uri.bucketRange, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: `OSS bucket "${uri.bucket}"`, failure: bucket.failure }), bucket.failure));
       }
       continue;
     }
@@ -89,7 +96,7 @@ function objectDiagnostics(uri: OssResource, answers: CloudAnswers, messages: Cl
   if (!object) return [];
   const warn = DiagnosticSeverity.Warning;
   if (object.state === 'failed') {
-    return [diagnostic(uri.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: uri.uri, failure: object.failure }))];
+    return [diagnostic(uri.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: uri.uri, failure: object.failure }), object.failure)];
   }
   if (uri.field === 'output') {
     if (object.state !== 'found') return [];

@@ -1,0 +1,134 @@
+/**
+ * Cloud findings in their own diagnostics collection: on open and save (`immHighlight.cloudChecks` onSave),
+ * on demand (Check Against Cloud), and before every Submit unless the setting is off. One check per document
+ * at a time: a newer one cancels the older.
+ */
+import * as vscode from 'vscode';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { parseJob, type JobDocument } from '../../../core/src/document';
+import { failureReasonOf } from '../../../core/src/cloud/diagnostics';
+import { CheckCancelled } from '../../../api/src/cloud/checks';
+import { LANGUAGE_ID } from '../constants';
+import { CLOUD_UI } from './messages';
+import { readCloudSettings } from './settings';
+import type { CloudSession } from './session';
+
+export const CLOUD_DIAGNOSTICS_NAME = 'imm-highlight-cloud';
+
+export function isJobFile(document: vscode.TextDocument): boolean {
+  return document.languageId === LANGUAGE_ID || /\.highlight\.ya?ml$/.test(document.uri.path);
+}
+
+function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {
+  const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
+  const severity = d.severity === DiagnosticSeverity.Error ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const diagnostic = new vscode.Diagnostic(range, d.message, severity);
+  diagnostic.source = d.source ?? 'imm-highlight';
+  if (d.code !== undefined) diagnostic.code = d.code;
+  return diagnostic;
+}
+
+export interface CheckResult {
+  readonly status: 'checked' | 'noCredentials' | 'cancelled';
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export class CloudDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(CLOUD_DIAGNOSTICS_NAME);
+  private readonly running = new Map<string, AbortController>();
+  private readonly busy = new vscode.EventEmitter<boolean>();
+  readonly onDidChangeBusy = this.busy.event;
+
+  constructor(
+    private readonly session: CloudSession,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Checks the document's current text and publishes the findings. */
+  /** True after an automatic check found the cloud unreachable: the status item says so instead of squiggles. */
+  offline = false;
+
+  /**
+   * Checks the document's current text and publishes the findings. `quietOffline`: checks that could not
+   * reach the cloud (network, timeout) are left out, so working offline adds no warnings to every file.
+   */
+  async check(document: vscode.TextDocument, doc: JobDocument = parseJob(document.getText()), outer?: AbortSignal, quietOffline = false): Promise<CheckResult> {
+    const key = document.uri.toString();
+    this.running.get(key)?.abort();
+    const controller = new AbortController();
+    outer?.addEventListener('abort', () => controller.abort(), { once: true });
+    this.running.set(key, controller);
+    this.busy.fire(true);
+    try {
+      const found = await this.session.check(document.uri, doc, controller.signal);
+      if (!found) {
+        this.collection.delete(document.uri);
+        return { status: 'noCredentials', diagnostics: [] };
+      }
+      if (controller.signal.aborted) return { status: 'cancelled', diagnostics: [] };
+      const unreachable = (d: Diagnostic): boolean => ['network', 'timeout'].includes(failureReasonOf(d) ?? '');
+      const wasOffline = this.offline;
+      this.offline = found.some(unreachable);
+      if (this.offline !== wasOffline) this.busy.fire(this.running.size > 1);
+      const shown = quietOffline ? found.filter((d) => !unreachable(d)) : found;
+      this.collection.set(document.uri, shown.map(toVsDiagnostic));
+      return { status: 'checked', diagnostics: shown };
+    } catch (error) {
+      if (error instanceof CheckCancelled || controller.signal.aborted) return { status: 'cancelled', diagnostics: [] };
+      this.log(`Cloud check of ${document.uri.fsPath || key} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { status: 'checked', diagnostics: [] };
+    } finally {
+      if (this.running.get(key) === controller) this.running.delete(key);
+      this.busy.fire(this.running.size > 0);
+    }
+  }
+
+  /** On open and save, when the setting asks for it. Never prompts. */
+  automatic(document: vscode.TextDocument): void {
+    if (!isJobFile(document) || document.uri.scheme === 'git') return;
+    if (readCloudSettings(document.uri).mode !== 'onSave') return;
+    void this.check(document, undefined, undefined, true);
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.running.get(document.uri.toString())?.abort();
+    this.collection.delete(document.uri);
+  }
+
+  clearAll(): void {
+    for (const controller of this.running.values()) controller.abort();
+    this.collection.clear();
+  }
+
+  dispose(): void {
+    this.clearAll();
+    this.collection.dispose();
+    this.busy.dispose();
+  }
+}
+
+/** Check Against Cloud: fresh answers (the cache is dropped), with progress and cancel. */
+export async function checkAgainstCloudCommand(session: CloudSession, diagnostics: CloudDiagnostics, arg?: unknown): Promise<CheckResult | undefined> {
+  const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+  if (!document || !isJobFile(document)) {
+    void vscode.window.showErrorMessage(CLOUD_UI.noJob);
+    return undefined;
+  }
+  session.cache.clear();
+  const file = document.uri.path.split('/').pop() ?? 'the job';
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: CLOUD_UI.checking(file), cancellable: true },
+    (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return diagnostics.check(document, undefined, controller.signal);
+    },
+  );
+  if (result.status === 'noCredentials') void vscode.window.showWarningMessage(CLOUD_UI.noCredentialsForCommand, CLOUD_UI.setAccessKey).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
+  else if (result.status === 'checked') {
+    const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+    const warnings = result.diagnostics.length - errors;
+    void vscode.window.showInformationMessage(result.diagnostics.length ? CLOUD_UI.checkedFindings(file, errors, warnings) : CLOUD_UI.checkedClean(file));
+  }
+  return result;
+}

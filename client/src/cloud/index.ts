@@ -1,0 +1,52 @@
+/**
+ * Cloud-aware authoring in VS Code (desktop): live completion of projects and oss:// URIs, cloud diagnostics,
+ * Check Against Cloud, the Submit preflight and the status item. Wiring only. The web build leaves this
+ * module out, and with it ali-oss and @alicloud.
+ */
+import * as vscode from 'vscode';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ImmHighlightApi } from '../api';
+import { documentSelector } from '../languageClient';
+import { CredentialStore } from '../submit/credentialStore';
+import { LiveCompletionProvider } from './completion';
+import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnostics';
+import { setCloudPreflight } from './preflight';
+import { readCloudSettings } from './settings';
+import { CloudSession } from './session';
+import { CHECK_CLOUD_COMMAND, createCloudStatus } from './status';
+
+export { CHECK_CLOUD_COMMAND } from './status';
+
+export function registerCloudFeatures(context: vscode.ExtensionContext, api: ImmHighlightApi): vscode.Disposable {
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const credentials = new CredentialStore(context.secrets, context.globalState);
+  const session = new CloudSession(credentials, version);
+  const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line));
+
+  setCloudPreflight(async (document, doc) => {
+    if (readCloudSettings(document.uri).mode === 'off') return [];
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'IMM: checking the job against the cloud before submitting' }, () =>
+      diagnostics.check(document, doc),
+    );
+    return result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+  });
+
+  for (const document of vscode.workspace.textDocuments) diagnostics.automatic(document);
+  return vscode.Disposable.from(
+    credentials,
+    session,
+    diagnostics,
+    { dispose: () => setCloudPreflight(undefined) },
+    vscode.languages.registerCompletionItemProvider(documentSelector, new LiveCompletionProvider(api.languageClient, session), '/', ':', ' '),
+    vscode.workspace.onDidOpenTextDocument((document) => diagnostics.automatic(document)),
+    vscode.workspace.onDidSaveTextDocument((document) => diagnostics.automatic(document)),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('immHighlight')) return;
+      diagnostics.clearAll();
+      for (const document of vscode.workspace.textDocuments) if (isJobFile(document)) diagnostics.automatic(document);
+    }),
+    vscode.commands.registerCommand(CHECK_CLOUD_COMMAND, (arg?: unknown) => checkAgainstCloudCommand(session, diagnostics, arg)),
+    createCloudStatus(session, diagnostics),
+  );
+}

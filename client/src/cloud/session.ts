@@ -1,0 +1,112 @@
+/**
+ * The cloud side of the editor: an IMM client and an OSS connection for the current settings and credentials,
+ * rebuilt when either changes, and one answer cache shared by the checks and completion.
+ */
+import * as vscode from 'vscode';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { ImmClient } from '../../../api/src/client';
+import type { ResolvedIdentity } from '../../../api/src/credentials';
+import { OssConnection } from '../../../api/src/oss/client';
+import { CloudAnswerCache, cloudCheckJob } from '../../../api/src/cloud/index';
+import type { JobDocument } from '../../../core/src/document';
+import type { CredentialStore } from '../submit/credentialStore';
+import { readCloudSettings, type CloudSettings } from './settings';
+
+export interface CloudClients {
+  readonly imm: ImmClient;
+  readonly oss: OssConnection;
+  readonly settings: CloudSettings;
+}
+
+export type CloudState =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'noCredentials' }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'on'; readonly identity: string; readonly region: string; readonly mode: CloudSettings['mode'] };
+
+export class CloudSession implements vscode.Disposable {
+  readonly cache = new CloudAnswerCache();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private clients: { key: string; value: Promise<CloudClients> } | undefined;
+  private readonly listeners: vscode.Disposable[];
+
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly version: string,
+  ) {
+    const reset = (): void => {
+      this.clients = undefined;
+      this.cache.clear();
+      this.changed.fire();
+    };
+    this.listeners = [
+      credentials.onDidChange(reset),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('immHighlight')) reset();
+      }),
+    ];
+  }
+
+  /** Clients for a file's settings; throws ImmApiError / OssError for settings or credentials that cannot work. */
+  async clientsFor(scope: vscode.Uri | undefined): Promise<CloudClients> {
+    const settings = readCloudSettings(scope);
+    const source = await this.credentials.source();
+    const key = JSON.stringify([settings, source.kind, source.kind === 'profile' ? source.name : source.kind === 'accessKey' ? source.accessKeyId : '']);
+    if (this.clients?.key !== key) {
+      const value = Promise.resolve().then(() => {
+        const imm = new ImmClient({
+          region: settings.region,
+          ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+          credentials: source,
+          timeoutMs: settings.timeoutMs,
+          retry: { maxAttempts: 1 },
+          userAgent: `imm-highlight-vscode/${this.version} vscode/${vscode.version}`,
+        });
+        const oss = new OssConnection({ credentials: source, timeoutMs: settings.timeoutMs, ...(settings.ossEndpoint ? { endpoint: settings.ossEndpoint } : {}) });
+        return { imm, oss, settings };
+      });
+      this.clients = { key, value };
+      value.catch(() => {
+        if (this.clients?.value === value) this.clients = undefined;
+      });
+    }
+    return this.clients.value;
+  }
+
+  /** Whose credentials would be used, or undefined when there are none (no prompt, no request). */
+  async identity(scope: vscode.Uri | undefined): Promise<ResolvedIdentity | undefined> {
+    try {
+      return await (await this.clientsFor(scope)).oss.identity();
+    } catch {
+      return undefined;
+    }
+  }
+
+  async state(scope: vscode.Uri | undefined): Promise<CloudState> {
+    const settings = readCloudSettings(scope);
+    if (settings.mode === 'off') return { kind: 'off' };
+    let clients: CloudClients;
+    try {
+      clients = await this.clientsFor(scope);
+    } catch (error) {
+      return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    const identity = await clients.oss.identity().catch(() => undefined);
+    if (!identity) return { kind: 'noCredentials' };
+    return { kind: 'on', identity: identity.description, region: clients.imm.endpoint.regionId, mode: settings.mode };
+  }
+
+  /** The cloud findings of a job; [] without credentials (never a prompt). */
+  async check(scope: vscode.Uri | undefined, doc: JobDocument, signal?: AbortSignal): Promise<Diagnostic[] | undefined> {
+    const clients = await this.clientsFor(scope).catch(() => undefined);
+    if (!clients) return undefined;
+    if (!(await clients.oss.identity().catch(() => undefined))) return undefined;
+    return cloudCheckJob(doc, { imm: clients.imm, oss: clients.oss, region: clients.imm.endpoint.regionId, cache: this.cache, ...(signal ? { signal } : {}) });
+  }
+
+  dispose(): void {
+    for (const listener of this.listeners) listener.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { readSubmitSettings } from '../submit/settings';
+
+/** `immHighlight.cloudChecks`: when the job is checked against the cloud. */
+export type CloudCheckMode = 'off' | 'onSubmit' | 'onSave';
+
+export interface CloudSettings {
+  readonly mode: CloudCheckMode;
+  readonly region: string;
+  readonly endpoint: string;
+  /** Empty: each bucket's region endpoint. */
+  readonly ossEndpoint: string;
+  readonly timeoutMs: number;
+}
+
+export function readCloudSettings(scope: vscode.Uri | undefined): CloudSettings {
+  const config = vscode.workspace.getConfiguration('immHighlight', scope);
+  const mode = config.get<string>('cloudChecks', 'onSave');
+  const submit = readSubmitSettings(scope);
+  return {
+    mode: mode === 'off' || mode === 'onSubmit' ? mode : 'onSave',
+    region: submit.region,
+    endpoint: submit.endpoint,
+    ossEndpoint: config.get<string>('ossEndpoint', '').trim(),
+    // A check is a read beside the user's typing: bounded tighter than a submission.
+    timeoutMs: Math.min(submit.timeoutMs, 10_000),
+  };
+}

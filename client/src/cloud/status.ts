@@ -1,0 +1,57 @@
+/** The language status item that says whether the cloud checks are on, as whom and where, or why not. */
+import * as vscode from 'vscode';
+import { documentSelector } from '../languageClient';
+import { CLOUD_UI } from './messages';
+import type { CloudDiagnostics } from './diagnostics';
+import type { CloudSession } from './session';
+
+export const CHECK_CLOUD_COMMAND = 'immHighlight.checkCloud';
+
+export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagnostics): vscode.Disposable {
+  const item = vscode.languages.createLanguageStatusItem('immHighlight.cloud', documentSelector);
+  item.name = CLOUD_UI.statusName;
+  let generation = 0;
+  const update = async (): Promise<void> => {
+    const mine = ++generation;
+    const state = await session.state(vscode.window.activeTextEditor?.document.uri);
+    if (mine !== generation) return;
+    item.severity = vscode.LanguageStatusSeverity.Information;
+    switch (state.kind) {
+      case 'off':
+        item.text = CLOUD_UI.statusOff;
+        item.detail = CLOUD_UI.statusOffSetting;
+        item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['immHighlight.cloudChecks'] };
+        break;
+      case 'noCredentials':
+        item.text = CLOUD_UI.statusNoCredentials;
+        item.detail = CLOUD_UI.statusNoCredentialsDetail;
+        item.command = { title: CLOUD_UI.setAccessKey, command: 'immHighlight.setAccessKey' };
+        break;
+      case 'error':
+        item.severity = vscode.LanguageStatusSeverity.Warning;
+        item.text = CLOUD_UI.statusOff;
+        item.detail = state.message;
+        item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['immHighlight'] };
+        break;
+      case 'on':
+        item.text = diagnostics.offline ? CLOUD_UI.statusOffline : state.mode === 'onSubmit' ? CLOUD_UI.statusOnSubmit : CLOUD_UI.statusOn(state.region);
+        item.detail = diagnostics.offline
+          ? CLOUD_UI.statusOfflineDetail(state.identity, state.region)
+          : state.mode === 'onSubmit'
+            ? CLOUD_UI.statusOnSubmitDetail(state.region)
+            : CLOUD_UI.statusOnDetail(state.identity, state.region);
+        item.command = { title: CLOUD_UI.checkNow, command: CHECK_CLOUD_COMMAND };
+        break;
+    }
+  };
+  void update();
+  return vscode.Disposable.from(
+    item,
+    session.onDidChange(() => void update()),
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    diagnostics.onDidChangeBusy((busy) => {
+      item.busy = busy;
+      void update();
+    }),
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Cloud-aware authoring in a real extension host, against the local IMM and OSS endpoints (in-process,
+ * loopback, signatures checked by their own code): live completion, diagnostics on save, the Submit preflight,
+ * and nothing at all without credentials.
+ */
+import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
+import type { SubmitOutcome } from '../../client/src/submit';
+import { activatedApi, codeOf, waitFor, workspaceFile } from './helpers';
+
+const CLOUD_CODES = ['project-not-found', 'oss-bucket-not-found', 'oss-bucket-other-region', 'oss-object-not-found', 'oss-not-video', 'oss-not-audio', 'output-exists', 'cloud-check-failed'];
+const config = () => vscode.workspace.getConfiguration('immHighlight');
+const labelText = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+
+const MISSING = `ProjectName: immtest
+Type: Retrieval
+Sources:
+  - URI: oss://test-bucket/videos/typo.mp4
+Output:
+  URI: oss://test-bucket/highlights/new.mp4
+`;
+
+async function completionsAt(content: string): Promise<vscode.CompletionItem[]> {
+  const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content });
+  await vscode.window.showTextDocument(document);
+  const end = document.positionAt(content.length);
+  return waitFor('live completion items', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+    const live = list.items.filter((item) => item.detail && /bucket in|IMM project|folder|\d+ B/.test(item.detail));
+    return live.length ? list.items : undefined;
+  });
+}
+
+function writeJob(name: string, text: string): vscode.Uri {
+  const uri = workspaceFile(name);
+  writeFileSync(uri.fsPath, text);
+  return uri;
+}
+
+describe('cloud features', () => {
+  let imm: ImmEndpoint;
+  let oss: OssEndpoint;
+
+  before(async () => {
+    await activatedApi();
+    [imm, oss] = await Promise.all([startImmEndpoint(), startOssEndpoint()]);
+    await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
+    await config().update('endpoint', imm.url, vscode.ConfigurationTarget.Global);
+    await config().update('ossEndpoint', oss.url, vscode.ConfigurationTarget.Global);
+    await config().update('cloudChecks', 'onSave', vscode.ConfigurationTarget.Global);
+  });
+  beforeEach(() => {
+    imm.control.reset();
+    oss.control.reset();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('immHighlight.clearAccessKey');
+    await vscode.commands.executeCommand('immHighlight.chooseCredentialsProfile', { profile: null });
+    for (const key of ['endpoint', 'ossEndpoint', 'cloudChecks']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await Promise.all([imm.close(), oss.close()]);
+    for (const name of ['cloud-missing', 'cloud-output', 'cloud-nokey']) rmSync(workspaceFile(`${name}.highlight.yaml`).fsPath, { force: true });
+  });
+
+  it('completes oss:// with the buckets, the IMM region first and others marked with their region', async () => {
+    const items = await completionsAt('ProjectName: immtest\nSources:\n  - URI: oss://');
+    const buckets = items.filter((item) => item.detail?.startsWith('bucket in'));
+    const here = buckets.find((item) => labelText(item) === 'oss://test-bucket/');
+    const elsewhere = buckets.find((item) => labelText(item) === 'oss://shanghai-footage/');
+    assert.ok(here && elsewhere, buckets.map(labelText).join(', '));
+    assert.equal(here.detail, 'bucket in cn-hangzhou');
+    assert.match(elsewhere.detail ?? '', /cn-shanghai/);
+    assert.ok(String(here.sortText) < String(elsewhere.sortText));
+    // Checks started before this suite set its key may still arrive, signed with the host's fake key.
+    const ours = oss.requests.filter((r) => r.accessKeyId === TEST_ACCESS_KEY.id);
+    assert.ok(ours.some((r) => r.action === 'oss:ListBuckets'));
+    assert.ok(ours.every((r) => r.signatureValid && (r.method === 'GET' || r.method === 'HEAD')));
+  });
+
+  it('completes the folders and objects under the typed prefix with size, videos first for a source', async () => {
+    const items = await completionsAt('ProjectName: immtest\nSources:\n  - URI: oss://test-bucket/videos/');
+    const beach = items.find((item) => labelText(item) === 'beach.mp4');
+    const cover = items.find((item) => labelText(item) === 'cover.jpg');
+    assert.ok(beach && cover, items.map(labelText).join(', '));
+    assert.match(beach.detail ?? '', /\d+ B/);
+    assert.equal(beach.insertText, 'oss://test-bucket/videos/beach.mp4');
+    assert.ok(String(beach.sortText) < String(cover.sortText));
+  });
+
+  it('completes ProjectName from ListProjects', async () => {
+    const items = await completionsAt('ProjectName: ');
+    const project = items.find((item) => labelText(item) === 'immtest' && item.detail === 'IMM project');
+    assert.ok(project, items.map(labelText).join(', '));
+  });
+
+  it('reports a missing source object on save, at its value', async () => {
+    const uri = writeJob('cloud-missing.highlight.yaml', MISSING);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await document.save();
+    const found = await waitFor('an oss-object-not-found diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found'));
+    assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(found.range.start.line, 3);
+    assert.equal(document.getText(found.range), 'oss://test-bucket/videos/typo.mp4');
+  });
+
+  it('Check Against Cloud reports the findings on demand', async () => {
+    const uri = writeJob('cloud-output.highlight.yaml', MISSING.replace('highlights/new.mp4', 'highlights/keynote-and-demo.mp4'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const result = await vscode.commands.executeCommand<{ status: string; diagnostics: { code?: unknown }[] }>('immHighlight.checkCloud');
+    assert.equal(result.status, 'checked');
+    assert.deepEqual(result.diagnostics.map((d) => d.code).sort(), ['oss-object-not-found', 'output-exists']);
+  });
+
+  it('Submit is refused by a missing object, and nothing is sent', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: MISSING });
+    await vscode.window.showTextDocument(document);
+    const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
+    assert.equal(outcome.status, 'refused', JSON.stringify(outcome));
+    if (outcome.status === 'refused') assert.match(outcome.errors[0]?.message ?? '', /There is no object at oss:\/\/test-bucket\/videos\/typo\.mp4/);
+    assert.equal(imm.received('CreateHighlightTask').length, 0);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  });
+
+  it('without credentials: no cloud diagnostics, no requests', async () => {
+    await vscode.commands.executeCommand('immHighlight.clearAccessKey');
+    await vscode.commands.executeCommand('immHighlight.chooseCredentialsProfile', { profile: 'no-such-profile-for-tests' });
+    try {
+      const uri = writeJob('cloud-nokey.highlight.yaml', MISSING);
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      await document.save();
+      await waitFor('the static diagnostics pass', () => vscode.languages.getDiagnostics(uri) && true);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => CLOUD_CODES.includes(String(codeOf(d)))), []);
+      assert.equal(oss.requests.length + imm.received('GetProject').length, 0);
+    } finally {
+      await vscode.commands.executeCommand('immHighlight.chooseCredentialsProfile', { profile: null });
+      await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
+    }
+  });
+});
