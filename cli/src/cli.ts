@@ -12,4 +12,6 @@ main(process.argv.slice(2), {
   signal: interrupt.signal,
 }).then((code) => {
   process.exitCode = code;
+  // After Ctrl-C an abandoned transfer may still hold a socket open: end now, as the user asked.
+  if (interrupt.signal.aborted) process.exit(code);
 });

@@ -6,6 +6,7 @@ import { useLocale } from '../../core/src/locale';
 import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
 import { escapeControl } from './terminal';
+import { outputCommand } from './outputCommand';
 import { submitCommand } from './submitCommand';
 import { validateCommand } from './validateCommand';
 import { TOOL } from './version';
@@ -40,6 +41,17 @@ Commands:
       --no-preflight                       Skip the cloud checks run before sending (an error they find
                                            refuses the submission; warnings do not)
       --format text|json                   Result as text (default) or JSON
+      --download PATH                      With --wait, download the output once the task succeeded
+                                           (a folder for a segmented output); --overwrite replaces files
+  output <oss://bucket/key>                 A task's result in OSS: prints its size and type (every object
+                                           for a prefix ending in /)
+      --download PATH                      Write the object to PATH (a folder for a prefix ending in /),
+                                           under a temporary name until complete; exit 1 if it is missing
+      --overwrite                          Replace files that already exist (default: refuse)
+      --presign [SECONDS]                  Print a presigned V4 GET URL valid for SECONDS (default 900,
+                                           at most 604800); anyone holding it can read the object
+      --region R / --profile P             Region of the bucket and credentials, as for submit
+      --oss-endpoint URL                   Send OSS requests (and point presigned URLs) at this host
   schema                                    Print the JSON schema of a job
 
 Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
@@ -85,12 +97,14 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         return await validateCommand(rest, io);
       case 'submit':
         return await submitCommand(rest, io);
+      case 'output':
+        return await outputCommand(rest, io);
       case 'schema':
         if (rest.length) throw new UsageError(t('schema takes no arguments.'));
         io.stdout(`${JSON.stringify(requestSchema, null, 2)}\n`);
         return Exit.Ok;
       default:
-        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, schema.', command));
+        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, schema.', command));
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

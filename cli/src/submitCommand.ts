@@ -13,6 +13,21 @@ import { preflightRefuses } from './preflight';
 import { formatText } from './report';
 import { hasErrors, parseFormat } from './validateCommand';
 import { TOOL } from './version';
+import { downloadToPath, ossConnectionFor, type OutputFlags } from './outputCommand';
+import { parseOssLocation, segmentPrefix } from '../../api/src/results/index';
+
+/** The job's Output.URI once the task succeeded: the object, or for Output.Segment its playlist and segments. */
+async function downloadResult(doc: JobDocument, region: string, target: string, overwrite: boolean, flags: OutputFlags, io: Io): Promise<number> {
+  const output = (doc.value as { Output?: { URI?: unknown; Segment?: unknown } } | undefined)?.Output;
+  if (typeof output?.URI !== 'string') {
+    io.stderr('highlight-task: the job has no Output.URI to download.\n');
+    return Exit.Failure;
+  }
+  const location = parseOssLocation(output.URI);
+  const segmented = output.Segment !== undefined && output.Segment !== null;
+  const what = segmented ? { bucket: location.bucket, key: segmentPrefix(location) } : location;
+  return downloadToPath(ossConnectionFor({ ...flags, region }), what, region, target, io, overwrite, segmented || location.key.endsWith('/'));
+}
 
 function parseShell(value: string | undefined, platform: string): Shell {
   if (value === undefined) return platform === 'win32' ? 'powershell' : 'posix';
@@ -44,9 +59,12 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       format: { type: 'string' },
       'oss-endpoint': { type: 'string' },
       'no-preflight': { type: 'boolean', default: false },
+      download: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError(t('submit takes exactly one job file.'));
+  if (values.download !== undefined && !values.wait) throw new UsageError(t('--download needs --wait: the output exists only once the task has succeeded.'));
   const format = parseFormat(values.format, ['text', 'json']);
   const shell = parseShell(values.shell, io.platform ?? process.platform);
   const timeoutMs = seconds('timeout', values.timeout, 20);
@@ -120,7 +138,9 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       onError: (error) => io.stderr(`${t('GetTask failed, trying again: {0}', describeImmError(error))}\n`),
       ...(io.signal ? { signal: io.signal } : {}),
     });
-    return finish(final, created.requestId, format, io);
+    const code = finish(final, created.requestId, format, io);
+    if (code !== Exit.Ok || values.download === undefined) return code;
+    return await downloadResult(doc, client.endpoint.regionId, values.download, values.overwrite, { ossEndpoint: values['oss-endpoint'], profile: values.profile, timeoutMs }, io);
   } catch (error) {
     if (io.signal?.aborted) {
       io.stderr(`${t('Interrupted. A task that was created keeps running in IMM.')}\n`);

@@ -8,6 +8,7 @@ import { createLanguageClient } from './languageClient';
 import { createLanguageStatus } from './languageStatus';
 import { registerSubmitFeature } from './submit';
 import { registerCloudFeatures } from './cloud';
+import { registerResultsFeature } from './results';
 
 export type { ImmHighlightApi } from './api';
 
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   // Job submission (added separately) registers its commands here with the same `api`.
   context.subscriptions.push(registerSubmitFeature(context, api));
   context.subscriptions.push(registerCloudFeatures(context, api));
+  context.subscriptions.push(registerResultsFeature(context));
   return api;
 }
 

@@ -10,7 +10,8 @@
  *
  * Control from another process: `POST /__control` with a JSON body
  *   {"op":"reset"} | {"op":"deny","action":"oss:ListBuckets","bucket":"b"?} | {"op":"failNext","fault":{…},"times":1}
- *   {"op":"putObject","bucket":"b","object":{"key":"k","contentType":"video/mp4"}}
+ *   {"op":"putObject","bucket":"b","object":{"key":"k","contentType":"video/mp4","body":"text"}}
+ *   {"op":"advanceClock","seconds":901} (the endpoint's clock runs ahead, so presigned URLs expire)
  * and `GET /__control/requests` for the log of requests received.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -29,7 +30,11 @@ export type OssAction = 'oss:ListBuckets' | 'oss:GetBucketInfo' | 'oss:GetBucket
 export type OssFault =
   | { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message: string }
   /** Never answers: the client sees its timeout. */
-  | { readonly kind: 'hang' };
+  | { readonly kind: 'hang' }
+  /** GetObject: sends the headers and the first `afterBytes` bytes of the body, then drops the connection. */
+  | { readonly kind: 'cut'; readonly afterBytes: number }
+  /** GetObject: sends the headers and the first `afterBytes` bytes, then nothing more (a transfer to cancel). */
+  | { readonly kind: 'stall'; readonly afterBytes: number };
 
 export interface OssReceivedRequest {
   readonly time: string;
@@ -65,6 +70,8 @@ export interface OssEndpointControl {
   deny(action: OssAction, bucket?: string): void;
   failNext(fault: OssFault, times?: number): void;
   putObject(bucket: string, object: OssObjectSpec): void;
+  /** Moves the endpoint's clock ahead (cumulative) until reset. */
+  advanceClock(seconds: number): void;
   reset(): void;
 }
 
@@ -119,6 +126,8 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
   const faults: { fault: OssFault; remaining: number }[] = [];
   const requests: OssReceivedRequest[] = [];
   const sockets = new Set<Socket>();
+  let clockOffsetMs = 0;
+  const now = (): Date => new Date((options.now?.() ?? new Date()).getTime() + clockOffsetMs);
 
   const control: OssEndpointControl = {
     deny(action, bucket) {
@@ -130,7 +139,11 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
     putObject(bucket, object) {
       state.putObject(bucket, object);
     },
+    advanceClock(seconds) {
+      clockOffsetMs += seconds * 1000;
+    },
     reset() {
+      clockOffsetMs = 0;
       state = new OssState(initial);
       endpoint.state = state;
       denied.clear();
@@ -172,7 +185,7 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
     const target = address(host, path);
     const verification = verifyOssRequest(
       { method, bucket: target.bucket, key: target.key, query, headers: req.headers },
-      { secretOf: (id) => accessKeys.get(id), tokenOf: (id) => tokens.get(id), ...(options.now ? { now: options.now } : {}) },
+      { secretOf: (id) => accessKeys.get(id), tokenOf: (id) => tokens.get(id), now },
     );
     const has = (name: string): boolean => query.some(([k]) => k === name);
     const param = (name: string): string | undefined => query.find(([k]) => k === name)?.[1];
@@ -213,14 +226,19 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
 
     if (!verification.ok) return fail(verification.status, verification.code, verification.message);
     const fault = faults[0];
-    if (fault) {
+    let cut: { afterBytes: number; stall: boolean } | undefined;
+    if (fault && (fault.fault.kind === 'cut' || fault.fault.kind === 'stall') && action === 'oss:GetObject' && method === 'GET') {
+      fault.remaining -= 1;
+      if (fault.remaining <= 0) faults.shift();
+      cut = { afterBytes: fault.fault.afterBytes, stall: fault.fault.kind === 'stall' };
+    } else if (fault && fault.fault.kind !== 'cut' && fault.fault.kind !== 'stall') {
       fault.remaining -= 1;
       if (fault.remaining <= 0) faults.shift();
       if (fault.fault.kind === 'hang') {
         entry.status = 'hang';
         return;
       }
-      return fail(fault.fault.status, fault.fault.code, fault.fault.message);
+      if (fault.fault.kind === 'error') return fail(fault.fault.status, fault.fault.code, fault.fault.message);
     }
     if (action === 'write') return fail(403, 'AccessDenied', 'This local OSS endpoint is read-only: writes are refused.');
     if (denied.has(action) || denied.has(`${action}:${target.bucket}`)) {
@@ -245,7 +263,7 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
 
     const object = bucket.objects.get(target.key);
     if (!object) return fail(404, 'NoSuchKey', 'The specified key does not exist.', { Key: target.key });
-    return sendObject(req, res, entry, rid, object, method === 'HEAD');
+    return sendObject(req, res, entry, rid, object, method === 'HEAD', cut);
   }
 
   function listBuckets(res: ServerResponse, entry: OssReceivedRequest, rid: string, param: (n: string) => string | undefined): void {
@@ -325,7 +343,7 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
   function handleControl(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer): void {
     if (req.method === 'GET' && path === '/__control/requests') return sendJson(res, 200, { requests });
     if (req.method !== 'POST' || path !== '/__control') return sendJson(res, 404, { error: 'unknown control path' });
-    let command: { op?: string; action?: OssAction; bucket?: string; fault?: OssFault; times?: number; object?: OssObjectSpec };
+    let command: { op?: string; action?: OssAction; bucket?: string; fault?: OssFault; times?: number; object?: OssObjectSpec; seconds?: number };
     try {
       command = JSON.parse(body.toString('utf8')) as typeof command;
     } catch {
@@ -335,7 +353,8 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
     else if (command.op === 'deny' && command.action) control.deny(command.action, command.bucket);
     else if (command.op === 'failNext' && command.fault) control.failNext(command.fault, command.times);
     else if (command.op === 'putObject' && command.bucket && command.object) control.putObject(command.bucket, command.object);
-    else return sendJson(res, 400, { error: 'op must be reset, deny (with action), failNext (with fault) or putObject (with bucket and object)' });
+    else if (command.op === 'advanceClock' && typeof command.seconds === 'number') control.advanceClock(command.seconds);
+    else return sendJson(res, 400, { error: 'op must be reset, deny (with action), failNext (with fault), putObject (with bucket and object) or advanceClock (with seconds)' });
     sendJson(res, 200, { ok: true });
   }
 
@@ -386,7 +405,7 @@ function sendXmlError(res: ServerResponse, status: number, code: string, message
   res.end(head ? undefined : xml);
 }
 
-function sendObject(req: IncomingMessage, res: ServerResponse, entry: OssReceivedRequest, rid: string, object: StoredObject, head: boolean): void {
+function sendObject(req: IncomingMessage, res: ServerResponse, entry: OssReceivedRequest, rid: string, object: StoredObject, head: boolean, cut?: { afterBytes: number; stall: boolean }): void {
   const headers: Record<string, string | number> = {
     ...commonHeaders(rid),
     'content-type': object.contentType ?? 'application/octet-stream',
@@ -410,6 +429,12 @@ function sendObject(req: IncomingMessage, res: ServerResponse, entry: OssReceive
   }
   entry.status = 200;
   res.writeHead(200, { ...headers, 'content-length': size });
+  if (cut && !head) {
+    res.write(object.body.subarray(0, cut.afterBytes), () => {
+      if (!cut.stall) setTimeout(() => res.socket?.destroy(), 20);
+    });
+    return;
+  }
   res.end(head ? undefined : object.body);
 }
 

@@ -67,6 +67,10 @@ export interface OssObjectContent extends OssObjectHead {
   readonly content: Buffer;
 }
 
+export interface OssObjectStream extends OssObjectHead {
+  readonly stream: NodeJS.ReadableStream;
+}
+
 /** ali-oss options its typings leave out. */
 type ClientOptions = OSS.Options & { agent?: http.Agent; httpsAgent?: https.Agent; sldEnable?: boolean };
 
@@ -233,6 +237,57 @@ export class OssConnection {
     const result = await this.run('GetObject', ossUri(bucket, key), () => client.get(key), options.signal);
     const content = Buffer.isBuffer(result.content) ? result.content : Buffer.from(String(result.content ?? ''));
     return { ...headOf(key, (result.res as unknown as { headers: Record<string, unknown> }).headers), content };
+  }
+
+  /**
+   * Every object whose key starts with `prefix` (ListObjectsV2 without a delimiter, all pages, at most `limit`),
+   * in key order: the playlist and segments of a segmented output.
+   */
+  async listAll(bucket: string, region: string, prefix: string, options: OssCallOptions & { limit?: number } = {}): Promise<{ objects: OssObjectSummary[]; truncated: boolean }> {
+    const limit = options.limit ?? 10_000;
+    const objects: OssObjectSummary[] = [];
+    let token: string | undefined;
+    for (;;) {
+      const page = await this.listFolder(bucket, region, prefix, {
+        delimiter: '',
+        maxKeys: Math.min(1000, limit - objects.length),
+        ...(token ? { continuationToken: token } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      objects.push(...page.objects);
+      token = page.truncated ? page.nextContinuationToken : undefined;
+      if (!token || objects.length >= limit) return { objects, truncated: !!token };
+    }
+  }
+
+  /**
+   * GetObject as a stream, for videos. Throws OssError ('no-such-key', …) before any byte when the object is not
+   * there. The signal destroys the stream (the reader then sees an error), so a cancel stops the transfer.
+   */
+  async getObjectStream(bucket: string, region: string, key: string, options: OssCallOptions = {}): Promise<OssObjectStream> {
+    const client = await this.client(region, bucket);
+    // The request timeout bounds the wait for the answer's headers; the body of a large video may take longer.
+    let result: Awaited<ReturnType<OSS['getStream']>>;
+    try {
+      result = await this.run('GetObject', ossUri(bucket, key), () => client.getStream(key, { timeout: this.timeoutMs }), options.signal);
+    } catch (error) {
+      // ali-oss drains a streamed error answer unread, so a 403 or 404 says neither its code nor whether the bucket is
+      // elsewhere: ask for one byte without streaming, whose error document ali-oss parses, to learn which.
+      if (!(error instanceof OssError) || (error.status !== 403 && error.status !== 404)) throw error;
+      await this.run('GetObject', ossUri(bucket, key), () => client.get(key, { headers: { Range: 'bytes=0-0' } }), options.signal);
+      throw error;
+    }
+    const stream = result.stream as NodeJS.ReadableStream & { destroy(error?: Error): void };
+    const signal = options.signal;
+    if (signal) {
+      const onAbort = (): void => stream.destroy(cancelledError('GetObject'));
+      if (signal.aborted) onAbort();
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        stream.on('close', () => signal.removeEventListener('abort', onAbort));
+      }
+    }
+    return { ...headOf(key, (result.res as unknown as { headers: Record<string, unknown> }).headers), stream };
   }
 
   /**

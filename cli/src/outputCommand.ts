@@ -1,0 +1,153 @@
+/**
+ * `highlight-task output <oss://bucket/key> [--download PATH] [--presign [SECONDS]] [--region R] [--oss-endpoint URL] [--profile P]`
+ * and the download of `submit --wait --download PATH`. A presigned URL goes to stdout only, never to stderr.
+ */
+import { stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_REGION, type CredentialSource } from '../../api/src/index';
+import { createOssConnection, OssError, type OssConnection } from '../../api/src/oss/index';
+import { checkPresignSeconds, DEFAULT_PRESIGN_SECONDS, downloadObject, downloadPrefix, isPrefix, parseOssLocation, presignObject, TargetExistsError, type OssLocation } from '../../api/src/results/index';
+import { displayPath } from './files';
+import { Exit, UsageError, type Io } from './io';
+
+export interface OutputFlags {
+  readonly region?: string | undefined;
+  readonly ossEndpoint?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly timeoutMs?: number;
+}
+
+export function ossConnectionFor(flags: OutputFlags): OssConnection {
+  const credentials: CredentialSource = flags.profile ? { kind: 'profile', name: flags.profile } : { kind: 'default' };
+  return createOssConnection({ credentials, timeoutMs: flags.timeoutMs ?? 20_000, ...(flags.ossEndpoint ? { endpoint: flags.ossEndpoint } : {}) });
+}
+
+/** `--presign` takes an optional number: `--presign`, `--presign 60`, `--presign=60`. */
+function takePresign(args: readonly string[]): { rest: string[]; presign: number | undefined } {
+  const rest: string[] = [];
+  let presign: number | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    const inline = /^--presign=(.*)$/.exec(arg);
+    if (arg === '--presign' || inline) {
+      const value = inline ? inline[1]! : /^\d+$/.test(args[i + 1] ?? '') ? args[++i]! : undefined;
+      const seconds = value === undefined ? DEFAULT_PRESIGN_SECONDS : Number(value);
+      try {
+        presign = checkPresignSeconds(seconds);
+      } catch (error) {
+        throw new UsageError(`--presign: ${(error as Error).message}`);
+      }
+    } else rest.push(arg);
+  }
+  return { rest, presign };
+}
+
+/** A folder (existing, or written with a trailing separator) receives the object under its own name. */
+async function fileTarget(path: string, location: OssLocation): Promise<string> {
+  const isDir = /[\\/]$/.test(path) || (await stat(path).then((s) => s.isDirectory(), () => false));
+  return isDir ? join(path, basename(location.key)) : path;
+}
+
+/** Downloads `location` (a folder for a prefix) to `target`, reporting on stderr; returns the exit code. */
+export async function downloadToPath(oss: OssConnection, location: OssLocation, region: string, target: string, io: Io, overwrite: boolean, folder = isPrefix(location)): Promise<number> {
+  const path = folder ? resolve(io.cwd, target) : await fileTarget(resolve(io.cwd, target), location);
+  const shown = displayPath(path, io.cwd);
+  const uri = `oss://${location.bucket}/${location.key}`;
+  let lastShown = -25;
+  try {
+    const result = await (folder ? downloadPrefix : downloadObject)(oss, location, region, path, {
+      overwrite,
+      ...(io.signal ? { signal: io.signal } : {}),
+      onProgress: (p) => {
+        const percent = p.totalBytes ? Math.floor((p.bytes / p.totalBytes) * 100) : -1;
+        if (percent >= lastShown + 25) {
+          lastShown = percent;
+          io.stderr(`${uri}: ${percent}% (${p.bytes} bytes)\n`);
+        }
+      },
+    });
+    io.stderr(`Downloaded ${uri} to ${shown} (${result.files.length === 1 ? '1 file' : `${result.files.length} files`}, ${result.bytes} bytes).\n`);
+    return Exit.Ok;
+  } catch (error) {
+    if (error instanceof TargetExistsError) {
+      io.stderr(`highlight-task: ${error.message} Use --overwrite to replace it. Nothing was downloaded.\n`);
+      return Exit.Failure;
+    }
+    if (error instanceof OssError && error.kind === 'cancelled') {
+      io.stderr(`Interrupted: the download of ${uri} was cancelled; nothing was kept.\n`);
+      return Exit.Interrupted;
+    }
+    if (error instanceof OssError) {
+      io.stderr(`highlight-task: ${error.message} Nothing was written to ${shown}.\n`);
+      return Exit.Failure;
+    }
+    throw error;
+  }
+}
+
+export async function outputCommand(args: readonly string[], io: Io): Promise<number> {
+  const { rest, presign } = takePresign(args);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      download: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
+      region: { type: 'string' },
+      'oss-endpoint': { type: 'string' },
+      profile: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('output takes exactly one oss://bucket/key.');
+  let location: OssLocation;
+  try {
+    location = parseOssLocation(positionals[0]!);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (presign !== undefined && isPrefix(location)) throw new UsageError(`--presign needs an object, not the prefix oss://${location.bucket}/${location.key}.`);
+  const region = values.region ?? io.env['ALIBABA_CLOUD_REGION_ID'] ?? DEFAULT_REGION;
+  const oss = ossConnectionFor({ region, ossEndpoint: values['oss-endpoint'], profile: values.profile });
+  const uri = `oss://${location.bucket}/${location.key}`;
+  try {
+    if (values.download !== undefined) {
+      const code = await downloadToPath(oss, location, region, values.download, io, values.overwrite);
+      if (code !== Exit.Ok || presign === undefined) return code;
+    }
+    if (presign !== undefined) {
+      // Only an object that is there is worth a URL; HeadObject also needs no more than oss:GetObject.
+      const signal = io.signal ? { signal: io.signal } : {};
+      let used = region;
+      try {
+        await oss.headObject(location.bucket, region, location.key, signal);
+      } catch (error) {
+        if (!(error instanceof OssError) || error.status !== 403) throw error;
+        used = await oss.getBucketRegion(location.bucket, region, signal).catch(() => region);
+        await oss.headObject(location.bucket, used, location.key, signal);
+      }
+      const url = await presignObject(oss, location, used, presign);
+      io.stdout(`${url.url}\n`);
+      io.stderr(`Presigned GET URL for ${uri}: anyone with it can read the object until ${url.expiresAt.toISOString()} (${presign} s). Treat it as a secret.\n`);
+      return Exit.Ok;
+    }
+    // Neither: say what is there.
+    if (isPrefix(location)) {
+      const { objects, truncated } = await oss.listAll(location.bucket, region, location.key, io.signal ? { signal: io.signal } : {});
+      if (!objects.length) throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', message: `There is no object under ${uri}.` });
+      for (const o of objects) io.stdout(`${o.size}\toss://${location.bucket}/${o.key}\n`);
+      if (truncated) io.stderr('More objects than listed.\n');
+    } else {
+      const head = await oss.headObject(location.bucket, region, location.key, io.signal ? { signal: io.signal } : {});
+      io.stdout(`${head.size ?? '?'}\t${head.contentType ?? ''}\t${uri}\n`);
+    }
+    return Exit.Ok;
+  } catch (error) {
+    if (io.signal?.aborted) return Exit.Interrupted;
+    if (error instanceof OssError) {
+      io.stderr(`highlight-task: ${error.message}\n`);
+      return error.kind === 'endpoint' ? Exit.Usage : Exit.Failure;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The results commands in a real extension host against the local OSS endpoint (in-process, loopback, V4
+ * signatures and presigned URLs checked by its own code).
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../oss-endpoint/server';
+
+const EXTENSION_ID = 'imm-highlight.imm-highlight-tasks';
+const config = () => vscode.workspace.getConfiguration('immHighlight');
+const BODY = Buffer.alloc(512 * 1024, 9);
+
+function get(url: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('Results commands', () => {
+  let oss: OssEndpoint;
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    oss = await startOssEndpoint();
+    await config().update('ossEndpoint', oss.url, vscode.ConfigurationTarget.Global);
+    await config().update('presignExpirySeconds', 120, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_OSS_ACCESS_KEY.id, accessKeySecret: TEST_OSS_ACCESS_KEY.secret });
+  });
+  beforeEach(() => {
+    oss.control.reset();
+    oss.control.putObject('test-bucket', { key: 'out/reel.mp4', contentType: 'video/mp4', body: BODY });
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('immHighlight.clearAccessKey');
+    await config().update('ossEndpoint', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('presignExpirySeconds', undefined, vscode.ConfigurationTarget.Global);
+    await oss.close();
+  });
+
+  it('Download Output… writes the bytes of the object to the chosen file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imm-results-ext-'));
+    const target = vscode.Uri.file(join(dir, 'reel.mp4'));
+    const path = await vscode.commands.executeCommand<string | undefined>('immHighlight.results.downloadOutput', 'oss://test-bucket/out/reel.mp4', target);
+    assert.equal(path, target.fsPath);
+    assert.ok(readFileSync(target.fsPath).equals(BODY));
+    assert.deepEqual(readdirSync(dir), ['reel.mp4']);
+    assert.ok(oss.requests.every((r) => r.signatureValid));
+  });
+
+  it('Download Output… of a missing key writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imm-results-ext-'));
+    const target = vscode.Uri.file(join(dir, 'gone.mp4'));
+    const path = await vscode.commands.executeCommand<string | undefined>('immHighlight.results.downloadOutput', 'oss://test-bucket/out/gone.mp4', target);
+    assert.equal(path, undefined);
+    assert.equal(existsSync(target.fsPath), false);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('Preview Output shows a video whose source is a presigned URL of the output, media allowed only from its host', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('immHighlight.results.previewOutput', 'oss://test-bucket/out/reel.mp4');
+    assert.ok(panel);
+    try {
+      const html = panel.webview.html;
+      const src = /<video[^>]* src="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+      assert.ok(src, html);
+      const url = new URL(src);
+      assert.equal(url.origin, oss.url);
+      assert.equal(url.pathname, '/test-bucket/out/reel.mp4');
+      assert.equal(url.searchParams.get('x-oss-expires'), '120');
+      assert.match(html, new RegExp(`media-src ${oss.url.replace(/[.]/g, '\\.')}`));
+      const fetched = await get(src);
+      assert.equal(fetched.status, 200);
+      assert.ok(fetched.body.equals(BODY));
+    } finally {
+      panel.dispose();
+    }
+  });
+
+  it('Copy Presigned URL and Copy Output URI put them on the clipboard', async () => {
+    await vscode.commands.executeCommand('immHighlight.results.copyPresignedUrl', 'oss://test-bucket/out/reel.mp4');
+    const url = await vscode.env.clipboard.readText();
+    assert.equal(new URL(url).origin, oss.url);
+    assert.equal((await get(url)).status, 200);
+    await vscode.commands.executeCommand('immHighlight.results.copyOutputUri', { record: { status: 'Succeeded', outputUri: 'oss://test-bucket/out/reel.mp4', region: 'cn-hangzhou', fileUri: 'untitled:x', taskId: 'T' } });
+    assert.equal(await vscode.env.clipboard.readText(), 'oss://test-bucket/out/reel.mp4');
+  });
+});
