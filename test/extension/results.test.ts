@@ -54,7 +54,9 @@ describe('Results commands', () => {
     assert.equal(path, target.fsPath);
     assert.ok(readFileSync(target.fsPath).equals(BODY));
     assert.deepEqual(readdirSync(dir), ['reel.mp4']);
-    assert.ok(oss.requests.every((r) => r.signatureValid));
+    // Only the download's own requests: the cloud checks of open job files may reach the endpoint meanwhile.
+    const downloads = oss.requests.filter((r) => r.key === 'out/reel.mp4');
+    assert.ok(downloads.length > 0 && downloads.every((r) => r.signatureValid), JSON.stringify(downloads.map((r) => [r.action, r.signatureValid])));
   });
 
   it('Download Output… of a missing key writes nothing', async () => {
