@@ -29,8 +29,8 @@ export function snippetItems(doc: JobDocument, context: KeyContext, range: Range
     items.push({
       label: snippet.prefix,
       kind: CompletionItemKind.Snippet,
-      detail: snippet.label,
-      documentation: { kind: MarkupKind.Markdown, value: `${snippet.description}\n\n\`\`\`yaml\n${expandDefaults(snippet.body)}\n\`\`\`` },
+      detail: snippet.label(),
+      documentation: { kind: MarkupKind.Markdown, value: `${snippet.description()}\n\n\`\`\`yaml\n${expandDefaults(snippet.body)}\n\`\`\`` },
       filterText: snippet.prefix,
       // A job in an empty file is what the user most likely wants; elsewhere the keys come first.
       sortText: snippet.place.kind === 'job' ? `!${snippet.prefix}` : `2${snippet.prefix}`,

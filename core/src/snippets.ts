@@ -1,4 +1,5 @@
 import type { JsonPath } from './document';
+import { t } from './l10n';
 
 /**
  * The snippets of the job language, served by the language server as completion items only where they fit.
@@ -19,8 +20,9 @@ export type SnippetPlace =
 
 export interface JobSnippet {
   readonly prefix: string;
-  readonly label: string;
-  readonly description: string;
+  /** Functions: the texts are translated when shown, after the display language is chosen. */
+  readonly label: () => string;
+  readonly description: () => string;
   readonly place: SnippetPlace;
   readonly body: readonly string[];
   /** For a whole job: its Type, so the empty-job quick fix can offer one job per Type. */
@@ -32,8 +34,8 @@ export interface JobSnippet {
 export const SNIPPETS: readonly JobSnippet[] = [
   {
     prefix: 'highlight-retrieval',
-    label: 'Highlight extraction job (Retrieval)',
-    description: 'A CreateHighlightTask job that extracts highlights (Type: Retrieval) from one video.',
+    label: () => t('Highlight extraction job (Retrieval)'),
+    description: () => t('A CreateHighlightTask job that extracts highlights (Type: Retrieval) from one video.'),
     place: { kind: 'job' },
     type: 'Retrieval',
     body: [
@@ -51,8 +53,8 @@ export const SNIPPETS: readonly JobSnippet[] = [
   },
   {
     prefix: 'highlight-concat',
-    label: 'Video composition job (Concat)',
-    description: 'A CreateHighlightTask job that joins clips of videos into one (Type: Concat); StartTime and Duration pick each clip.',
+    label: () => t('Video composition job (Concat)'),
+    description: () => t('A CreateHighlightTask job that joins clips of videos into one (Type: Concat); StartTime and Duration pick each clip.'),
     place: { kind: 'job' },
     type: 'Concat',
     body: [
@@ -70,9 +72,9 @@ export const SNIPPETS: readonly JobSnippet[] = [
   },
   {
     prefix: 'highlight-compose',
-    label: 'One-click video creation job (Compose)',
+    label: () => t('One-click video creation job (Compose)'),
     description:
-      'A CreateHighlightTask job that creates an edited video in one step (Type: Compose), with transitions, effects and background music settings.',
+      () => t('A CreateHighlightTask job that creates an edited video in one step (Type: Compose), with transitions, effects and background music settings.'),
     place: { kind: 'job' },
     type: 'Compose',
     body: [
@@ -93,16 +95,16 @@ export const SNIPPETS: readonly JobSnippet[] = [
   },
   {
     prefix: 'highlight-source',
-    label: 'Source video',
-    description: 'One more source video (a Sources item).',
+    label: () => t('Source video'),
+    description: () => t('One more source video (a Sources item).'),
     place: { kind: 'item', list: ['Sources'] },
     forTypes: ['Retrieval', 'Compose'],
     body: ['URI: ${1:oss://your-bucket/input.mp4}$0'],
   },
   {
     prefix: 'highlight-source-clip',
-    label: 'Source clip (Concat)',
-    description: 'One more source video with the clip to take from it; StartTime and Duration take effect when Type is Concat.',
+    label: () => t('Source clip (Concat)'),
+    description: () => t('One more source video with the clip to take from it; StartTime and Duration take effect when Type is Concat.'),
     place: { kind: 'item', list: ['Sources'] },
     forTypes: ['Concat'],
     body: [
@@ -113,22 +115,22 @@ export const SNIPPETS: readonly JobSnippet[] = [
   },
   {
     prefix: 'highlight-transition',
-    label: 'Transition',
-    description: 'A transition between clips (an Edit.Transitions item); Transitions take effect when TransitionMode is Random or Sequential.',
+    label: () => t('Transition'),
+    description: () => t('A transition between clips (an Edit.Transitions item); Transitions take effect when TransitionMode is Random or Sequential.'),
     place: { kind: 'item', list: ['Edit', 'Transitions'] },
     body: ['Transition: ${1:fade}', 'Duration: ${2:1} # seconds, 0 to 5$0'],
   },
   {
     prefix: 'highlight-background-music',
-    label: 'Background music',
-    description: 'A background music (an Edit.BackgroundMusics item); it takes effect when BackgroundMusicMode is Random or Sequential.',
+    label: () => t('Background music'),
+    description: () => t('A background music (an Edit.BackgroundMusics item); it takes effect when BackgroundMusicMode is Random or Sequential.'),
     place: { kind: 'item', list: ['Edit', 'BackgroundMusics'] },
     body: ['URI: ${1:oss://your-bucket/music.mp3}', 'Volume: ${2:0.2}$0'],
   },
   {
     prefix: 'highlight-output-video',
-    label: 'Output with video settings',
-    description: 'The Output of the job with a container and the video transcoded to a codec, resolution and frame rate.',
+    label: () => t('Output with video settings'),
+    description: () => t('The Output of the job with a container and the video transcoded to a codec, resolution and frame rate.'),
     place: { kind: 'top-level-key', key: 'Output' },
     body: [
       'Output:',

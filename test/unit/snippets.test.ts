@@ -203,7 +203,7 @@ test('there is one whole-job snippet per job Type, and every snippet has a prefi
   }
   for (const snippet of SNIPPETS) {
     assert.match(snippet.prefix, /^highlight-[a-z-]+$/);
-    assert.ok(snippet.label.trim() && snippet.description.trim(), snippet.prefix);
+    assert.ok(snippet.label().trim() && snippet.description().trim(), snippet.prefix);
   }
   assert.deepEqual(Object.keys(HOSTS).sort(), SNIPPETS.map((s) => s.prefix).sort(), 'every snippet has a host in this test');
 });

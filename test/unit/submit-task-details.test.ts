@@ -71,7 +71,7 @@ test('New File offers the whole-job snippets of the language server, nothing sma
   const templates = jobTemplates();
   assert.ok(templates.length >= 3, JSON.stringify(templates.map((t) => t.name)));
   for (const type of ['Retrieval', 'Concat', 'Compose']) assert.ok(templates.some((t) => new RegExp(`^Type: ${type}\\b`, 'm').test(t.body)), type);
-  const job = { prefix: 'j', label: 'job', description: '', place: { kind: 'job' }, body: ['ProjectName: ${1:p}', 'Type: Concat'] } as const;
-  const item = { prefix: 's', label: 'item', description: '', place: { kind: 'item', list: ['Sources'] }, body: ['- URI: ${1:oss://b/k}'] } as const;
+  const job = { prefix: 'j', label: () => 'job', description: () => '', place: { kind: 'job' }, body: ['ProjectName: ${1:p}', 'Type: Concat'] } as const;
+  const item = { prefix: 's', label: () => 'item', description: () => '', place: { kind: 'item', list: ['Sources'] }, body: ['- URI: ${1:oss://b/k}'] } as const;
   assert.deepEqual(jobTemplates([job, item]).map((t) => t.name), ['job']);
 });

@@ -11,5 +11,5 @@ export interface JobTemplate {
 export function jobTemplates(snippets: readonly JobSnippet[] = SNIPPETS): JobTemplate[] {
   return snippets
     .filter((snippet) => snippet.place.kind === 'job')
-    .map((snippet) => ({ name: snippet.label, description: snippet.description, body: snippet.body.join('\n') }));
+    .map((snippet) => ({ name: snippet.label(), description: snippet.description(), body: snippet.body.join('\n') }));
 }
