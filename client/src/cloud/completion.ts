@@ -14,6 +14,7 @@ import { CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult
 import { sortTextOf } from '../../../core/src/cloud/ranking';
 import { CLOUD_UI } from './messages';
 import type { CloudClients, CloudSession } from './session';
+import { formatSize } from '../../../core/src/cloud/format';
 
 /** How long typing may wait for the cloud before an incomplete list is shown. */
 export const LIVE_COMPLETION_BUDGET_MS = 1000;
@@ -25,16 +26,6 @@ function toRange(range: CloudCompletionContext['range']): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-function formatSize(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let n = bytes;
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? n : n.toFixed(1)} ${units[unit]}`;
-}
 
 export class LiveCompletionProvider implements vscode.CompletionItemProvider {
   private readonly lists = new TtlCache<Promise<unknown>>(LIST_TTL_MS);

@@ -6,6 +6,7 @@ import type { CheckFailure, CloudAnswers } from './answers';
 import { CloudCode } from './codes';
 import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
 import type { CloudResources, OssResource } from './resources';
+import { formatSize } from './format';
 
 /** Content types that say nothing about the content: no warning for them. */
 const UNLABELLED = new Set(['application/octet-stream', 'binary/octet-stream', '']);
@@ -25,17 +26,6 @@ function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-function formatSize(bytes: number | undefined): string | undefined {
-  if (bytes === undefined) return undefined;
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let n = bytes;
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? n : n.toFixed(1)} ${units[unit]}`;
-}
 
 /** `Fri, 20 Nov 2026 08:00:00 GMT` -> `2026-11-20 08:00 UTC`; text that is not a date is kept. */
 function formatDate(text: string | undefined): string | undefined {
@@ -101,7 +91,7 @@ function objectDiagnostics(uri: OssResource, answers: CloudAnswers, messages: Cl
   }
   if (uri.field === 'output') {
     if (object.state !== 'found') return [];
-    return [diagnostic(uri.range, warn, CloudCode.OutputExists, messages[CloudCode.OutputExists]({ uri: uri.uri, size: formatSize(object.size), lastModified: formatDate(object.lastModified) }))];
+    return [diagnostic(uri.range, warn, CloudCode.OutputExists, messages[CloudCode.OutputExists]({ uri: uri.uri, size: object.size === undefined ? undefined : formatSize(object.size), lastModified: formatDate(object.lastModified) }))];
   }
   if (object.state === 'missing') {
     return [diagnostic(uri.range, DiagnosticSeverity.Error, CloudCode.ObjectNotFound, messages[CloudCode.ObjectNotFound]({ uri: uri.uri, what: uri.field === 'music' ? 'music' : 'video' }))];
