@@ -1,5 +1,6 @@
 /** Where IMM is called: a documented region's endpoint, or an explicit override (a proxy, a local test endpoint). */
 import { ImmApiError } from './errors';
+import { parseServiceUrl } from './serviceUrl';
 
 export interface ImmRegion {
   readonly id: string;
@@ -52,39 +53,11 @@ function endpointError(message: string): ImmApiError {
   return new ImmApiError({ kind: 'endpoint', code: 'InvalidEndpoint', message, retryable: false, outcomeUnknown: false });
 }
 
-/** Loopback only: plain HTTP elsewhere would send the signed request, and the job, in clear text. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host === '::1') return true;
-  const octets = host.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
-}
+export { isLoopbackHost } from './serviceUrl';
 
-/**
- * Parses an override: `https://host[:port]` (a bare `host[:port]` means https), or `http://` for a loopback
- * host only. No path, query or user info: IMM's RPC API lives at `/` and credentials never go in a URL.
- */
+/** Parses an override (see parseServiceUrl): IMM's RPC API lives at `/`. */
 export function parseEndpointOverride(text: string, regionId: string = DEFAULT_REGION): ResolvedEndpoint {
-  const trimmed = text.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw endpointError(`The endpoint "${trimmed}" is not a URL. Write it as https://host or https://host:port.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw endpointError(`The endpoint "${trimmed}" uses ${url.protocol.replace(':', '')}; use https://host[:port].`);
-  }
-  if (url.username || url.password) throw endpointError('The endpoint must not contain a user name or password; credentials are configured separately.');
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw endpointError(`The endpoint "${trimmed}" has a path or query; give only the scheme, host and port (https://host[:port]).`);
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw endpointError(
-      `Plain http:// is refused for ${url.hostname}: the request would travel unencrypted. Use https://${url.host}, or http:// only for a local test endpoint (127.0.0.1, localhost, ::1).`,
-    );
-  }
+  const url = parseServiceUrl(text, 'The endpoint', endpointError);
   return {
     host: url.host,
     protocol: url.protocol === 'http:' ? 'HTTP' : 'HTTPS',
