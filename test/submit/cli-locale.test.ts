@@ -3,14 +3,12 @@
  * field names never change with it. Run as a child process, bundled like the shipped dist/cli.js.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { build } from 'esbuild';
+import { prepareCli, runCli, type CliRun } from './cliProcess';
 
-const ROOT = resolve(__dirname, '../..');
 const BAD = `ProjectName: immtest
 Type: Retreival
 Sources:
@@ -19,30 +17,17 @@ Output:
   URI: oss://test-bucket/out.mp4
 `;
 
-let cli: string;
+let cli: string[];
 let dir: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-cli-locale-'));
   writeFileSync(join(dir, 'bad.highlight.yaml'), BAD);
-  cli = join(mkdtempSync(join(tmpdir(), 'highlight-cli-locale-build-')), 'cli.js');
-  await build({ entryPoints: [join(ROOT, 'cli/src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning' });
+  cli = await prepareCli();
 });
 
-function run(args: string[], language: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
-  delete env.LC_ALL;
-  delete env.LC_MESSAGES;
-  delete env.LANG;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: { ...env, ...language } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+/** The language comes from `language` alone: the test's own LANG and LC_* are removed. */
+const run = (args: string[], language: Record<string, string>): Promise<CliRun> =>
+  runCli(cli, args, { cwd: dir, env: { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...language } });
 
 const CHINESE = '`Retreival` 不是有效的 Type。是否要写 `Retrieval`？可选值：Retrieval, Concat, Compose。';
 

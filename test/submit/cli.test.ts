@@ -4,35 +4,19 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseJob } from '../../core/src/document';
 import { toRequest } from '../../core/src/request';
 import { validateJob } from '../../core/src/validate';
 import { faults } from '../imm-endpoint/faults';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
-import { emptyCredentialEnv } from './helpers';
+import { prepareCli, runCli, WITH_TEST_KEY, type CliRun } from './cliProcess';
 
 const ROOT = resolve(__dirname, '../..');
-/**
- * The command as users get it: bundled like scripts/build.mjs does (into a temporary directory, so dist/ is
- * left alone), or a given build (HIGHLIGHT_CLI=dist/cli.js), or the sources through tsx (HIGHLIGHT_CLI=tsx).
- */
 let CLI: string[] = [];
-async function prepareCli(outDir: string): Promise<string[]> {
-  const given = process.env['HIGHLIGHT_CLI'];
-  // tsx by file URL: the child runs in a temporary directory, where the bare name would not resolve.
-  if (given === 'tsx') return ['--import', pathToFileURL(require.resolve('tsx')).href, join(ROOT, 'cli/src/cli.ts')];
-  if (given) return [resolve(given)];
-  const outfile = join(outDir, 'cli.js');
-  await build({ entryPoints: [join(ROOT, 'cli/src/cli.ts')], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning' });
-  return [outfile];
-}
 
 const GOOD = `ProjectName: immtest
 Type: Retrieval
@@ -72,38 +56,16 @@ let dir: string;
 let endpoint: ImmEndpoint;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-cli-'));
-  CLI = await prepareCli(mkdtempSync(join(tmpdir(), 'highlight-cli-build-')));
+  CLI = await prepareCli();
   for (const [name, text] of Object.entries({ good: GOOD, concat: CONCAT, warn: WARNING_ONLY, bad: BAD })) writeFileSync(join(dir, `${name}.highlight.yaml`), text);
   endpoint = await startImmEndpoint();
 });
 after(() => endpoint.close());
 beforeEach(() => endpoint.control.reset());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+const run = (args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> => runCli(CLI, args, { cwd: dir, env });
 
-/** Asynchronous on purpose: the endpoint answering the child lives in this process. */
-function run(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...emptyCredentialEnv(), NODE_OPTIONS: '' };
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete childEnv[k];
-    else childEnv[k] = v;
-  }
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...CLI, ...args], { cwd: dir, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-const withKey = { ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret };
+const withKey = WITH_TEST_KEY;
 const diagnosticsOf = (text: string) => validateJob(parseJob(text));
 
 describe('validate', { concurrency: true }, () => {
@@ -142,7 +104,7 @@ describe('validate', { concurrency: true }, () => {
   test('globs and directories expand to the job files', async () => {
     const byGlob = await run(['validate', '--format', 'json', '*.highlight.yaml']);
     const byDir = await run(['validate', '--format', 'json', '.']);
-    const files = (r: Run): string[] => (JSON.parse(r.stdout) as { files: { file: string }[] }).files.map((f) => f.file);
+    const files = (r: CliRun): string[] => (JSON.parse(r.stdout) as { files: { file: string }[] }).files.map((f) => f.file);
     assert.deepEqual(files(byGlob), ['bad.highlight.yaml', 'concat.highlight.yaml', 'good.highlight.yaml', 'warn.highlight.yaml']);
     assert.deepEqual(files(byDir), files(byGlob));
   });

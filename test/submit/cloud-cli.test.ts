@@ -4,30 +4,17 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { join } from 'node:path';
+import { startImmEndpoint, type ImmEndpoint } from '../imm-endpoint/server';
 import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
-import { emptyCredentialEnv } from './helpers';
+import { prepareCli, runCli, WITH_TEST_KEY, type CliRun } from './cliProcess';
 
-const ROOT = resolve(__dirname, '../..');
-let CLI: string;
+let CLI: string[];
 let dir: string;
 let imm: ImmEndpoint;
 let oss: OssEndpoint;
-
-/** The CLI as shipped: dist/cli.js beside dist/oss-sdk.js, which it loads on the first cloud call. */
-async function buildCli(outDir: string): Promise<string> {
-  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning' } as const;
-  await Promise.all([
-    build({ ...common, entryPoints: [join(ROOT, 'cli/src/cli.ts')], outfile: join(outDir, 'cli.js') }),
-    build({ ...common, entryPoints: [join(ROOT, 'api/src/oss/sdkBundle.ts')], outfile: join(outDir, 'oss-sdk.js'), external: ['proxy-agent'], minify: true }),
-  ]);
-  return join(outDir, 'cli.js');
-}
 
 const JOBS: Record<string, string> = {
   clean: `ProjectName: immtest
@@ -82,7 +69,7 @@ Output:
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-cloud-cli-'));
-  CLI = await buildCli(mkdtempSync(join(tmpdir(), 'highlight-cloud-cli-build-')));
+  CLI = await prepareCli();
   for (const [name, text] of Object.entries(JOBS)) writeFileSync(join(dir, `${name}.highlight.yaml`), text);
   [imm, oss] = await Promise.all([startImmEndpoint(), startOssEndpoint()]);
 });
@@ -92,30 +79,8 @@ beforeEach(() => {
   oss.control.reset();
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const withKey = { ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret };
-
-function run(args: string[], env: Record<string, string | undefined> = withKey): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...emptyCredentialEnv(), NODE_OPTIONS: '' };
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete childEnv[k];
-    else childEnv[k] = v;
-  }
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const withKey = WITH_TEST_KEY;
+const run = (args: string[], env: Record<string, string | undefined> = withKey): Promise<CliRun> => runCli(CLI, args, { cwd: dir, env });
 
 const cloud = (): string[] => ['--cloud', '--endpoint', imm.url, '--oss-endpoint', oss.url];
 /** `file:line:col: severity code` of each finding of a code. */
@@ -238,13 +203,13 @@ describe('validate --cloud', { concurrency: false }, () => {
   });
 
   test('the static checks alone never load the OSS library', () => {
-    const cli = readFileSync(CLI, 'utf8');
+    const cli = readFileSync(CLI[CLI.length - 1]!, 'utf8');
     assert.ok(!cli.includes('getCanonicalRequest') && !cli.includes('iconv-lite'), 'ali-oss is not inlined into cli.js');
   });
 });
 
 describe('submit preflight', { concurrency: false }, () => {
-  const submit = (file: string, extra: string[] = []): Promise<Run> => run(['submit', file, '--endpoint', imm.url, '--oss-endpoint', oss.url, ...extra]);
+  const submit = (file: string, extra: string[] = []): Promise<CliRun> => run(['submit', file, '--endpoint', imm.url, '--oss-endpoint', oss.url, ...extra]);
 
   test('a missing source object refuses the submission: exit 1, nothing sent', async () => {
     const { code, stderr } = await submit('missing.highlight.yaml');

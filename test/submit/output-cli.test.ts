@@ -4,36 +4,24 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { join } from 'node:path';
+import { startImmEndpoint, type ImmEndpoint } from '../imm-endpoint/server';
 import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
-import { emptyCredentialEnv } from './helpers';
+import { prepareCli, runCli, WITH_TEST_KEY, type CliRun } from './cliProcess';
 
-const ROOT = resolve(__dirname, '../..');
-let CLI: string;
+let CLI: string[];
 let dir: string;
 let imm: ImmEndpoint;
 let oss: OssEndpoint;
 const VIDEO = Buffer.alloc(2 * 1024 * 1024 + 5, 7);
 VIDEO.write('ftypisom', 4);
 
-async function buildCli(outDir: string): Promise<string> {
-  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning' } as const;
-  await Promise.all([
-    build({ ...common, entryPoints: [join(ROOT, 'cli/src/cli.ts')], outfile: join(outDir, 'cli.js') }),
-    build({ ...common, entryPoints: [join(ROOT, 'api/src/oss/sdkBundle.ts')], outfile: join(outDir, 'oss-sdk.js'), external: ['proxy-agent'], minify: true }),
-  ]);
-  return join(outDir, 'cli.js');
-}
-
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-output-cli-'));
-  CLI = await buildCli(mkdtempSync(join(tmpdir(), 'highlight-output-cli-build-')));
+  CLI = await prepareCli();
   writeFileSync(
     join(dir, 'reel.highlight.yaml'),
     'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/videos/beach.mp4\nOutput:\n  URI: oss://test-bucket/highlights/new-reel.mp4\n',
@@ -49,32 +37,8 @@ beforeEach(() => {
   oss.control.putObject('test-bucket', { key: 'out/seg/reel-0.ts', body: Buffer.alloc(500, 3) });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-const withKey = { ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret };
-
-function run(args: string[], options: { cwd?: string; killOnStderr?: RegExp } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...emptyCredentialEnv(), NODE_OPTIONS: '', ...withKey };
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? dir, env });
-    let stdout = '';
-    let stderr = '';
-    let killed = false;
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (!killed && options.killOnStderr?.test(stderr)) {
-        killed = true;
-        child.kill('SIGINT');
-      }
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], options: { cwd?: string; interruptOnStderr?: RegExp } = {}): Promise<CliRun> =>
+  runCli(CLI, args, { cwd: options.cwd ?? dir, env: WITH_TEST_KEY, ...(options.interruptOnStderr ? { interruptOnStderr: options.interruptOnStderr } : {}) });
 
 function get(url: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolveGet, reject) => {
@@ -155,7 +119,7 @@ describe('highlight-task output', { concurrency: false }, () => {
   test('an interrupted download leaves no file', async () => {
     oss.control.failNext({ kind: 'stall', afterBytes: 300_000 });
     const target = fresh();
-    const result = await run(['output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url], { killOnStderr: /: \d+% / });
+    const result = await run(['output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url], { interruptOnStderr: /: \d+% / });
     assert.equal(result.code, 130, result.stderr);
     assert.match(result.stderr, /cancelled; nothing was kept/);
     assert.deepEqual(readdirSync(target), []);
