@@ -9,6 +9,7 @@ import { createLanguageStatus } from './languageStatus';
 import { registerSubmitFeature } from './submit';
 import { registerCloudFeatures } from './cloud';
 import { registerResultsFeature } from './results';
+import { CredentialStore } from './submit/credentialStore';
 
 export type { ImmHighlightApi } from './api';
 
@@ -22,10 +23,13 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   void vscode.commands.executeCommand('setContext', DESKTOP_CONTEXT_KEY, true);
 
   context.subscriptions.push(outputChannel, createLanguageStatus(languageClient), registerCommands(api));
-  // Job submission (added separately) registers its commands here with the same `api`.
-  context.subscriptions.push(registerSubmitFeature(context, api));
-  context.subscriptions.push(registerCloudFeatures(context, api));
-  context.subscriptions.push(registerResultsFeature(context));
+  // One store for every feature: choosing a profile fires onDidChange only on the store it went through, and the
+  // cloud session and completion must forget the lists of the identity before.
+  const credentials = new CredentialStore(context.secrets, context.globalState);
+  context.subscriptions.push(credentials);
+  context.subscriptions.push(registerSubmitFeature(context, api, credentials));
+  context.subscriptions.push(registerCloudFeatures(context, api, credentials));
+  context.subscriptions.push(registerResultsFeature(credentials));
   return api;
 }
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ImmHighlightApi } from '../api';
 import { documentSelector } from '../languageClient';
-import { CredentialStore } from '../submit/credentialStore';
+import type { CredentialStore } from '../submit/credentialStore';
 import { LiveCompletionProvider } from './completion';
 import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnostics';
 import { setCloudPreflight } from './preflight';
@@ -17,9 +17,8 @@ import { CHECK_CLOUD_COMMAND, createCloudStatus } from './status';
 
 export { CHECK_CLOUD_COMMAND } from './status';
 
-export function registerCloudFeatures(context: vscode.ExtensionContext, api: ImmHighlightApi): vscode.Disposable {
+export function registerCloudFeatures(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore): vscode.Disposable {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  const credentials = new CredentialStore(context.secrets, context.globalState);
   const session = new CloudSession(credentials, version);
   const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line));
 
@@ -35,7 +34,6 @@ export function registerCloudFeatures(context: vscode.ExtensionContext, api: Imm
 
   for (const document of vscode.workspace.textDocuments) diagnostics.automatic(document);
   return vscode.Disposable.from(
-    credentials,
     session,
     diagnostics,
     { dispose: () => setCloudPreflight(undefined) },

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { createOssConnection, OssError, type OssConnection } from '../../../api/src/oss/index';
 import { downloadObject, downloadPrefix, isPrefix, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type OssLocation } from '../../../api/src/results/index';
-import { CredentialStore } from '../submit/credentialStore';
+import type { CredentialStore } from '../submit/credentialStore';
 import { readSubmitSettings } from '../submit/settings';
 import { playsInWebview, previewHtml } from './previewHtml';
 
@@ -57,8 +57,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
 
 const shown = (location: OssLocation): string => `oss://${location.bucket}/${location.key}`;
 
-export function registerResultsFeature(context: vscode.ExtensionContext): vscode.Disposable {
-  const credentials = new CredentialStore(context.secrets, context.globalState);
+export function registerResultsFeature(credentials: CredentialStore): vscode.Disposable {
 
   async function connection(scope: vscode.Uri | undefined): Promise<OssConnection> {
     const config = vscode.workspace.getConfiguration('immHighlight', scope);

@@ -7,7 +7,7 @@ import type { ImmHighlightApi } from '../api';
 import { createClient } from './clientFactory';
 import { registerCredentialCommands } from './credentialCommands';
 import { EndpointTrust } from './endpointTrust';
-import { CredentialStore } from './credentialStore';
+import type { CredentialStore } from './credentialStore';
 import { IdentityResolver } from './identityResolver';
 import { REQUEST_SCHEME, SubmitCommands, TASK_DETAILS_SCHEME, TASKS_VIEW_ID } from './commandIds';
 import { resolvedPreviewCredentials } from './previewIdentity';
@@ -30,12 +30,11 @@ import { notifyFinished, notifyStopped } from './taskNotifications';
 
 export type { SubmitOutcome } from './submitCommand';
 
-export function registerSubmitFeature(context: vscode.ExtensionContext, api: ImmHighlightApi): vscode.Disposable {
+export function registerSubmitFeature(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore): vscode.Disposable {
   const output = api.outputChannel;
   const log = (line: string): void => output.appendLine(line);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
 
-  const credentials = new CredentialStore(context.secrets, context.globalState);
   const history = new TaskHistory(context.workspaceState);
   // The region and endpoint of the submission, the timeout and credentials of today.
   const clientFor = async (record: TaskRecord): Promise<ImmClient> =>
@@ -59,7 +58,6 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
   const tree = new TaskTreeProvider(history);
 
   const disposable = vscode.Disposable.from(
-    credentials,
     follower,
     diagnostics,
     preview,
