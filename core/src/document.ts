@@ -258,6 +258,17 @@ function parseWhole(text: string): Document.Parsed[] | undefined {
   }
 }
 
+/**
+ * The parser's own words behind each syntax diagnostic, whatever the display language: yamlErrors.ts recognises
+ * the common errors by them, and a translated message would hide them.
+ */
+const parserMessages = new WeakMap<Diagnostic, string>();
+
+/** The yaml parser's first sentence for a syntax diagnostic of parseJob; undefined for every other diagnostic. */
+export function parserMessageOf(diagnostic: Diagnostic): string | undefined {
+  return parserMessages.get(diagnostic);
+}
+
 function fromYamlError(error: YAMLError, toRange: (start: number, end: number) => Range, text: string, doc: Document.Parsed): Diagnostic {
   const [start, end] = error.pos;
   const duplicate = error.code === 'DUPLICATE_KEY';
@@ -278,6 +289,7 @@ function fromYamlError(error: YAMLError, toRange: (start: number, end: number) =
   if (unclosedFlow?.range) range = toRange(unclosedFlow.range[0], lineEnd(text, unclosedFlow.range[0]));
   const diagnostic = yamlDiagnostic(range, message, duplicate ? YamlCode.DuplicateKey : YamlCode.Syntax);
   if (error.name === 'YAMLWarning') diagnostic.severity = DiagnosticSeverity.Warning;
+  if (!duplicate) parserMessages.set(diagnostic, firstSentence(error.message));
   return diagnostic;
 }
 

@@ -1,7 +1,7 @@
 import { t } from './l10n';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { YamlCode } from './codes';
-import { rangeOf, type JobDocument } from './document';
+import { parserMessageOf, rangeOf, type JobDocument } from './document';
 import { quote, truncate } from './words';
 
 /** Message texts of this feature, kept together for translation. */
@@ -49,7 +49,7 @@ const causeLines = new WeakMap<JobDocument, readonly { readonly line: number; re
 export function explainedYamlDiagnostics(doc: JobDocument): readonly Diagnostic[] {
   let explained = cache.get(doc);
   if (explained) return explained;
-  const syntax = doc.yamlDiagnostics.filter((d) => d.code === YamlCode.Syntax && d.message.startsWith('YAML: '));
+  const syntax = doc.yamlDiagnostics.filter((d) => d.code === YamlCode.Syntax && parserMessageOf(d) !== undefined);
   if (syntax.length === 0) {
     explained = doc.yamlDiagnostics;
   } else {
@@ -57,7 +57,7 @@ export function explainedYamlDiagnostics(doc: JobDocument): readonly Diagnostic[
     const byCause = new Map<string, { diagnostic: Diagnostic; parserMessages: string[] }>();
     const result: Diagnostic[] = [];
     for (const diagnostic of doc.yamlDiagnostics) {
-      const parserMessage = diagnostic.message.replace(/^YAML: /, '');
+      const parserMessage = parserMessageOf(diagnostic) ?? diagnostic.message;
       const cause = syntax.includes(diagnostic) ? causeOf(doc, lines, diagnostic, parserMessage) : undefined;
       if (!cause) {
         result.push(diagnostic);

@@ -38,6 +38,20 @@ describe('the language service in zh-cn', () => {
     );
   });
 
+  test('a YAML error is explained in Chinese at the same place, its cascade dropped as in English', () => {
+    const valid = 'ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://my-videos/a.mp4\nOutput:\n  URI: oss://my-videos/o.mp4\n  Container: mp4\n';
+    const broken = [valid.replace('  Container: mp4', '\tContainer: mp4'), valid.replace('  Container: mp4', '    Container: mp4'), valid.replace('Type: Concat', 'Type:Concat'), valid.replace('ProjectName: immtest', 'ProjectName: "immtest')];
+    const shape = (text: string): unknown[] => validateJob(parseJob(text)).map((d) => [d.code, d.range]);
+    const inChinese = broken.map(shape);
+    useLocale('en');
+    try {
+      assert.deepEqual(inChinese, broken.map(shape));
+    } finally {
+      useLocale('zh-cn');
+    }
+    assert.equal(validateJob(parseJob(broken[0]!))[0]?.message, '第 7 行用制表符缩进：YAML 只能用空格缩进。请将制表符替换为空格。');
+  });
+
   test('the quick fix has a Chinese title', () => {
     const doc = parseJob(JOB);
     const diagnostics = validateJob(doc);
