@@ -1,7 +1,7 @@
 import { t } from './l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { YamlCode } from './codes';
-import type { JobDocument } from './document';
+import { parserMessageOf, type JobDocument } from './document';
 import { explainedYamlDiagnostics, parserMessagesOf } from './yamlErrors';
 
 /** Message texts of this feature, kept together for translation. */
@@ -18,6 +18,6 @@ export const FORMAT_REFUSAL_MESSAGES = {
 export function formattingRefusal(doc: JobDocument): string | undefined {
   const syntax: Diagnostic | undefined = explainedYamlDiagnostics(doc).find((d) => d.code === YamlCode.Syntax && d.severity === 1);
   if (!syntax) return undefined;
-  const explained = parserMessagesOf(syntax).length > 0 ? syntax.message : syntax.message.replace(/^YAML: /, '');
+  const explained = parserMessagesOf(syntax).length > 0 ? syntax.message : (parserMessageOf(syntax) ?? syntax.message);
   return FORMAT_REFUSAL_MESSAGES.cannotRead(syntax.range.start.line + 1, explained);
 }
