@@ -110,19 +110,24 @@ function shapeOf(line: string): Shape | undefined {
   return { indent, content, key: match?.[1], value, dash: dashes.length > 0 };
 }
 
-function lineRange(doc: JobDocument, lines: readonly string[], line: number, from: number): Range {
+function lineRange(doc: JobDocument, lines: readonly string[], line: number, from: number, to = lines[line]!.length): Range {
   const start = lineOffset(doc, line);
-  return rangeOf(doc, start + from, start + lines[line]!.length);
+  return rangeOf(doc, start + from, start + to);
 }
 
 function lineOffset(doc: JobDocument, line: number): number {
   return doc.lineCounter.lineStarts[line] ?? doc.text.length;
 }
 
+/** The parser's words for a line that does not fit the structure around it. */
+const STRUCTURE_ERRORS = /compact mappings|Implicit keys need to be on a single line|must start at the same column|followed by map values|Implicit map keys|Nested mappings|bad indentation/i;
+
 function causeOf(doc: JobDocument, lines: readonly string[], diagnostic: Diagnostic, parserMessage: string): Cause | undefined {
   const first = diagnostic.range.start.line;
-  if (/^Tabs are not allowed as indentation/.test(parserMessage)) {
-    return { key: `tab:${first}`, range: diagnostic.range, message: YAML_ERROR_MESSAGES.tab(first + 1) };
+  // A tab makes the parser misread the rest of its line too (a nested or multi-line key): one cause, at the indent.
+  const tabIndent = /^[ ]*\t[ \t]*/.exec(lines[first] ?? '');
+  if (/^Tabs are not allowed as indentation/.test(parserMessage) || (tabIndent && STRUCTURE_ERRORS.test(parserMessage))) {
+    return { key: `tab:${first}`, range: tabIndent ? lineRange(doc, lines, first, 0, tabIndent[0].length) : diagnostic.range, message: YAML_ERROR_MESSAGES.tab(first + 1) };
   }
   const unclosed = /^Missing closing (["'])quote/.exec(parserMessage);
   if (unclosed) {
@@ -130,7 +135,7 @@ function causeOf(doc: JobDocument, lines: readonly string[], diagnostic: Diagnos
     const opened = (lines[first] ?? '').slice(diagnostic.range.start.character).trim();
     return { key: `quote:${first}`, range: diagnostic.range, message: YAML_ERROR_MESSAGES.unclosedQuote(first + 1, unclosed[1]!, truncate(opened, 30)) };
   }
-  if (!/compact mappings|Implicit keys need to be on a single line|must start at the same column|followed by map values|Implicit map keys|Nested mappings|bad indentation/i.test(parserMessage)) {
+  if (!STRUCTURE_ERRORS.test(parserMessage)) {
     return undefined;
   }
   // The offending line is at the error or just below it (yaml reports a nested key at the line above's value).
@@ -190,8 +195,11 @@ function indentation(doc: JobDocument, lines: readonly string[], line: number): 
   return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.notAligned(line + 1, shape.key, shape.indent, nearest) };
 }
 
-/** Codes that report a missing key of an object: a broken line below the object's key takes its keys away. */
-const MISSING_KEY_CODES = new Set<unknown>(['missing-property', 'container-required']);
+/**
+ * Codes reported at the key of an object whose keys a broken line below took away: a missing key, or an object
+ * that is empty (`Output:` whose only key was indented with a tab).
+ */
+const OWNER_CASCADE_CODES = new Set<unknown>(['missing-property', 'container-required', 'invalid-type']);
 
 /**
  * Drops what the schema and rules say only because of an explained YAML error, so a cascade is reported once:
@@ -208,7 +216,7 @@ export function withoutCascade(doc: JobDocument, diagnostics: readonly Diagnosti
     if (typeof d.code === 'string' && d.code.startsWith('yaml-')) return true;
     const line = d.range.start.line;
     if (broken.has(line)) return false;
-    return !(MISSING_KEY_CODES.has(d.code) && owners.has(line));
+    return !(OWNER_CASCADE_CODES.has(d.code) && owners.has(line));
   });
 }
 

@@ -65,3 +65,11 @@ test('formatting a file it cannot read says why it did nothing; a formatted file
   assert.match(formattingRefusal(broken) ?? '', /^Format Document left the file as it is: the YAML on line 7 cannot be read.* Line 7 is indented too far/);
   assert.equal(formattingRefusal(parseJob(JOB)), undefined);
 });
+
+test('a tab-indented key is one problem: not the parser\'s misreading of the rest of its line, not an empty object above it', () => {
+  const alone = only(JOB.replace('  URI: oss://my-videos/o.mp4\n  Container: mp4', '[[\t]]URI: oss://my-videos/o.mp4'));
+  assert.equal(alone.message, 'Line 6 is indented with a tab: YAML indents with spaces only. Replace the tab with spaces.');
+  const withSibling = only(JOB.replace('  URI: oss://my-videos/o.mp4', '[[\t]]URI: oss://my-videos/o.mp4'));
+  assert.equal(withSibling.message, alone.message);
+  assert.ok(withSibling.parser.includes('Tabs are not allowed as indentation'), withSibling.parser.join(' | '));
+});
