@@ -29,16 +29,19 @@ export function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-/** A link as the entry it is, never a directory to enter: the walk lists it like a file, and readJobText refuses it. */
-function linkAsFile(entry: Dirent): Dirent {
-  if (!entry.isSymbolicLink()) return entry;
+/**
+ * A link, FIFO, socket or device as the entry it is, never a directory to enter: the walk lists it like a file
+ * (its glob keeps files only), and readJobText reports why it was not read.
+ */
+function oddAsFile(entry: Dirent): Dirent {
+  if (entry.isFile() || entry.isDirectory()) return entry;
   return Object.assign(Object.create(entry) as Dirent, { isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false });
 }
 
-/** The walker's readdir, with links listed (so a skipped link is reported) but not followed. */
+/** The walker's readdir, with links and special files listed (so each skipped one is reported), links not followed. */
 const WALK_FS = {
   readdir: ((path: string, _options: unknown, callback: (error: NodeJS.ErrnoException | null, entries?: Dirent[]) => void) =>
-    readdir(path, { withFileTypes: true }, (error, entries) => callback(error, entries?.map(linkAsFile)))) as unknown as typeof readdir,
+    readdir(path, { withFileTypes: true }, (error, entries) => callback(error, entries?.map(oddAsFile)))) as unknown as typeof readdir,
 };
 
 /**

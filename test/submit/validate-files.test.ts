@@ -33,6 +33,8 @@ before(() => {
   symlinkSync('/dev/zero', join(jobs, 'zero.highlight.yaml'));
   execFileSync('mkfifo', [join(root, 'fifo')]);
   symlinkSync(join(root, 'fifo'), join(jobs, 'fifo.highlight.yaml'));
+  // Not a link: a FIFO the walk itself finds.
+  execFileSync('mkfifo', [join(jobs, 'pipe.highlight.yaml')]);
   const sparse = join(jobs, 'huge.highlight.yaml');
   writeFileSync(sparse, '');
   truncateSync(sparse, 400 * 1024 * 1024);
@@ -55,6 +57,8 @@ describe('validate over a folder', { skip: process.platform === 'win32' }, () =>
       for (const name of ['b.highlight.yaml', 'zero.highlight.yaml', 'fifo.highlight.yaml', 'huge.highlight.yaml']) assert.ok(stdout.includes(`jobs/${name}`), name);
       assert.equal(stdout.split('is a symbolic link; links are not followed').length - 1, 3, 'the three links, each reported');
       assert.match(stdout, /419,430,400 bytes/);
+      // The FIFO linked to is reported as a link; this one, found by the walk itself, as what it is.
+      assert.ok(stdout.includes('jobs/pipe.highlight.yaml') && stdout.includes('is a named pipe, not a regular file'), 'a FIFO in the folder is reported, not skipped');
       assert.doesNotMatch(stdout, /a\.highlight\.yaml.*error/, 'the regular job is checked, and is fine');
       assert.doesNotMatch(stdout, /root\//, 'the link to / is not walked');
     });
@@ -66,6 +70,7 @@ describe('validate over a folder', { skip: process.platform === 'win32' }, () =>
     const files = (JSON.parse(stdout) as { files: { file: string; diagnostics: { code: string }[] }[] }).files;
     assert.ok(files.every((f) => !f.file.startsWith('jobs/root/')), files.map((f) => f.file).join(', '));
     assert.deepEqual(files.find((f) => f.file === 'jobs/b.highlight.yaml')?.diagnostics.map((d) => d.code), ['file-not-read']);
+    assert.deepEqual(files.find((f) => f.file === 'jobs/pipe.highlight.yaml')?.diagnostics.map((d) => d.code), ['file-not-read']);
   });
 
   test('named directly: a FIFO is skipped, not waited on; /dev/zero is not read', async () => {
