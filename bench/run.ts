@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CLOUD_CONTEXT_REQUEST } from '../core/src/cloud/protocol';
 import { parseJob } from '../core/src/document';
 import { validateJob } from '../core/src/validate';
 import { sourcesJob, typicalJob, type BenchDocument } from './documents';
@@ -93,8 +94,11 @@ interface EditRun {
   readonly peakRss: number;
 }
 
-/** Opens `doc`, then flips its toggled value back and forth; each sample is didChange → that version's diagnostics. */
-async function editToDiagnostics(peer: LspPeer, doc: BenchDocument, edits: number, warmup: number, timeoutMs: number): Promise<number[]> {
+/**
+ * Opens `doc`, then flips its toggled value back and forth; each sample is didChange → that version's diagnostics.
+ * `alongside` is sent with each edit, unawaited, as the VS Code client does with cloud checks on.
+ */
+async function editToDiagnostics(peer: LspPeer, doc: BenchDocument, edits: number, warmup: number, timeoutMs: number, alongside?: (uri: string) => Promise<unknown>): Promise<number[]> {
   const uri = freshUri(doc);
   let version = 1;
   const opened = peer.diagnostics(belongsTo(uri, version, doc, false), timeoutMs);
@@ -109,7 +113,9 @@ async function editToDiagnostics(peer: LspPeer, doc: BenchDocument, edits: numbe
     const received = peer.diagnostics(belongsTo(uri, version, doc, invalid), timeoutMs);
     const sentAt = performance.now();
     await peer.replace(uri, version, doc.toggleLine, doc.toggleCharacter, before.length, invalid ? doc.invalid : doc.valid);
+    const side = alongside?.(uri);
     const { at } = await received;
+    await side;
     if (i >= warmup) latencies.push(at - sentAt);
   }
   await peer.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -153,9 +159,28 @@ async function typicalSession(spec: ServerSpec, edits: number, requests: number)
   // Completion at the end of `Container: mp4` (enum values); hover on the `Container` key.
   const completion = await requestLatency(peer, 'textDocument/completion', uri, { line: doc.toggleLine, character: doc.toggleCharacter + doc.valid.length }, requests);
   const hover = await requestLatency(peer, 'textDocument/hover', uri, { line: doc.toggleLine, character: 4 }, requests);
+  const cloud = spec === OURS ? await cloudOn(peer, doc, edits, requests) : undefined;
   const peakRss = peer.peakRss();
   await peer.stop();
-  return { editLatencies, completion, hover, peakRss };
+  return { editLatencies, completion, hover, cloud, peakRss };
+}
+
+/**
+ * With cloud checks on, the VS Code client asks the server what a position means (CLOUD_CONTEXT_REQUEST) at every
+ * completion in a URI or ProjectName, and does the cloud calls itself: the keystroke path gains only that request.
+ * Measured: the request's round trip, and edits with one sent beside each, against the edits alone.
+ */
+async function cloudOn(peer: LspPeer, doc: BenchDocument, edits: number, requests: number) {
+  const sourceLine = doc.text.split('\n').findIndex((line) => line.includes('- URI: oss://'));
+  const inUri = { line: sourceLine, character: doc.text.split('\n')[sourceLine]!.length };
+  const context = (uri: string): Promise<unknown> => peer.connection.sendRequest(CLOUD_CONTEXT_REQUEST, { textDocument: { uri }, position: inUri });
+  const uri = freshUri(doc);
+  const opened = peer.diagnostics((p) => p.uri === uri);
+  await peer.open(uri, doc.text);
+  await opened;
+  const request = await requestLatency(peer, CLOUD_CONTEXT_REQUEST, uri, inUri, requests);
+  const editLatencies = await editToDiagnostics(peer, doc, edits, 5, 30_000, context);
+  return { request, editLatencies };
 }
 
 async function sourcesSession(spec: ServerSpec, count: number, edits: number): Promise<EditRun> {
@@ -219,6 +244,9 @@ async function main(): Promise<void> {
   const items = (name: string, which: 'completion' | 'hover'): string => `${t(name)?.[which].resultSize ?? 'n/a'}`;
   rows.push({ measure: `completion (round trip; items: ours ${items(OURS.name, 'completion')}, yaml-ls ${items(YAML_LS.name, 'completion')})`, ours: summarize(t(OURS.name)!.completion.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.completion.latencies) });
   rows.push({ measure: `hover (round trip; answers: ours ${items(OURS.name, 'hover')}, yaml-ls ${items(YAML_LS.name, 'hover')})`, ours: summarize(t(OURS.name)!.hover.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.hover.latencies) });
+  const cloud = t(OURS.name)!.cloud!;
+  rows.push({ measure: `cloud completion context (round trip; a ${cloud.request.resultSize ? 'context' : 'null'} answer)`, ours: summarize(cloud.request.latencies) });
+  rows.push({ measure: 'edit → diagnostics, typical job, a cloud context request beside each', ours: summarize(cloud.editLatencies) });
   for (const spec of servers) rss[spec.name] = { typical: t(spec.name)!.peakRss };
 
   const counts = [10, 100, 1_000, 10_000].filter((n) => n <= MAX_SOURCES);
@@ -247,6 +275,11 @@ async function main(): Promise<void> {
   const targets = [
     { target: '≥ 40× faster than yaml-language-server on edit → diagnostics, typical job', value: ratio(median('edit → diagnostics, typical', 'theirs'), median('edit → diagnostics, typical', 'ours')), met: median('edit → diagnostics, typical', 'theirs') / median('edit → diagnostics, typical', 'ours') >= 40 },
     { target: 'first diagnostics within 150 ms of spawn (wall time, median)', value: ms(median('spawn', 'ours')), met: median('spawn', 'ours') <= 150 },
+    {
+      target: 'cloud checks on: edit → diagnostics as fast as without (median within 25 %)',
+      value: `${ms(median('edit → diagnostics, typical job, a cloud', 'ours'))} against ${ms(median('edit → diagnostics, typical job (', 'ours'))}`,
+      met: median('edit → diagnostics, typical job, a cloud', 'ours') <= 1.25 * median('edit → diagnostics, typical job (', 'ours'),
+    },
     { target: 'completion under 1 ms (LSP round trip, median)', value: ms(median('completion', 'ours')), met: median('completion', 'ours') < 1 },
     { target: '10,000 Sources: edit → diagnostics under 60 ms', value: ms(median(`edit → diagnostics, ${largest}`, 'ours')), met: median(`edit → diagnostics, ${largest}`, 'ours') < 60 },
     { target: '10,000 Sources: peak RSS under 150 MiB', value: mib(rss[OURS.name]?.['10000 Sources'] ?? NaN), met: (rss[OURS.name]?.['10000 Sources'] ?? Infinity) < 150 * 1024 * 1024 },
