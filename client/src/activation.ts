@@ -22,6 +22,8 @@ export function languageClientOptions(outputChannel: vscode.OutputChannel, error
     errorHandler,
     // The server has no vscode API: it learns the display language and its messages from us.
     initializationOptions: serverL10nOptions(),
+    // The region, for the quick fixes' notes (a bucket in another region); no other setting reaches the server.
+    synchronize: { configurationSection: 'immHighlight.region' },
   };
 }
 

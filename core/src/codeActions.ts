@@ -9,11 +9,17 @@ import { displayPath, fieldName } from './schema';
 import { validateJob } from './validate';
 import { quote } from './words';
 
+/** What the editor's settings tell the fixes; an LSP client that sends none gets titles that assume nothing. */
+export interface CodeActionSettings {
+  /** The IMM region jobs run in (`immHighlight.region`). */
+  readonly region?: string;
+}
+
 /**
  * Quick fixes for the diagnostics the editor sends back for `range`, built from the fix hints validation put
  * in `Diagnostic.data`; then, for each kind of fix that occurs more than once in the file, one action fixing all.
  */
-export function codeActions(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActions(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[], settings: CodeActionSettings = {}): CodeAction[] {
   const range: Range = { start: clampPosition(doc, requested.start), end: clampPosition(doc, requested.end) };
   const actions: CodeAction[] = [];
   const kindsHere = new Set<FixHint['kind']>();
@@ -25,7 +31,7 @@ export function codeActions(doc: JobDocument, uri: string, requested: Range, dia
       const edits = fixEdits(doc, fix);
       if (!edits) continue;
       kindsHere.add(fix.kind);
-      const action: CodeAction = { title: titleOf(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
+      const action: CodeAction = { title: titleOf(fix, settings), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
       if (didYouMean.length === 1 && didYouMean[0] === fix) action.isPreferred = true;
       actions.push(action);
     }
@@ -61,7 +67,12 @@ function isFixHint(value: unknown): value is FixHint {
       return true;
     case 'convert-value':
     case 'set-value':
-      return (typeof hint.value === 'string' || typeof hint.value === 'number') && typeof hint.title === 'string' && (hint.before === undefined || typeof hint.before === 'string');
+      return (
+        (typeof hint.value === 'string' || typeof hint.value === 'number') &&
+        typeof hint.title === 'string' &&
+        (hint.before === undefined || typeof hint.before === 'string') &&
+        (hint.bucketRegion === undefined || typeof hint.bucketRegion === 'string')
+      );
     case 'clamp-value':
       return typeof hint.value === 'number' && typeof hint.title === 'string';
     case 'insert-job':
@@ -71,7 +82,7 @@ function isFixHint(value: unknown): value is FixHint {
   }
 }
 
-function titleOf(fix: FixHint): string {
+function titleOf(fix: FixHint, settings: CodeActionSettings): string {
   switch (fix.kind) {
     case 'replace-value':
       return t('Change to {0}', quote(String(fix.value)));
@@ -86,6 +97,7 @@ function titleOf(fix: FixHint): string {
     case 'to-json-string':
       return t('Convert {0} to a JSON string', displayPath(fix.path));
     case 'convert-value':
+      return fix.bucketRegion && settings.region ? FIX_TITLES.ossUrlToUriIn(String(fix.value), fix.bucketRegion, settings.region) : fix.title;
     case 'clamp-value':
     case 'set-value':
       return fix.title;

@@ -16,7 +16,8 @@ export type FixHint =
   /** Turn the mapping at `path` into the JSON string the API wants. */
   | { readonly kind: 'to-json-string'; readonly path: JsonPath }
   /** Replace the value at `path` by the same value in the API's form (`"12"` → 12, an https OSS URL → oss://). */
-  | { readonly kind: 'convert-value'; readonly path: JsonPath; readonly value: string | number; readonly title: string }
+  /** `bucketRegion`: an OSS web address's region, which the title compares with the configured one when it is known. */
+  | { readonly kind: 'convert-value'; readonly path: JsonPath; readonly value: string | number; readonly title: string; readonly bucketRegion?: string }
   /** Replace a number out of range by its nearest bound. */
   | { readonly kind: 'clamp-value'; readonly path: JsonPath; readonly value: number; readonly title: string }
   /** Set the key at `path` to `value`, adding it (before the sibling key `before`, else last) when it is missing. */

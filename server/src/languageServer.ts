@@ -5,7 +5,7 @@
 import { CodeActionKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
-import { codeActions } from '../../core/src/codeActions';
+import { codeActions, type CodeActionSettings } from '../../core/src/codeActions';
 import { complete } from '../../core/src/complete';
 import type { JobDocument } from '../../core/src/document';
 import { formatDocument } from '../../core/src/formatting';
@@ -26,8 +26,16 @@ export interface ServerStartup {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** `{ immHighlight: { region } }` from workspace/didChangeConfiguration; anything else is no setting. */
+export function settingsFrom(sent: unknown): CodeActionSettings {
+  const section = (sent as { immHighlight?: { region?: unknown } } | null | undefined)?.immHighlight;
+  const region = typeof section?.region === 'string' ? section.region.trim() : '';
+  return /^[a-z0-9-]{1,40}$/.test(region) ? { region } : {};
+}
+
 export function serveJobFiles(connection: Connection, startup: ServerStartup = { argv: [], env: {} }): void {
   const documents = new TextDocuments(TextDocument);
+  let settings: CodeActionSettings = {};
   const jobs = new JobDocumentCache();
 
   /** The parsed job for a request's document, or undefined for documents that are not job files. */
@@ -75,7 +83,11 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
   });
   connection.onCodeAction(({ textDocument, range, context }) => {
     const job = jobFor(textDocument.uri);
-    return job ? codeActions(job, textDocument.uri, range, context.diagnostics) : [];
+    return job ? codeActions(job, textDocument.uri, range, context.diagnostics, settings) : [];
+  });
+  // The client sends `immHighlight.region` (and nothing secret); any LSP client may send the same shape.
+  connection.onDidChangeConfiguration(({ settings: sent }) => {
+    settings = settingsFrom(sent);
   });
   connection.onDocumentSymbol(({ textDocument }) => {
     const job = jobFor(textDocument.uri);

@@ -29,3 +29,28 @@ describe('quick fixes', () => {
     }
   });
 });
+
+describe('quick fixes that read the settings', () => {
+  before(activatedApi);
+
+  it('the OSS URL fix notes the bucket region only when it is not immHighlight.region', async () => {
+    const config = vscode.workspace.getConfiguration('immHighlight');
+    const document = await vscode.workspace.openTextDocument({
+      language: 'imm-highlight',
+      content: 'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: https://my-videos.oss-cn-shanghai.aliyuncs.com/out/o.mp4\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const diagnostic = await diagnosticWithCode(document.uri, 'invalid-oss-uri');
+    const title = async (): Promise<string> =>
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value))[0]?.title ?? '';
+    try {
+      await config.update('region', 'cn-shanghai', vscode.ConfigurationTarget.Global);
+      await waitFor('a title without a note', async () => (await title()) === 'Change to `oss://my-videos/out/o.mp4`');
+      await config.update('region', 'cn-beijing', vscode.ConfigurationTarget.Global);
+      await waitFor('a title naming both regions', async () => /in cn-shanghai, but immHighlight\.region is cn-beijing/.test(await title()));
+    } finally {
+      await config.update('region', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});

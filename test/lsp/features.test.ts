@@ -133,6 +133,22 @@ describe('language server over stdio: editor features', () => {
     assert.ok(names.includes('horizontalblur') && names.includes('zoomin') && !names.includes('hblur'));
   });
 
+  test('the OSS URL fix follows immHighlight.region sent in workspace/didChangeConfiguration', async () => {
+    const uri = 'file:///work/oss-url.highlight.yaml';
+    const published = session.nextDiagnostics(uri);
+    await session.open(uri, JOB.replace('URI: oss://test-bucket/output.mp4', 'URI: https://my-videos.oss-cn-shanghai.aliyuncs.com/out/o.mp4'));
+    const diagnostic = (await published).find((d) => d.code === 'invalid-oss-uri');
+    assert.ok(diagnostic);
+    const title = async (): Promise<string | undefined> =>
+      (await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }))[0]?.title;
+    assert.match((await title()) ?? '', /the bucket is in cn-shanghai: IMM must run in the same region/);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { immHighlight: { region: 'cn-shanghai' } } });
+    assert.equal(await title(), 'Change to `oss://my-videos/out/o.mp4`');
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { immHighlight: { region: 'cn-beijing' } } });
+    assert.match((await title()) ?? '', /but immHighlight\.region is cn-beijing/);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  });
+
   test('a position past the end of a line hovers and completes that line, not the next', async () => {
     const uri = 'file:///work/past-end.highlight.yaml';
     await session.open(uri, JOB.replace('Type: Concat', 'Type: Retrieval').replace(/\n/g, '\r\n'));

@@ -52,6 +52,15 @@ test('an https OSS URL becomes oss://bucket/key, naming the bucket region in the
   assert.deepEqual(fixesFor(job('Retrieval', 'Output:\n  URI: https://example.com/o.mp4\n'), 'invalid-oss-uri').actions, []);
 });
 
+test('with the configured region known, the OSS URL fix notes the bucket region only when it differs', () => {
+  const text = job('Retrieval', 'Output:\n  URI: https://my-videos.oss-cn-shanghai.aliyuncs.com/out/o.mp4\n');
+  const doc = parseJob(text);
+  const sentBack = JSON.parse(JSON.stringify(validateJob(doc).find((d) => d.code === 'invalid-oss-uri'))) as Diagnostic;
+  const title = (region: string): string => codeActions(doc, URI, sentBack.range, [sentBack], { region })[0]!.title;
+  assert.equal(title('cn-shanghai'), 'Change to `oss://my-videos/out/o.mp4`');
+  assert.equal(title('cn-hangzhou'), 'Change to `oss://my-videos/out/o.mp4` (the bucket is in cn-shanghai, but immHighlight.region is cn-hangzhou: IMM reads OSS in its own region)');
+});
+
 test('Resolution 1280*720 (or ×, X, spaces) becomes 1280x720', () => {
   for (const written of ['1280*720', '1280×720', '1280 X 720', "'1280*720'"]) {
     const text = job('Concat', `${OUTPUT}  Video:\n    TranscodeVideo:\n      Codec: h264\n      Resolution: ${written}\n`);

@@ -5,6 +5,11 @@ import { quote } from '../words';
 export const FIX_TITLES = {
   ossUrlToUri: (uri: string, region: string): string =>
     t('Change to {0} (the bucket is in {1}: IMM must run in the same region, set by immHighlight.region)', quote(uri), region),
+  /** The configured region is known: a note only when the bucket is elsewhere. */
+  ossUrlToUriIn: (uri: string, bucketRegion: string, configured: string): string =>
+    bucketRegion === configured
+      ? t('Change to {0}', quote(uri))
+      : t('Change to {0} (the bucket is in {1}, but immHighlight.region is {2}: IMM reads OSS in its own region)', quote(uri), bucketRegion, configured),
   numberText: (value: number): string => t('Change to the number {0}', value),
   resolution: (value: string): string => t('Change to {0}', quote(value)),
   nearestBound: (value: number, bound: number, which: 'minimum' | 'maximum'): string =>

@@ -23,7 +23,8 @@ export function ossUrlFix(path: JsonPath, value: string): FixHint | undefined {
     key = encodedKey!;
   }
   const uri = `oss://${bucket!.toLowerCase()}/${key}`;
-  return { kind: 'convert-value', path, value: uri, title: FIX_TITLES.ossUrlToUri(uri, region!.toLowerCase()) };
+  const bucketRegion = region!.toLowerCase();
+  return { kind: 'convert-value', path, value: uri, title: FIX_TITLES.ossUrlToUri(uri, bucketRegion), bucketRegion };
 }
 
 /** `"12"` where a number is expected → `12`, when the text is a number of the expected kind. */
