@@ -10,6 +10,7 @@ import { registerSubmitFeature } from './submit';
 import { registerCloudFeatures } from './cloud';
 import { registerResultsFeature } from './results';
 import { CredentialStore } from './submit/credentialStore';
+import { EndpointTrust, registerEndpointReview } from './submit/endpointTrust';
 
 export type { ImmHighlightApi } from './api';
 
@@ -27,9 +28,12 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   // cloud session and completion must forget the lists of the identity before.
   const credentials = new CredentialStore(context.secrets, context.globalState);
   context.subscriptions.push(credentials);
-  context.subscriptions.push(registerSubmitFeature(context, api, credentials));
-  context.subscriptions.push(registerCloudFeatures(context, api, credentials));
-  context.subscriptions.push(registerResultsFeature(credentials));
+  // One consent for the workspace's endpoints too: accepted through Submit, it holds for the checks and the results.
+  const trust = new EndpointTrust(context.workspaceState);
+  context.subscriptions.push(trust, registerEndpointReview(trust));
+  context.subscriptions.push(registerSubmitFeature(context, api, credentials, trust));
+  context.subscriptions.push(registerCloudFeatures(context, api, credentials, trust));
+  context.subscriptions.push(registerResultsFeature(credentials, trust));
   return api;
 }
 

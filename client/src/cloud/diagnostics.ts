@@ -12,6 +12,7 @@ import { LANGUAGE_ID } from '../constants';
 import { CLOUD_UI } from './messages';
 import { readCloudSettings } from './settings';
 import type { CloudSession } from './session';
+import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../submit/endpointTrust';
 
 export const CLOUD_DIAGNOSTICS_NAME = 'imm-highlight-cloud';
 
@@ -29,7 +30,8 @@ function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {
 }
 
 export interface CheckResult {
-  readonly status: 'checked' | 'noCredentials' | 'cancelled';
+  /** endpointNotAccepted: a workspace endpoint waits for consent, and nothing was sent. */
+  readonly status: 'checked' | 'noCredentials' | 'cancelled' | 'endpointNotAccepted';
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -61,9 +63,9 @@ export class CloudDiagnostics implements vscode.Disposable {
     this.busy.fire(true);
     try {
       const found = await this.session.check(document.uri, doc, controller.signal);
-      if (!found) {
+      if (!found || found === 'endpointNotAccepted') {
         this.collection.delete(document.uri);
-        return { status: 'noCredentials', diagnostics: [] };
+        return { status: found ?? 'noCredentials', diagnostics: [] };
       }
       if (controller.signal.aborted) return { status: 'cancelled', diagnostics: [] };
       const unreachable = (d: Diagnostic): boolean => ['network', 'timeout'].includes(failureReasonOf(d) ?? '');
@@ -108,11 +110,17 @@ export class CloudDiagnostics implements vscode.Disposable {
 }
 
 /** Check Against Cloud: fresh answers (the cache is dropped), with progress and cancel. */
-export async function checkAgainstCloudCommand(session: CloudSession, diagnostics: CloudDiagnostics, arg?: unknown): Promise<CheckResult | undefined> {
+export async function checkAgainstCloudCommand(session: CloudSession, diagnostics: CloudDiagnostics, trust: EndpointTrust, arg?: unknown): Promise<CheckResult | undefined> {
   const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
   if (!document || !isJobFile(document)) {
     void vscode.window.showErrorMessage(CLOUD_UI.noJob());
     return undefined;
+  }
+  // The user asked for this check: the one place besides Submit and the results commands where the question is put.
+  const refused = await trust.confirm(document.uri);
+  if (refused) {
+    void vscode.window.showWarningMessage(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, refused.settings[0]!));
+    return { status: 'endpointNotAccepted', diagnostics: [] };
   }
   session.cache.clear();
   const file = document.uri.path.split('/').pop() ?? 'the job';

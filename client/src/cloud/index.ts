@@ -8,6 +8,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ImmHighlightApi } from '../api';
 import { documentSelector } from '../languageClient';
 import type { CredentialStore } from '../submit/credentialStore';
+import type { EndpointTrust } from '../submit/endpointTrust';
 import { LiveCompletionProvider } from './completion';
 import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnostics';
 import { setCloudPreflight } from './preflight';
@@ -17,9 +18,9 @@ import { CHECK_CLOUD_COMMAND, createCloudStatus } from './status';
 
 export { CHECK_CLOUD_COMMAND } from './status';
 
-export function registerCloudFeatures(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore): vscode.Disposable {
+export function registerCloudFeatures(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore, trust: EndpointTrust): vscode.Disposable {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  const session = new CloudSession(credentials, version);
+  const session = new CloudSession(credentials, version, trust);
   const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line));
 
   setCloudPreflight(async (document, doc) => {
@@ -46,7 +47,11 @@ export function registerCloudFeatures(context: vscode.ExtensionContext, api: Imm
       diagnostics.clearAll();
       for (const document of vscode.workspace.textDocuments) if (isJobFile(document)) diagnostics.automatic(document);
     }),
-    vscode.commands.registerCommand(CHECK_CLOUD_COMMAND, (arg?: unknown) => checkAgainstCloudCommand(session, diagnostics, arg)),
+    // An endpoint just accepted: the open job files get the checks they went without.
+    trust.onDidChange(() => {
+      for (const document of vscode.workspace.textDocuments) diagnostics.automatic(document);
+    }),
+    vscode.commands.registerCommand(CHECK_CLOUD_COMMAND, (arg?: unknown) => checkAgainstCloudCommand(session, diagnostics, trust, arg)),
     createCloudStatus(session, diagnostics),
   );
 }

@@ -19,6 +19,10 @@ export const CLOUD_UI = {
   statusOffline: () => t('Cloud checks: unreachable'),
   statusOfflineDetail: (identity: string, region: string) =>
     t('The cloud could not be reached from here (as {0} in {1}): the job is checked offline; Check Against Cloud and Submit show why.', identity, region),
+  statusEndpointNotAccepted: () => t('Cloud checks: endpoint not accepted'),
+  statusEndpointNotAcceptedDetail: (url: string) =>
+    t("This workspace's settings send cloud requests to {0}, which is neither Alibaba Cloud nor this machine. Cloud checks and live completion send nothing until you accept it.", url),
+  reviewEndpoint: () => t('Review Endpoint'),
   setAccessKey: () => t('Set AccessKey'),
   checkNow: () => t('Check Now'),
   checking: (file: string) => t('IMM: checking {0} against the cloud', file),

@@ -10,6 +10,8 @@ import { OssConnection } from '../../../api/src/oss/client';
 import { CloudAnswerCache, cloudCheckJob } from '../../../api/src/cloud/index';
 import type { JobDocument } from '../../../core/src/document';
 import type { CredentialStore } from '../submit/credentialStore';
+import type { PendingEndpoint } from '../submit/endpointConsent';
+import type { EndpointTrust } from '../submit/endpointTrust';
 import { readCloudSettings, type CloudSettings } from './settings';
 
 export interface CloudClients {
@@ -22,7 +24,16 @@ export type CloudState =
   | { readonly kind: 'off' }
   | { readonly kind: 'noCredentials' }
   | { readonly kind: 'error'; readonly message: string }
+  /** A workspace endpoint waits for the user's consent: nothing is sent until it is accepted. */
+  | { readonly kind: 'endpointNotAccepted'; readonly endpoint: PendingEndpoint }
   | { readonly kind: 'on'; readonly identity: string; readonly region: string; readonly mode: CloudSettings['mode'] };
+
+/** Thrown by clientsFor while a workspace endpoint waits for consent; background work treats it as "off". */
+export class EndpointNotAccepted extends Error {
+  constructor(readonly endpoint: PendingEndpoint) {
+    super(`The workspace endpoint ${endpoint.url} was not accepted.`);
+  }
+}
 
 export class CloudSession implements vscode.Disposable {
   readonly cache = new CloudAnswerCache();
@@ -34,6 +45,7 @@ export class CloudSession implements vscode.Disposable {
   constructor(
     private readonly credentials: CredentialStore,
     private readonly version: string,
+    private readonly trust: EndpointTrust,
   ) {
     const reset = (): void => {
       this.clients = undefined;
@@ -42,14 +54,20 @@ export class CloudSession implements vscode.Disposable {
     };
     this.listeners = [
       credentials.onDidChange(reset),
+      trust.onDidChange(reset),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('immHighlight')) reset();
       }),
     ];
   }
 
-  /** Clients for a file's settings; throws ImmApiError / OssError for settings or credentials that cannot work. */
+  /**
+   * Clients for a file's settings; throws ImmApiError / OssError for settings or credentials that cannot work, and
+   * EndpointNotAccepted while a workspace endpoint waits for consent. Never asks: the commands ask before.
+   */
   async clientsFor(scope: vscode.Uri | undefined): Promise<CloudClients> {
+    const [pending] = this.trust.pending(scope);
+    if (pending) throw new EndpointNotAccepted(pending);
     const settings = readCloudSettings(scope);
     const source = await this.credentials.source();
     const key = JSON.stringify([settings, source.kind, source.kind === 'profile' ? source.name : source.kind === 'accessKey' ? source.accessKeyId : '']);
@@ -90,6 +108,7 @@ export class CloudSession implements vscode.Disposable {
     try {
       clients = await this.clientsFor(scope);
     } catch (error) {
+      if (error instanceof EndpointNotAccepted) return { kind: 'endpointNotAccepted', endpoint: error.endpoint };
       return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
     }
     const identity = await clients.oss.identity().catch(() => undefined);
@@ -97,10 +116,10 @@ export class CloudSession implements vscode.Disposable {
     return { kind: 'on', identity: identity.description, region: clients.imm.endpoint.regionId, mode: settings.mode };
   }
 
-  /** The cloud findings of a job; [] without credentials (never a prompt). */
-  async check(scope: vscode.Uri | undefined, doc: JobDocument, signal?: AbortSignal): Promise<Diagnostic[] | undefined> {
-    const clients = await this.clientsFor(scope).catch(() => undefined);
-    if (!clients) return undefined;
+  /** The cloud findings of a job; undefined without credentials, 'endpointNotAccepted' while one waits (never a prompt). */
+  async check(scope: vscode.Uri | undefined, doc: JobDocument, signal?: AbortSignal): Promise<Diagnostic[] | 'endpointNotAccepted' | undefined> {
+    const clients = await this.clientsFor(scope).catch((error: unknown) => (error instanceof EndpointNotAccepted ? ('endpointNotAccepted' as const) : undefined));
+    if (!clients || clients === 'endpointNotAccepted') return clients;
     if (!(await clients.oss.identity().catch(() => undefined))) return undefined;
     return cloudCheckJob(doc, { imm: clients.imm, oss: clients.oss, region: clients.imm.endpoint.regionId, cache: this.cache, ...(signal ? { signal } : {}) });
   }

@@ -4,6 +4,7 @@ import { documentSelector } from '../languageClient';
 import { CLOUD_UI } from './messages';
 import type { CloudDiagnostics } from './diagnostics';
 import type { CloudSession } from './session';
+import { REVIEW_ENDPOINTS_COMMAND } from '../submit/endpointTrust';
 
 export const CHECK_CLOUD_COMMAND = 'immHighlight.checkCloud';
 
@@ -32,6 +33,13 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
         item.text = CLOUD_UI.statusOff();
         item.detail = state.message;
         item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['immHighlight'] };
+        break;
+      case 'endpointNotAccepted':
+        // Background work never asks: the question waits for this action (or Submit, Check Against Cloud).
+        item.severity = vscode.LanguageStatusSeverity.Warning;
+        item.text = CLOUD_UI.statusEndpointNotAccepted();
+        item.detail = CLOUD_UI.statusEndpointNotAcceptedDetail(state.endpoint.url);
+        item.command = { title: CLOUD_UI.reviewEndpoint(), command: REVIEW_ENDPOINTS_COMMAND, arguments: [vscode.window.activeTextEditor?.document.uri] };
         break;
       case 'on':
         item.text = diagnostics.offline ? CLOUD_UI.statusOffline() : state.mode === 'onSubmit' ? CLOUD_UI.statusOnSubmit() : CLOUD_UI.statusOn(state.region);

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { createOssConnection, OssError, type OssConnection } from '../../../api/src/oss/index';
 import { downloadObject, downloadPrefix, isPrefix, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type OssLocation } from '../../../api/src/results/index';
 import type { CredentialStore } from '../submit/credentialStore';
+import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../submit/endpointTrust';
 import { readSubmitSettings } from '../submit/settings';
 import { playsInWebview, previewHtml } from './previewHtml';
 
@@ -57,9 +58,15 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
 
 const shown = (location: OssLocation): string => `oss://${location.bucket}/${location.key}`;
 
-export function registerResultsFeature(credentials: CredentialStore): vscode.Disposable {
+export function registerResultsFeature(credentials: CredentialStore, trust: EndpointTrust): vscode.Disposable {
 
-  async function connection(scope: vscode.Uri | undefined): Promise<OssConnection> {
+  /** Undefined, after saying so, when the workspace's OSS endpoint was not accepted: nothing is sent then. */
+  async function connection(scope: vscode.Uri | undefined): Promise<OssConnection | undefined> {
+    const refused = await trust.confirm(scope, ['ossEndpoint']);
+    if (refused) {
+      void vscode.window.showWarningMessage(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, 'ossEndpoint'));
+      return undefined;
+    }
     const config = vscode.workspace.getConfiguration('immHighlight', scope);
     const endpoint = config.get<string>('ossEndpoint', '').trim();
     return createOssConnection({ credentials: await credentials.source(), timeoutMs: readSubmitSettings(scope).timeoutMs, ...(endpoint ? { endpoint } : {}) });
@@ -73,6 +80,7 @@ export function registerResultsFeature(credentials: CredentialStore): vscode.Dis
   };
   async function presign(target: Target): Promise<{ url: string; expiresAt: Date } | undefined> {
     const oss = await connection(target.scope);
+    if (!oss) return undefined;
     await oss.headObject(target.location.bucket, target.region, target.location.key);
     return presignObject(oss, target.location, target.region, expirySeconds(target.scope));
   }
@@ -136,6 +144,7 @@ export function registerResultsFeature(credentials: CredentialStore): vscode.Dis
     if (!chosen) return undefined;
     const path = chosen.fsPath;
     const oss = await connection(target.scope);
+    if (!oss) return undefined;
     // The save dialog already asked before replacing a file; a folder's files are asked about here.
     let overwrite = !folder && !destination;
     for (;;) {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ImmHighlightApi } from '../api';
 import { createClient } from './clientFactory';
 import { registerCredentialCommands } from './credentialCommands';
-import { EndpointTrust } from './endpointTrust';
+import type { EndpointTrust } from './endpointTrust';
 import type { CredentialStore } from './credentialStore';
 import { IdentityResolver } from './identityResolver';
 import { REQUEST_SCHEME, SubmitCommands, TASK_DETAILS_SCHEME, TASKS_VIEW_ID } from './commandIds';
@@ -30,7 +30,7 @@ import { notifyFinished, notifyStopped } from './taskNotifications';
 
 export type { SubmitOutcome } from './submitCommand';
 
-export function registerSubmitFeature(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore): vscode.Disposable {
+export function registerSubmitFeature(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore, endpointTrust: EndpointTrust): vscode.Disposable {
   const output = api.outputChannel;
   const log = (line: string): void => output.appendLine(line);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
@@ -53,7 +53,6 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
   const diagnostics = new SubmitDiagnostics();
   const identities = new IdentityResolver(() => credentials.source());
   const preview = new RequestPreviewProvider(resolvedPreviewCredentials(credentials, identities), (taskId) => history.get(taskId)?.sentRequest);
-  const endpointTrust = new EndpointTrust(context.workspaceState);
   const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version, endpointTrust });
   const tree = new TaskTreeProvider(history);
 

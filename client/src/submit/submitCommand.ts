@@ -4,6 +4,7 @@
  * repeated when its outcome is unknown (the API client's retry policy decides what may be retried).
  */
 import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from './endpointTrust';
+import { CLOUD_ENDPOINT_SETTINGS, type EndpointSetting } from './endpointConsent';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { keyRange, type JobDocument } from '../../../core/src/document';
@@ -32,6 +33,7 @@ import { SUBMITTED, type TaskRecord } from './taskRecord';
 import { SubmitCommands } from './commandIds';
 import { SECRET_STORAGE_ORIGIN } from './credentialSource';
 import { cloudPreflight } from '../cloud/preflight';
+import { readCloudSettings } from '../cloud/settings';
 
 /** What `immHighlight.submitTask` returns, for tests and other extensions. No secrets in any field. */
 export type SubmitOutcome =
@@ -70,8 +72,8 @@ export type SubmitOutcome =
     }
   | { readonly status: 'noJob' }
   | { readonly status: 'busy' }
-  /** The workspace's endpoint is outside Alibaba Cloud and the user did not accept it. */
-  | { readonly status: 'endpointRefused' };
+  /** A workspace endpoint (IMM, or OSS for the preflight) is outside Alibaba Cloud and the user did not accept it. */
+  | { readonly status: 'endpointRefused'; readonly url: string };
 
 export interface SubmitDeps {
   readonly credentials: CredentialStore;
@@ -83,7 +85,7 @@ export interface SubmitDeps {
   readonly output: vscode.OutputChannel;
   readonly extensionVersion: string;
   readonly now?: () => number;
-  /** Asks before a workspace endpoint outside Alibaba Cloud and loopback is used. */
+  /** Asks before a workspace endpoint outside Alibaba Cloud and loopback is used (before the preflight, too). */
   readonly endpointTrust?: EndpointTrust;
 }
 
@@ -144,6 +146,17 @@ export class Submitter {
       return { status: 'refused', errors: plan.errors.map((d) => ({ line: d.range.start.line, character: d.range.start.character, message: d.message })) };
     }
 
+    const settings = readSubmitSettings(document.uri);
+    // Asked before the cloud preflight: its checks are signed requests to the same hosts. The OSS endpoint is used
+    // only by the preflight, so it is asked about only when the preflight runs.
+    const used: readonly EndpointSetting[] = readCloudSettings(document.uri).mode === 'off' ? ['endpoint'] : CLOUD_ENDPOINT_SETTINGS;
+    const refused = await this.deps.endpointTrust?.confirm(document.uri, used);
+    if (refused) {
+      output.appendLine(`Not submitted ${label(document.uri)}: the workspace endpoint ${refused.url} was not accepted. Nothing was sent.`);
+      void vscode.window.showErrorMessage(refused.settings.includes('endpoint') ? ENDPOINT_TRUST_TEXT.refused(refused.url) : ENDPOINT_TRUST_TEXT.refusedOss(refused.url));
+      return { status: 'endpointRefused', url: refused.url };
+    }
+
     // The cloud's own errors (a missing object, project or bucket) refuse the submission like static ones.
     const cloudErrors = await cloudPreflight(document, plan.doc);
     if (cloudErrors.length) {
@@ -152,11 +165,6 @@ export class Submitter {
       return { status: 'refused', errors: cloudErrors.map((d) => ({ line: d.range.start.line, character: d.range.start.character, message: d.message })) };
     }
 
-    const settings = readSubmitSettings(document.uri);
-    if (this.deps.endpointTrust && !(await this.deps.endpointTrust.allow(document.uri, settings.endpoint))) {
-      void vscode.window.showErrorMessage(ENDPOINT_TRUST_TEXT.refused(settings.endpoint));
-      return { status: 'endpointRefused' };
-    }
     const projectName = plan.request.query.ProjectName;
     const file = label(document.uri);
     let identity = '';
