@@ -22,10 +22,12 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   void vscode.commands.executeCommand('setContext', DESKTOP_CONTEXT_KEY, true);
 
   context.subscriptions.push(outputChannel, createLanguageStatus(languageClient), registerCommands(api));
+  // Results first: the task view lists a succeeded task's output through it, and a success refreshes its CodeLens.
+  const results = registerResultsFeature(context);
+  context.subscriptions.push(results);
   // Job submission (added separately) registers its commands here with the same `api`.
-  context.subscriptions.push(registerSubmitFeature(context, api));
+  context.subscriptions.push(registerSubmitFeature(context, api, results));
   context.subscriptions.push(registerCloudFeatures(context, api));
-  context.subscriptions.push(registerResultsFeature(context));
   return api;
 }
 

@@ -6,6 +6,7 @@
 import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from './endpointTrust';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { jobOutputOf } from '../results/jobOutput';
 import { keyRange, type JobDocument } from '../../../core/src/document';
 import type { CreateHighlightTaskResult, ImmClient } from '../../../api/src/client';
 import type { JsonPathSegment } from '../../../api/src/errors';
@@ -237,6 +238,7 @@ export class Submitter {
       ...(endpoint ? { endpoint } : {}),
       requestId: result.requestId,
       ...(outputUri ? { outputUri } : {}),
+      ...(jobOutputOf(doc.value)?.segmented ? { outputSegmented: true } : {}),
       status: SUBMITTED,
       updatedAt: now,
       requestHash: fingerprint,
