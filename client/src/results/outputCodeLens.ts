@@ -41,6 +41,7 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
   /** `region|oss://…|segmented` -> whether it was there at the last look. */
   private readonly exists = new Map<string, boolean>();
   private readonly checking = new Set<string>();
+  private readonly stale = new Set<string>();
   /** The parse of each document version, so the lens does not parse more than the text changes. */
   private readonly parsed = new Map<string, { version: number; found: FoundOutput | undefined }>();
   private readonly disposables: vscode.Disposable[];
@@ -118,7 +119,12 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     const found = this.outputOf(document);
     if (!found) return;
     const key = this.keyOf(document, found);
-    if (this.checking.has(key) || (!again && this.exists.has(key))) return;
+    if (this.checking.has(key)) {
+      // A save while a look is under way: look once more when it ends, the object may have appeared meanwhile.
+      if (again) this.stale.add(key);
+      return;
+    }
+    if (!again && this.exists.has(key)) return;
     this.checking.add(key);
     void this.lookUp(document.uri, found)
       .then((there) => {
@@ -127,7 +133,10 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
         this.exists.set(key, there);
         if (before !== there) this.changed.fire();
       })
-      .finally(() => this.checking.delete(key));
+      .finally(() => {
+        this.checking.delete(key);
+        if (this.stale.delete(key)) this.check(document, true);
+      });
   }
 
   /** Any failure (no credentials, denied, offline, timeout) reads as "not there": the lens just does not show. */
