@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearQuestion, finalMessage, formatProgress, formatTime, shortTaskId, statusBarView, statusIcon, statusText, taskIdTail, taskTooltip } from '../../client/src/submit/taskStatus';
+import { clearQuestion, finalMessage, formatProgress, formatTime, resultActions, resultLinks, shortTaskId, statusBarView, statusIcon, statusText, taskIdTail, taskTooltip } from '../../client/src/submit/taskStatus';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
 
 process.env.TZ = 'UTC';
@@ -107,8 +107,7 @@ test('Clear asks about the list only; it says tasks keep running only when some 
   assert.match(clearQuestion([base, { ...base, taskId: 'Highlight-2' }, { ...base, taskId: 'Highlight-3', status: 'Succeeded' }]).detail, /^2 tasks have not ended: they keep running/);
 });
 
-test('the succeeded notification: Preview/Open for a video, Open in Browser/Download… for a segmented output, nothing otherwise', async () => {
-  const { resultActions, resultLinks } = await import('../../client/src/submit/taskStatus');
+test('the succeeded notification: Preview/Open for a video, Open in Browser/Download… for a segmented output, nothing otherwise', () => {
   const ok = { status: 'Succeeded', outputUri: 'oss://b/out/reel.mp4' };
   assert.deepEqual(resultActions(ok).map((a) => [a.label, a.command]), [
     ['Preview Output', 'immHighlight.results.previewOutput'],
