@@ -31,7 +31,6 @@ export interface OutputOwner {
   readonly outputSegmented?: boolean;
   readonly region: string;
   readonly fileUri: string;
-  readonly updatedAt: string;
 }
 
 /** The tree's view of the lister: a cached answer per task, a look-up started when there is none. */

@@ -1,7 +1,7 @@
 /**
  * Lists a succeeded task's output for the Highlight Tasks view: HeadObject for one video, ListObjectsV2 under
  * the prefix for a segmented output, bounded in time and count. One answer per task is kept (failures too) until
- * the task's record changes (Refresh) or the credentials change, so expanding a task never waits on OSS twice.
+ * the task is refreshed, its output changes or the credentials change, so expanding a task never waits on OSS twice.
  */
 import * as vscode from 'vscode';
 import { OssError } from '../../../api/src/oss/index';
@@ -37,7 +37,7 @@ export function outputFailureText(error: unknown, uri: string, timedOut: boolean
 }
 
 export class OutputLister implements OutputSource, vscode.Disposable {
-  private readonly answers = new Map<string, { updatedAt: string; answer: OutputAnswer }>();
+  private readonly answers = new Map<string, { of: string; answer: OutputAnswer }>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private disposed = false;
@@ -45,15 +45,17 @@ export class OutputLister implements OutputSource, vscode.Disposable {
   constructor(private readonly connection: ConnectionFactory) {}
 
   answer(owner: OutputOwner): OutputAnswer {
+    // Opening the details writes the record again; only what decides the answer counts.
+    const of = `${owner.status}|${owner.outputUri ?? ''}|${owner.outputSegmented === true}|${owner.region}`;
     const cached = this.answers.get(owner.taskId);
-    if (cached && cached.updatedAt === owner.updatedAt) return cached.answer;
+    if (cached && cached.of === of) return cached.answer;
     const loading: OutputAnswer = { state: 'loading' };
-    this.answers.set(owner.taskId, { updatedAt: owner.updatedAt, answer: loading });
+    this.answers.set(owner.taskId, { of, answer: loading });
     void this.lookUp(owner).then((answer) => {
       const now = this.answers.get(owner.taskId);
       // A newer look-up (the record changed meanwhile) or a forget() wins over this one.
       if (this.disposed || now?.answer !== loading) return;
-      this.answers.set(owner.taskId, { updatedAt: owner.updatedAt, answer });
+      this.answers.set(owner.taskId, { of, answer });
       this.changed.fire();
     });
     return loading;
