@@ -246,10 +246,8 @@ export function registerResultsFeature(context: vscode.ExtensionContext): Result
     credentials,
     lister,
     codeLens,
-    credentials.onDidChange(() => {
-      lister.forget();
-      codeLens.recheckAll();
-    }),
+    // The next look at a task asks again; the CodeLens keeps its answers until the next open or save.
+    credentials.onDidChange(() => lister.forgetQuietly()),
     vscode.commands.registerCommand(ResultCommands.openOutput, open),
     vscode.commands.registerCommand(ResultCommands.previewOutput, preview),
     vscode.commands.registerCommand(ResultCommands.downloadOutput, download),

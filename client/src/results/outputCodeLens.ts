@@ -54,7 +54,7 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
       vscode.workspace.onDidSaveTextDocument((d) => this.check(d, true)),
       vscode.workspace.onDidCloseTextDocument((d) => this.parsed.delete(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('immHighlight.ossEndpoint') || e.affectsConfiguration('immHighlight.region')) this.recheckAll();
+        if (e.affectsConfiguration('immHighlight.ossEndpoint')) this.forgetAll();
         else if (e.affectsConfiguration(`immHighlight.${SETTING}`)) this.changed.fire();
       }),
     ];
@@ -89,11 +89,13 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     }
   }
 
-  /** Other credentials or another endpoint: every answer may differ. */
-  recheckAll(): void {
+  /**
+   * Another endpoint: every answer may differ. Nothing is asked until the next open or save: a settings or
+   * credentials change is not a moment to send requests (the old key may be gone, the new one not yet chosen).
+   */
+  forgetAll(): void {
     this.exists.clear();
     this.changed.fire();
-    for (const document of vscode.workspace.textDocuments) this.check(document, true);
   }
 
   private outputOf(document: vscode.TextDocument): FoundOutput | undefined {

@@ -61,11 +61,19 @@ export class OutputLister implements OutputSource, vscode.Disposable {
     return loading;
   }
 
-  /** Refresh of one task, or a credentials change (all): the next expansion asks OSS again. */
+  /** Refresh of one task or of all: shown again, so expanded tasks ask OSS again now. */
   forget(taskId?: string): void {
     if (taskId) this.answers.delete(taskId);
     else this.answers.clear();
     this.changed.fire();
+  }
+
+  /**
+   * Credentials changed: the answers go, quietly, so the next look asks with the new ones. No refresh now: in the
+   * middle of a change (key cleared, profile not chosen yet) a request would be signed by whatever is left.
+   */
+  forgetQuietly(): void {
+    this.answers.clear();
   }
 
   private async lookUp(owner: OutputOwner): Promise<OutputAnswer> {
