@@ -31,9 +31,11 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   // One consent for the workspace's endpoints too: accepted through Submit, it holds for the checks and the results.
   const trust = new EndpointTrust(context.workspaceState);
   context.subscriptions.push(trust, registerEndpointReview(trust));
-  context.subscriptions.push(registerSubmitFeature(context, api, credentials, trust));
+  // Results first: the task view lists a succeeded task's output through it, and a success refreshes its CodeLens.
+  const results = registerResultsFeature(credentials, trust);
+  context.subscriptions.push(results);
+  context.subscriptions.push(registerSubmitFeature(context, api, credentials, trust, results));
   context.subscriptions.push(registerCloudFeatures(context, api, credentials, trust));
-  context.subscriptions.push(registerResultsFeature(credentials, trust));
   return api;
 }
 

@@ -38,3 +38,23 @@ test('a task in the Highlight Tasks view has Refresh, Open Job File, Show Reques
   const onTask = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => /viewItem =~ \/\^immHighlightTask\//.test(m.when ?? '')).map((m) => title(m.command));
   for (const action of ['Refresh Tasks', 'Open Job File', 'Show Request', 'Copy Task ID', 'Show Task Details']) assert.ok(onTask.includes(action), `${action} in ${onTask.join(', ')}`);
 });
+
+test('the results commands are on output items of the task view (Preview only on videos) and in the job editor context menu', () => {
+  const items = manifest.contributes.menus['view/item/context'] ?? [];
+  // The two forms of viewItem clause the manifest uses, evaluated for one context value.
+  const matches = (when: string | undefined, viewItem: string): boolean => {
+    if (!when?.includes('view == immHighlight.tasks')) return false;
+    const equal = /viewItem == ([\w.]+)/.exec(when)?.[1];
+    const prefix = /viewItem =~ \/\^([\w.]+)\//.exec(when)?.[1];
+    return equal !== undefined ? equal === viewItem : prefix !== undefined && viewItem.startsWith(prefix);
+  };
+  const on = (viewItem: string): string[] => items.filter((m) => m.group?.startsWith('2_output') && matches(m.when, viewItem)).map((m) => m.command.replace('immHighlight.results.', ''));
+  assert.deepEqual(on('immHighlightOutput'), ['openOutput', 'previewOutput', 'downloadOutput', 'copyOutputUri', 'copyPresignedUrl', 'openInConsole']);
+  assert.deepEqual(on('immHighlightOutput.part'), ['openOutput', 'downloadOutput', 'copyOutputUri', 'copyPresignedUrl', 'openInConsole']);
+  // The task rows keep theirs (the UI test right-clicks "Succeeded" and runs Preview Output).
+  assert.ok(items.some((m) => m.command === 'immHighlight.results.previewOutput' && m.when === 'view == immHighlight.tasks && viewItem == immHighlightTask'));
+  const editor = (manifest.contributes.menus['editor/context'] ?? []).filter((m) => m.command.startsWith('immHighlight.results.'));
+  assert.deepEqual(editor.map((m) => m.command.replace('immHighlight.results.', '')), ['openOutput', 'previewOutput', 'downloadOutput']);
+  assert.ok(editor.every((m) => m.when === 'editorLangId == imm-highlight && immHighlight.desktop'));
+  assert.equal((manifest.contributes.configuration.properties['immHighlight.results.codeLens'] as { default?: unknown }).default, true);
+});

@@ -1,50 +1,106 @@
 /**
  * A finished task's result one click away: Open, Preview, Download…, Copy Output URI, Copy Presigned URL and Open
- * in OSS Console, for a task of the Highlight Tasks view (its record's Output.URI) or any `oss://` URI. Presigned
- * URLs are handed to the browser, the webview or the clipboard only: never logged, never stored.
+ * in OSS Console, for a task of the Highlight Tasks view (its record's Output.URI), one of its output objects, a
+ * job file (its Output.URI: editor context menu, CodeLens) or any `oss://` URI. Presigned URLs are handed to the
+ * browser, the webview or the clipboard only: never logged, never stored.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { createOssConnection, OssError, type OssConnection } from '../../../api/src/oss/index';
+import { OssError } from '../../../api/src/oss/index';
 import { downloadObject, downloadPrefix, isPrefix, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type OssLocation } from '../../../api/src/results/index';
+import { parseJob } from '../../../core/src/document';
+import { LANGUAGE_ID } from '../constants';
 import type { CredentialStore } from '../submit/credentialStore';
-import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../submit/endpointTrust';
+import type { EndpointTrust } from '../submit/endpointTrust';
 import { readSubmitSettings } from '../submit/settings';
+import { ResultCommands } from './commandIds';
+import { resultsConnections } from './connection';
+import { isSegmentedOutput, jobOutputOf } from './jobOutput';
+import type { OutputSource } from './outputAnswer';
+import { OutputCodeLens, type JobOutputArg } from './outputCodeLens';
+import { OutputLister } from './outputLister';
 import { playsInWebview, previewHtml } from './previewHtml';
 
-export const ResultCommands = {
-  openOutput: 'immHighlight.results.openOutput',
-  previewOutput: 'immHighlight.results.previewOutput',
-  downloadOutput: 'immHighlight.results.downloadOutput',
-  copyOutputUri: 'immHighlight.results.copyOutputUri',
-  copyPresignedUrl: 'immHighlight.results.copyPresignedUrl',
-  openInConsole: 'immHighlight.results.openInConsole',
-} as const;
+export { ResultCommands } from './commandIds';
 
 interface Target {
   readonly location: OssLocation;
   readonly region: string;
   /** Whose settings apply (the job file). */
   readonly scope: vscode.Uri | undefined;
+  /** Output.Segment (or a prefix, or a playlist): parts that download into a folder and play in a browser. */
+  readonly segmented: boolean;
 }
 
-/** A task node of the view (`{ record }`), an `oss://` string or a vscode.Uri of one; else asks. */
+interface RecordArg {
+  readonly outputUri?: unknown;
+  readonly outputSegmented?: unknown;
+  readonly region?: unknown;
+  readonly fileUri?: unknown;
+  readonly status?: unknown;
+  readonly taskId?: unknown;
+}
+
+const JOB_FILE = /\.highlight\.ya?ml$/i;
+const isJob = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID || JOB_FILE.test(document.uri.path);
+
+/** The Output of a job file as it reads now (unsaved edits included). */
+async function jobTarget(uri: vscode.Uri | undefined): Promise<{ uri: string; segmented: boolean; scope: vscode.Uri } | undefined> {
+  if (!uri) return undefined;
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+  const output = jobOutputOf(parseJob(document.getText()).value);
+  if (!output) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no Output.URI of the form oss://bucket/key.', vscode.workspace.asRelativePath(uri, false)));
+    return undefined;
+  }
+  return { ...output, scope: uri };
+}
+
+/**
+ * What a command was run on: an output object of the view (`{ kind: 'output', record, bucket, key }`), a task
+ * (`{ record }`: the view, its tooltip links, the notification), a job file's Uri, an `oss://` string or Uri; with
+ * nothing, the active job file's Output.URI, else it asks.
+ */
 async function targetOf(arg: unknown): Promise<Target | undefined> {
-  const record = (arg as { record?: { outputUri?: unknown; region?: unknown; fileUri?: unknown; status?: unknown; taskId?: unknown } } | undefined)?.record;
+  const given = arg as { kind?: unknown; record?: RecordArg; bucket?: unknown; key?: unknown } | undefined;
+  const record = given?.record;
   if (record && record.status !== 'Succeeded') {
-    void vscode.window.showInformationMessage(`Task ${String(record.taskId)} has not succeeded (${String(record.status)}): it has no output yet.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} has not succeeded ({1}): it has no output yet.', String(record.taskId), String(record.status)));
     return undefined;
   }
   let uri: string | undefined;
   let region: string | undefined;
+  let segmented = false;
   let scope: vscode.Uri | undefined = vscode.window.activeTextEditor?.document.uri;
-  if (record && typeof record.outputUri === 'string') {
-    uri = record.outputUri;
+  if (record) {
     region = typeof record.region === 'string' ? record.region : undefined;
     scope = typeof record.fileUri === 'string' ? vscode.Uri.parse(record.fileUri, true) : scope;
+  }
+  if (given?.kind === 'output' && typeof given.bucket === 'string' && typeof given.key === 'string') {
+    // One object of the listing: itself, even when it is a part of a segmented output.
+    uri = `oss://${given.bucket}/${given.key}`;
+  } else if (record && typeof record.outputUri === 'string') {
+    uri = record.outputUri;
+    segmented = isSegmentedOutput({ outputUri: record.outputUri, outputSegmented: record.outputSegmented === true });
+  } else if (record) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} was submitted without an Output.URI: there is nothing to show.', String(record.taskId)));
+    return undefined;
   } else if (typeof arg === 'string') uri = arg;
   else if (arg instanceof vscode.Uri && arg.scheme === 'oss') uri = arg.toString(true);
-  uri ??= await vscode.window.showInputBox({ prompt: 'OSS URI of the result', placeHolder: 'oss://bucket/path/output.mp4', ignoreFocusOut: true });
+  else if (arg instanceof vscode.Uri || (arg === undefined && vscode.window.activeTextEditor && isJob(vscode.window.activeTextEditor.document))) {
+    const job = await jobTarget(arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri);
+    if (!job) return undefined;
+    uri = job.uri;
+    segmented = job.segmented;
+    scope = job.scope;
+  } else if (given?.kind === 'jobOutput') {
+    // The CodeLens: the URI it checked, not whatever the line says by the time it is clicked.
+    const lens = arg as JobOutputArg;
+    uri = lens.uri;
+    segmented = lens.segmented;
+    scope = vscode.Uri.parse(lens.fileUri, true);
+  }
+  uri ??= await vscode.window.showInputBox({ prompt: vscode.l10n.t('OSS URI of the result'), placeHolder: 'oss://bucket/path/output.mp4', ignoreFocusOut: true });
   if (!uri) return undefined;
   let location: OssLocation;
   try {
@@ -53,24 +109,24 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
     void vscode.window.showErrorMessage((error as Error).message);
     return undefined;
   }
-  return { location, region: region ?? readSubmitSettings(scope).region, scope };
+  return { location, region: region ?? readSubmitSettings(scope).region, scope, segmented: segmented || isPrefix(location) || !playsInWebview(location.key) };
 }
 
 const shown = (location: OssLocation): string => `oss://${location.bucket}/${location.key}`;
 
-export function registerResultsFeature(credentials: CredentialStore, trust: EndpointTrust): vscode.Disposable {
+/** What the rest of the extension uses: the tree's output listing, and the news that a task succeeded. */
+export interface ResultsFeature extends vscode.Disposable {
+  readonly outputs: OutputSource;
+  /** A task succeeded: its output now exists, so the CodeLens of its job file (and any with that URI) may show. */
+  taskSucceeded(record: { readonly outputUri?: string }): void;
+}
 
-  /** Undefined, after saying so, when the workspace's OSS endpoint was not accepted: nothing is sent then. */
-  async function connection(scope: vscode.Uri | undefined): Promise<OssConnection | undefined> {
-    const refused = await trust.confirm(scope, ['ossEndpoint']);
-    if (refused) {
-      void vscode.window.showWarningMessage(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, 'ossEndpoint'));
-      return undefined;
-    }
-    const config = vscode.workspace.getConfiguration('immHighlight', scope);
-    const endpoint = config.get<string>('ossEndpoint', '').trim();
-    return createOssConnection({ credentials: await credentials.source(), timeoutMs: readSubmitSettings(scope).timeoutMs, ...(endpoint ? { endpoint } : {}) });
-  }
+export function registerResultsFeature(credentials: CredentialStore, trust: EndpointTrust): ResultsFeature {
+  const connections = resultsConnections(credentials, trust);
+  const connection = connections.forCommand;
+  const lister = new OutputLister(connections.background);
+  const codeLens = new OutputCodeLens(connections.background);
+
   const expirySeconds = (scope: vscode.Uri | undefined): number => {
     const value = vscode.workspace.getConfiguration('immHighlight', scope).get<number>('presignExpirySeconds', 900);
     return Number.isInteger(value) && value >= 1 && value <= 604_800 ? value : 900;
@@ -84,11 +140,8 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     await oss.headObject(target.location.bucket, target.region, target.location.key);
     return presignObject(oss, target.location, target.region, expirySeconds(target.scope));
   }
-  const segmented = (target: Target): boolean => isPrefix(target.location) || !playsInWebview(target.location.key);
 
-  async function open(arg: unknown): Promise<void> {
-    const target = await targetOf(arg);
-    if (!target) return;
+  async function openTarget(target: Target): Promise<void> {
     try {
       if (isPrefix(target.location)) {
         await vscode.env.openExternal(vscode.Uri.parse(ossConsoleUrl(target.location, target.region)));
@@ -101,18 +154,23 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     }
   }
 
+  async function open(arg: unknown): Promise<void> {
+    const target = await targetOf(arg);
+    if (target) await openTarget(target);
+  }
+
   async function preview(arg: unknown): Promise<vscode.WebviewPanel | undefined> {
     const target = await targetOf(arg);
     if (!target) return undefined;
-    if (segmented(target)) {
-      void vscode.window.showInformationMessage(`${shown(target.location)} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.`);
-      await open(arg ?? shown(target.location));
+    if (target.segmented) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.', shown(target.location)));
+      await openTarget(target);
       return undefined;
     }
     try {
       const url = await presign(target);
       if (!url) return undefined;
-      const panel = vscode.window.createWebviewPanel('immHighlight.outputPreview', `Preview ${target.location.key.split('/').pop()}`, vscode.ViewColumn.Active, {
+      const panel = vscode.window.createWebviewPanel('immHighlight.outputPreview', vscode.l10n.t('Preview {0}', target.location.key.split('/').pop() ?? ''), vscode.ViewColumn.Active, {
         enableScripts: true,
         localResourceRoots: [],
       });
@@ -130,26 +188,32 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
   async function download(arg: unknown, destination?: vscode.Uri): Promise<string | undefined> {
     const target = await targetOf(arg);
     if (!target) return undefined;
-    const folder = segmented(target);
+    const folder = target.segmented;
     const location = folder && !isPrefix(target.location) ? { bucket: target.location.bucket, key: segmentPrefix(target.location) } : target.location;
     const name = target.location.key.replace(/\/$/, '').split('/').pop() ?? 'output';
     let chosen = destination;
     if (!chosen) {
       const base = vscode.workspace.workspaceFolders?.[0]?.uri;
       chosen = folder
-        ? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Download Here', ...(base ? { defaultUri: base } : {}) }))?.[0]?.with({})
-        : await vscode.window.showSaveDialog({ title: `Download ${shown(target.location)}`, ...(base ? { defaultUri: vscode.Uri.joinPath(base, name) } : {}) });
+        ? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Download Here'), ...(base ? { defaultUri: base } : {}) }))?.[0]?.with({})
+        : await vscode.window.showSaveDialog({ title: vscode.l10n.t('Download {0}', shown(target.location)), ...(base ? { defaultUri: vscode.Uri.joinPath(base, name) } : {}) });
       if (chosen && folder) chosen = vscode.Uri.joinPath(chosen, name.replace(/\.[^.]+$/, ''));
     }
     if (!chosen) return undefined;
     const path = chosen.fsPath;
-    const oss = await connection(target.scope);
+    let oss;
+    try {
+      oss = await connection(target.scope);
+    } catch (error) {
+      fail(error);
+      return undefined;
+    }
     if (!oss) return undefined;
     // The save dialog already asked before replacing a file; a folder's files are asked about here.
     let overwrite = !folder && !destination;
     for (;;) {
       try {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${shown(location)}`, cancellable: true }, async (progress, token) => {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', shown(location)), cancellable: true }, async (progress, token) => {
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
           let reported = 0;
@@ -159,17 +223,18 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
             onProgress: (p) => {
               if (!p.totalBytes) return;
               const percent = (p.bytes / p.totalBytes) * 100;
-              progress.report({ increment: percent - reported, message: `${Math.floor(percent)}% of ${p.totalBytes} bytes` });
+              progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}% of {1} bytes', Math.floor(percent), p.totalBytes) });
               reported = percent;
             },
           });
         });
-        void vscode.window.showInformationMessage(`Downloaded ${shown(location)} to ${path}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} to {1}.', shown(location), path));
         return path;
       } catch (error) {
         if (error instanceof TargetExistsError && !overwrite) {
-          const answer = await vscode.window.showWarningMessage(`${error.message} Replace?`, { modal: true }, 'Replace');
-          if (answer !== 'Replace') return undefined;
+          const replace = vscode.l10n.t('Replace');
+          const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} Replace?', error.message), { modal: true }, replace);
+          if (answer !== replace) return undefined;
           overwrite = true;
           continue;
         }
@@ -180,8 +245,12 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     }
   }
 
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     credentials,
+    lister,
+    codeLens,
+    // The next look at a task asks again; the CodeLens keeps its answers until the next open or save.
+    credentials.onDidChange(() => lister.forgetQuietly()),
     vscode.commands.registerCommand(ResultCommands.openOutput, open),
     vscode.commands.registerCommand(ResultCommands.previewOutput, preview),
     vscode.commands.registerCommand(ResultCommands.downloadOutput, download),
@@ -196,7 +265,9 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
         const url = await presign(target);
         if (!url) return;
         await vscode.env.clipboard.writeText(url.url);
-        void vscode.window.showInformationMessage(`Presigned URL of ${shown(target.location)} copied: anyone with it can read the object until ${url.expiresAt.toLocaleString()}.`);
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Presigned URL of {0} copied: anyone with it can read the object until {1}.', shown(target.location), url.expiresAt.toLocaleString()),
+        );
       } catch (error) {
         fail(error);
       }
@@ -206,4 +277,9 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
       if (target) await vscode.env.openExternal(vscode.Uri.parse(ossConsoleUrl(target.location, target.region)));
     }),
   );
+  return {
+    outputs: lister,
+    taskSucceeded: (record) => codeLens.outputAppeared(record.outputUri),
+    dispose: () => disposable.dispose(),
+  };
 }

@@ -1,8 +1,10 @@
 /**
  * The HTML of the Preview Output webview: a `<video>` on a presigned URL, with a Content-Security-Policy that
  * allows media only from that URL's origin and nothing else (no scripts beyond the nonce'd one that posts the
- * Open in Browser click). No vscode import, so it is unit-tested as plain text.
+ * Open in Browser click). No vscode import, so it is unit-tested as plain text; its words go through `t`.
  */
+import { t } from '../../../core/src/l10n';
+
 export interface PreviewContent {
   /** The presigned GET URL (a secret while it lives: it is only put into the page, never logged). */
   readonly url: string;
@@ -42,10 +44,9 @@ export function previewHtml(content: PreviewContent): string {
 <body>
 <h3>${escapeHtml(content.ossUri)}</h3>
 <video id="output" controls preload="metadata" src="${src}"></video>
-<p class="note">VS Code webviews cannot decode AAC audio (microsoft/vscode#162062), so most MP4 results play silent here,
-and they do not play HLS or DASH. Open the result in the browser to hear it.</p>
-<p class="note">The link is valid until ${escapeHtml(content.expiresAt.toLocaleString())}.</p>
-<button id="browser">Open in Browser</button>
+<p class="note">${escapeHtml(t('VS Code webviews cannot decode AAC audio (microsoft/vscode#162062), so most MP4 results play silent here, and they do not play HLS or DASH. Open the result in the browser to hear it.'))}</p>
+<p class="note">${escapeHtml(t('The link is valid until {0}.', content.expiresAt.toLocaleString()))}</p>
+<button id="browser">${escapeHtml(t('Open in Browser'))}</button>
 <script nonce="${escapeHtml(content.nonce)}">
   const vscode = acquireVsCodeApi();
   document.getElementById('browser').addEventListener('click', () => vscode.postMessage({ type: 'openInBrowser' }));

@@ -27,10 +27,17 @@ import { TaskTreeProvider } from './taskTree';
 import { registerTaskCommands } from './taskCommands';
 import { registerRequestCommands } from './requestCommands';
 import { notifyFinished, notifyStopped } from './taskNotifications';
+import type { OutputSource } from '../results/outputAnswer';
 
 export type { SubmitOutcome } from './submitCommand';
 
-export function registerSubmitFeature(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore, endpointTrust: EndpointTrust): vscode.Disposable {
+/** What the results feature lends the task view and the follower. */
+export interface ResultsHooks {
+  readonly outputs: OutputSource;
+  taskSucceeded(record: TaskRecord): void;
+}
+
+export function registerSubmitFeature(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore, endpointTrust: EndpointTrust, results?: ResultsHooks): vscode.Disposable {
   const output = api.outputChannel;
   const log = (line: string): void => output.appendLine(line);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
@@ -44,7 +51,10 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     history,
     clientFor,
     log,
-    onFinished: (record) => void notifyFinished(record),
+    onFinished: (record) => {
+      if (record.status === 'Succeeded') results?.taskSucceeded(record);
+      void notifyFinished(record);
+    },
     onStopped: (record, message, quiet) => {
       if (!quiet) void notifyStopped(record, message);
     },
@@ -54,7 +64,7 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
   const identities = new IdentityResolver(() => credentials.source());
   const preview = new RequestPreviewProvider(resolvedPreviewCredentials(credentials, identities), (taskId) => history.get(taskId)?.sentRequest);
   const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version, endpointTrust });
-  const tree = new TaskTreeProvider(history);
+  const tree = new TaskTreeProvider(history, results?.outputs);
 
   const disposable = vscode.Disposable.from(
     follower,
@@ -70,7 +80,7 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     registerNewJobCommand(),
     registerCredentialCommands(credentials, identities, log, context.extensionMode === vscode.ExtensionMode.Test),
     registerRequestCommands(preview),
-    registerTaskCommands(history, follower, details),
+    registerTaskCommands(history, follower, details, (taskId) => results?.outputs.forget(taskId)),
     vscode.commands.registerCommand(SubmitCommands.submitTask, (arg?: unknown) => submitter.submit(arg)),
     // A fixed key or profile is a reason to try again the tasks whose following stopped for lack of credentials.
     credentials.onDidChange(() => {

@@ -33,7 +33,8 @@ async function taskIdOf(arg: unknown, history: TaskHistory, title: string): Prom
   return pick?.label;
 }
 
-export function registerTaskCommands(history: TaskHistory, follower: TaskFollower, details: TaskDetailsProvider): vscode.Disposable {
+/** `onRefresh`: a task (or all) was refreshed, so what is known about its output is looked up again. */
+export function registerTaskCommands(history: TaskHistory, follower: TaskFollower, details: TaskDetailsProvider, onRefresh?: (taskId: string | undefined) => void): vscode.Disposable {
   const recordOf = async (arg: unknown, title: string): Promise<TaskRecord | undefined> => {
     const taskId = await taskIdOf(arg, history, title);
     if (!taskId) return undefined;
@@ -65,6 +66,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
     vscode.commands.registerCommand(SubmitCommands.refreshTasks, async (arg?: unknown): Promise<void> => {
       const taskId = taskIdGiven(arg);
       const record = taskId ? history.get(taskId) : undefined;
+      onRefresh?.(record?.taskId);
       if (record) {
         // One task: look now, even at an ended one, and follow it again if it has not ended.
         await details.lookUp(record);

@@ -2,16 +2,18 @@
 import * as vscode from 'vscode';
 import { SubmitCommands } from './commandIds';
 import type { TaskRecord } from './taskRecord';
-import { finalMessage } from './taskStatus';
+import { finalMessage, resultActions } from './taskStatus';
 
 export async function notifyFinished(record: TaskRecord): Promise<void> {
   const { severity, text } = finalMessage(record);
   const copyTaskId = vscode.l10n.t('Copy Task ID');
-  const copyOutputUri = vscode.l10n.t('Copy Output URI');
-  const buttons = [copyTaskId, ...(severity === 'information' && record.outputUri ? [copyOutputUri] : [])];
+  // A succeeded task's result one click away: Preview/Open, or for a segmented output Open in Browser/Download….
+  const results = severity === 'information' ? resultActions(record) : [];
+  const buttons = [...results.map((a) => a.label), copyTaskId];
   const choice = severity === 'error' ? await vscode.window.showErrorMessage(text, ...buttons) : await vscode.window.showInformationMessage(text, ...buttons);
   if (choice === copyTaskId) await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
-  if (choice === copyOutputUri && record.outputUri) await vscode.env.clipboard.writeText(record.outputUri);
+  const action = results.find((a) => a.label === choice);
+  if (action) await vscode.commands.executeCommand(action.command, { record });
 }
 
 export async function notifyStopped(record: TaskRecord, message: string): Promise<void> {

@@ -16,6 +16,8 @@ export interface TaskRecord {
   readonly requestId: string;
   /** Output.URI of the job, shown when the task succeeds (GetTask does not return it). */
   readonly outputUri?: string;
+  /** The job had Output.Segment: the result is a playlist and its segments under the output's prefix. */
+  readonly outputSegmented?: boolean;
   /** Submitted until the first GetTask answer; then the service's Status (Running, Succeeded, Failed, …). */
   readonly status: string;
   readonly progress?: number;

@@ -1,6 +1,8 @@
 /** How a task's state reads in the status bar, the tree and notifications. Pure text, no VS Code. */
 import { isTerminal, SUBMITTED, type TaskRecord } from './taskRecord';
 import { t } from '../../../core/src/l10n';
+import { ResultCommands } from '../results/commandIds';
+import { isSegmentedOutput } from '../results/jobOutput';
 
 /** `Highlight-4d51241b-…` -> `Highlight-4d51241b…`: enough to recognise, short enough for the status bar. */
 export function shortTaskId(taskId: string): string {
@@ -79,6 +81,41 @@ export function finalMessage(record: TaskRecord): FinalMessage {
   }
   const output = record.outputUri ? t(' Output: {0}', record.outputUri) : '';
   return { severity: 'information', text: t('{0} succeeded.', what) + output };
+}
+
+export interface ResultAction {
+  readonly label: string;
+  readonly command: string;
+}
+
+/**
+ * The buttons of the "succeeded" notification: a video previews and opens in the browser; a segmented output,
+ * which webviews cannot play, opens in the browser or downloads. Nothing for a task without a result.
+ */
+export function resultActions(record: Pick<TaskRecord, 'status' | 'outputUri' | 'outputSegmented'>): ResultAction[] {
+  if (record.status !== 'Succeeded' || !record.outputUri) return [];
+  return isSegmentedOutput(record)
+    ? [
+        { label: t('Open in Browser'), command: ResultCommands.openOutput },
+        { label: t('Download…'), command: ResultCommands.downloadOutput },
+      ]
+    : [
+        { label: t('Preview Output'), command: ResultCommands.previewOutput },
+        { label: t('Open Output'), command: ResultCommands.openOutput },
+      ];
+}
+
+/** Every results action, for the tooltip's links: the first ones as the notification offers them. */
+export function resultLinks(record: Pick<TaskRecord, 'status' | 'outputUri' | 'outputSegmented'>): ResultAction[] {
+  const first = resultActions(record);
+  if (first.length === 0) return [];
+  const more: ResultAction[] = [
+    { label: t('Download Output…'), command: ResultCommands.downloadOutput },
+    { label: t('Copy Output URI'), command: ResultCommands.copyOutputUri },
+    { label: t('Copy Presigned URL'), command: ResultCommands.copyPresignedUrl },
+    { label: t('Open in OSS Console'), command: ResultCommands.openInConsole },
+  ];
+  return [...first, ...more.filter((m) => !first.some((f) => f.command === m.command))];
 }
 
 /** The tree item's hover: every fact the record holds, one per line. */

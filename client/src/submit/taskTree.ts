@@ -1,9 +1,15 @@
-/** The "Highlight Tasks" view: submitted tasks grouped per job file, newest first. */
+/**
+ * The "Highlight Tasks" view: submitted tasks grouped per job file, newest first; under a succeeded task its
+ * output object(s) with their sizes (looked up when it is expanded, never blocking the tree) and its job file.
+ */
 import * as vscode from 'vscode';
+import { formatSize } from '../../../core/src/cloud/format';
+import { OUTPUT_CONTEXT, RESULT_COMMAND_IDS, ResultCommands } from '../results/commandIds';
+import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import { SubmitCommands } from './commandIds';
 import type { TaskHistory } from './taskHistory';
 import { isTerminal, type TaskRecord } from './taskRecord';
-import { formatTime, shortTaskId, statusIcon, statusText, taskTooltip } from './taskStatus';
+import { formatTime, resultLinks, shortTaskId, statusIcon, statusText, taskTooltip } from './taskStatus';
 
 export interface FileNode {
   readonly kind: 'file';
@@ -14,25 +20,99 @@ export interface TaskNode {
   readonly kind: 'task';
   readonly record: TaskRecord;
 }
-export type TaskTreeNode = FileNode | TaskNode;
+/** One object of a succeeded task's output; the results commands take it as their argument. */
+export interface OutputNode {
+  readonly kind: 'output';
+  readonly record: TaskRecord;
+  readonly bucket: string;
+  readonly key: string;
+  readonly size: number | undefined;
+  /** Relative to the output's folder. */
+  readonly name: string;
+  /** A playlist or segment of a segmented output, not a video a webview plays. */
+  readonly part: boolean;
+}
+/** The job file a task was submitted from. */
+export interface SourceNode {
+  readonly kind: 'source';
+  readonly record: TaskRecord;
+}
+/** Looking up, nothing there, why not, or "more": a line of text under a task. */
+export interface MessageNode {
+  readonly kind: 'message';
+  readonly taskId: string;
+  readonly text: string;
+  readonly icon: string;
+  readonly slot: string;
+}
+export type TaskTreeNode = FileNode | TaskNode | OutputNode | SourceNode | MessageNode;
 
 /** `contextValue`s used by package.json `view/item/context` menus. */
 export const TASK_CONTEXT = { task: 'immHighlightTask', pendingTask: 'immHighlightTask.pending', file: 'immHighlightJobFile' } as const;
+
+function outputChildren(record: TaskRecord, answer: OutputAnswer): TaskTreeNode[] {
+  const message = (text: string, icon: string, slot = 'output'): MessageNode => ({ kind: 'message', taskId: record.taskId, text, icon, slot });
+  if (answer.state === 'loading') return [message(vscode.l10n.t('Looking up the output in OSS…'), 'loading~spin')];
+  if (answer.state === 'failed') return [message(answer.message, 'warning')];
+  const nodes: TaskTreeNode[] = answer.objects.map((o) => ({
+    kind: 'output',
+    record,
+    bucket: answer.bucket,
+    key: o.key,
+    size: o.size,
+    name: o.key.startsWith(answer.folder) && o.key.length > answer.folder.length ? o.key.slice(answer.folder.length) : o.key,
+    part: answer.segmented,
+  }));
+  if (answer.truncated) nodes.push(message(vscode.l10n.t('Only the first {0} objects are listed; Download… fetches them all.', answer.objects.length), 'ellipsis', 'more'));
+  return nodes;
+}
+
+/** The hover of a succeeded task: its facts, then links that run the results commands on it. */
+function succeededTooltip(record: TaskRecord): vscode.MarkdownString | string {
+  const links = resultLinks(record);
+  if (links.length === 0) return taskTooltip(record);
+  // Only what the results commands read: no secrets, no request, in a link anyone may see.
+  const arg = encodeURIComponent(
+    JSON.stringify([{ record: { taskId: record.taskId, status: record.status, outputUri: record.outputUri, outputSegmented: !!record.outputSegmented, region: record.region, fileUri: record.fileUri } }]),
+  );
+  const markdown = new vscode.MarkdownString(undefined, true);
+  for (const line of taskTooltip(record).split('\n')) {
+    markdown.appendText(line);
+    markdown.appendMarkdown('  \n');
+  }
+  markdown.appendMarkdown(links.map((l) => `[${l.label.replace(/[[\]\\]/g, '\\$&')}](command:${l.command}?${arg})`).join(' · '));
+  // Only our results commands run from these links.
+  markdown.isTrusted = { enabledCommands: [...RESULT_COMMAND_IDS] };
+  return markdown;
+}
 
 export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TaskTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly listener: { dispose(): void };
 
-  constructor(private readonly history: TaskHistory) {
+  private readonly outputsListener: { dispose(): void } | undefined;
+
+  /** `outputs`: where a succeeded task's objects come from; without it a task shows its job file only. */
+  constructor(
+    private readonly history: TaskHistory,
+    private readonly outputs?: OutputSource,
+  ) {
     this.listener = history.onDidChange(() => this.changed.fire(undefined));
+    this.outputsListener = outputs?.onDidChange(() => this.changed.fire(undefined));
   }
 
+  /** Synchronous throughout: an output still being looked up is a "Looking up…" child until its answer comes. */
   getChildren(node?: TaskTreeNode): TaskTreeNode[] {
     if (!node) return this.history.byFile().map((g) => ({ kind: 'file', fileUri: g.fileUri, fileLabel: g.fileLabel }));
     if (node.kind === 'file') {
       const group = this.history.byFile().find((g) => g.fileUri === node.fileUri);
       return (group?.tasks ?? []).map((record) => ({ kind: 'task', record }));
+    }
+    if (node.kind === 'task' && node.record.status === 'Succeeded') {
+      const record = this.history.get(node.record.taskId) ?? node.record;
+      const outputs = record.outputUri && this.outputs ? outputChildren(record, this.outputs.answer(record)) : [];
+      return [...outputs, { kind: 'source', record }];
     }
     return [];
   }
@@ -49,13 +129,23 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri] };
       return item;
     }
+    if (node.kind === 'output') return outputItem(node);
+    if (node.kind === 'source') return sourceItem(node);
+    if (node.kind === 'message') {
+      const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      item.id = `${node.taskId}/${node.slot}`;
+      item.tooltip = node.text;
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      return item;
+    }
     const { record } = node;
     // Status (with the failure code) first, then the time: what a narrow sidebar must not cut off. The id is
     // last and short; the full one is in the tooltip, the details and Copy Task ID.
-    const item = new vscode.TreeItem(statusText(record), vscode.TreeItemCollapsibleState.None);
+    // A succeeded task opens onto its output and job file; collapsed, so listing waits until someone looks.
+    const item = new vscode.TreeItem(statusText(record), record.status === 'Succeeded' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = record.taskId;
     item.description = `${formatTime(record.submittedAt)} · ${shortTaskId(record.taskId)}`;
-    item.tooltip = taskTooltip(record);
+    item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record) : taskTooltip(record);
     item.command = { title: 'Show Task Details', command: SubmitCommands.showTaskDetails, arguments: [record.taskId] };
     item.accessibilityInformation = { label: `Highlight task ${record.taskId}: ${statusText(record)}, submitted ${formatTime(record.submittedAt)}` };
     item.iconPath = new vscode.ThemeIcon(statusIcon(record), iconColor(record.status));
@@ -65,8 +155,35 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   dispose(): void {
     this.listener.dispose();
+    this.outputsListener?.dispose();
     this.changed.dispose();
   }
+}
+
+function outputItem(node: OutputNode): vscode.TreeItem {
+  const uri = `oss://${node.bucket}/${node.key}`;
+  const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.record.taskId}/output/${node.key}`;
+  item.description = node.size === undefined ? '' : formatSize(node.size);
+  item.tooltip = uri;
+  item.iconPath = new vscode.ThemeIcon(node.part ? 'file' : 'file-media');
+  item.contextValue = node.part ? OUTPUT_CONTEXT.part : OUTPUT_CONTEXT.video;
+  item.accessibilityInformation = { label: vscode.l10n.t('Output {0}, {1}', uri, item.description) };
+  // A video previews on click; a part of a segmented output offers its actions in the context menu.
+  if (!node.part) item.command = { title: vscode.l10n.t('Preview Output'), command: ResultCommands.previewOutput, arguments: [node] };
+  return item;
+}
+
+function sourceItem(node: SourceNode): vscode.TreeItem {
+  const uri = vscode.Uri.parse(node.record.fileUri, true);
+  const item = new vscode.TreeItem(node.record.fileLabel, vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.record.taskId}/source`;
+  item.resourceUri = uri;
+  item.description = vscode.l10n.t('job file');
+  item.tooltip = vscode.l10n.t('The job file this task was submitted from: {0}', uri.scheme === 'file' ? uri.fsPath : node.record.fileLabel);
+  item.contextValue = TASK_CONTEXT.file;
+  item.command = { title: vscode.l10n.t('Open Job File'), command: SubmitCommands.openJobFile, arguments: [node.record.taskId] };
+  return item;
 }
 
 function iconColor(status: string): vscode.ThemeColor | undefined {

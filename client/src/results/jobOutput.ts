@@ -1,0 +1,24 @@
+/**
+ * A job's Output as the results features need it: its URI and whether Output.Segment makes it a playlist with
+ * segments (HLS/DASH) rather than one video. Pure, no vscode import: Submit records it, the CodeLens reads it.
+ */
+export interface JobOutput {
+  readonly uri: string;
+  readonly segmented: boolean;
+}
+
+export function jobOutputOf(value: unknown): JobOutput | undefined {
+  const output = (value as { Output?: { URI?: unknown; Segment?: unknown } } | null)?.Output;
+  if (typeof output?.URI !== 'string' || !output.URI.startsWith('oss://')) return undefined;
+  const segment = output.Segment;
+  return { uri: output.URI, segmented: typeof segment === 'object' && segment !== null };
+}
+
+/**
+ * Parts rather than one video: Output.Segment, a prefix (`out/reel/`) or a playlist (`.m3u8`, `.mpd`), none of
+ * which a VS Code webview plays.
+ */
+export function isSegmentedOutput(owner: { readonly outputUri?: string | undefined; readonly outputSegmented?: boolean | undefined }): boolean {
+  if (!owner.outputUri) return false;
+  return !!owner.outputSegmented || owner.outputUri.endsWith('/') || /\.(m3u8|mpd)$/i.test(owner.outputUri);
+}

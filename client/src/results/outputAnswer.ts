@@ -1,0 +1,42 @@
+/**
+ * What the Highlight Tasks view shows under a succeeded task: its output object(s) as OSS listed them, or why
+ * they could not be listed, in plain words. Types only, no imports: the tree (shared with the web entry's
+ * types) reads them without loading the OSS client.
+ */
+export interface OutputObject {
+  readonly key: string;
+  readonly size: number | undefined;
+}
+
+export type OutputAnswer =
+  | { readonly state: 'loading' }
+  | {
+      readonly state: 'listed';
+      readonly bucket: string;
+      /** The folder the keys are shown relative to (`out/`). */
+      readonly folder: string;
+      readonly objects: readonly OutputObject[];
+      /** More objects than the view lists. */
+      readonly truncated: boolean;
+      /** A playlist and segments (Output.Segment, a prefix, `.m3u8`/`.mpd`): parts, not one playable video. */
+      readonly segmented: boolean;
+    }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** The record fields the answer depends on. */
+export interface OutputOwner {
+  readonly taskId: string;
+  readonly status: string;
+  readonly outputUri?: string;
+  readonly outputSegmented?: boolean;
+  readonly region: string;
+  readonly fileUri: string;
+}
+
+/** The tree's view of the lister: a cached answer per task, a look-up started when there is none. */
+export interface OutputSource {
+  answer(owner: OutputOwner): OutputAnswer;
+  /** Drops the cached answer of one task (Refresh), or of all. */
+  forget(taskId?: string): void;
+  readonly onDidChange: (listener: () => void) => { dispose(): void };
+}

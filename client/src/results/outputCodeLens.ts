@@ -1,0 +1,170 @@
+/**
+ * Open Output / Preview Output / Download Output… above a job file's Output.URI, once the object is there. Whether
+ * it is comes from one bounded HEAD (a listing of one key for a segmented output) through the OSS connection,
+ * made when the file is opened or saved, or when a task writing that URI succeeds; never while typing, where the
+ * lens only reads the cached answer.
+ */
+import * as vscode from 'vscode';
+import { isPrefix, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
+import { cloudResources } from '../../../core/src/cloud/resources';
+import { parseJob } from '../../../core/src/document';
+import { LANGUAGE_ID } from '../constants';
+import { readSubmitSettings } from '../submit/settings';
+import { ResultCommands } from './commandIds';
+import { boundedController, type ConnectionFactory } from './connection';
+import { isSegmentedOutput, jobOutputOf } from './jobOutput';
+import { LIST_TIMEOUT_MS } from './outputLister';
+
+/** The lens's argument to the results commands: the output it checked. */
+export interface JobOutputArg {
+  readonly kind: 'jobOutput';
+  readonly uri: string;
+  readonly segmented: boolean;
+  readonly fileUri: string;
+}
+
+interface FoundOutput {
+  readonly uri: string;
+  readonly segmented: boolean;
+  readonly line: number;
+}
+
+const SETTING = 'results.codeLens';
+
+export function outputLensEnabled(scope: vscode.Uri | undefined): boolean {
+  return vscode.workspace.getConfiguration('immHighlight', scope).get<boolean>(SETTING, true) !== false;
+}
+
+export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  /** `region|oss://…|segmented` -> whether it was there at the last look. */
+  private readonly exists = new Map<string, boolean>();
+  private readonly checking = new Set<string>();
+  private readonly stale = new Set<string>();
+  /** The parse of each document version, so the lens does not parse more than the text changes. */
+  private readonly parsed = new Map<string, { version: number; found: FoundOutput | undefined }>();
+  private readonly disposables: vscode.Disposable[];
+  private disposed = false;
+
+  constructor(private readonly connection: ConnectionFactory) {
+    this.disposables = [
+      vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, this),
+      vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.check(d, true)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.parsed.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('immHighlight.ossEndpoint')) this.forgetAll();
+        else if (e.affectsConfiguration(`immHighlight.${SETTING}`)) this.changed.fire();
+      }),
+    ];
+    for (const document of vscode.workspace.textDocuments) this.check(document);
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!outputLensEnabled(document.uri)) return [];
+    const found = this.outputOf(document);
+    if (!found || this.exists.get(this.keyOf(document, found)) !== true) return [];
+    const arg: JobOutputArg = { kind: 'jobOutput', uri: found.uri, segmented: found.segmented, fileUri: document.uri.toString() };
+    const range = new vscode.Range(found.line, 0, found.line, 0);
+    const lens = (title: string, command: string, tooltip: string): vscode.CodeLens => new vscode.CodeLens(range, { title, command, tooltip, arguments: [arg] });
+    // A segmented output does not play in a webview: the browser and a folder download instead.
+    return found.segmented
+      ? [
+          lens(vscode.l10n.t('Open in Browser'), ResultCommands.openOutput, vscode.l10n.t('Open {0} in the browser', found.uri)),
+          lens(vscode.l10n.t('Download Output…'), ResultCommands.downloadOutput, vscode.l10n.t('Download every object of {0} into a folder', found.uri)),
+        ]
+      : [
+          lens(vscode.l10n.t('Open Output'), ResultCommands.openOutput, vscode.l10n.t('Open {0} in the browser through a presigned URL', found.uri)),
+          lens(vscode.l10n.t('Preview Output'), ResultCommands.previewOutput, vscode.l10n.t('Play {0} in VS Code', found.uri)),
+          lens(vscode.l10n.t('Download Output…'), ResultCommands.downloadOutput, vscode.l10n.t('Save {0} to a file', found.uri)),
+        ];
+  }
+
+  /** A task that wrote `uri` succeeded: look again at every open job file with that Output.URI. */
+  outputAppeared(uri: string | undefined): void {
+    if (!uri) return;
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.outputOf(document)?.uri === uri) this.check(document, true);
+    }
+  }
+
+  /**
+   * Another endpoint: every answer may differ. Nothing is asked until the next open or save: a settings or
+   * credentials change is not a moment to send requests (the old key may be gone, the new one not yet chosen).
+   */
+  forgetAll(): void {
+    this.exists.clear();
+    this.changed.fire();
+  }
+
+  private outputOf(document: vscode.TextDocument): FoundOutput | undefined {
+    if (document.languageId !== LANGUAGE_ID) return undefined;
+    const id = document.uri.toString();
+    const cached = this.parsed.get(id);
+    if (cached?.version === document.version) return cached.found;
+    const doc = parseJob(document.getText());
+    const output = jobOutputOf(doc.value);
+    const range = output && cloudResources(doc).uris.find((u) => u.field === 'output' && u.uri === output.uri)?.range;
+    const found = output && range ? { uri: output.uri, segmented: isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented }), line: range.start.line } : undefined;
+    this.parsed.set(id, { version: document.version, found });
+    return found;
+  }
+
+  private keyOf(document: vscode.TextDocument, found: FoundOutput): string {
+    return `${readSubmitSettings(document.uri).region}|${found.uri}|${found.segmented}`;
+  }
+
+  /** One look at OSS per output at a time; `again` replaces an answer already known. */
+  private check(document: vscode.TextDocument, again = false): void {
+    if (this.disposed || !outputLensEnabled(document.uri)) return;
+    const found = this.outputOf(document);
+    if (!found) return;
+    const key = this.keyOf(document, found);
+    if (this.checking.has(key)) {
+      // A save while a look is under way: look once more when it ends, the object may have appeared meanwhile.
+      if (again) this.stale.add(key);
+      return;
+    }
+    if (!again && this.exists.has(key)) return;
+    this.checking.add(key);
+    void this.lookUp(document.uri, found)
+      .then((there) => {
+        if (this.disposed) return;
+        const before = this.exists.get(key);
+        this.exists.set(key, there);
+        if (before !== there) this.changed.fire();
+      })
+      .finally(() => {
+        this.checking.delete(key);
+        if (this.stale.delete(key)) this.check(document, true);
+      });
+  }
+
+  /** Any failure (no credentials, denied, offline, timeout) reads as "not there": the lens just does not show. */
+  private async lookUp(scope: vscode.Uri, found: FoundOutput): Promise<boolean> {
+    const bound = boundedController(LIST_TIMEOUT_MS);
+    try {
+      const location = parseOssLocation(found.uri);
+      const region = readSubmitSettings(scope).region;
+      const oss = await this.connection(scope);
+      const signal = bound.controller.signal;
+      if (!found.segmented) {
+        await oss.headObject(location.bucket, region, location.key, { signal });
+        return true;
+      }
+      const prefix = isPrefix(location) ? location.key : segmentPrefix(location);
+      return (await oss.listAll(location.bucket, region, prefix, { signal, limit: 1 })).objects.length > 0;
+    } catch {
+      return false;
+    } finally {
+      bound.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+}

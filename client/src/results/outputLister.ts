@@ -1,0 +1,113 @@
+/**
+ * Lists a succeeded task's output for the Highlight Tasks view: HeadObject for one video, ListObjectsV2 under
+ * the prefix for a segmented output, bounded in time and count. One answer per task is kept (failures too) until
+ * the task is refreshed, its output changes or the credentials change, so expanding a task never waits on OSS twice.
+ */
+import * as vscode from 'vscode';
+import { OssError } from '../../../api/src/oss/index';
+import { isPrefix, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
+import { boundedController, type ConnectionFactory } from './connection';
+import type { OutputAnswer, OutputOwner, OutputSource } from './outputAnswer';
+import { isSegmentedOutput } from './jobOutput';
+
+/** Enough for a playlist and its segments to be seen; Download… fetches them all anyway. */
+export const MAX_LISTED_OBJECTS = 50;
+/** The whole look-up, whatever the request timeout setting says: the tree shows a child item meanwhile. */
+export const LIST_TIMEOUT_MS = 15_000;
+
+/** Why OSS could not show the output, in words a user acts on. */
+export function outputFailureText(error: unknown, uri: string, timedOut: boolean): string {
+  if (timedOut) return vscode.l10n.t('OSS did not answer within {0} seconds; Refresh the task to try again.', LIST_TIMEOUT_MS / 1000);
+  if (!(error instanceof OssError)) return vscode.l10n.t('The output could not be listed: {0}', error instanceof Error ? error.message : String(error));
+  switch (error.kind) {
+    case 'no-such-key':
+      return vscode.l10n.t('No object at {0}: it was moved or deleted, or the task wrote elsewhere.', uri);
+    case 'no-such-bucket':
+      return vscode.l10n.t('The bucket of {0} does not exist.', uri);
+    case 'access-denied':
+      return vscode.l10n.t('OSS denied reading {0}: the identity needs oss:GetObject (and oss:ListObjects for segmented outputs).', uri);
+    case 'credentials':
+      return vscode.l10n.t('OSS refused the credentials: set an AccessKey or choose a profile, then Refresh the task.');
+    case 'network':
+    case 'timeout':
+      return vscode.l10n.t('OSS could not be reached; check the network or the OSS endpoint, then Refresh the task.');
+    default:
+      return vscode.l10n.t('The output could not be listed: {0}', error.message);
+  }
+}
+
+export class OutputLister implements OutputSource, vscode.Disposable {
+  private readonly answers = new Map<string, { of: string; answer: OutputAnswer }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private disposed = false;
+
+  constructor(private readonly connection: ConnectionFactory) {}
+
+  answer(owner: OutputOwner): OutputAnswer {
+    // Opening the details writes the record again; only what decides the answer counts.
+    const of = `${owner.status}|${owner.outputUri ?? ''}|${owner.outputSegmented === true}|${owner.region}`;
+    const cached = this.answers.get(owner.taskId);
+    if (cached && cached.of === of) return cached.answer;
+    const loading: OutputAnswer = { state: 'loading' };
+    this.answers.set(owner.taskId, { of, answer: loading });
+    void this.lookUp(owner).then((answer) => {
+      const now = this.answers.get(owner.taskId);
+      // A newer look-up (the record changed meanwhile) or a forget() wins over this one.
+      if (this.disposed || now?.answer !== loading) return;
+      this.answers.set(owner.taskId, { of, answer });
+      this.changed.fire();
+    });
+    return loading;
+  }
+
+  /** Refresh of one task or of all: shown again, so expanded tasks ask OSS again now. */
+  forget(taskId?: string): void {
+    if (taskId) this.answers.delete(taskId);
+    else this.answers.clear();
+    this.changed.fire();
+  }
+
+  /**
+   * Credentials changed: the answers go, quietly, so the next look asks with the new ones. No refresh now: in the
+   * middle of a change (key cleared, profile not chosen yet) a request would be signed by whatever is left.
+   */
+  forgetQuietly(): void {
+    this.answers.clear();
+  }
+
+  private async lookUp(owner: OutputOwner): Promise<OutputAnswer> {
+    const uri = owner.outputUri;
+    if (!uri || owner.status !== 'Succeeded') return { state: 'failed', message: vscode.l10n.t('This task has no output to show.') };
+    let location;
+    try {
+      location = parseOssLocation(uri);
+    } catch (error) {
+      return { state: 'failed', message: (error as Error).message };
+    }
+    const segmented = isSegmentedOutput(owner);
+    const prefix = segmented ? (isPrefix(location) ? location.key : segmentPrefix(location)) : location.key;
+    const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+    const bound = boundedController(LIST_TIMEOUT_MS);
+    try {
+      const oss = await this.connection(vscode.Uri.parse(owner.fileUri, true));
+      const signal = bound.controller.signal;
+      if (!segmented) {
+        const head = await oss.headObject(location.bucket, owner.region, location.key, { signal });
+        return { state: 'listed', bucket: location.bucket, folder, objects: [{ key: location.key, size: head.size }], truncated: false, segmented };
+      }
+      const listed = await oss.listAll(location.bucket, owner.region, prefix, { signal, limit: MAX_LISTED_OBJECTS });
+      if (listed.objects.length === 0) return { state: 'failed', message: vscode.l10n.t('No objects under {0}: they were moved or deleted, or the task wrote elsewhere.', `oss://${location.bucket}/${prefix}`) };
+      return { state: 'listed', bucket: location.bucket, folder, objects: listed.objects.map((o) => ({ key: o.key, size: o.size })), truncated: listed.truncated, segmented };
+    } catch (error) {
+      return { state: 'failed', message: outputFailureText(error, uri, bound.timedOut()) };
+    } finally {
+      bound.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.changed.dispose();
+  }
+}
