@@ -3,7 +3,8 @@
  * installs it into code-server 4.139.1 (VS Code 1.139.1) with `--install-extension`, opens the
  * sample workspace (a fresh copy of demo/) in Debian's Chromium and works through the UI with
  * keyboard and mouse: squiggle + Problems entry, completion at `Type: `, commands from the palette,
- * Submit task against the local IMM endpoint (as `npm run demo` sets it up), and what a user sees when
+ * Submit task against the local IMM endpoint (as `npm run demo` sets it up), Preview Output of the succeeded
+ * task (a webview whose <video> plays a presigned URL of the local OSS endpoint), and what a user sees when
  * the language server crashes.
  *
  *   E2E_SCREENSHOT=docs/screenshot.png npm run test:e2e    # also writes the README screenshot
@@ -13,6 +14,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -22,10 +24,20 @@ import {
 } from '../../scripts/e2e/harness';
 import { startDemoServices, type DemoServices } from '../../scripts/demo-services';
 import { faults } from '../imm-endpoint/faults';
+import { TEST_OSS_ACCESS_KEY } from '../oss-endpoint/server';
 
 const QUICK_INPUT = '.quick-input-widget';
 const SUGGEST = '.suggest-widget.visible';
 const JOB = 'mistakes.highlight.yaml';
+/** Where the Concat job of step 5 writes its result (demo/concat.highlight.yaml's Output.URI). */
+const OUTPUT = (() => {
+  const uri = /^Output:\n\s+URI:\s*(oss:\/\/\S+)/m.exec(readFileSync(join(ROOT, 'demo/concat.highlight.yaml'), 'utf8'))?.[1];
+  const match = /^oss:\/\/([^/]+)\/(.+)$/.exec(uri ?? '');
+  if (!uri || !match) throw new Error('demo/concat.highlight.yaml has no Output.URI');
+  return { uri, bucket: match[1]!, key: match[2]! };
+})();
+/** The "result" the task wrote, seeded into the local OSS endpoint: what a presigned GET must return byte for byte. */
+const OUTPUT_BYTES = randomBytes(64 * 1024);
 
 let dirs: RunDirs;
 let server: RunningCodeServer | undefined;
@@ -70,6 +82,24 @@ function editorLine(text: string): Locator {
   return page.locator('.monaco-editor .view-lines .view-line', { hasText: text });
 }
 
+/** Waits for `check` to hold (the endpoints' logs fill in as the workbench works), naming `what` when it does not. */
+async function until(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+}
+
+/** The Highlight Tasks pane of the Explorer, expanded. */
+async function tasksPane(): Promise<Locator> {
+  await page.keyboard.press('Control+Shift+E');
+  const header = page.locator('.pane-header', { hasText: 'Highlight Tasks' });
+  await header.waitFor();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  return page.locator('.pane', { has: header });
+}
+
 /** Language servers of the installed extension (found by their path under this run's extensions dir). */
 function languageServerPids(): number[] {
   return readdirSync('/proc')
@@ -92,6 +122,7 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const cs = setupCodeServer();
     dirs = freshRunDirs('e2e', join(ROOT, 'demo'));
     services = await startDemoServices();
+    services.ossEndpoint.control.putObject(OUTPUT.bucket, { key: OUTPUT.key, contentType: 'video/mp4', body: OUTPUT_BYTES });
     writeUserSettings(dirs, { ...services.settings });
     installVsix(cs, dirs, vsix);
     server = await startCodeServer(cs, dirs, { env: services.env });
@@ -203,8 +234,9 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   step('Submit Again sends once; clicks while it is on the wire do nothing; the progress names the identity', async () => {
     const creates = () => services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
     assert.equal(creates().length, 1);
-    // IMM answers after 4 s, so the clicks below land while the call is on the wire.
-    services!.endpoint.control.failNext(faults.delay(4000), { action: 'CreateHighlightTask' });
+    // IMM holds the call until it is released below, so the clicks land while it is on the wire however slow the
+    // machine (a 4 s delay elapsed before them on a loaded CI machine, and they opened the duplicate modal instead).
+    services!.endpoint.control.failNext(faults.held(), { action: 'CreateHighlightTask' });
     const lens = page.locator('.codelens-decoration a', { hasText: 'Submit task' });
     await lens.click();
     const dialog = page.locator('.monaco-dialog-box');
@@ -215,23 +247,84 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await page.waitForTimeout(150);
     await lens.click();
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'is being submitted already' }).first().waitFor();
+    await services!.endpoint.control.whenHeld();
+    assert.equal(creates().length, 2, 'the clicks while it is on the wire sent nothing');
+    assert.equal(services!.endpoint.control.releaseHeld(), 1);
     const firstTaskId = creates()[0]!.taskId!;
-    await page.locator('.notifications-toasts .notification-toast', { hasText: /IMM task Highlight-[0-9a-f-]+ .*submitted/ }).filter({ hasNotText: firstTaskId }).first().waitFor();
+    // Read in the Notification Center, not as a toast: beyond three notifications within 800 ms VS Code shows no more
+    // toasts (spam protection), and the answer now comes right after the two "being submitted" ones.
+    await quickPick('F1', 'Notifications: Show Notifications', 'Notifications: Show Notifications');
+    const center = page.locator('.notifications-center');
+    await center.locator('.monaco-list-row', { hasText: /IMM task Highlight-[0-9a-f-]+ .*submitted/ }).filter({ hasNotText: firstTaskId }).first().waitFor();
+    await quickPick('F1', 'Notifications: Hide Notifications', 'Notifications: Hide Notifications');
+    await center.waitFor({ state: 'hidden' });
     assert.equal(creates().length, 2, `exactly one more CreateHighlightTask: ${creates().map((c) => c.taskId).join(', ')}`);
   });
 
   step('a click on a task in the Highlight Tasks view opens its details', async () => {
-    await page.keyboard.press('Control+Shift+E');
-    const header = page.locator('.pane-header', { hasText: 'Highlight Tasks' });
-    await header.waitFor();
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    const pane = page.locator('.pane', { has: header });
+    const pane = await tasksPane();
     const row = pane.locator('.monaco-list-row', { hasText: 'Succeeded' }).first();
     await row.waitFor();
     await row.click();
     await editorLine('# Highlight task Highlight-').waitFor();
     await editorLine('| TaskType | Highlight |').waitFor();
     await page.locator('.tabs-container .tab.active', { hasText: /Highlight-[0-9a-f-]+\.md/ }).waitFor();
+  });
+
+  step('Preview Output on a succeeded task shows a video on a presigned URL of the output, which verifies; media only from OSS', async () => {
+    const oss = services!.ossEndpoint;
+    const [create] = services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
+    assert.equal((JSON.parse(create!.params['Output'] ?? '{}') as { URI?: string }).URI, OUTPUT.uri, 'the task writes the seeded object');
+    const objectGets = () => oss.requests.filter((request) => request.action === 'oss:GetObject' && request.bucket === OUTPUT.bucket && request.key === OUTPUT.key);
+
+    const pane = await tasksPane();
+    // Every poll of a running task refreshes the view, and a refresh between the right-click and the menu click
+    // hands the command no task (it then asks for a URI): first wait until every task of the run has finished.
+    const taskRow = (taskId: string): Locator => pane.locator(`.monaco-list-row[aria-label*="Highlight task ${taskId}: Succeeded"]`);
+    const taskIds = services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask').map((request) => request.taskId!);
+    for (const taskId of taskIds) await taskRow(taskId).waitFor();
+    await taskRow(create!.taskId!).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Preview Output', exact: true }).click();
+    const name = OUTPUT.key.split('/').pop()!;
+    await page.locator('.tabs-container .tab.active', { hasText: `Preview ${name}` }).waitFor();
+
+    // A webview in code-server: the host iframe, and the page inside it in #active-frame.
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const video = webview.locator('video');
+    await video.waitFor({ state: 'attached' });
+    const src = (await video.getAttribute('src')) ?? '';
+    const url = new URL(src);
+    // Path style against the loopback endpoint (the bucket in the path), as ali-oss presigns with sldEnable.
+    assert.equal(url.origin, oss.url, 'the presigned URL points at the OSS endpoint in the settings');
+    assert.equal(decodeURIComponent(url.pathname), `/${OUTPUT.bucket}/${OUTPUT.key}`);
+    const query = url.searchParams;
+    assert.equal(query.get('x-oss-signature-version'), 'OSS4-HMAC-SHA256');
+    assert.match(query.get('x-oss-credential') ?? '', new RegExp(`^${TEST_OSS_ACCESS_KEY.id}/\\d{8}/cn-hangzhou/oss/aliyun_v4_request$`));
+    assert.match(query.get('x-oss-date') ?? '', /^\d{8}T\d{6}Z$/);
+    assert.equal(query.get('x-oss-expires'), '900', 'the default expiry, immHighlight.presignExpirySeconds');
+    assert.match(query.get('x-oss-signature') ?? '', /^[0-9a-f]{64}$/);
+
+    const csp = (await webview.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).filter(([directive]) => directive).map(([directive, ...sources]) => [directive!, sources]));
+    assert.deepEqual(directives.get('default-src'), ["'none'"], csp);
+    assert.deepEqual(directives.get('media-src'), [oss.url], `media only from the OSS origin: ${csp}`);
+
+    // The <video> loads its source itself: the endpoint saw that GET, presigned and valid.
+    await until('the video element\'s GET of the output', () => objectGets().some((request) => request.presigned && typeof request.status === 'number' && request.status < 300));
+    // And the URL verifies for anyone who holds it: the seeded bytes, and a valid presigned GET in the endpoint's log.
+    const seen = oss.requests.length;
+    const response = await fetch(src);
+    assert.equal(response.status, 200);
+    assert.ok(Buffer.from(await response.arrayBuffer()).equals(OUTPUT_BYTES), 'the presigned GET returns the object\'s bytes');
+    const fetched = oss.requests.slice(seen).filter((request) => request.key === OUTPUT.key && request.status === 200);
+    assert.ok(fetched.some((request) => request.presigned && request.signatureValid && request.style === 'path' && request.signedRegion === 'cn-hangzhou'), JSON.stringify(fetched));
+    assert.ok(objectGets().every((request) => request.signatureValid), 'no request for the output failed its signature check');
+
+    // Closed again, so the steps after this one start with the editors they expect.
+    const tab = page.locator('.tabs-container .tab', { hasText: `Preview ${name}` });
+    await tab.getByRole('button', { name: /^Close/ }).click();
+    await tab.waitFor({ state: 'detached' });
+    await page.locator('iframe.webview').waitFor({ state: 'detached' });
   });
 
   step('typing oss:// in a URI lists the buckets of the account, the IMM region first', async () => {

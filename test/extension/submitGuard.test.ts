@@ -52,8 +52,9 @@ describe('Submit never sends twice by accident', () => {
   });
 
   it('Submit on a file being submitted does nothing: palette, CodeLens and clicks 150 ms and 0.4 s apart make one task', async () => {
-    // IMM takes 2 s to answer, so every later invocation lands while the first is on the wire.
-    endpoint.control.failNext(faults.delay(2000), { action: 'CreateHighlightTask' });
+    // IMM answers only when released below, so every later invocation lands while the first is on the wire, however
+    // slow the machine (a 2 s delay was outrun under load).
+    endpoint.control.failNext(faults.held(), { action: 'CreateHighlightTask' });
     const document = await openJob(job());
     const first = submit(); // palette / title bar ▶: no argument, the active editor
     const lens = submit(document.uri); // CodeLens and context menu: the file's URI
@@ -61,7 +62,10 @@ describe('Submit never sends twice by accident', () => {
     const after150 = submit();
     await sleep(250);
     const after400 = submit(document.uri);
-    const outcomes = await Promise.all([first, lens, after150, after400]);
+    const later = await Promise.all([lens, after150, after400]);
+    await endpoint.control.whenHeld();
+    assert.equal(endpoint.control.releaseHeld(), 1);
+    const outcomes = [await first, ...later];
     assert.deepEqual(
       outcomes.map((o) => o.status),
       ['submitted', 'busy', 'busy', 'busy'],

@@ -8,7 +8,12 @@ export type Fault =
   /** Reads the whole request, then drops the connection (a client sees a reset after sending). */
   | { readonly kind: 'reset' }
   /** Answers as usual, but only after `ms` (a slow service: what a user sees while a call is on the wire). */
-  | { readonly kind: 'delay'; readonly ms: number };
+  | { readonly kind: 'delay'; readonly ms: number }
+  /**
+   * Answers as usual, but only when the test calls `control.releaseHeld()`: a call on the wire for exactly as long
+   * as the test needs, with no clock to race (a loaded machine can outrun any `delay`).
+   */
+  | { readonly kind: 'held' };
 
 export type Action = 'CreateHighlightTask' | 'GetTask' | 'GetProject' | 'ListProjects';
 
@@ -45,4 +50,5 @@ export const faults = {
   hang: (): Fault => ({ kind: 'hang' }),
   reset: (): Fault => ({ kind: 'reset' }),
   delay: (ms: number): Fault => ({ kind: 'delay', ms }),
+  held: (): Fault => ({ kind: 'held' }),
 } as const;

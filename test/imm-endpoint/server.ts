@@ -6,8 +6,9 @@
  * Control from another process (the CLI and extension demos): `POST /__control` with a JSON body
  *   {"op":"failNext","fault":{…},"action":"CreateHighlightTask","times":1}
  *   {"op":"setTaskScript","script":{"pollsBeforeDone":2,"outcome":"Failed","failure":{"Code":"…","Message":"…"}}}
- *   {"op":"reset"}
- * and `GET /__control/requests` for the log of requests received.
+ *   {"op":"releaseHeld"}  (answers every request a `held` fault keeps waiting; the reply says how many: {"released":n})
+ *   {"op":"reset"}        (also answers the held requests, so no client is left waiting)
+ * and `GET /__control/requests` for the log of requests received (a held request has status "held" until released).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -35,8 +36,8 @@ export interface ReceivedRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly accessKeyId?: string;
   readonly signatureValid: boolean;
-  /** The HTTP status answered, or what happened instead. */
-  status: number | 'hang' | 'reset';
+  /** The HTTP status answered, or what happened instead ('held': waiting for `releaseHeld`). */
+  status: number | 'hang' | 'reset' | 'held';
   errorCode?: string;
   taskId?: string;
 }
@@ -58,6 +59,11 @@ export interface ImmEndpointControl {
   /** The next `times` requests (of `action`, when given) fail with `fault`. */
   failNext(fault: Fault, options?: { action?: Action; times?: number }): void;
   setTaskScript(script: TaskScript): void;
+  /** Answers every request a `held` fault keeps waiting, in the order they came; returns how many. */
+  releaseHeld(): number;
+  /** Settles once a request is held (at once when one is): a test releases only what has arrived. */
+  whenHeld(): Promise<void>;
+  /** Clears faults, the log and the task script; held requests are answered first. */
   reset(): void;
 }
 
@@ -83,6 +89,17 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
   const tasks = new TaskStore();
   tasks.script = options.taskScript ?? DEFAULT_TASK_SCRIPT;
   const sockets = new Set<Socket>();
+  /** Requests a `held` fault keeps waiting: answering one runs `release`. */
+  const held: { readonly entry: ReceivedRequest; readonly release: () => void }[] = [];
+  const heldWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  const delayed = new Set<NodeJS.Timeout>();
+  let closed = false;
+
+  const releaseHeld = (): number => {
+    const released = held.splice(0);
+    for (const request of released) request.release();
+    return released.length;
+  };
 
   const control: ImmEndpointControl = {
     failNext(fault, { action, times = 1 } = {}) {
@@ -91,7 +108,14 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
     setTaskScript(script) {
       tasks.script = script;
     },
+    releaseHeld,
+    whenHeld() {
+      if (held.length > 0) return Promise.resolve();
+      if (closed) return Promise.reject(new Error('the local IMM endpoint is closed'));
+      return new Promise<void>((resolve, reject) => heldWaiters.push({ resolve, reject }));
+    },
     reset() {
+      releaseHeld();
       queue.length = 0;
       requests.length = 0;
       tasks.script = options.taskScript ?? DEFAULT_TASK_SCRIPT;
@@ -170,7 +194,26 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
     }
     if (fault?.kind === 'error') return fail(fault.status, fault.code, fault.message);
     if (fault?.kind === 'delay') {
-      setTimeout(() => respond(entry, action, params, answer, fail), fault.ms);
+      const timer = setTimeout(() => {
+        delayed.delete(timer);
+        respond(entry, action, params, answer, fail);
+      }, fault.ms);
+      delayed.add(timer);
+      return;
+    }
+    if (fault?.kind === 'held') {
+      entry.status = 'held';
+      const request = { entry, release: () => respond(entry, action, params, answer, fail) };
+      held.push(request);
+      // A client that gave up (its timeout) is not answered later.
+      res.once('close', () => {
+        const index = held.indexOf(request);
+        if (index !== -1 && !res.writableFinished) {
+          held.splice(index, 1);
+          entry.status = 'hang';
+        }
+      });
+      for (const waiter of heldWaiters.splice(0)) waiter.resolve();
       return;
     }
     respond(entry, action, params, answer, fail);
@@ -223,10 +266,12 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
       control.failNext(command.fault, { ...(command.action ? { action: command.action } : {}), ...(command.times ? { times: command.times } : {}) });
     } else if (command.op === 'setTaskScript' && command.script) {
       control.setTaskScript(command.script);
+    } else if (command.op === 'releaseHeld') {
+      return send(res, 200, { ok: true, released: control.releaseHeld() });
     } else if (command.op === 'reset') {
       control.reset();
     } else {
-      return send(res, 400, { error: 'op must be failNext (with fault), setTaskScript (with script) or reset' });
+      return send(res, 400, { error: 'op must be failNext (with fault), setTaskScript (with script), releaseHeld or reset' });
     }
     send(res, 200, { ok: true });
   }
@@ -246,6 +291,12 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
     received: (action) => requests.filter((r) => r.action === action && r.signatureValid),
     close: () =>
       new Promise<void>((resolve) => {
+        // Nothing answers after close: held and delayed requests are dropped with their connections.
+        closed = true;
+        held.length = 0;
+        for (const waiter of heldWaiters.splice(0)) waiter.reject(new Error('the local IMM endpoint is closed'));
+        for (const timer of delayed) clearTimeout(timer);
+        delayed.clear();
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),

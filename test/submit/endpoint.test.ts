@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { extractParameter, IMM_REGION_IDS, ImmApiError, maskAccessKeyId, parseEndpointOverride, resolveEndpoint } from '../../api/src/index';
+import { faults } from '../imm-endpoint/faults';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
 import { canonicalQuery, canonicalRequest, stringToSign } from '../imm-endpoint/signature';
 
@@ -64,9 +65,9 @@ before(async () => {
 after(() => endpoint.close());
 
 /** Signs like the documentation says (our verifier's own primitives), then lets a test spoil one part. */
-function signedHeaders(body: string, overrides: { nonce?: string; date?: string; contentSha?: string } = {}): Record<string, string> {
+function signedHeaders(body: string, overrides: { nonce?: string; date?: string; contentSha?: string; host?: string } = {}): Record<string, string> {
   const headers: Record<string, string> = {
-    host: endpoint.host,
+    host: overrides.host ?? endpoint.host,
     'content-type': 'application/x-www-form-urlencoded',
     'x-acs-action': 'GetTask',
     'x-acs-version': '2020-09-30',
@@ -133,6 +134,53 @@ test('the control API over HTTP queues a fault and lists requests', async () => 
   const log = (await (await fetch(`${endpoint.url}/__control/requests`)).json()) as { requests: { status: number }[] };
   assert.equal(log.requests.at(-1)?.status, 503);
   assert.equal((await control({ op: 'nonsense' })).status, 400);
+});
+
+// A held request that is never released would hang the run: these fail by their timeout instead.
+test('a held request is answered as usual only when released, over the API or /__control', { timeout: 20_000 }, async () => {
+  endpoint.control.reset();
+  endpoint.control.failNext(faults.held());
+  let settled = false;
+  const answer = post(signedHeaders(''), '').finally(() => (settled = true));
+  await endpoint.control.whenHeld();
+  assert.equal(endpoint.requests.at(-1)?.status, 'held');
+  const log = (await (await fetch(`${endpoint.url}/__control/requests`)).json()) as { requests: { status: unknown }[] };
+  assert.equal(log.requests.at(-1)?.status, 'held');
+  assert.equal(settled, false, 'nothing answers a held request before the release');
+  assert.equal(endpoint.control.releaseHeld(), 1);
+  const { status, json } = await answer;
+  assert.equal(status, 400);
+  assert.equal(json['Code'], 'MissingParameter', 'answered as usual once released');
+  assert.equal(endpoint.requests.at(-1)?.status, 400);
+  assert.equal(endpoint.control.releaseHeld(), 0, 'released requests are not held any more');
+
+  const control = (payload: unknown): Promise<Response> => fetch(`${endpoint.url}/__control`, { method: 'POST', body: JSON.stringify(payload) });
+  assert.equal((await control({ op: 'failNext', fault: { kind: 'held' }, times: 2 })).status, 200);
+  const two = [post(signedHeaders(''), ''), post(signedHeaders(''), '')];
+  // As a client in another process would: the log says when both are waiting.
+  while (endpoint.requests.filter((r) => r.status === 'held').length < 2) await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(await (await control({ op: 'releaseHeld' })).json(), { ok: true, released: 2 });
+  assert.deepEqual((await Promise.all(two)).map((r) => r.json['Code']), ['MissingParameter', 'MissingParameter']);
+});
+
+test('reset answers the held requests and close drops them: no client and no waiter is left hanging', { timeout: 20_000 }, async () => {
+  endpoint.control.failNext(faults.held());
+  const answer = post(signedHeaders(''), '');
+  await endpoint.control.whenHeld();
+  endpoint.control.reset();
+  assert.equal((await answer).json['Code'], 'MissingParameter');
+
+  const other = await startImmEndpoint();
+  other.control.failNext(faults.held());
+  const dropped = new Promise<{ status: number }>((resolve, reject) => {
+    const req = httpRequest(`${other.url}/?ProjectName=p`, { method: 'POST', headers: signedHeaders('', { host: other.host }) }, (res) => resolve({ status: res.statusCode ?? 0 }));
+    req.on('error', reject);
+    req.end('');
+  });
+  await other.control.whenHeld();
+  await other.close();
+  await assert.rejects(dropped, /socket hang up|ECONNRESET/);
+  await assert.rejects(other.control.whenHeld(), /closed/);
 });
 
 test('main.ts runs the endpoint as a process: prints its URL, serves, stops on SIGTERM', async () => {
