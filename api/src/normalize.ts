@@ -1,6 +1,7 @@
 /** Turns what openapi-core and Node throw into an ImmApiError with advice for the user. */
 import { extractParameter, ImmApiError } from './errors';
 import type { ResolvedEndpoint } from './endpoint';
+import { t } from '../../core/src/l10n';
 import { redactSecrets } from './credentialFailure';
 
 export interface CallContext {
@@ -36,8 +37,8 @@ function isServiceError(error: unknown): error is ServiceErrorShape & Error {
   return !!e && typeof e === 'object' && typeof e.statusCode === 'number' && typeof e.data === 'object' && e.data !== null;
 }
 
-const UNKNOWN_OUTCOME_ADVICE =
-  'The task may or may not have been created: check the IMM console or the task list (ListTasks) before submitting again.';
+const unknownOutcomeAdvice = (): string =>
+  t('The task may or may not have been created: check the IMM console or the task list (ListTasks) before submitting again.');
 
 export function normalizeError(error: unknown, context: CallContext): ImmApiError {
   if (error instanceof ImmApiError) return error;
@@ -55,8 +56,8 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
       retryable: context.idempotent,
       outcomeUnknown: !context.idempotent,
       message: context.idempotent
-        ? `No answer from ${where} within ${seconds} s. Check your network or proxy, or raise the timeout.`
-        : `No answer from ${where} within ${seconds} s after sending ${context.action}. ${UNKNOWN_OUTCOME_ADVICE}`,
+        ? t('No answer from {0} within {1} s. Check your network or proxy, or raise the timeout.', where, seconds)
+        : t('No answer from {0} within {1} s after sending {2}. {3}', where, seconds, context.action, unknownOutcomeAdvice()),
     });
   }
   if (code && NOT_SENT.has(code)) {
@@ -67,8 +68,8 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
       retryable: true,
       outcomeUnknown: false,
       message: dns
-        ? `Cannot resolve ${context.endpoint.host} (${code}). Check the region or endpoint setting and your DNS or proxy. Nothing was submitted.`
-        : `Cannot connect to ${where} (${code}). Check the region or endpoint setting, your network and proxy. Nothing was submitted.`,
+        ? t('Cannot resolve {0} ({1}). Check the region or endpoint setting and your DNS or proxy. Nothing was submitted.', context.endpoint.host, code)
+        : t('Cannot connect to {0} ({1}). Check the region or endpoint setting, your network and proxy. Nothing was submitted.', where, code),
     });
   }
   if (code && CERTIFICATE.test(code)) {
@@ -77,20 +78,20 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
       code,
       retryable: false,
       outcomeUnknown: false,
-      message: `The TLS connection to ${where} failed (${code}): the server's certificate was not accepted. Nothing was submitted.`,
+      message: t("The TLS connection to {0} failed ({1}): the server's certificate was not accepted. Nothing was submitted.", where, code),
     });
   }
   if (code || name === 'SyntaxError') {
     // Reset, broken pipe, an unreadable answer: the request may have arrived.
-    const what = name === 'SyntaxError' ? 'an answer that is not JSON' : `the connection being dropped (${code})`;
+    const what = name === 'SyntaxError' ? t('an answer that is not JSON') : t('the connection being dropped ({0})', code ?? '');
     return new ImmApiError({
       kind: 'network',
       code: code ?? 'InvalidResponse',
       retryable: context.idempotent,
       outcomeUnknown: !context.idempotent,
       message: context.idempotent
-        ? `${context.action} to ${where} failed with ${what}. Check your network or proxy.`
-        : `${context.action} to ${where} ended with ${what} after the request was sent. ${UNKNOWN_OUTCOME_ADVICE}`,
+        ? t('{0} to {1} failed with {2}. Check your network or proxy.', context.action, where, what)
+        : t('{0} to {1} ended with {2} after the request was sent. {3}', context.action, where, what, unknownOutcomeAdvice()),
     });
   }
   return new ImmApiError({
@@ -98,7 +99,7 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
     code: 'Unknown',
     retryable: false,
     outcomeUnknown: !context.idempotent,
-    message: `${context.action} failed: ${redactSecrets((typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0] ?? '').slice(0, 200)}${context.idempotent ? '' : ` ${UNKNOWN_OUTCOME_ADVICE}`}`,
+    message: t('{0} failed: {1}', context.action, redactSecrets((typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0] ?? '').slice(0, 200)) + (context.idempotent ? '' : ` ${unknownOutcomeAdvice()}`),
   });
 }
 
@@ -156,8 +157,8 @@ function advice(code: string, status: number, serviceMessage: string, parameter:
   if (status >= 500) {
     if (context.idempotent) return `IMM had an internal error (HTTP ${status}, ${code}); retried with backoff without success. Try again later.`;
     return status === 504
-      ? `IMM's gateway timed out (${code}). ${UNKNOWN_OUTCOME_ADVICE}`
-      : `IMM answered ${context.action} with an internal error (HTTP ${status}, ${code}), possibly after creating the task. ${UNKNOWN_OUTCOME_ADVICE}`;
+      ? `IMM's gateway timed out (${code}). ${unknownOutcomeAdvice()}`
+      : `IMM answered ${context.action} with an internal error (HTTP ${status}, ${code}), possibly after creating the task. ${unknownOutcomeAdvice()}`;
   }
   return `IMM rejected ${context.action} (${code}).${said}`;
 }

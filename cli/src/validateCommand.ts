@@ -96,7 +96,7 @@ function notRead(problem: string): Diagnostic {
     severity: DiagnosticSeverity.Error,
     code: 'file-not-read',
     source: DIAGNOSTIC_SOURCE,
-    message: `Not checked: the file ${problem}.`,
+    message: t('Not checked: the file {0}.', problem),
   };
 }
 
