@@ -1,6 +1,6 @@
 // Finds user-visible texts written as raw literals where they skip translation: the message (and buttons) of
 // `showInformationMessage` & co., a progress title, the title of a Command or CodeLens, the text of a status bar or
-// language status item and the message of a diagnostic or error. The completeness check only sees texts already
+// language status item, the message of a diagnostic or error, and the CLI's stderr lines and usage errors. The completeness check only sees texts already
 // wrapped in t(…); these are the ones it could not see. Pragmatic: it looks at the shape of the code, not at types.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -36,6 +36,8 @@ export const ALLOWED_RAW_TEXTS: readonly AllowedRawText[] = [
   { file: 'client/src/cloud/completion.ts', text: 'Suggest', why: "the title of a completion item's command, which VS Code does not show" },
   { file: 'client/src/languageStatus.ts', text: 'API ${API_VERSION}', why: 'the IMM API version, e.g. "API 2020-09-30": a name, not words' },
   { file: 'client/src/submit/taskCommands.ts', text: 'GetTask ${record.taskId}', why: 'the API action and the TaskId, as the IMM reference names them' },
+  { file: 'client/src/submit/credentialCommands.ts', text: 'LTAI…', why: 'how an AccessKey ID starts: a format, not words' },
+  { file: 'client/src/results/index.ts', text: 'oss://bucket/path/output.mp4', why: 'the form of an OSS URI' },
   ...[
     'Task ${String(record.taskId)} has not succeeded (${String(record.status)}): it has no output yet.',
     '${shown(target.location)} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.',
@@ -44,14 +46,25 @@ export const ALLOWED_RAW_TEXTS: readonly AllowedRawText[] = [
     '${error.message} Replace?',
     'Replace',
     'Presigned URL of ${shown(target.location)} copied: anyone with it can read the object until ${url.expiresAt.toLocaleString()}.',
+    'OSS URI of the result',
+    'Download ${shown(target.location)}',
+    'Download Here',
   ].map((text) => ({ file: 'client/src/results/index.ts', text, why: RESULTS_ELSEWHERE })),
 ];
 
 /** The folders whose `message:` properties are read by people: diagnostics of the core and server, errors of the CLI and cloud clients. */
 const MESSAGE_ROOTS = ['core/src', 'server/src', 'cli/src', 'api/src'];
+/** The CLI, whose `io.stderr(…)` lines and usage errors are read by people. */
+const CLI_ROOT = 'cli/src';
 
-const SHOW_MESSAGE = /^show(?:Information|Warning|Error)Message$/;
+const SHOW_MESSAGE = /^(?:show(?:Information|Warning|Error)Message|setStatusBarMessage)$/;
 const ITEM_TEXT_PROPERTIES = new Set(['text', 'detail', 'tooltip']);
+/** Properties of the extension's object literals that VS Code shows: quick pick items, input boxes, commands, modals. */
+const CLIENT_TEXT_PROPERTIES = ['title', 'label', 'description', 'detail', 'tooltip', 'placeHolder', 'prompt', 'openLabel', 'saveLabel'];
+/** Variables that, by their name, hold a text for people: `const message = …`. */
+const TEXT_VARIABLES = new Set(['message', 'detail', 'title', 'label', 'text', 'tooltip']);
+/** The extension's sources, where object literals above all feed VS Code's UI. */
+const CLIENT_ROOT = 'client/src';
 
 /**
  * The literal parts of an expression that people would read: a string or template literal with letters outside
@@ -75,15 +88,24 @@ function skipParentheses(node: ts.Expression): ts.Expression {
   return expression;
 }
 
-/** Letters that are words: two in a row outside codicons such as `$(check)`. */
+/** Letters that are words: two in a row outside codicons (`$(check)`), `--flags`, code fences (```json) and the CLI's name. */
 function hasWords(text: string): boolean {
-  return /\p{L}{2}/u.test(text.replace(/\$\([\w~-]+\)/g, ''));
+  return /\p{L}{2}/u.test(text.replace(/\$\([\w~-]+\)|--[\w-]+|```\w*|\bhighlight-task\b/g, ''));
 }
 
 function propertyNamed(object: ts.ObjectLiteralExpression, name: string): ts.PropertyAssignment | undefined {
   return object.properties.find(
     (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name,
   );
+}
+
+/** `t('…')`, `vscode.l10n.t('…')`, `l10n.t('…')`. */
+function isTranslation(node: ts.Expression): boolean {
+  const expression = skipParentheses(node);
+  if (!ts.isCallExpression(expression)) return false;
+  const callee = expression.expression;
+  if (ts.isIdentifier(callee)) return callee.text === 't';
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && /(?:^|\.)l10n$/.test(callee.expression.getText());
 }
 
 function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
@@ -94,7 +116,7 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
 }
 
 /** The raw texts of one source file. */
-export function rawTextsOf(file: string, text: string, options: { readonly messages: boolean }): RawText[] {
+export function rawTextsOf(file: string, text: string, options: { readonly messages: boolean; readonly cli: boolean; readonly client: boolean }): RawText[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   const found: RawText[] = [];
   const report = (node: ts.Expression, use: string): void => {
@@ -102,6 +124,29 @@ export function rawTextsOf(file: string, text: string, options: { readonly messa
       found.push({ file, line: source.getLineAndCharacterOfPosition(literal.getStart()).line + 1, text: literal.getText().slice(1, -1), use });
     }
   };
+  // A function given t(…) at an argument in one call takes a text there: a raw literal there in another call is one.
+  const translated = new Map<string, Set<number>>();
+  const calls: ts.CallExpression[] = [];
+  const collect = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      calls.push(node);
+      node.arguments.forEach((argument, i) => {
+        if (isTranslation(argument)) {
+          const key = node.expression.getText();
+          translated.set(key, (translated.get(key) ?? new Set()).add(i));
+        }
+      });
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(source);
+  for (const call of calls) {
+    const positions = translated.get(call.expression.getText());
+    if (!positions) continue;
+    call.arguments.forEach((argument, i) => {
+      if (positions.has(i)) report(argument, `argument ${i + 1} of ${call.expression.getText()}(…), translated elsewhere`);
+    });
+  }
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const name = calleeName(node);
@@ -119,13 +164,24 @@ export function rawTextsOf(file: string, text: string, options: { readonly messa
         const [options] = node.arguments;
         const title = options && ts.isObjectLiteralExpression(options) ? propertyNamed(options, 'title') : undefined;
         if (title) report(title.initializer, 'withProgress title');
-      }
+      } else if (options.cli && name === 'stderr' && node.arguments[0]) report(node.arguments[0], 'stderr');
+    } else if (options.cli && ts.isNewExpression(node) && calleeName(node) === 'UsageError' && node.arguments?.[0]) {
+      report(node.arguments[0], 'UsageError');
     } else if (ts.isObjectLiteralExpression(node)) {
-      // A Command (`{ title, command }`), as given to a CodeLens, a status item or a tree item.
-      const title = propertyNamed(node, 'title');
-      if (title && propertyNamed(node, 'command')) report(title.initializer, 'Command title');
+      if (options.client) {
+        for (const name of CLIENT_TEXT_PROPERTIES) {
+          const property = propertyNamed(node, name);
+          if (property) report(property.initializer, `${name}:`);
+        }
+      } else {
+        // A Command (`{ title, command }`), as given to a CodeLens, a status item or a tree item.
+        const title = propertyNamed(node, 'title');
+        if (title && propertyNamed(node, 'command')) report(title.initializer, 'Command title');
+      }
       const message = options.messages ? propertyNamed(node, 'message') : undefined;
       if (message) report(message.initializer, 'message:');
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && TEXT_VARIABLES.has(node.name.text) && node.initializer) {
+      report(node.initializer, `const ${node.name.text}`);
     } else if (
       ts.isBinaryExpression(node) &&
       node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
@@ -149,7 +205,9 @@ export function rawTextProblems(root: string, roots: readonly string[] = SOURCE_
     for (const file of sourceFiles(root, dir)) {
       const where = relative(root, join(root, file));
       const messages = MESSAGE_ROOTS.some((r) => where.startsWith(`${r}/`));
-      for (const raw of rawTextsOf(where, readFileSync(join(root, file), 'utf8'), { messages })) {
+      const cli = where.startsWith(`${CLI_ROOT}/`);
+      const client = where.startsWith(`${CLIENT_ROOT}/`);
+      for (const raw of rawTextsOf(where, readFileSync(join(root, file), 'utf8'), { messages, cli, client })) {
         const allowance = allowed.find((a) => a.file === raw.file && a.text === raw.text);
         if (allowance) used.add(allowance);
         else problems.push(`${raw.file}:${raw.line}: ${raw.use} is not translated: wrap "${raw.text}" in t(…) / vscode.l10n.t(…), or allow it in scripts/l10n/rawTexts.ts`);
