@@ -118,10 +118,12 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
 /** The raw texts of one source file. */
 export function rawTextsOf(file: string, text: string, options: { readonly messages: boolean; readonly cli: boolean; readonly client: boolean }): RawText[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
-  const found: RawText[] = [];
+  // By position: a literal seen by two rules (a modal's `detail:`) is reported once, in the order of the file.
+  const found = new Map<number, RawText>();
   const report = (node: ts.Expression, use: string): void => {
     for (const literal of rawLiterals(node)) {
-      found.push({ file, line: source.getLineAndCharacterOfPosition(literal.getStart()).line + 1, text: literal.getText().slice(1, -1), use });
+      const start = literal.getStart();
+      if (!found.has(start)) found.set(start, { file, line: source.getLineAndCharacterOfPosition(start).line + 1, text: literal.getText().slice(1, -1), use });
     }
   };
   // A function given t(…) at an argument in one call takes a text there: a raw literal there in another call is one.
@@ -194,7 +196,7 @@ export function rawTextsOf(file: string, text: string, options: { readonly messa
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return found;
+  return [...found.entries()].sort(([a], [b]) => a - b).map(([, raw]) => raw);
 }
 
 /** Every raw user-visible text of the shipped sources that is not allowed on purpose. */
