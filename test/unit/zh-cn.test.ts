@@ -9,6 +9,8 @@ import { useLocale } from '../../core/src/locale';
 import { REQUEST_SCHEMA } from '../../core/src/schema';
 import { validateJob } from '../../core/src/validate';
 import { normalizeOssError } from '../../api/src/oss/errors';
+import { parseEndpointOverride, resolveEndpoint } from '../../api/src/endpoint';
+import { normalizeError } from '../../api/src/normalize';
 import { clearQuestion } from '../../client/src/submit/taskStatus';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
 
@@ -119,6 +121,17 @@ describe('the language service in zh-cn', () => {
     assert.equal(error.message, 'oss://b-1/a.mp4 处没有文件（RequestId REQ-1）。');
     const denied = normalizeOssError({ code: 'AccessDenied', status: 403, message: 'You have no right to access this object.' }, 'GetObject', 'oss://b-1/a.mp4');
     assert.equal(denied.message, 'OSS 拒绝对 oss://b-1/a.mp4 执行 GetObject：You have no right to access this object.。');
+  });
+
+  test('an IMM error and a bad endpoint read in Chinese; codes stay', () => {
+    const endpoint = resolveEndpoint({ region: 'cn-hangzhou' });
+    const error = normalizeError(
+      { statusCode: 404, data: { Code: 'ResourceNotFound', Message: 'project not found', RequestId: 'REQ-9' } },
+      { action: 'CreateHighlightTask', idempotent: false, endpoint, projectName: 'immtest', timeoutMs: 20_000 },
+    );
+    assert.equal(error.code, 'ResourceNotFound');
+    assert.equal(error.message, '在地域 cn-hangzhou 中找不到项目“immtest”。请检查 ProjectName 和地域：项目必须位于所调用的地域。IMM 返回：project not found（RequestId REQ-9）');
+    assert.throws(() => parseEndpointOverride('https://user:pw@host'), (e: Error) => e.message === '服务地址不能包含用户名或密码；凭据需单独配置。');
   });
 
   test('Clear Task History asks in Chinese', () => {
