@@ -1,6 +1,6 @@
 // Finds user-visible texts written as raw literals where they skip translation: the message (and buttons) of
 // `showInformationMessage` & co., a progress title, the title of a Command or CodeLens, the text of a status bar or
-// language status item, the message of a diagnostic or error, and the CLI's stderr lines and usage errors. The completeness check only sees texts already
+// language status item, the message of a diagnostic or error (and of our own error classes), the CLI's stderr lines. The completeness check only sees texts already
 // wrapped in t(…); these are the ones it could not see. Pragmatic: it looks at the shape of the code, not at types.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -99,6 +99,13 @@ function propertyNamed(object: ts.ObjectLiteralExpression, name: string): ts.Pro
   );
 }
 
+/** Whether a `super(…)` call is in a class that extends an error, so its first argument is the message. */
+function extendsError(node: ts.Node): boolean {
+  let parent = node.parent;
+  while (parent && !ts.isClassLike(parent)) parent = parent.parent;
+  return !!parent?.heritageClauses?.some((clause) => clause.types.some((type) => /Error$/.test(type.expression.getText())));
+}
+
 /** `t('…')`, `vscode.l10n.t('…')`, `l10n.t('…')`. */
 function isTranslation(node: ts.Expression): boolean {
   const expression = skipParentheses(node);
@@ -167,8 +174,10 @@ export function rawTextsOf(file: string, text: string, options: { readonly messa
         const title = options && ts.isObjectLiteralExpression(options) ? propertyNamed(options, 'title') : undefined;
         if (title) report(title.initializer, 'withProgress title');
       } else if (options.cli && name === 'stderr' && node.arguments[0]) report(node.arguments[0], 'stderr');
-    } else if (options.cli && ts.isNewExpression(node) && calleeName(node) === 'UsageError' && node.arguments?.[0]) {
-      report(node.arguments[0], 'UsageError');
+      else if (node.expression.kind === ts.SyntaxKind.SuperKeyword && node.arguments[0] && extendsError(node)) report(node.arguments[0], 'super');
+    } else if (ts.isNewExpression(node) && /.Error$/.test(calleeName(node) ?? '') && node.arguments?.[0]) {
+      // `new UsageError(…)`, `new RequestBuildError(…)`: errors of our own are shown. A bare `new Error(…)` is a bug's.
+      report(node.arguments[0], `new ${calleeName(node)}`);
     } else if (ts.isObjectLiteralExpression(node)) {
       if (options.client) {
         for (const name of CLIENT_TEXT_PROPERTIES) {

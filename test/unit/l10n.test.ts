@@ -113,7 +113,17 @@ describe('the raw text check', () => {
       cli("io.stderr('More objects than listed.\\n');\nio.stderr(`--presign: ${m}`);\nio.stderr(`highlight-task: ${error.message}\\n`);\nio.stdout(`${o.size}\\toss://${b}/${o.key}\\n`);\nthrow new UsageError('output takes exactly one oss://bucket/key.');\n"),
       [
         ['stderr', 'More objects than listed.\\n'],
-        ['UsageError', 'output takes exactly one oss://bucket/key.'],
+        ['new UsageError', 'output takes exactly one oss://bucket/key.'],
+      ],
+    );
+  });
+
+  test("finds the message of our own error classes, not of a bare Error (a bug's)", () => {
+    assert.deepEqual(
+      core("class Cancelled extends OssError { constructor() { super('The checks were cancelled.'); } }\nthrow new RequestBuildError('ProjectName is missing.');\nthrow new Error('unreachable: no schema');\n"),
+      [
+        ['super', 'The checks were cancelled.'],
+        ['new RequestBuildError', 'ProjectName is missing.'],
       ],
     );
   });
