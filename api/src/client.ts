@@ -13,6 +13,7 @@ import { ImmApiError } from './errors';
 import { normalizeError, type CallContext } from './normalize';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { TERMINAL_STATUSES } from './taskStatuses';
+import { t } from '../../core/src/l10n';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -132,7 +133,7 @@ export class ImmClient {
         retryable: false,
         outcomeUnknown: true,
         ...(str(body['RequestId']) ? { requestId: str(body['RequestId'])! } : {}),
-        message: 'IMM answered CreateHighlightTask without a TaskId. Check the IMM console or the task list before submitting again.',
+        message: t('IMM answered CreateHighlightTask without a TaskId. Check the IMM console or the task list before submitting again.'),
       });
     }
     return { requestId: str(body['RequestId']) ?? '', eventId: str(body['EventId']), taskId };

@@ -16,6 +16,7 @@ import Credential, {
 } from '@alicloud/credentials';
 import { CredentialChainError, describeProviderFailure, redactSecrets, type CredentialFailure } from './credentialFailure';
 import { ImmApiError, maskAccessKeyId } from './errors';
+import { t } from '../../core/src/l10n';
 
 type ProviderCredentials = Awaited<ReturnType<CredentialsProvider['getCredentials']>>;
 
@@ -148,8 +149,8 @@ function origin(source: CredentialSource, providerName: string | undefined): str
   return PROVIDERS[first] ?? (first || 'the default credentials chain');
 }
 
-const HOW_TO =
-  'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure a profile with `aliyun configure` (choose it with ALIBABA_CLOUD_PROFILE or --profile), or in VS Code run "IMM Highlight: Set AccessKey".';
+const howTo = (): string =>
+  t('Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure a profile with `aliyun configure` (choose it with ALIBABA_CLOUD_PROFILE or --profile), or in VS Code run "IMM Highlight: Set AccessKey".');
 
 /**
  * A failure to load credentials, as the user may read it: the chain's own description (source, file, reason), or
@@ -172,6 +173,6 @@ function noCredentials(source: CredentialSource, detail: string): ImmApiError {
     code: 'NoCredentials',
     retryable: false,
     outcomeUnknown: false,
-    message: `Cannot sign the request: ${what} (${safe.slice(0, 600)}). ${HOW_TO} Nothing was submitted.`,
+    message: t('Cannot sign the request: {0} ({1}). {2} Nothing was submitted.', what, safe.slice(0, 600), howTo()),
   });
 }

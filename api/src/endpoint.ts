@@ -1,6 +1,7 @@
 /** Where IMM is called: a documented region's endpoint, or an explicit override (a proxy, a local test endpoint). */
 import { ImmApiError } from './errors';
 import { parseServiceUrl } from './serviceUrl';
+import { t } from '../../core/src/l10n';
 
 export interface ImmRegion {
   readonly id: string;
@@ -57,7 +58,7 @@ export { isLoopbackHost } from './serviceUrl';
 
 /** Parses an override (see parseServiceUrl): IMM's RPC API lives at `/`. */
 export function parseEndpointOverride(text: string, regionId: string = DEFAULT_REGION): ResolvedEndpoint {
-  const url = parseServiceUrl(text, 'The endpoint', endpointError);
+  const url = parseServiceUrl(text, t('The endpoint'), endpointError);
   return {
     host: url.host,
     protocol: url.protocol === 'http:' ? 'HTTP' : 'HTTPS',
@@ -76,9 +77,9 @@ export interface EndpointSettings {
 export function resolveEndpoint(settings: EndpointSettings = {}): ResolvedEndpoint {
   const region = settings.region?.trim() || DEFAULT_REGION;
   if (settings.endpoint?.trim()) return parseEndpointOverride(settings.endpoint, region);
-  if (!/^[a-z0-9-]+$/.test(region)) throw endpointError(`"${region}" is not a region id such as cn-hangzhou.`);
+  if (!/^[a-z0-9-]+$/.test(region)) throw endpointError(t('"{0}" is not a region id such as cn-hangzhou.', region));
   if (!IMM_REGION_IDS.includes(region)) {
-    throw endpointError(`IMM is not offered in region "${region}". Use one of: ${IMM_REGION_IDS.join(', ')}; or set an endpoint explicitly.`);
+    throw endpointError(t('IMM is not offered in region "{0}". Use one of: {1}; or set an endpoint explicitly.', region, IMM_REGION_IDS.join(', ')));
   }
   const host = regionEndpointHost(region);
   return { host, protocol: 'HTTPS', regionId: region, url: `https://${host}`, overridden: false };

@@ -2,6 +2,7 @@
 import type { CallOptions, TaskInfo } from './client';
 import { ImmApiError } from './errors';
 import { sleep } from './retry';
+import { t } from '../../core/src/l10n';
 
 export interface TaskReader {
   getTask(task: { projectName: string; taskId: string }, options?: CallOptions): Promise<TaskInfo>;
@@ -64,7 +65,7 @@ export async function followTask(reader: TaskReader, options: FollowOptions): Pr
         code: 'FollowTimeout',
         retryable: false,
         outcomeUnknown: false,
-        message: `Stopped following ${taskId} after ${Math.round(maxWait / 1000)} s; the task keeps running in IMM. Check it later in the console or with GetTask.`,
+        message: t('Stopped following {0} after {1} s; the task keeps running in IMM. Check it later in the console or with GetTask.', taskId, Math.round(maxWait / 1000)),
       });
     }
     await sleep(Math.min(delay, left), signal);

@@ -1,6 +1,7 @@
 /** Turns what openapi-core and Node throw into an ImmApiError with advice for the user. */
 import { extractParameter, ImmApiError } from './errors';
 import type { ResolvedEndpoint } from './endpoint';
+import { t } from '../../core/src/l10n';
 import { redactSecrets } from './credentialFailure';
 
 export interface CallContext {
@@ -36,8 +37,8 @@ function isServiceError(error: unknown): error is ServiceErrorShape & Error {
   return !!e && typeof e === 'object' && typeof e.statusCode === 'number' && typeof e.data === 'object' && e.data !== null;
 }
 
-const UNKNOWN_OUTCOME_ADVICE =
-  'The task may or may not have been created: check the IMM console or the task list (ListTasks) before submitting again.';
+const unknownOutcomeAdvice = (): string =>
+  t('The task may or may not have been created: check the IMM console or the task list (ListTasks) before submitting again.');
 
 export function normalizeError(error: unknown, context: CallContext): ImmApiError {
   if (error instanceof ImmApiError) return error;
@@ -55,8 +56,8 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
       retryable: context.idempotent,
       outcomeUnknown: !context.idempotent,
       message: context.idempotent
-        ? `No answer from ${where} within ${seconds} s. Check your network or proxy, or raise the timeout.`
-        : `No answer from ${where} within ${seconds} s after sending ${context.action}. ${UNKNOWN_OUTCOME_ADVICE}`,
+        ? t('No answer from {0} within {1} s. Check your network or proxy, or raise the timeout.', where, seconds)
+        : t('No answer from {0} within {1} s after sending {2}. {3}', where, seconds, context.action, unknownOutcomeAdvice()),
     });
   }
   if (code && NOT_SENT.has(code)) {
@@ -67,8 +68,8 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
       retryable: true,
       outcomeUnknown: false,
       message: dns
-        ? `Cannot resolve ${context.endpoint.host} (${code}). Check the region or endpoint setting and your DNS or proxy. Nothing was submitted.`
-        : `Cannot connect to ${where} (${code}). Check the region or endpoint setting, your network and proxy. Nothing was submitted.`,
+        ? t('Cannot resolve {0} ({1}). Check the region or endpoint setting and your DNS or proxy. Nothing was submitted.', context.endpoint.host, code)
+        : t('Cannot connect to {0} ({1}). Check the region or endpoint setting, your network and proxy. Nothing was submitted.', where, code),
     });
   }
   if (code && CERTIFICATE.test(code)) {
@@ -77,20 +78,20 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
       code,
       retryable: false,
       outcomeUnknown: false,
-      message: `The TLS connection to ${where} failed (${code}): the server's certificate was not accepted. Nothing was submitted.`,
+      message: t("The TLS connection to {0} failed ({1}): the server's certificate was not accepted. Nothing was submitted.", where, code),
     });
   }
   if (code || name === 'SyntaxError') {
     // Reset, broken pipe, an unreadable answer: the request may have arrived.
-    const what = name === 'SyntaxError' ? 'an answer that is not JSON' : `the connection being dropped (${code})`;
+    const what = name === 'SyntaxError' ? t('an answer that is not JSON') : t('the connection being dropped ({0})', code ?? '');
     return new ImmApiError({
       kind: 'network',
       code: code ?? 'InvalidResponse',
       retryable: context.idempotent,
       outcomeUnknown: !context.idempotent,
       message: context.idempotent
-        ? `${context.action} to ${where} failed with ${what}. Check your network or proxy.`
-        : `${context.action} to ${where} ended with ${what} after the request was sent. ${UNKNOWN_OUTCOME_ADVICE}`,
+        ? t('{0} to {1} failed with {2}. Check your network or proxy.', context.action, where, what)
+        : t('{0} to {1} ended with {2} after the request was sent. {3}', context.action, where, what, unknownOutcomeAdvice()),
     });
   }
   return new ImmApiError({
@@ -98,7 +99,7 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
     code: 'Unknown',
     retryable: false,
     outcomeUnknown: !context.idempotent,
-    message: `${context.action} failed: ${redactSecrets((typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0] ?? '').slice(0, 200)}${context.idempotent ? '' : ` ${UNKNOWN_OUTCOME_ADVICE}`}`,
+    message: t('{0} failed: {1}', context.action, redactSecrets((typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0] ?? '').slice(0, 200)) + (context.idempotent ? '' : ` ${unknownOutcomeAdvice()}`),
   });
 }
 
@@ -117,7 +118,7 @@ function serviceError(error: ServiceErrorShape, context: CallContext): ImmApiErr
   const unknownOutcome = serverFailed && !throttled && !context.idempotent;
   const auth = AUTH_CODES.test(code) || statusCode === 401 || statusCode === 403;
   const parameter = /InvalidArgument|MissingParameter|InvalidParameter/i.test(code) ? extractParameter(serviceMessage) : undefined;
-  const ref = requestId ? ` (RequestId ${requestId})` : '';
+  const ref = requestId ? t(' (RequestId {0})', requestId) : '';
 
   return new ImmApiError({
     kind: auth ? 'auth' : 'service',
@@ -133,31 +134,31 @@ function serviceError(error: ServiceErrorShape, context: CallContext): ImmApiErr
 }
 
 function advice(code: string, status: number, serviceMessage: string, parameter: string | undefined, context: CallContext): string {
-  const said = serviceMessage ? ` IMM said: ${serviceMessage}` : '';
-  const identity = context.identity ? ` (${context.identity})` : '';
+  const said = serviceMessage ? t(' IMM said: {0}', serviceMessage) : '';
+  const identity = context.identity ? t(' ({0})', context.identity) : '';
   const region = context.endpoint.regionId;
-  if (code === 'SignatureDoesNotMatch') return `IMM rejected the signature: the AccessKey secret does not match the AccessKey ID${identity}. Check the secret, or set the AccessKey again.`;
-  if (code.startsWith('InvalidAccessKeyId')) return `IMM does not accept the AccessKey ID${identity}: it does not exist or is disabled. Check the credentials you use.`;
-  if (code.startsWith('InvalidSecurityToken') || code === 'MissingSecurityToken') return `The STS security token${identity} is invalid or expired. Refresh the temporary credentials.`;
-  if (code.startsWith('InvalidTimeStamp')) return `IMM rejected the request time: check that this computer's clock is correct.${said}`;
+  if (code === 'SignatureDoesNotMatch') return t('IMM rejected the signature: the AccessKey secret does not match the AccessKey ID{0}. Check the secret, or set the AccessKey again.', identity);
+  if (code.startsWith('InvalidAccessKeyId')) return t('IMM does not accept the AccessKey ID{0}: it does not exist or is disabled. Check the credentials you use.', identity);
+  if (code.startsWith('InvalidSecurityToken') || code === 'MissingSecurityToken') return t('The STS security token{0} is invalid or expired. Refresh the temporary credentials.', identity);
+  if (code.startsWith('InvalidTimeStamp')) return t("IMM rejected the request time: check that this computer's clock is correct.{0}", said);
   if (code === 'NoPermission' || code.startsWith('Forbidden') || status === 403) {
-    return `Access denied${identity}: the RAM identity needs permission for imm:${context.action} on project ${context.projectName ?? '(unknown)'} in ${region}.${said}`;
+    return t('Access denied{0}: the RAM identity needs permission for imm:{1} on project {2} in {3}.{4}', identity, context.action, context.projectName ?? t('(unknown)'), region, said);
   }
-  if (AUTH_CODES.test(code) || status === 401) return `IMM could not authenticate the request (${code}).${said}`;
-  if (code.includes('Throttling')) return `IMM is throttling requests (${code}); retried with backoff without success. Wait a little and try again.`;
+  if (AUTH_CODES.test(code) || status === 401) return t('IMM could not authenticate the request ({0}).{1}', code, said);
+  if (code.includes('Throttling')) return t('IMM is throttling requests ({0}); retried with backoff without success. Wait a little and try again.', code);
   if (code === 'ResourceNotFound' || status === 404) {
-    if (context.taskId && /task/i.test(serviceMessage)) return `Task ${context.taskId} was not found in project ${context.projectName ?? ''} (${region}). Tasks are kept for 7 days.${said}`;
+    if (context.taskId && /task/i.test(serviceMessage)) return t('Task {0} was not found in project {1} ({2}). Tasks are kept for 7 days.{3}', context.taskId, context.projectName ?? '', region, said);
     if (context.projectName) {
-      return `Project "${context.projectName}" was not found in region ${region}. Check ProjectName and the region: the project must be in the region you call.${said}`;
+      return t('Project "{0}" was not found in region {1}. Check ProjectName and the region: the project must be in the region you call.{2}', context.projectName, region, said);
     }
-    return `Not found (${code}).${said}`;
+    return t('Not found ({0}).{1}', code, said);
   }
-  if (parameter) return `IMM rejected the parameter ${parameter} (${code}).${said}`;
+  if (parameter) return t('IMM rejected the parameter {0} ({1}).{2}', parameter, code, said);
   if (status >= 500) {
-    if (context.idempotent) return `IMM had an internal error (HTTP ${status}, ${code}); retried with backoff without success. Try again later.`;
+    if (context.idempotent) return t('IMM had an internal error (HTTP {0}, {1}); retried with backoff without success. Try again later.', status, code);
     return status === 504
-      ? `IMM's gateway timed out (${code}). ${UNKNOWN_OUTCOME_ADVICE}`
-      : `IMM answered ${context.action} with an internal error (HTTP ${status}, ${code}), possibly after creating the task. ${UNKNOWN_OUTCOME_ADVICE}`;
+      ? t("IMM's gateway timed out ({0}). {1}", code, unknownOutcomeAdvice())
+      : t('IMM answered {0} with an internal error (HTTP {1}, {2}), possibly after creating the task. {3}', context.action, status, code, unknownOutcomeAdvice());
   }
-  return `IMM rejected ${context.action} (${code}).${said}`;
+  return t('IMM rejected {0} ({1}).{2}', context.action, code, said);
 }

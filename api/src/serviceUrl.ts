@@ -3,6 +3,7 @@
  * host meaning https, `http://` for a loopback host only; no path, query or user info, because both APIs live at `/`
  * and credentials never go in a URL.
  */
+import { t } from '../../core/src/l10n';
 
 /** Loopback only: plain HTTP elsewhere would send the signed request, and the job, in clear text. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -13,7 +14,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * `what` names the address in messages ("The endpoint", "The OSS endpoint"); `fail` makes the caller's own error
+ * `what` names the address in messages ("The endpoint", "The OSS endpoint", translated by the caller); `fail` makes the caller's own error
  * type from a message, so each API reports a bad address the way it reports its other errors.
  */
 export function parseServiceUrl(text: string, what: string, fail: (message: string) => Error): URL {
@@ -23,16 +24,16 @@ export function parseServiceUrl(text: string, what: string, fail: (message: stri
   try {
     url = new URL(withScheme);
   } catch {
-    throw fail(`${what} "${trimmed}" is not a URL. Write it as https://host or https://host:port.`);
+    throw fail(t('{0} "{1}" is not a URL. Write it as https://host or https://host:port.', what, trimmed));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fail(`${what} "${trimmed}" uses ${url.protocol.replace(':', '')}; use https://host[:port].`);
-  if (url.username || url.password) throw fail(`${what} must not contain a user name or password; credentials are configured separately.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fail(t('{0} "{1}" uses {2}; use https://host[:port].', what, trimmed, url.protocol.replace(':', '')));
+  if (url.username || url.password) throw fail(t('{0} must not contain a user name or password; credentials are configured separately.', what));
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw fail(`${what} "${trimmed}" has a path or query; give only the scheme, host and port (https://host[:port]).`);
+    throw fail(t('{0} "{1}" has a path or query; give only the scheme, host and port (https://host[:port]).', what, trimmed));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw fail(
-      `Plain http:// is refused for ${url.hostname}: requests would travel unencrypted. Use https://${url.host}, or http:// only for a local test endpoint (127.0.0.1, localhost, ::1).`,
+      t('Plain http:// is refused for {0}: requests would travel unencrypted. Use https://{1}, or http:// only for a local test endpoint (127.0.0.1, localhost, ::1).', url.hostname, url.host),
     );
   }
   return url;

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_REGION, type CredentialSource } from '../../api/src/index';
 import { createOssConnection, OssError, type OssConnection } from '../../api/src/oss/index';
 import { checkPresignSeconds, DEFAULT_PRESIGN_SECONDS, downloadObject, downloadPrefix, isPrefix, parseOssLocation, presignObject, TargetExistsError, type OssLocation } from '../../api/src/results/index';
+import { t } from '../../core/src/l10n';
 import { displayPath } from './files';
 import { Exit, UsageError, type Io } from './io';
 
@@ -63,23 +64,24 @@ export async function downloadToPath(oss: OssConnection, location: OssLocation, 
         const percent = p.totalBytes ? Math.floor((p.bytes / p.totalBytes) * 100) : -1;
         if (percent >= lastShown + 25) {
           lastShown = percent;
-          io.stderr(`${uri}: ${percent}% (${p.bytes} bytes)\n`);
+          io.stderr(`${t('{0}: {1}% ({2} bytes)', uri, percent, p.bytes)}\n`);
         }
       },
     });
-    io.stderr(`Downloaded ${uri} to ${shown} (${result.files.length === 1 ? '1 file' : `${result.files.length} files`}, ${result.bytes} bytes).\n`);
+    const files = result.files.length === 1 ? t('1 file') : t('{0} files', result.files.length);
+    io.stderr(`${t('Downloaded {0} to {1} ({2}, {3} bytes).', uri, shown, files, result.bytes)}\n`);
     return Exit.Ok;
   } catch (error) {
     if (error instanceof TargetExistsError) {
-      io.stderr(`highlight-task: ${error.message} Use --overwrite to replace it. Nothing was downloaded.\n`);
+      io.stderr(`highlight-task: ${error.message} ${t('Use --overwrite to replace it. Nothing was downloaded.')}\n`);
       return Exit.Failure;
     }
     if (error instanceof OssError && error.kind === 'cancelled') {
-      io.stderr(`Interrupted: the download of ${uri} was cancelled; nothing was kept.\n`);
+      io.stderr(`${t('Interrupted: the download of {0} was cancelled; nothing was kept.', uri)}\n`);
       return Exit.Interrupted;
     }
     if (error instanceof OssError) {
-      io.stderr(`highlight-task: ${error.message} Nothing was written to ${shown}.\n`);
+      io.stderr(`highlight-task: ${error.message} ${t('Nothing was written to {0}.', shown)}\n`);
       return Exit.Failure;
     }
     throw error;
@@ -99,14 +101,14 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
       profile: { type: 'string' },
     },
   });
-  if (positionals.length !== 1) throw new UsageError('output takes exactly one oss://bucket/key.');
+  if (positionals.length !== 1) throw new UsageError(t('output takes exactly one oss://bucket/key.'));
   let location: OssLocation;
   try {
     location = parseOssLocation(positionals[0]!);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (presign !== undefined && isPrefix(location)) throw new UsageError(`--presign needs an object, not the prefix oss://${location.bucket}/${location.key}.`);
+  if (presign !== undefined && isPrefix(location)) throw new UsageError(t('--presign needs an object, not the prefix {0}.', `oss://${location.bucket}/${location.key}`));
   const region = values.region ?? io.env['ALIBABA_CLOUD_REGION_ID'] ?? DEFAULT_REGION;
   const oss = ossConnectionFor({ region, ossEndpoint: values['oss-endpoint'], profile: values.profile });
   const uri = `oss://${location.bucket}/${location.key}`;
@@ -128,15 +130,15 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
       }
       const url = await presignObject(oss, location, used, presign);
       io.stdout(`${url.url}\n`);
-      io.stderr(`Presigned GET URL for ${uri}: anyone with it can read the object until ${url.expiresAt.toISOString()} (${presign} s). Treat it as a secret.\n`);
+      io.stderr(`${t('Presigned GET URL for {0}: anyone with it can read the object until {1} ({2} s). Treat it as a secret.', uri, url.expiresAt.toISOString(), presign)}\n`);
       return Exit.Ok;
     }
     // Neither: say what is there.
     if (isPrefix(location)) {
       const { objects, truncated } = await oss.listAll(location.bucket, region, location.key, io.signal ? { signal: io.signal } : {});
-      if (!objects.length) throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', message: `There is no object under ${uri}.` });
+      if (!objects.length) throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', message: t('There is no object under {0}.', uri) });
       for (const o of objects) io.stdout(`${o.size}\toss://${location.bucket}/${o.key}\n`);
-      if (truncated) io.stderr('More objects than listed.\n');
+      if (truncated) io.stderr(`${t('More objects than listed.')}\n`);
     } else {
       const head = await oss.headObject(location.bucket, region, location.key, io.signal ? { signal: io.signal } : {});
       io.stdout(`${head.size ?? '?'}\t${head.contentType ?? ''}\t${uri}\n`);

@@ -8,6 +8,7 @@ import { CloudCode } from '../../core/src/cloud/codes';
 import { createCloudChecker, type CloudFlags } from './cloud';
 import type { Io } from './io';
 import { formatText } from './report';
+import { t } from '../../core/src/l10n';
 
 /** True when the cloud says the job will fail: the caller must not send it. */
 export async function preflightRefuses(doc: JobDocument, shown: string, flags: CloudFlags, io: Io): Promise<boolean> {
@@ -19,7 +20,8 @@ export async function preflightRefuses(doc: JobDocument, shown: string, flags: C
   if (diagnostics.length) io.stderr(formatText([{ file: shown, diagnostics }]));
   const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
   if (errors) {
-    io.stderr(`${shown}: not submitted: the cloud checks found ${errors} error${errors === 1 ? '' : 's'} above. Nothing was sent. (--no-preflight skips these checks.)\n`);
+    const found = errors === 1 ? t('1 error') : t('{0} errors', errors);
+    io.stderr(`${t('{0}: not submitted: the cloud checks found {1} above. Nothing was sent. (--no-preflight skips these checks.)', shown, found)}\n`);
   }
   return errors > 0;
 }

@@ -20,7 +20,7 @@ import { parseOssLocation, segmentPrefix } from '../../api/src/results/index';
 async function downloadResult(doc: JobDocument, region: string, target: string, overwrite: boolean, flags: OutputFlags, io: Io): Promise<number> {
   const output = (doc.value as { Output?: { URI?: unknown; Segment?: unknown } } | undefined)?.Output;
   if (typeof output?.URI !== 'string') {
-    io.stderr('highlight-task: the job has no Output.URI to download.\n');
+    io.stderr(`highlight-task: ${t('the job has no Output.URI to download.')}\n`);
     return Exit.Failure;
   }
   const location = parseOssLocation(output.URI);

@@ -36,7 +36,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   });
   const format = parseFormat(values.format, ['text', 'json', 'sarif']);
   const cloudOnly = (['region', 'endpoint', 'oss-endpoint', 'profile', 'timeout'] as const).filter((flag) => values[flag] !== undefined);
-  if (!values.cloud && cloudOnly.length) throw new UsageError(`--${cloudOnly[0]} goes with --cloud (the checks against the cloud).`);
+  if (!values.cloud && cloudOnly.length) throw new UsageError(t('{0} goes with --cloud (the checks against the cloud).', `--${cloudOnly[0]}`));
   const files = await expandFiles(positionals, io.cwd);
   let cloud: CloudChecker | undefined;
   if (values.cloud) {
@@ -96,7 +96,7 @@ function notRead(problem: string): Diagnostic {
     severity: DiagnosticSeverity.Error,
     code: 'file-not-read',
     source: DIAGNOSTIC_SOURCE,
-    message: `Not checked: the file ${problem}.`,
+    message: t('Not checked: the file {0}.', problem),
   };
 }
 
@@ -104,7 +104,7 @@ function notRead(problem: string): Diagnostic {
 export function seconds(flag: string, value: string | undefined, fallbackSeconds: number): number {
   if (value === undefined) return fallbackSeconds * 1000;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} takes a number of seconds greater than 0, not "${value}".`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(t('{0} takes a number of seconds greater than 0, not "{1}".', `--${flag}`, value));
   return n * 1000;
 }
 

@@ -12,7 +12,7 @@ import { YamlCode } from './codes';
 import { cursorContext, indentUnit, type KeyContext, type ValueContext } from './cursor';
 import { offsetOf, rangeOf, type JobDocument } from './document';
 import { DOCUMENTED_NAME_TEXT, documentedNamesOf } from './documentedNames';
-import { keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
+import { enumValueDocumentation, keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
 import { t } from './l10n';
 import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { noEffectReason } from './keyEffect';
@@ -195,11 +195,9 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   };
   const type = typeName(schema);
   if (schema.enum) {
-    // The detail, shown beside the label, says what the value means; the documentation gives the type.
-    schema.enum.forEach((value, i) => {
-      const meaning = meaningOf(schema, i);
-      add(value, CompletionItemKind.EnumMember, meaning ?? type, meaning ? `A ${type} value.` : undefined);
-    });
+    // The detail, shown beside the label, says what the value means; the documentation says the rest.
+    const documentation = enumValueDocumentation(schema);
+    schema.enum.forEach((value, i) => add(value, CompletionItemKind.EnumMember, meaningOf(schema, i) ?? type, documentation));
   } else if (schema.type === 'boolean') {
     add(true, CompletionItemKind.Value, type, undefined);
     add(false, CompletionItemKind.Value, type, undefined);

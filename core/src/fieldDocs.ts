@@ -105,20 +105,43 @@ export function fieldMarkdown(schema: SchemaNode, facts: FieldFacts): string {
   const parts: string[] = [];
   const kind = facts.required ? t('{0}, required', typeName(schema)) : t('{0}, optional', typeName(schema));
   parts.push(facts.title ? `**${facts.title}** — ${kind}` : `*${kind}*`);
-  // The list of valid values follows; the description's own "Valid values: …" sentence would say it twice.
-  const description = schema.enum ? schema.description?.replace(/\s*Valid values: [^.]*\.(?=\s|$)/, '').trim() : schema.description;
+  const description = descriptionBesideValues(schema);
   if (description) parts.push(description);
   const values = valuesMarkdown(schema, facts);
   if (values) parts.push(values);
   const properties = propertiesMarkdown(schema);
   if (properties) parts.push(properties);
-  const facts2: string[] = [];
-  if (schema.default !== undefined) facts2.push(t('Default: {0}', code(schema.default)));
-  const limits = limitsOf(schema);
-  if (limits.length) facts2.push(t('Limits: {0}', limits.join(t('; '))));
+  const facts2 = defaultAndLimits(schema);
   // Suggested values already show what to write; an example beside them (`character`) only confuses.
   if (!schema.enum && !schema['x-suggestions'] && schema.examples?.length && schema.type !== 'object') facts2.push(t('Example: {0}', code(schema.examples[0])));
   if (facts2.length) parts.push(facts2.join('  \n'));
+  return parts.join('\n\n');
+}
+
+/** A field's description where its valid values are listed too: its own "Valid values: …" sentence would say it twice. */
+function descriptionBesideValues(schema: SchemaNode): string | undefined {
+  if (!schema.enum) return schema.description;
+  return schema.description?.replace(/\s*Valid values: [^.]*\.(?=\s|$)/, '').replace(/取值：[^。]*。/, '').trim() || undefined;
+}
+
+function defaultAndLimits(schema: SchemaNode): string[] {
+  const facts: string[] = [];
+  if (schema.default !== undefined) facts.push(t('Default: {0}', code(schema.default)));
+  const limits = limitsOf(schema);
+  if (limits.length) facts.push(t('Limits: {0}', limits.join(t('; '))));
+  return facts;
+}
+
+/**
+ * The documentation of an enum value's completion item. Its detail, beside the label, already says what the
+ * value means; this says the rest: the type, what the field is for, its default and limits.
+ */
+export function enumValueDocumentation(schema: SchemaNode): string {
+  const parts = [`*${typeName(schema)}*`];
+  const description = descriptionBesideValues(schema);
+  if (description) parts.push(description);
+  const facts = defaultAndLimits(schema);
+  if (facts.length) parts.push(facts.join('  \n'));
   return parts.join('\n\n');
 }
 

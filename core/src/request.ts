@@ -4,6 +4,7 @@
  */
 
 import { allCommandLines, posixQuote, toShellCommandLine, type CommandLineOptions, type Shell } from './commandLine';
+import { t } from './l10n';
 
 export const API_ACTION = 'CreateHighlightTask';
 export const API_VERSION = '2020-09-30';
@@ -48,10 +49,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * what cannot be sent at all. `null` (a key with nothing after it) counts as absent, like a missing key.
  */
 export function toRequest(value: unknown): CreateHighlightTaskRequest {
-  if (!isRecord(value)) throw new RequestBuildError('The job must be a YAML mapping of request parameters (ProjectName, Type, Sources, Output, …).');
+  if (!isRecord(value)) throw new RequestBuildError(t('The job must be a YAML mapping of request parameters (ProjectName, Type, Sources, Output, …).'));
   const project = value['ProjectName'];
   if (typeof project !== 'string' || project.trim() === '') {
-    throw new RequestBuildError('ProjectName is missing: it names the IMM project the task runs in.');
+    throw new RequestBuildError(t('ProjectName is missing: it names the IMM project the task runs in.'));
   }
   const body: Record<string, string> = {};
   for (const name of BODY_ORDER) {

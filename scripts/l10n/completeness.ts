@@ -1,9 +1,11 @@
-// What "translated throughout" means, checked in one place: messages in the sources against l10n/, manifest
+// What "translated throughout" means, checked in one place: messages in the sources against l10n/ (and texts that
+// skip t(…) altogether), manifest
 // strings against package.nls*.json, schema texts against the table beside the schema.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaTexts } from '../../core/src/schemaTexts';
 import { bundleProblems, placeholders, scanMessages } from './messages';
+import { rawTextProblems } from './rawTexts';
 
 const readJson = (root: string, file: string): unknown => JSON.parse(readFileSync(join(root, file), 'utf8'));
 
@@ -104,5 +106,5 @@ function messageProblems(root: string): string[] {
 }
 
 export function l10nProblems(root: string): string[] {
-  return [...messageProblems(root), ...manifestProblems(root), ...schemaProblems(root)];
+  return [...messageProblems(root), ...rawTextProblems(root), ...manifestProblems(root), ...schemaProblems(root)];
 }

@@ -22,7 +22,7 @@ export interface MessageScan {
 /** Where the shipped code lives: the core, the server, the client, the CLI and the cloud clients. */
 export const SOURCE_ROOTS = ['core/src', 'server/src', 'client/src', 'cli/src', 'api/src'];
 
-function sourceFiles(root: string, dir: string): string[] {
+export function sourceFiles(root: string, dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
     const path = join(dir, entry.name);

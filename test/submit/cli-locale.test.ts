@@ -3,7 +3,7 @@
  * field names never change with it. Run as a child process, bundled like the shipped dist/cli.js.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -22,6 +22,7 @@ let dir: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-cli-locale-'));
   writeFileSync(join(dir, 'bad.highlight.yaml'), BAD);
+  symlinkSync(join(dir, 'bad.highlight.yaml'), join(dir, 'link.highlight.yaml'));
   cli = await prepareCli();
 });
 
@@ -73,5 +74,22 @@ describe('the CLI language', { concurrency: true }, () => {
     const unknown = await run(['--lang', 'fr', 'validate', 'bad.highlight.yaml'], {});
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /--lang must be en, zh-cn; not "fr"\./);
+  });
+
+  test('a file that is not read is reported in Chinese, its code unchanged', async () => {
+    const { code, stdout } = await run(['validate', '--lang', 'zh-cn', 'link.highlight.yaml'], { LANG: 'en_US.UTF-8' });
+    assert.equal(code, 1);
+    assert.equal(stdout, 'link.highlight.yaml:1:1: error file-not-read 未检查：该文件是符号链接；不跟随链接。\n');
+    const english = await run(['validate', 'link.highlight.yaml'], { LANG: 'en_US.UTF-8' });
+    assert.equal(english.stdout, 'link.highlight.yaml:1:1: error file-not-read Not checked: the file is a symbolic link; links are not followed.\n');
+  });
+
+  test('the usage errors of output and of a flag in Chinese', async () => {
+    const output = await run(['output'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(output.code, 2);
+    assert.match(output.stderr, /^highlight-task: output 只接受一个 oss:\/\/bucket\/key。\n/);
+    const flag = await run(['validate', '--region', 'cn-beijing', 'bad.highlight.yaml'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /^highlight-task: --region 需与 --cloud（对照云端检查）一起使用。\n/);
   });
 });

@@ -102,11 +102,15 @@ for (const { path, schema } of ENUM_PATHS) {
         // Numbers are inserted as numbers, strings as plain YAML strings.
         assert.equal(parseJob(`x: ${edit(completion).newText}`).value && (parseJob(`x: ${edit(completion).newText}`).value as { x: unknown }).x, value);
         if (schema.enumDescriptions) {
-          // The meaning is the detail, beside the label; the type goes to the documentation.
+          // The meaning is the detail, beside the label; the documentation says the rest: type, field, default.
           const meaning = completion.detail!.replace(/ \(default\)$/, '');
           assert.ok(schema.enumDescriptions[i]!.includes(meaning), `${meaning} vs ${schema.enumDescriptions[i]}`);
           assert.doesNotMatch(completion.detail!, /^(string|number|integer)$/);
-          assert.match((completion.documentation as MarkupContent).value, /^A (string|number|integer) value\.$/);
+          const documentation = (completion.documentation as MarkupContent).value;
+          assert.match(documentation, /^\*(string|number|integer)\*\n\n/);
+          const sentence = schema.description!.replace(/\s*Valid values: [^.]*\./, '').split('. ')[0]!;
+          assert.ok(documentation.includes(sentence), `${documentation} lacks ${sentence}`);
+          if (schema.default !== undefined) assert.ok(documentation.includes(`Default: \`${String(schema.default)}\``), documentation);
         }
       });
     }

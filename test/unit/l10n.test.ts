@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { localeFromEnvironment, localeOf } from '../../core/src/locale';
 import { l10nProblems } from '../../scripts/l10n/completeness';
 import { bundleProblems, scanMessages } from '../../scripts/l10n/messages';
+import { rawTextProblems, rawTextsOf } from '../../scripts/l10n/rawTexts';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -63,6 +64,87 @@ export const b = () => t(\`Plain text.\`);
   test('reports a call that passes fewer arguments than its message has placeholders', () => {
     const scan = scanOf(`import { t } from './l10n';\nexport const x = () => t('{0} is {1}.', 'a');\n`);
     assert.match(bundleProblems(scan, { '{0} is {1}.': '{0} 为 {1}。' }, 'zh.json').join('\n'), /has 2 placeholders but is given 1 arguments/);
+  });
+});
+
+describe('the raw text check', () => {
+  const client = (source: string) => rawTextsOf('client/src/x.ts', source, { messages: false, cli: false, client: true }).map((r) => [r.use, r.text]);
+  const core = (source: string) => rawTextsOf('core/src/x.ts', source, { messages: true, cli: false, client: false }).map((r) => [r.use, r.text]);
+  const cli = (source: string) => rawTextsOf('cli/src/x.ts', source, { messages: true, cli: true, client: false }).map((r) => [r.use, r.text]);
+
+  test('finds a notification, its buttons and its modal detail written as literals', () => {
+    assert.deepEqual(
+      client("void vscode.window.showErrorMessage(`IMM Highlight: the server could not be restarted: ${reason}`, 'Show Output');\nvscode.window.showWarningMessage(vscode.l10n.t('Clear?'), { modal: true, detail: 'All of them have ended.' }, clear);\n"),
+      [
+        ['showErrorMessage', 'IMM Highlight: the server could not be restarted: ${reason}'],
+        ['showErrorMessage button', 'Show Output'],
+        ['showWarningMessage detail', 'All of them have ended.'],
+      ],
+    );
+  });
+
+  test('finds a progress title, a command title, a status text, a quick pick label and a text variable', () => {
+    assert.deepEqual(
+      client(
+        "vscode.window.withProgress({ location, title: 'IMM: checking the job' }, run);\nitem.command = { title: 'Settings', command: 'workbench.action.openSettings' };\nitem.text = `Cloud: ${region}`;\nconst items = [{ label: 'none in the browser' }];\nconst message = `Clear the list of ${count}?`;\n",
+      ),
+      [
+        ['withProgress title', 'IMM: checking the job'],
+        ['title:', 'Settings'],
+        ['.text', 'Cloud: ${region}'],
+        ['label:', 'none in the browser'],
+        ['const message', 'Clear the list of ${count}?'],
+      ],
+    );
+  });
+
+  test('finds the message of a diagnostic or error, and a literal where sibling calls pass t(…)', () => {
+    assert.deepEqual(
+      core("const d = { code: 'file-not-read', message: `Not checked: the file ${problem}.` };\nadd(a, kind, meaning, t('A suggested {0} value.', type));\nadd(b, kind, meaning, meaning ? `A ${type} value.` : undefined);\n"),
+      [
+        ['message:', 'Not checked: the file ${problem}.'],
+        ['argument 4 of add(…), translated elsewhere', 'A ${type} value.'],
+      ],
+    );
+  });
+
+  test("finds the CLI's stderr lines and usage errors, not its flags, names and data", () => {
+    assert.deepEqual(
+      cli("io.stderr('More objects than listed.\\n');\nio.stderr(`--presign: ${m}`);\nio.stderr(`highlight-task: ${error.message}\\n`);\nio.stdout(`${o.size}\\toss://${b}/${o.key}\\n`);\nthrow new UsageError('output takes exactly one oss://bucket/key.');\n"),
+      [
+        ['stderr', 'More objects than listed.\\n'],
+        ['new UsageError', 'output takes exactly one oss://bucket/key.'],
+      ],
+    );
+  });
+
+  test("finds the message of our own error classes, not of a bare Error (a bug's)", () => {
+    assert.deepEqual(
+      core("class Cancelled extends OssError { constructor() { super('The checks were cancelled.'); } }\nthrow new RequestBuildError('ProjectName is missing.');\nthrow new Error('unreachable: no schema');\n"),
+      [
+        ['super', 'The checks were cancelled.'],
+        ['new RequestBuildError', 'ProjectName is missing.'],
+      ],
+    );
+  });
+
+  test('leaves translated texts, compositions, codicons, codes and non-UI properties alone', () => {
+    assert.deepEqual(client("vscode.window.showInformationMessage(vscode.l10n.t('Done {0}.', x));\nitem.text = `$(sync~spin) ${label}`;\nitem.text = `${a} · ${b}`;\nconst code = 'InvalidArgument';\n"), []);
+    assert.deepEqual(core("const r = { title: 'Fix', kind: 'quickfix' };\nconst x = { message: t('Unknown property {0}.', k) };\n"), []);
+  });
+
+  test('an allowed text is skipped; an allowance that matches nothing any more is reported', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'l10n-raw-'));
+    mkdirSync(path.join(root, 'client/src'), { recursive: true });
+    writeFileSync(path.join(root, 'client/src/a.ts'), "vscode.window.withProgress({ title: `GetTask ${id}` }, run);\nvoid vscode.window.showInformationMessage('Restarted.');\n");
+    const allowed = [
+      { file: 'client/src/a.ts', text: 'GetTask ${id}', why: 'an API action' },
+      { file: 'client/src/a.ts', text: 'Gone', why: 'no longer there' },
+    ];
+    const problems = rawTextProblems(root, ['client/src'], allowed);
+    assert.equal(problems.length, 2, problems.join('\n'));
+    assert.match(problems[0]!, /^client\/src\/a\.ts:2: showInformationMessage is not translated: wrap "Restarted\."/);
+    assert.match(problems[1]!, /allowed text "Gone" is no longer in client\/src\/a\.ts/);
   });
 });
 

@@ -8,6 +8,11 @@ import { hover } from '../../core/src/hover';
 import { useLocale } from '../../core/src/locale';
 import { REQUEST_SCHEMA } from '../../core/src/schema';
 import { validateJob } from '../../core/src/validate';
+import { normalizeOssError } from '../../api/src/oss/errors';
+import { parseEndpointOverride, resolveEndpoint } from '../../api/src/endpoint';
+import { normalizeError } from '../../api/src/normalize';
+import { clearQuestion } from '../../client/src/submit/taskStatus';
+import type { TaskRecord } from '../../client/src/submit/taskRecord';
 
 /** The language service in Simplified Chinese: what a user whose VS Code speaks zh-cn reads. */
 
@@ -79,6 +84,61 @@ describe('the language service in zh-cn', () => {
     const doc = parseJob('ProjectName: immtest\nType: \n');
     const values = complete(doc, { line: 1, character: 6 }).map((item) => item.label);
     assert.deepEqual(values, ['Retrieval', 'Concat', 'Compose']);
+  });
+
+  /** Latin words outside `code` spans: what a Chinese reader should not meet in prose. The API's names are code. */
+  const englishWords = (text: string): string[] => text.replace(/`[^`]*`/g, '').match(/[A-Za-z]{2,}/g) ?? [];
+
+  test("an enum value's completion document is Chinese: the field's description, type and default, no English words", () => {
+    const doc = parseJob('ProjectName: immtest\nType: \n');
+    const retrieval = complete(doc, { line: 1, character: 6 }).find((item) => item.label === 'Retrieval');
+    assert.equal(retrieval?.detail, '高光提取。');
+    const value = (retrieval?.documentation as MarkupContent).value;
+    assert.equal(value, '*字符串*\n\n处理类型。');
+    const mode = complete(parseJob('ProjectName: immtest\nType: Retrieval\nMode: \n'), { line: 2, character: 6 });
+    const average = mode.find((item) => item.label === 'Average');
+    assert.equal(average?.detail, '平均切片识别。（默认）');
+    const modeDoc = (average?.documentation as MarkupContent).value;
+    assert.match(modeDoc, /^\*字符串\*\n\n高光识别模式。/);
+    assert.match(modeDoc, /默认值：`Average`$/);
+    // The description names the default value as the API spells it; everything else is Chinese.
+    assert.deepEqual(englishWords(modeDoc).filter((word) => word !== 'Average'), []);
+  });
+
+  test("an integer enum's document shows its default and limits in Chinese", () => {
+    const doc = parseJob('ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://b-1/a.mp4\nOutput:\n  URI: oss://b-1/o.mp4\n  Container: mp4\n  Video:\n    TranscodeVideo:\n      Rotation: \n');
+    const items = complete(doc, { line: 9, character: 16 });
+    const documentation = (items.find((item) => item.label === '90')?.documentation as MarkupContent | undefined)?.value ?? '';
+    assert.match(documentation, /^\*整数\*\n\n输出视频的顺时针旋转角度（度）。/);
+    assert.match(documentation, /默认值：`0` {2}\n限制：仅限整数$/);
+    assert.deepEqual(englishWords(documentation), []);
+  });
+
+  test('an OSS error reads in Chinese; its kind and code stay', () => {
+    const error = normalizeOssError({ name: 'NoSuchKeyError', code: 'NoSuchKey', status: 404, requestId: 'REQ-1' }, 'HeadObject', 'oss://b-1/a.mp4');
+    assert.equal(error.kind, 'no-such-key');
+    assert.equal(error.code, 'NoSuchKey');
+    assert.equal(error.message, 'oss://b-1/a.mp4 处没有文件（RequestId REQ-1）。');
+    const denied = normalizeOssError({ code: 'AccessDenied', status: 403, message: 'You have no right to access this object.' }, 'GetObject', 'oss://b-1/a.mp4');
+    assert.equal(denied.message, 'OSS 拒绝对 oss://b-1/a.mp4 执行 GetObject：You have no right to access this object.。');
+  });
+
+  test('an IMM error and a bad endpoint read in Chinese; codes stay', () => {
+    const endpoint = resolveEndpoint({ region: 'cn-hangzhou' });
+    const error = normalizeError(
+      { statusCode: 404, data: { Code: 'ResourceNotFound', Message: 'project not found', RequestId: 'REQ-9' } },
+      { action: 'CreateHighlightTask', idempotent: false, endpoint, projectName: 'immtest', timeoutMs: 20_000 },
+    );
+    assert.equal(error.code, 'ResourceNotFound');
+    assert.equal(error.message, '在地域 cn-hangzhou 中找不到项目“immtest”。请检查 ProjectName 和地域：项目必须位于所调用的地域。IMM 返回：project not found（RequestId REQ-9）');
+    assert.throws(() => parseEndpointOverride('https://user:pw@host'), (e: Error) => e.message === '服务地址不能包含用户名或密码；凭据需单独配置。');
+  });
+
+  test('Clear Task History asks in Chinese', () => {
+    const record = { taskId: 'Highlight-1', status: 'Running' } as TaskRecord;
+    const question = clearQuestion([record, { ...record, taskId: 'Highlight-2', status: 'Succeeded' }]);
+    assert.equal(question.message, '清除从此工作区提交的 2 个任务的列表？');
+    assert.equal(question.detail, '1 个任务尚未结束：它会在 IMM 中继续运行，但 VS Code 将停止跟踪它。');
   });
 
   test('English comes back when the language is switched back', () => {

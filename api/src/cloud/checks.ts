@@ -10,6 +10,7 @@ import { ImmApiError } from '../errors';
 import type { OssBucketSummary, OssConnection } from '../oss/client';
 import { OssError } from '../oss/errors';
 import { inParallel, TtlCache } from './cache';
+import { t } from '../../../core/src/l10n';
 
 export const DEFAULT_CHECK_CONCURRENCY = 4;
 export const DEFAULT_CACHE_TTL_MS = 30_000;
@@ -57,7 +58,7 @@ const PERMISSIONS: Readonly<Record<string, string>> = {
 
 export class CheckCancelled extends Error {
   constructor() {
-    super('The cloud checks were cancelled.');
+    super(t('The cloud checks were cancelled.'));
     this.name = 'CheckCancelled';
   }
 }

@@ -1,6 +1,7 @@
 /** Where OSS is called: `https://oss-<region>.aliyuncs.com` per bucket region, or one override for every request. */
 import { parseServiceUrl } from '../serviceUrl';
 import { OssError } from './errors';
+import { t } from '../../../core/src/l10n';
 
 export interface OssEndpointOverride {
   readonly protocol: 'http:' | 'https:';
@@ -16,7 +17,7 @@ function endpointError(message: string): OssError {
 
 /** See parseServiceUrl; ali-oss is given the origin. */
 export function parseOssEndpoint(text: string): OssEndpointOverride {
-  const url = parseServiceUrl(text, 'The OSS endpoint', endpointError);
+  const url = parseServiceUrl(text, t('The OSS endpoint'), endpointError);
   // `localhost` would become `<bucket>.localhost`, which does not resolve everywhere: use the address itself.
   const hostname = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname;
   const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith('[');

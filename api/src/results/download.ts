@@ -13,6 +13,7 @@ import type { OssConnection, OssObjectSummary } from '../oss/client';
 import { ossUri } from '../oss/client';
 import { OssError } from '../oss/errors';
 import type { OssLocation } from './outputLocation';
+import { t } from '../../../core/src/l10n';
 
 export interface DownloadProgress {
   /** The key being written. */
@@ -49,7 +50,7 @@ export interface DownloadResult {
 export class TargetExistsError extends Error {
   readonly paths: readonly string[];
   constructor(paths: readonly string[]) {
-    super(paths.length === 1 ? `${paths[0]} already exists: not replaced.` : `${paths.length} files already exist, e.g. ${paths[0]}: nothing replaced.`);
+    super(paths.length === 1 ? t('{0} already exists: not replaced.', paths[0]) : t('{0} files already exist, e.g. {1}: nothing replaced.', paths.length, paths[0]));
     this.name = 'TargetExistsError';
     this.paths = paths;
   }
@@ -109,12 +110,12 @@ async function streamTo(oss: OssConnection, bucket: string, region: string, key:
     await pipeline(object.stream, count, createWriteStream(path, { flags: 'wx' }), signal ? { signal } : {});
   } catch (error) {
     await rm(path, { force: true });
-    if (signal?.aborted) throw new OssError({ kind: 'cancelled', code: 'Cancelled', operation: 'GetObject', message: `The download of ${ossUri(bucket, key)} was cancelled; nothing was kept.` });
-    throw error instanceof OssError ? error : new OssError({ kind: 'network', code: 'DownloadFailed', operation: 'GetObject', message: `The download of ${ossUri(bucket, key)} broke off (${(error as Error).message}); nothing was kept.` });
+    if (signal?.aborted) throw new OssError({ kind: 'cancelled', code: 'Cancelled', operation: 'GetObject', message: t('The download of {0} was cancelled; nothing was kept.', ossUri(bucket, key)) });
+    throw error instanceof OssError ? error : new OssError({ kind: 'network', code: 'DownloadFailed', operation: 'GetObject', message: t('The download of {0} broke off ({1}); nothing was kept.', ossUri(bucket, key), (error as Error).message) });
   }
   if (object.size !== undefined && written !== object.size) {
     await rm(path, { force: true });
-    throw new OssError({ kind: 'network', code: 'IncompleteBody', operation: 'GetObject', message: `The download of ${ossUri(bucket, key)} ended after ${written} of ${object.size} bytes; nothing was kept.` });
+    throw new OssError({ kind: 'network', code: 'IncompleteBody', operation: 'GetObject', message: t('The download of {0} ended after {1} of {2} bytes; nothing was kept.', ossUri(bucket, key), written, object.size) });
   }
   counter.filesDone += 1;
   return written;
@@ -159,7 +160,7 @@ export async function downloadPrefix(oss: OssConnection, location: OssLocation, 
       .map((object) => ({ object, path: localPath(folder, location.key, object.key) }))
       .filter((entry): entry is { object: OssObjectSummary; path: string } => entry.path !== undefined);
     if (!wanted.length) {
-      throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', operation: 'ListObjectsV2', message: `There is no object under ${ossUri(location.bucket, location.key)}.` });
+      throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', operation: 'ListObjectsV2', message: t('There is no object under {0}.', ossUri(location.bucket, location.key)) });
     }
     if (!options.overwrite) {
       const present = (await Promise.all(wanted.map(async ({ path }) => ((await exists(path)) ? path : undefined)))).filter((p): p is string => !!p);

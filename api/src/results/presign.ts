@@ -4,6 +4,7 @@
  */
 import type { OssConnection } from '../oss/client';
 import type { OssLocation } from './outputLocation';
+import { t } from '../../../core/src/l10n';
 
 export const DEFAULT_PRESIGN_SECONDS = 900;
 /** OSS caps a V4 presigned URL at seven days. */
@@ -18,7 +19,7 @@ export interface PresignedUrl {
 /** Throws RangeError for an expiry OSS would refuse. */
 export function checkPresignSeconds(seconds: number): number {
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_PRESIGN_SECONDS) {
-    throw new RangeError(`A presigned URL lives 1 to ${MAX_PRESIGN_SECONDS} seconds (7 days), not ${seconds}.`);
+    throw new RangeError(t('A presigned URL lives 1 to {0} seconds (7 days), not {1}.', MAX_PRESIGN_SECONDS, seconds));
   }
   return seconds;
 }

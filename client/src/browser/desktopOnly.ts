@@ -18,7 +18,7 @@ export function registerDesktopOnlyCommands(manifest: unknown, implemented: Read
       .map(({ command, title }) =>
         vscode.commands.registerCommand(command, () => {
           void vscode.window.showInformationMessage(
-            `IMM Highlight: "${title}" needs VS Code desktop. In the browser the extension checks job files but cannot reach Alibaba Cloud.`,
+            vscode.l10n.t('IMM Highlight: "{0}" needs VS Code desktop. In the browser the extension checks job files but cannot reach Alibaba Cloud.', title),
           );
           return undefined;
         }),

@@ -21,7 +21,7 @@ let api: ImmHighlightApi<WorkerLanguageClient> | undefined;
 
 /** The request preview's credentials line: nothing is signed in the browser. */
 const NO_CREDENTIALS: PreviewCredentials = {
-  describe: async () => ({ label: 'none in the browser: Submit needs VS Code desktop' }),
+  describe: async () => ({ label: vscode.l10n.t('none in the browser: Submit needs VS Code desktop') }),
   onDidChange: () => new vscode.Disposable(() => undefined),
 };
 

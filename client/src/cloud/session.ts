@@ -31,7 +31,7 @@ export type CloudState =
 /** Thrown by clientsFor while a workspace endpoint waits for consent; background work treats it as "off". */
 export class EndpointNotAccepted extends Error {
   constructor(readonly endpoint: PendingEndpoint) {
-    super(`The workspace endpoint ${endpoint.url} was not accepted.`);
+    super(vscode.l10n.t('The workspace endpoint {0} was not accepted.', endpoint.url));
   }
 }
 

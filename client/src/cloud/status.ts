@@ -21,7 +21,7 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
       case 'off':
         item.text = CLOUD_UI.statusOff();
         item.detail = CLOUD_UI.statusOffSetting();
-        item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['immHighlight.cloudChecks'] };
+        item.command = { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['immHighlight.cloudChecks'] };
         break;
       case 'noCredentials':
         item.text = CLOUD_UI.statusNoCredentials();
@@ -32,7 +32,7 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
         item.severity = vscode.LanguageStatusSeverity.Warning;
         item.text = CLOUD_UI.statusOff();
         item.detail = state.message;
-        item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['immHighlight'] };
+        item.command = { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['immHighlight'] };
         break;
       case 'endpointNotAccepted':
         // Background work never asks: the question waits for this action (or Submit, Check Against Cloud).

@@ -146,9 +146,10 @@ export interface ClearQuestion {
 /** What "Clear Task History" asks: it says the tasks keep running only when some have not ended. */
 export function clearQuestion(records: readonly TaskRecord[]): ClearQuestion {
   const pending = records.filter((r) => !isTerminal(r.status)).length;
-  const count = records.length === 1 ? '1 task' : `${records.length} tasks`;
-  const message = `Clear the list of ${count} submitted from this workspace?`;
-  if (pending === 0) return { message, detail: 'All of them have ended. Only the list in VS Code is cleared; IMM keeps task information for 7 days.' };
-  const running = pending === 1 ? '1 task has not ended: it keeps running' : `${pending} tasks have not ended: they keep running`;
-  return { message, detail: `${running} in IMM, but VS Code stops following ${pending === 1 ? 'it' : 'them'}.` };
+  const message = records.length === 1 ? t('Clear the list of 1 task submitted from this workspace?') : t('Clear the list of {0} tasks submitted from this workspace?', records.length);
+  if (pending === 0) return { message, detail: t('All of them have ended. Only the list in VS Code is cleared; IMM keeps task information for 7 days.') };
+  return {
+    message,
+    detail: pending === 1 ? t('1 task has not ended: it keeps running in IMM, but VS Code stops following it.') : t('{0} tasks have not ended: they keep running in IMM, but VS Code stops following them.', pending),
+  };
 }

@@ -147,7 +147,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     item.description = `${formatTime(record.submittedAt)} · ${shortTaskId(record.taskId)}`;
     item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record) : taskTooltip(record);
     item.command = { title: 'Show Task Details', command: SubmitCommands.showTaskDetails, arguments: [record.taskId] };
-    item.accessibilityInformation = { label: `Highlight task ${record.taskId}: ${statusText(record)}, submitted ${formatTime(record.submittedAt)}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('Highlight task {0}: {1}, submitted {2}', record.taskId, statusText(record), formatTime(record.submittedAt)) };
     item.iconPath = new vscode.ThemeIcon(statusIcon(record), iconColor(record.status));
     item.contextValue = isTerminal(record.status) ? TASK_CONTEXT.task : TASK_CONTEXT.pendingTask;
     return item;
