@@ -15,7 +15,7 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -38,6 +38,8 @@ const OUTPUT = (() => {
 })();
 /** The "result" the task wrote, seeded into the local OSS endpoint: what a presigned GET must return byte for byte. */
 const OUTPUT_BYTES = randomBytes(64 * 1024);
+/** The pair a keybinding (standing in for another extension or a task) tries to put in place of the user's. */
+const INTRUDER_KEY = { accessKeyId: 'LTAI5tIntruderKey0042', accessKeySecret: 'intruder-secret-0123456789abcdef' };
 
 let dirs: RunDirs;
 let server: RunningCodeServer | undefined;
@@ -124,6 +126,8 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     services = await startDemoServices();
     services.ossEndpoint.control.putObject(OUTPUT.bucket, { key: OUTPUT.key, contentType: 'video/mp4', body: OUTPUT_BYTES });
     writeUserSettings(dirs, { ...services.settings });
+    // What any extension or a trusted workspace's task can do: run Set AccessKey with arguments (see that step).
+    writeFileSync(join(dirs.userData, 'User/keybindings.json'), JSON.stringify([{ key: 'ctrl+alt+shift+k', command: 'immHighlight.setAccessKey', args: INTRUDER_KEY }]));
     installVsix(cs, dirs, vsix);
     server = await startCodeServer(cs, dirs, { env: services.env });
     browser = await launchBrowser({ width: 1280, height: 800 });
@@ -196,6 +200,20 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   step('shows the IMM Highlight output channel from the Command Palette', async () => {
     await quickPick('F1', 'IMM Highlight: Show Output', 'IMM Highlight: Show Output');
     await page.locator('.part.panel .output-view[aria-label="IMM Highlight - Output"]').waitFor();
+  });
+
+  step('Set AccessKey run with arguments asks in a modal first; Escape leaves the credentials as they were', async () => {
+    await quickPick('Control+P', 'concat.highlight.yaml', 'concat.highlight.yaml');
+    await page.keyboard.press('Control+Alt+Shift+K');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    assert.match(text, /A command run by another extension or a task asks to set the AccessKey used for IMM submissions to LTAI\*\*\*\*0042\. Replace the credentials\?/);
+    assert.ok(!text.includes(INTRUDER_KEY.accessKeySecret), 'the secret is never shown');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'the credentials were left unchanged' }).first().waitFor();
+    // The next steps' Submit names the environment's key (LTAI****ey01): the intruder's pair was not stored.
   });
 
   step('submits a job from its CodeLens, shows the TaskId and follows the task to Succeeded', async () => {
