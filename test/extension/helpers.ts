@@ -5,6 +5,17 @@ export const EXTENSION_ID = 'imm-highlight.imm-highlight-tasks';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+let jobRun = 0;
+/**
+ * A valid Retrieval job. With `tag`, a UserData line makes each call a request never sent before, so the
+ * duplicate guard does not ask about it; without, the caller adds what makes it unique.
+ */
+export function retrievalJob(tag?: string, options: { source?: string; outputUri?: string; extra?: string } = {}): string {
+  const { source = 'oss://test-bucket/a.mp4', outputUri = 'oss://test-bucket/out.mp4', extra = '' } = options;
+  const userData = tag === undefined ? '' : `UserData: ${tag}-${Date.now()}-${++jobRun}\n`;
+  return `ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: ${source}\nHighlight:\n  Content: Sports\nOutput:\n  URI: ${outputUri}\n${extra}${userData}`;
+}
+
 /** Polls until `probe` returns something truthy; the LSP round trips have no event to await. */
 export async function waitFor<T>(what: string, probe: () => T | undefined | Thenable<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

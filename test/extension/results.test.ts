@@ -4,27 +4,15 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../oss-endpoint/server';
+import { httpGet } from '../support/http';
+import { EXTENSION_ID } from './helpers';
 
-const EXTENSION_ID = 'imm-highlight.imm-highlight-tasks';
 const config = () => vscode.workspace.getConfiguration('immHighlight');
 const BODY = Buffer.alloc(512 * 1024, 9);
-
-function get(url: string): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    request(url, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 describe('Results commands', () => {
   let oss: OssEndpoint;
@@ -80,7 +68,7 @@ describe('Results commands', () => {
       assert.equal(url.pathname, '/test-bucket/out/reel.mp4');
       assert.equal(url.searchParams.get('x-oss-expires'), '120');
       assert.match(html, new RegExp(`media-src ${oss.url.replace(/[.]/g, '\\.')}`));
-      const fetched = await get(src);
+      const fetched = await httpGet(src);
       assert.equal(fetched.status, 200);
       assert.ok(fetched.body.equals(BODY));
     } finally {
@@ -92,7 +80,7 @@ describe('Results commands', () => {
     await vscode.commands.executeCommand('immHighlight.results.copyPresignedUrl', 'oss://test-bucket/out/reel.mp4');
     const url = await vscode.env.clipboard.readText();
     assert.equal(new URL(url).origin, oss.url);
-    assert.equal((await get(url)).status, 200);
+    assert.equal((await httpGet(url)).status, 200);
     await vscode.commands.executeCommand('immHighlight.results.copyOutputUri', { record: { status: 'Succeeded', outputUri: 'oss://test-bucket/out/reel.mp4', region: 'cn-hangzhou', fileUri: 'untitled:x', taskId: 'T' } });
     assert.equal(await vscode.env.clipboard.readText(), 'oss://test-bucket/out/reel.mp4');
   });

@@ -20,21 +20,12 @@ import type { ConnectionFactory } from '../../client/src/results/connection';
 import { MAX_LISTED_OBJECTS, OutputLister } from '../../client/src/results/outputLister';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
 import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
-import { activatedApi, waitFor, workspaceFile } from './helpers';
+import { activatedApi, retrievalJob, waitFor, workspaceFile } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('immHighlight');
 const VIDEO = Buffer.alloc(256 * 1024, 7);
 let run = 0;
-const job = (outputUri: string, extra = ''): string => `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/videos/beach.mp4
-Highlight:
-  Content: Sports
-Output:
-  URI: ${outputUri}
-${extra}UserData: results-view-${Date.now()}-${++run}
-`;
+const job = (outputUri: string, extra = ''): string => retrievalJob('results-view', { source: 'oss://test-bucket/videos/beach.mp4', outputUri, extra });
 
 const memory = (): StateStore => {
   let saved: unknown;

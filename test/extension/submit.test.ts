@@ -8,17 +8,9 @@ import { faults } from '../imm-endpoint/faults';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
 import type { SubmitOutcome } from '../../client/src/submit';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
+import { EXTENSION_ID, retrievalJob } from './helpers';
 
-const EXTENSION_ID = 'imm-highlight.imm-highlight-tasks';
-const JOB = `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/a.mp4
-Highlight:
-  Content: Sports
-Output:
-  URI: oss://test-bucket/out.mp4
-`;
+const JOB = retrievalJob();
 
 let run = 0;
 /** Each test sends a request of its own (UserData differs): an identical one would be asked about first. */

@@ -10,20 +10,10 @@ import { faults } from '../imm-endpoint/faults';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
 import type { SubmitOutcome } from '../../client/src/submit';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
-import { activatedApi } from './helpers';
+import { activatedApi, retrievalJob } from './helpers';
 
 const IDENTITY = 'AccessKey LTAI****ey01 from VS Code secret storage';
-let run = 0;
-const job = (): string => `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/a.mp4
-Highlight:
-  Content: Sports
-Output:
-  URI: oss://test-bucket/out.mp4
-UserData: guard-test-${Date.now()}-${++run}
-`;
+const job = (): string => retrievalJob('guard-test');
 
 async function openJob(content: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content });

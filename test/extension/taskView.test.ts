@@ -10,19 +10,10 @@ import type { SubmitOutcome } from '../../client/src/submit';
 import { TaskHistory, type StateStore } from '../../client/src/submit/taskHistory';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
 import { TaskTreeProvider, type TaskTreeNode } from '../../client/src/submit/taskTree';
-import { activatedApi } from './helpers';
+import { activatedApi, retrievalJob } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('immHighlight');
-const job = (tag: string): string => `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/a.mp4
-Highlight:
-  Content: Sports
-Output:
-  URI: oss://test-bucket/out.mp4
-UserData: task-view-${tag}-${Date.now()}
-`;
+const job = (tag: string): string => retrievalJob(`task-view-${tag}`);
 
 describe('Highlight Tasks view', () => {
   let endpoint: ImmEndpoint;

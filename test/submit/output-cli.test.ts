@@ -4,13 +4,13 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startImmEndpoint, type ImmEndpoint } from '../imm-endpoint/server';
 import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
 import { prepareCli, runCli, WITH_TEST_KEY, type CliRun } from './cliProcess';
+import { httpGet } from '../support/http';
 
 let CLI: string[];
 let dir: string;
@@ -40,18 +40,6 @@ beforeEach(() => {
 const run = (args: string[], options: { cwd?: string; interruptOnStderr?: RegExp } = {}): Promise<CliRun> =>
   runCli(CLI, args, { cwd: options.cwd ?? dir, env: WITH_TEST_KEY, ...(options.interruptOnStderr ? { interruptOnStderr: options.interruptOnStderr } : {}) });
 
-function get(url: string): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolveGet, reject) => {
-    request(url, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolveGet({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'highlight-output-target-'));
 
 describe('highlight-task output', { concurrency: false }, () => {
@@ -64,11 +52,11 @@ describe('highlight-task output', { concurrency: false }, () => {
     assert.equal(url.searchParams.get('x-oss-expires'), '900');
     assert.ok(!stderr.includes(url.searchParams.get('x-oss-signature')!), 'the URL is printed on stdout only');
     assert.match(stderr, /until \d{4}-\d\d-\d\dT/);
-    const ok = await get(url.href);
+    const ok = await httpGet(url.href);
     assert.equal(ok.status, 200);
     assert.ok(ok.body.equals(VIDEO));
     oss.control.advanceClock(920);
-    assert.equal((await get(url.href)).status, 403);
+    assert.equal((await httpGet(url.href)).status, 403);
   });
 
   test('--presign SECONDS signs that expiry; a missing key is exit 1 naming it; a bad value is usage', async () => {

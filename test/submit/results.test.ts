@@ -5,13 +5,13 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOssConnection, OssError, type OssConnection } from '../../api/src/oss/index';
 import { downloadObject, downloadOutput, downloadPrefix, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type DownloadProgress } from '../../api/src/results/index';
 import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../oss-endpoint/server';
+import { httpGet } from '../support/http';
 
 let endpoint: OssEndpoint;
 let oss: OssConnection;
@@ -36,18 +36,6 @@ beforeEach(() => {
 
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'highlight-results-'));
 
-function get(url: string): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    request(url, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
     await promise;
@@ -68,15 +56,15 @@ describe('presigned output URLs', () => {
     assert.equal(url.origin, endpoint.url);
     assert.equal(url.pathname, '/test-bucket/out/reel.mp4');
     assert.equal(url.searchParams.get('x-oss-expires'), '900');
-    const ok = await get(presigned.url);
+    const ok = await httpGet(presigned.url);
     assert.equal(ok.status, 200);
     assert.ok(ok.body.equals(VIDEO));
     assert.equal(endpoint.requests.at(-1)!.presigned, true);
 
     endpoint.control.advanceClock(880);
-    assert.equal((await get(presigned.url)).status, 200);
+    assert.equal((await httpGet(presigned.url)).status, 200);
     endpoint.control.advanceClock(22);
-    const expired = await get(presigned.url);
+    const expired = await httpGet(presigned.url);
     assert.equal(expired.status, 403);
     assert.match(expired.body.toString(), /Request has expired/);
   });
@@ -85,7 +73,7 @@ describe('presigned output URLs', () => {
     const presigned = await presignObject(oss, parseOssLocation('oss://test-bucket/out/reel.mp4'), 'cn-hangzhou', 5);
     assert.equal(new URL(presigned.url).searchParams.get('x-oss-expires'), '5');
     endpoint.control.advanceClock(6);
-    assert.equal((await get(presigned.url)).status, 403);
+    assert.equal((await httpGet(presigned.url)).status, 403);
     await assert.rejects(presignObject(oss, parseOssLocation('oss://test-bucket/out/reel.mp4'), 'cn-hangzhou', 0), RangeError);
     await assert.rejects(presignObject(oss, parseOssLocation('oss://test-bucket/out/reel.mp4'), 'cn-hangzhou', 7 * 24 * 3600 + 1), RangeError);
   });
@@ -96,7 +84,7 @@ describe('presigned output URLs', () => {
       const withToken = createOssConnection({ endpoint: sts.url, credentials: { ...KEY, securityToken: 'sts-token-abc' } });
       const presigned = await presignObject(withToken, parseOssLocation('oss://test-bucket/videos/beach.mp4'), 'cn-hangzhou', 60);
       assert.equal(new URL(presigned.url).searchParams.get('x-oss-security-token'), 'sts-token-abc');
-      assert.equal((await get(presigned.url)).status, 200);
+      assert.equal((await httpGet(presigned.url)).status, 200);
       assert.equal(sts.requests.at(-1)!.securityToken, 'sts-token-abc');
     } finally {
       await sts.close();
