@@ -8,23 +8,28 @@ export const KEY_EFFECT_MESSAGES = {
   noEffect: (reason: string): string => t('no effect here: {0}', reason),
 };
 
-/** Past this size the request is not copied per key: completion must stay instant on generated jobs. */
+/** Past this size the rules are not run per key: completion must stay instant on generated jobs. */
 const MAX_TEXT_LENGTH = 50_000;
 
 /**
  * Why a key would have no effect if added to the mapping at `path`, read off the rules table: the key is added
- * to a copy of the request with a sample value, and a rule that calls it ineffective (a warning at the key
+ * to a copy of the request (of the objects along `path`) with a sample value, and a rule that calls it ineffective (a warning at the key
  * whose fix removes it, such as StartTime outside Concat) gives the reason. Undefined when it would take effect.
  */
 export function noEffectReason(request: unknown, textLength: number, path: JsonPath, key: string, schema: SchemaNode): string | undefined {
   if (textLength > MAX_TEXT_LENGTH || typeof request !== 'object' || request === null || Array.isArray(request)) return undefined;
-  const copy = structuredClone(request) as Record<string, unknown>;
-  let target: unknown = copy;
+  // The rules only read the request: only the objects along `path` are copied, the rest is shared.
+  const copy: Record<string, unknown> = { ...request };
+  let target: Record<string | number, unknown> = copy;
   for (const segment of path) {
-    target = typeof target === 'object' && target !== null ? (target as Record<string | number, unknown>)[segment] : undefined;
+    const child = target[segment];
+    if (typeof child !== 'object' || child === null) return undefined;
+    const copied = (Array.isArray(child) ? [...(child as unknown[])] : { ...(child as Record<string, unknown>) }) as Record<string | number, unknown>;
+    target[segment] = copied;
+    target = copied;
   }
-  if (typeof target !== 'object' || target === null || Array.isArray(target)) return undefined;
-  (target as Record<string, unknown>)[key] = sampleOf(schema);
+  if (Array.isArray(target)) return undefined;
+  target[key] = sampleOf(schema);
   const keyPath = JSON.stringify([...path, key]);
   let reason: string | undefined;
   for (const rule of API_RULES) {

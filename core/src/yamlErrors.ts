@@ -1,6 +1,6 @@
 import { t } from './l10n';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { YamlCode } from './codes';
+import { SchemaCode, YamlCode } from './codes';
 import { parserMessageOf, rangeOf, type JobDocument } from './document';
 import { quote, truncate } from './words';
 
@@ -16,13 +16,11 @@ export const YAML_ERROR_MESSAGES = {
   tooFar: (line: number, key: string, column: number, expected: number, owner: string | undefined): string =>
     owner
       ? t('Line {0} is indented too far: {1} starts at column {2}, but the keys of {3} start at column {4}. Indent it like the line above, or give the line above no value to nest under it.', line, quote(key), column + 1, quote(owner), expected + 1)
-      : t('Line {0} is indented too far: {1} starts at column {2}, but the key above it start at column {3}. Indent it like the line above, or give the line above no value to nest under it.', line, quote(key), column + 1, expected + 1),
+      : t('Line {0} is indented too far: {1} starts at column {2}, but the key above it starts at column {3}. Indent it like the line above, or give the line above no value to nest under it.', line, quote(key), column + 1, expected + 1),
   notAligned: (line: number, key: string, column: number, expected: readonly number[]): string =>
     expected.length === 1
       ? t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} would).', line, quote(key), column + 1, expected[0]! + 1)
-      : expected.length === 2
-        ? t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} or column {4} would).', line, quote(key), column + 1, expected[0]! + 1, expected[1]! + 1)
-        : t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts ({3} would).', line, quote(key), column + 1, ''),
+      : t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} or column {4} would).', line, quote(key), column + 1, expected[0]! + 1, expected[1]! + 1),
   parserSaid: (message: string): string => t('The YAML parser says: {0}', message),
 };
 
@@ -199,7 +197,10 @@ function indentation(doc: JobDocument, lines: readonly string[], line: number): 
  * Codes reported at the key of an object whose keys a broken line below took away: a missing key, or an object
  * that is empty (`Output:` whose only key was indented with a tab).
  */
-const OWNER_CASCADE_CODES = new Set<unknown>(['missing-property', 'container-required', 'invalid-type']);
+/** The YAML errors themselves are the cause, never the cascade (`file-too-large` included, though not `yaml-`). */
+const YAML_CODES = new Set<unknown>(Object.values(YamlCode));
+
+const OWNER_CASCADE_CODES = new Set<unknown>([SchemaCode.Required, SchemaCode.Type, 'container-required']);
 
 /**
  * Drops what the schema and rules say only because of an explained YAML error, so a cascade is reported once:
@@ -213,7 +214,7 @@ export function withoutCascade(doc: JobDocument, diagnostics: readonly Diagnosti
   const owners = new Set(causes.flatMap(({ line, lineAbove }) => (lineAbove ? [ownerLine(lines, line), ownerLine(lines, line - 1)] : [ownerLine(lines, line)])));
   const broken = new Set(causes.flatMap(({ line, lineAbove }) => (lineAbove ? [line - 1, line] : [line])));
   return diagnostics.filter((d) => {
-    if (typeof d.code === 'string' && d.code.startsWith('yaml-')) return true;
+    if (YAML_CODES.has(d.code)) return true;
     const line = d.range.start.line;
     if (broken.has(line)) return false;
     return !(OWNER_CASCADE_CODES.has(d.code) && owners.has(line));
