@@ -14,6 +14,7 @@ import { CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult
 import { sortTextOf } from '../../../core/src/cloud/ranking';
 import { CLOUD_UI } from './messages';
 import type { CloudClients, CloudSession } from './session';
+import { readCloudSettings } from './settings';
 import { formatSize } from '../../../core/src/cloud/format';
 
 /** How long typing may wait for the cloud before an incomplete list is shown. */
@@ -38,7 +39,8 @@ export class LiveCompletionProvider implements vscode.CompletionItemProvider {
   }
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
-    if (!this.client.isRunning()) return undefined;
+    // cloudChecks: off promises no cloud requests at all, completion's included.
+    if (!this.client.isRunning() || readCloudSettings(document.uri).mode === 'off') return undefined;
     const params: CloudContextParams = { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character } };
     const context = await this.client.sendRequest<CloudContextResult>(CLOUD_CONTEXT_REQUEST, params, token).catch(() => null);
     if (!context || token.isCancellationRequested) return undefined;

@@ -12,7 +12,7 @@ import type { EndpointTrust } from '../submit/endpointTrust';
 import { LiveCompletionProvider } from './completion';
 import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnostics';
 import { setCloudPreflight } from './preflight';
-import { readCloudSettings } from './settings';
+import { affectsCloudSettings, readCloudSettings } from './settings';
 import { CloudSession } from './session';
 import { CHECK_CLOUD_COMMAND, createCloudStatus } from './status';
 
@@ -43,7 +43,7 @@ export function registerCloudFeatures(context: vscode.ExtensionContext, api: Imm
     vscode.workspace.onDidSaveTextDocument((document) => diagnostics.automatic(document)),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('immHighlight')) return;
+      if (!affectsCloudSettings(event)) return;
       diagnostics.clearAll();
       for (const document of vscode.workspace.textDocuments) if (isJobFile(document)) diagnostics.automatic(document);
     }),

@@ -1,6 +1,6 @@
 /**
  * The cloud side of the editor: an IMM client and an OSS connection for the current settings and credentials,
- * rebuilt when either changes, and one answer cache shared by the checks and completion.
+ * rebuilt when either changes, and the answer cache of the checks (completion keeps its own lists, for 30 s).
  */
 import * as vscode from 'vscode';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -12,7 +12,7 @@ import type { JobDocument } from '../../../core/src/document';
 import type { CredentialStore } from '../submit/credentialStore';
 import type { PendingEndpoint } from '../submit/endpointConsent';
 import type { EndpointTrust } from '../submit/endpointTrust';
-import { readCloudSettings, type CloudSettings } from './settings';
+import { affectsCloudSettings, readCloudSettings, type CloudSettings } from './settings';
 
 export interface CloudClients {
   readonly imm: ImmClient;
@@ -56,7 +56,7 @@ export class CloudSession implements vscode.Disposable {
       credentials.onDidChange(reset),
       trust.onDidChange(reset),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('immHighlight')) reset();
+        if (affectsCloudSettings(event)) reset();
       }),
     ];
   }

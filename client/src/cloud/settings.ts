@@ -13,6 +13,13 @@ export interface CloudSettings {
   readonly timeoutMs: number;
 }
 
+/** The settings readCloudSettings reads: a change of another (a results setting, say) leaves the checks alone. */
+const CLOUD_SETTINGS = ['cloudChecks', 'region', 'endpoint', 'ossEndpoint', 'requestTimeoutSeconds'];
+
+export function affectsCloudSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return CLOUD_SETTINGS.some((name) => event.affectsConfiguration(`immHighlight.${name}`));
+}
+
 export function readCloudSettings(scope: vscode.Uri | undefined): CloudSettings {
   const config = vscode.workspace.getConfiguration('immHighlight', scope);
   const mode = config.get<string>('cloudChecks', 'onSave');

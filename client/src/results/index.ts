@@ -246,11 +246,19 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
   }
 
   const disposable = vscode.Disposable.from(
-    credentials,
     lister,
     codeLens,
     // The next look at a task asks again; the CodeLens keeps its answers until the next open or save.
     credentials.onDidChange(() => lister.forgetQuietly()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('immHighlight.ossEndpoint')) lister.forgetQuietly();
+    }),
+    // An endpoint just accepted: what it refused is worth asking again (the tree shows it, the CodeLens looks again).
+    trust.onDidChange(() => {
+      lister.forget();
+      codeLens.forgetAll();
+      for (const document of vscode.workspace.textDocuments) codeLens.lookAgain(document);
+    }),
     vscode.commands.registerCommand(ResultCommands.openOutput, open),
     vscode.commands.registerCommand(ResultCommands.previewOutput, preview),
     vscode.commands.registerCommand(ResultCommands.downloadOutput, download),

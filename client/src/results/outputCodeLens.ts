@@ -89,10 +89,16 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     }
   }
 
+  /** The user just allowed what stopped the look (an endpoint accepted): look again now. */
+  lookAgain(document: vscode.TextDocument): void {
+    this.check(document, true);
+  }
+
   /**
-   * Another endpoint: every answer may differ. Nothing is asked until the next open or save: a settings or
-   * credentials change is not a moment to send requests (the old key may be gone, the new one not yet chosen).
+   * Another OSS endpoint or an endpoint accepted: every answer may differ. Nothing is asked here: a settings
+   * change is not a moment to send requests (the value may be half typed).
    */
+
   forgetAll(): void {
     this.exists.clear();
     this.changed.fire();

@@ -4,6 +4,7 @@
  */
 import { t } from '../../../core/src/l10n';
 import { ImmApiError } from '../../../api/src/errors';
+import { redactPresignedUrls } from './urlRedaction';
 
 /** Messages of this feature, in one place for translation; functions, as texts would be filled before the display language is chosen. */
 export const PERSISTED_ERROR_TEXT = {
@@ -14,5 +15,6 @@ export const PERSISTED_ERROR_TEXT = {
 export function persistedError(error: unknown): string {
   if (!(error instanceof ImmApiError)) return PERSISTED_ERROR_TEXT.unexpected();
   if (error.kind === 'credentials') return PERSISTED_ERROR_TEXT.credentials(error.code);
-  return `${error.code}: ${error.message}`.slice(0, 500);
+  // The service's own words may quote a parameter, a presigned URL among them.
+  return redactPresignedUrls(`${error.code}: ${error.message}`).slice(0, 500);
 }
