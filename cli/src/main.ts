@@ -56,7 +56,7 @@ Commands:
 
 Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
 
-Credentials (submit): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+Credentials (submit, output, validate --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 (/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
 --profile), ~/.alibabacloud/credentials, the ECS instance RAM role, or ALIBABA_CLOUD_CREDENTIALS_URI.
 

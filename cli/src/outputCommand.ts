@@ -6,14 +6,13 @@ import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REGION, type CredentialSource } from '../../api/src/index';
-import { createOssConnection, OssError, type OssConnection } from '../../api/src/oss/index';
+import { createOssConnection, DEFAULT_OSS_TIMEOUT_MS, OssError, type OssConnection } from '../../api/src/oss/index';
 import { checkPresignSeconds, DEFAULT_PRESIGN_SECONDS, downloadObject, downloadPrefix, isPrefix, parseOssLocation, presignObject, TargetExistsError, type OssLocation } from '../../api/src/results/index';
 import { t } from '../../core/src/l10n';
 import { displayPath } from './files';
 import { Exit, UsageError, type Io } from './io';
 
 export interface OutputFlags {
-  readonly region?: string | undefined;
   readonly ossEndpoint?: string | undefined;
   readonly profile?: string | undefined;
   readonly timeoutMs?: number;
@@ -21,7 +20,7 @@ export interface OutputFlags {
 
 export function ossConnectionFor(flags: OutputFlags): OssConnection {
   const credentials: CredentialSource = flags.profile ? { kind: 'profile', name: flags.profile } : { kind: 'default' };
-  return createOssConnection({ credentials, timeoutMs: flags.timeoutMs ?? 20_000, ...(flags.ossEndpoint ? { endpoint: flags.ossEndpoint } : {}) });
+  return createOssConnection({ credentials, timeoutMs: flags.timeoutMs ?? DEFAULT_OSS_TIMEOUT_MS, ...(flags.ossEndpoint ? { endpoint: flags.ossEndpoint } : {}) });
 }
 
 /** `--presign` takes an optional number: `--presign`, `--presign 60`, `--presign=60`. */
@@ -110,7 +109,14 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
   }
   if (presign !== undefined && isPrefix(location)) throw new UsageError(t('--presign needs an object, not the prefix {0}.', `oss://${location.bucket}/${location.key}`));
   const region = values.region ?? io.env['ALIBABA_CLOUD_REGION_ID'] ?? DEFAULT_REGION;
-  const oss = ossConnectionFor({ region, ossEndpoint: values['oss-endpoint'], profile: values.profile });
+  let oss: OssConnection;
+  try {
+    oss = ossConnectionFor({ ossEndpoint: values['oss-endpoint'], profile: values.profile });
+  } catch (error) {
+    // A bad --oss-endpoint is a usage error, as in `validate --cloud`.
+    if (error instanceof OssError) throw new UsageError(error.message);
+    throw error;
+  }
   const uri = `oss://${location.bucket}/${location.key}`;
   try {
     if (values.download !== undefined) {

@@ -11,36 +11,28 @@ import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { preflightRefuses } from './preflight';
 import { formatText } from './report';
-import { hasErrors, parseFormat } from './validateCommand';
+import { hasErrors, parseFormat, seconds } from './validateCommand';
 import { TOOL } from './version';
 import { downloadToPath, ossConnectionFor, type OutputFlags } from './outputCommand';
-import { parseOssLocation, segmentPrefix } from '../../api/src/results/index';
+import { isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPrefix } from '../../api/src/results/index';
 
-/** The job's Output.URI once the task succeeded: the object, or for Output.Segment its playlist and segments. */
+/** The job's Output.URI once the task succeeded: the object, or for a segmented output its playlist and segments. */
 async function downloadResult(doc: JobDocument, region: string, target: string, overwrite: boolean, flags: OutputFlags, io: Io): Promise<number> {
-  const output = (doc.value as { Output?: { URI?: unknown; Segment?: unknown } } | undefined)?.Output;
-  if (typeof output?.URI !== 'string') {
+  const output = jobOutputOf(doc.value);
+  if (!output) {
     io.stderr(`highlight-task: ${t('the job has no Output.URI to download.')}\n`);
     return Exit.Failure;
   }
-  const location = parseOssLocation(output.URI);
-  const segmented = output.Segment !== undefined && output.Segment !== null;
+  const location = parseOssLocation(output.uri);
+  const segmented = isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented });
   const what = segmented ? { bucket: location.bucket, key: segmentPrefix(location) } : location;
-  return downloadToPath(ossConnectionFor({ ...flags, region }), what, region, target, io, overwrite, segmented || location.key.endsWith('/'));
+  return downloadToPath(ossConnectionFor(flags), what, region, target, io, overwrite, segmented);
 }
 
 function parseShell(value: string | undefined, platform: string): Shell {
   if (value === undefined) return platform === 'win32' ? 'powershell' : 'posix';
   if (!(SHELLS as readonly string[]).includes(value)) throw new UsageError(t('--shell must be {0}; not "{1}".', SHELLS.join(', '), value));
   return value as Shell;
-}
-
-/** A `--flag S` in seconds, as milliseconds. */
-function seconds(flag: string, value: string | undefined, fallbackSeconds: number): number {
-  if (value === undefined) return fallbackSeconds * 1000;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(t('--{0} takes a number of seconds greater than 0, not "{1}".', flag, value));
-  return n * 1000;
 }
 
 export async function submitCommand(args: readonly string[], io: Io): Promise<number> {

@@ -70,6 +70,13 @@ describe('highlight-task output', { concurrency: false }, () => {
     assert.equal((await run(['output', 'oss://test-bucket/out/reel.mp4', '--presign=0', '--oss-endpoint', oss.url])).code, 2);
   });
 
+  test('a bad --oss-endpoint is usage (exit 2), with nothing on stdout', async () => {
+    const { code, stdout, stderr } = await run(['output', 'oss://test-bucket/out/reel.mp4', '--oss-endpoint', 'ftp://x']);
+    assert.equal(code, 2, stderr);
+    assert.equal(stdout, '');
+    assert.match(stderr, /ftp/);
+  });
+
   test('--download writes the bytes of the object; an existing file is kept unless --overwrite', async () => {
     const target = fresh();
     const path = join(target, 'reel.mp4');

@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type OSS from 'ali-oss';
 import type Credential from '@alicloud/credentials';
-import { createCredential, resolveIdentity, type CredentialSource, type ResolvedIdentity } from '../credentials';
+import { createCredential, credentialsFailed, resolveIdentity, type CredentialSource, type ResolvedIdentity } from '../credentials';
 import { cancelledError, normalizeOssError, OssError } from './errors';
 import { ossRegionName, parseOssEndpoint, regionOfLocation, type OssEndpointOverride } from './endpoint';
 import { loadOssSdk } from './sdk';
@@ -136,7 +136,7 @@ export class OssConnection {
    */
   async client(region: string, bucket?: string, options: { pathStyle?: boolean } = {}): Promise<OSS> {
     await this.identity();
-    const model = await this.credential.getCredential();
+    const model = await this.loadCredential();
     const OssSdk = loadOssSdk();
     const clientOptions: ClientOptions = {
       accessKeyId: model.accessKeyId ?? '',
@@ -156,8 +156,17 @@ export class OssConnection {
     return new OssSdk(clientOptions);
   }
 
+  /** The chain's current credentials; a failure (an STS refresh, say) is an ImmApiError of kind 'credentials', as in identity(). */
+  private async loadCredential(): Promise<Awaited<ReturnType<Credential['getCredential']>>> {
+    try {
+      return await this.credential.getCredential();
+    } catch (error) {
+      throw credentialsFailed(this.source, error);
+    }
+  }
+
   private async freshSts(): Promise<{ accessKeyId: string; accessKeySecret: string; stsToken: string }> {
-    const model = await this.credential.getCredential();
+    const model = await this.loadCredential();
     return { accessKeyId: model.accessKeyId ?? '', accessKeySecret: model.accessKeySecret ?? '', stsToken: model.securityToken ?? '' };
   }
 

@@ -72,7 +72,7 @@ export function normalizeOssError(error: unknown, operation: string, resource: s
   if (error instanceof OssError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as AliOssErrorShape;
   const name = text(e.name) ?? '';
-  const code = text(e.code) ?? name.replace(/Error$/, '') ?? 'Unknown';
+  const code = text(e.code) ?? (name.replace(/Error$/, '') || 'Unknown');
   const status = typeof e.status === 'number' ? e.status : undefined;
   const requestId = text(e.requestId);
   const serviceMessage = (text(e.message) ?? '').split('\n')[0]!.replace(/, please increase the timeout.*$/, '');

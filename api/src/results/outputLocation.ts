@@ -2,6 +2,7 @@
  * Where a task's result is: GetTask returns none, so it is whatever the task wrote at the job's Output.URI — one
  * object, or with Output.Segment a playlist and its segments beside it.
  */
+import { splitOssUri } from '../../../core/src/cloud/resources';
 import { ossUriProblem } from '../../../core/src/ossUri';
 
 export interface OssLocation {
@@ -12,11 +13,9 @@ export interface OssLocation {
 
 /** `oss://bucket/key` -> bucket and key; throws an Error that says what is wrong with the text. */
 export function parseOssLocation(uri: string): OssLocation {
-  const problem = ossUriProblem(uri);
-  if (problem) throw new Error(problem);
-  const rest = uri.slice('oss://'.length);
-  const slash = rest.indexOf('/');
-  return { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
+  const location = splitOssUri(uri);
+  if (!location) throw new Error(ossUriProblem(uri));
+  return location;
 }
 
 export function isPrefix(location: OssLocation): boolean {

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { OssError } from '../../../api/src/oss/index';
-import { downloadObject, downloadPrefix, isPrefix, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type OssLocation } from '../../../api/src/results/index';
+import { downloadObject, downloadPrefix, isPrefix, isSegmentedOutput, jobOutputOf, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type OssLocation } from '../../../api/src/results/index';
 import { parseJob } from '../../../core/src/document';
 import { LANGUAGE_ID } from '../constants';
 import type { CredentialStore } from '../submit/credentialStore';
@@ -15,7 +15,6 @@ import type { EndpointTrust } from '../submit/endpointTrust';
 import { readSubmitSettings } from '../submit/settings';
 import { ResultCommands } from './commandIds';
 import { resultsConnections } from './connection';
-import { isSegmentedOutput, jobOutputOf } from './jobOutput';
 import type { OutputSource } from './outputAnswer';
 import { OutputCodeLens, type JobOutputArg } from './outputCodeLens';
 import { OutputLister } from './outputLister';

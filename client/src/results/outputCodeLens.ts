@@ -5,14 +5,13 @@
  * lens only reads the cached answer.
  */
 import * as vscode from 'vscode';
-import { isPrefix, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
+import { isPrefix, isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
 import { cloudResources } from '../../../core/src/cloud/resources';
 import { parseJob } from '../../../core/src/document';
 import { LANGUAGE_ID } from '../constants';
 import { readSubmitSettings } from '../submit/settings';
 import { ResultCommands } from './commandIds';
 import { boundedController, type ConnectionFactory } from './connection';
-import { isSegmentedOutput, jobOutputOf } from './jobOutput';
 import { LIST_TIMEOUT_MS } from './outputLister';
 
 /** The lens's argument to the results commands: the output it checked. */

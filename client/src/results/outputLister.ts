@@ -5,10 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { OssError } from '../../../api/src/oss/index';
-import { isPrefix, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
+import { isPrefix, isSegmentedOutput, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
 import { boundedController, type ConnectionFactory } from './connection';
 import type { OutputAnswer, OutputOwner, OutputSource } from './outputAnswer';
-import { isSegmentedOutput } from './jobOutput';
 
 /** Enough for a playlist and its segments to be seen; Download… fetches them all anyway. */
 export const MAX_LISTED_OBJECTS = 50;

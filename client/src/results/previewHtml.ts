@@ -3,6 +3,7 @@
  * allows media only from that URL's origin and nothing else (no scripts beyond the nonce'd one that posts the
  * Open in Browser click). No vscode import, so it is unit-tested as plain text; its words go through `t`.
  */
+import { isPlaylistOrPrefix } from '../../../api/src/results/jobOutput';
 import { t } from '../../../core/src/l10n';
 
 export interface PreviewContent {
@@ -20,7 +21,7 @@ const escapeHtml = (text: string): string =>
 
 /** HLS and DASH do not play in VS Code webviews (Media Source is missing): such outputs go to the browser. */
 export function playsInWebview(key: string): boolean {
-  return !/\.(m3u8|mpd)$/i.test(key) && !key.endsWith('/');
+  return !isPlaylistOrPrefix(key);
 }
 
 export function previewHtml(content: PreviewContent): string {

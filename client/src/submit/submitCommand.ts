@@ -7,7 +7,7 @@ import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from './endpointTrust';
 import { CLOUD_ENDPOINT_SETTINGS, type EndpointSetting } from './endpointConsent';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { jobOutputOf } from '../results/jobOutput';
+import { jobOutputOf } from '../../../api/src/results/jobOutput';
 import { keyRange, type JobDocument } from '../../../core/src/document';
 import type { CreateHighlightTaskResult, ImmClient } from '../../../api/src/client';
 import type { JsonPathSegment } from '../../../api/src/errors';

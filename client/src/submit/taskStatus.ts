@@ -2,7 +2,7 @@
 import { isTerminal, SUBMITTED, type TaskRecord } from './taskRecord';
 import { t } from '../../../core/src/l10n';
 import { ResultCommands } from '../results/commandIds';
-import { isSegmentedOutput } from '../results/jobOutput';
+import { isSegmentedOutput } from '../../../api/src/results/jobOutput';
 
 /** `Highlight-4d51241b-…` -> `Highlight-4d51241b…`: enough to recognise, short enough for the status bar. */
 export function shortTaskId(taskId: string): string {
