@@ -271,7 +271,8 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const center = page.locator('.notifications-center');
     await center.locator('.monaco-list-row', { hasText: 'is being submitted already' }).first().waitFor();
     // The progress of the call on the wire, until it is released.
-    await center.locator('.monaco-list-row', { hasText: 'as AccessKey LTAI****ey01 from environment variables' }).first().waitFor();
+    // The progress title, not the earlier "submitted" notification, which names the identity too.
+    await center.locator('.monaco-list-row', { hasText: /IMM: submitting concat\.highlight\.yaml to project \S+ in \S+ as AccessKey LTAI\*\*\*\*ey01 from environment variables/ }).first().waitFor();
     assert.equal(creates().length, 2, 'the clicks while it is on the wire sent nothing');
     assert.equal(services!.endpoint.control.releaseHeld(), 1);
     const firstTaskId = creates()[0]!.taskId!;
