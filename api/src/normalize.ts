@@ -2,7 +2,7 @@
 import { extractParameter, ImmApiError } from './errors';
 import type { ResolvedEndpoint } from './endpoint';
 import { t } from '../../core/src/l10n';
-import { redactSecrets } from './credentialFailure';
+import { redactSecrets } from './redaction';
 
 export interface CallContext {
   readonly action: string;

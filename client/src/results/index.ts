@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { notify, withProgress } from '../notify';
 import { OssError } from '../../../api/src/oss/index';
 import { downloadObject, downloadPrefix, isPrefix, isSegmentedOutput, jobOutputOf, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type OssLocation } from '../../../api/src/results/index';
 import { parseJob } from '../../../core/src/document';
@@ -49,7 +50,7 @@ async function jobTarget(uri: vscode.Uri | undefined): Promise<{ uri: string; se
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
   const output = jobOutputOf(parseJob(document.getText()).value);
   if (!output) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no Output.URI of the form oss://bucket/key.', vscode.workspace.asRelativePath(uri, false)));
+    void notify.info(vscode.l10n.t('{0} has no Output.URI of the form oss://bucket/key.', vscode.workspace.asRelativePath(uri, false)));
     return undefined;
   }
   return { ...output, scope: uri };
@@ -64,7 +65,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
   const given = arg as { kind?: unknown; record?: RecordArg; bucket?: unknown; key?: unknown } | undefined;
   const record = given?.record;
   if (record && record.status !== 'Succeeded') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} has not succeeded ({1}): it has no output yet.', String(record.taskId), String(record.status)));
+    void notify.info(vscode.l10n.t('Task {0} has not succeeded ({1}): it has no output yet.', String(record.taskId), String(record.status)));
     return undefined;
   }
   let uri: string | undefined;
@@ -82,7 +83,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
     uri = record.outputUri;
     segmented = isSegmentedOutput({ outputUri: record.outputUri, outputSegmented: record.outputSegmented === true });
   } else if (record) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} was submitted without an Output.URI: there is nothing to show.', String(record.taskId)));
+    void notify.info(vscode.l10n.t('Task {0} was submitted without an Output.URI: there is nothing to show.', String(record.taskId)));
     return undefined;
   } else if (typeof arg === 'string') uri = arg;
   else if (arg instanceof vscode.Uri && arg.scheme === 'oss') uri = arg.toString(true);
@@ -105,7 +106,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
   try {
     location = parseOssLocation(uri.trim());
   } catch (error) {
-    void vscode.window.showErrorMessage((error as Error).message);
+    void notify.error((error as Error).message);
     return undefined;
   }
   return { location, region: region ?? readSubmitSettings(scope).region, scope, segmented: segmented || isPrefix(location) || !playsInWebview(location.key) };
@@ -131,7 +132,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     return Number.isInteger(value) && value >= 1 && value <= 604_800 ? value : 900;
   };
   const fail = (error: unknown): void => {
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void notify.error(error instanceof Error ? error.message : String(error));
   };
   async function presign(target: Target): Promise<{ url: string; expiresAt: Date } | undefined> {
     const oss = await connection(target.scope);
@@ -162,7 +163,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     const target = await targetOf(arg);
     if (!target) return undefined;
     if (target.segmented) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.', shown(target.location)));
+      void notify.info(vscode.l10n.t('{0} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.', shown(target.location)));
       await openTarget(target);
       return undefined;
     }
@@ -212,7 +213,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     let overwrite = !folder && !destination;
     for (;;) {
       try {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', shown(location)), cancellable: true }, async (progress, token) => {
+        await withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', shown(location)), cancellable: true }, async (progress, token) => {
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
           let reported = 0;
@@ -227,12 +228,12 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
             },
           });
         });
-        void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} to {1}.', shown(location), path));
+        void notify.info(vscode.l10n.t('Downloaded {0} to {1}.', shown(location), path));
         return path;
       } catch (error) {
         if (error instanceof TargetExistsError && !overwrite) {
           const replace = vscode.l10n.t('Replace');
-          const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} Replace?', error.message), { modal: true }, replace);
+          const answer = await notify.warning(vscode.l10n.t('{0} Replace?', error.message), { modal: true }, replace);
           if (answer !== replace) return undefined;
           overwrite = true;
           continue;
@@ -272,7 +273,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
         const url = await presign(target);
         if (!url) return;
         await vscode.env.clipboard.writeText(url.url);
-        void vscode.window.showInformationMessage(
+        void notify.info(
           vscode.l10n.t('Presigned URL of {0} copied: anyone with it can read the object until {1}.', shown(target.location), url.expiresAt.toLocaleString()),
         );
       } catch (error) {

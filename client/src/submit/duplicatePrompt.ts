@@ -1,5 +1,5 @@
 /** The modal asked before a request identical to an earlier one is sent. Anything but the confirm button sends nothing. */
-import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { duplicateQuestion, type EarlierSend } from './duplicateCheck';
 
 export interface DuplicateAnswer {
@@ -12,7 +12,7 @@ export async function askAboutDuplicate(earlier: EarlierSend, identity: string, 
   const question = duplicateQuestion(earlier, identity, now);
   const text = `${question.message}\n${question.detail}`;
   try {
-    const choice = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, question.confirm);
+    const choice = await notify.warning(question.message, { modal: true, detail: question.detail }, question.confirm);
     return { confirmed: choice === question.confirm, question: text };
   } catch {
     // A dialog that cannot be shown (VS Code refuses dialogs in extension tests) is a dialog that was not confirmed.

@@ -6,6 +6,7 @@
  * Background work only reads `pending`; the modal is asked by what the user started.
  */
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { CLOUD_ENDPOINT_SETTINGS, consentQuestion, ENDPOINT_TRUST_TEXT, pendingEndpoints, type EndpointSetting, type PendingEndpoint } from './endpointConsent';
 
 export { ENDPOINT_TRUST_TEXT } from './endpointConsent';
@@ -14,7 +15,7 @@ export const REVIEW_ENDPOINTS_COMMAND = 'immHighlight.reviewEndpoints';
 
 export type Ask = (question: string, accept: string) => Thenable<string | undefined>;
 
-const modal: Ask = (question, accept) => vscode.window.showWarningMessage(question, { modal: true }, accept);
+const modal: Ask = (question, accept) => notify.warning(question, { modal: true }, accept);
 
 export class EndpointTrust implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -61,11 +62,11 @@ export function registerEndpointReview(trust: EndpointTrust): vscode.Disposable 
   return vscode.commands.registerCommand(REVIEW_ENDPOINTS_COMMAND, async (arg?: unknown): Promise<boolean> => {
     const scope = arg instanceof vscode.Uri ? arg : (vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
     if (!trust.pending(scope).length) {
-      void vscode.window.showInformationMessage(ENDPOINT_TRUST_TEXT.nothingToReview());
+      void notify.info(ENDPOINT_TRUST_TEXT.nothingToReview());
       return true;
     }
     const refused = await trust.confirm(scope);
-    if (refused) void vscode.window.showWarningMessage(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, refused.settings[0]!));
+    if (refused) void notify.warning(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, refused.settings[0]!));
     return refused === undefined;
   });
 }

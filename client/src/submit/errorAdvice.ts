@@ -3,7 +3,7 @@
  * a sentence of advice per failure; this adds the code and RequestId users quote to support, and picks the
  * one place in VS Code where the fix is made.
  */
-import { redactSecrets } from '../../../api/src/credentialFailure';
+import { redactSecrets } from '../../../api/src/redaction';
 import { describeImmError, ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
 import { t } from '../../../core/src/l10n';
 
@@ -54,7 +54,7 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
   if (!(error instanceof ImmApiError)) {
     // Not ours: its text may quote anything (a file, an answer); only a redacted first line is shown.
     const text = redactSecrets((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').slice(0, 300);
-    return { message: plainText(t('{0} failed: {1}', context.action ?? t('The request'), text)), actions: [showOutput()], outcomeUnknown: false };
+    return { message: t('{0} failed: {1}', context.action ?? t('The request'), text), actions: [showOutput()], outcomeUnknown: false };
   }
   return {
     message: withCodeAndRequestId(error),
@@ -65,16 +65,9 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
   };
 }
 
+// Plain text, not escaped here: notify.ts escapes what a notification shows, markdownText what a Markdown view shows.
 function withCodeAndRequestId(error: ImmApiError): string {
-  return plainText(describeImmError(error));
-}
-
-/**
- * Notifications render `[text](target)` as a link, a `command:` target included; the message may carry the words of
- * whatever endpoint answered, so brackets become parentheses and it stays plain text.
- */
-export function plainText(message: string): string {
-  return message.replace(/\[/g, '(').replace(/\]/g, ')');
+  return describeImmError(error);
 }
 
 function actionsFor(error: ImmApiError, endpointSet: boolean, storedAccessKey: boolean): ErrorAction[] {

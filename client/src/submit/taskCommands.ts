@@ -3,6 +3,7 @@
  * clear the list; and the history for tests.
  */
 import * as vscode from 'vscode';
+import { notify, withProgress } from '../notify';
 import { SubmitCommands } from './commandIds';
 import { sentRequestUri } from './requestPreview';
 import { taskDetailsUri, type TaskDetailsProvider } from './taskDetailsView';
@@ -39,7 +40,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
     const taskId = await taskIdOf(arg, history, title);
     if (!taskId) return undefined;
     const record = history.get(taskId);
-    if (!record) void vscode.window.showWarningMessage(vscode.l10n.t("IMM Highlight: task {0} is no longer in this workspace's task history.", taskId));
+    if (!record) void notify.warning(vscode.l10n.t("IMM Highlight: task {0} is no longer in this workspace's task history.", taskId));
     return record;
   };
 
@@ -55,7 +56,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       const record = await recordOf(arg, 'Show Task Details');
       if (!record) return undefined;
       // A fresh GetTask first, so the view opens with every field IMM has now; on failure it shows why and the last known state.
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `GetTask ${record.taskId}` }, () => details.lookUp(record));
+      await withProgress({ location: vscode.ProgressLocation.Window, title: `GetTask ${record.taskId}` }, () => details.lookUp(record));
       const uri = taskDetailsUri(record.taskId);
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(document, 'markdown');
@@ -85,7 +86,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
         await vscode.window.showTextDocument(uri, { preview: false });
         return uri;
       } catch {
-        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: the job file of {0} ({1}) cannot be opened; it may have been moved, deleted or never saved.', record.taskId, record.fileLabel));
+        void notify.error(vscode.l10n.t('IMM Highlight: the job file of {0} ({1}) cannot be opened; it may have been moved, deleted or never saved.', record.taskId, record.fileLabel));
         return undefined;
       }
     }),
@@ -105,7 +106,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       if (records.length === 0) return;
       const question = clearQuestion(records);
       const clear = vscode.l10n.t('Clear');
-      const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, clear);
+      const ok = await notify.warning(question.message, { modal: true, detail: question.detail }, clear);
       if (ok !== clear) return;
       for (const record of history.list()) follower.stop(record.taskId);
       await history.clear();

@@ -3,7 +3,7 @@
  * the job file, and the request that was sent without secrets. Pure, no VS Code.
  */
 import { t } from '../../../core/src/l10n';
-import { redactPresignedUrls } from './urlRedaction';
+import { redactPresignedUrls } from '../../../api/src/redaction';
 import type { TaskRecord } from './taskRecord';
 import { statusText } from './taskStatus';
 

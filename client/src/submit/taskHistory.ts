@@ -2,6 +2,7 @@
  * The tasks submitted from this workspace, kept in workspaceState so they survive a window reload.
  * Written against a two-method store (vscode.Memento fits it) so it is testable without VS Code.
  */
+import { redactPresignedUrls } from '../../../api/src/redaction';
 import { isTaskRecord, isTerminal, type TaskRecord } from './taskRecord';
 
 export interface StateStore {
@@ -29,6 +30,18 @@ export interface FileTasks {
   readonly tasks: readonly TaskRecord[];
 }
 
+/**
+ * The service's texts as they are kept: a failed task's Message may quote a presigned URL. GetTask answers are
+ * redacted already (ImmClient.getTask); this covers records written by earlier versions and any other writer.
+ */
+function redacted(record: TaskRecord): TaskRecord {
+  return {
+    ...record,
+    ...(record.message !== undefined ? { message: redactPresignedUrls(record.message) } : {}),
+    ...(record.followError !== undefined ? { followError: redactPresignedUrls(record.followError) } : {}),
+  };
+}
+
 export class TaskHistory {
   private records: TaskRecord[];
   private readonly listeners = new Set<() => void>();
@@ -39,7 +52,7 @@ export class TaskHistory {
     private readonly limits: HistoryLimits = DEFAULT_LIMITS,
   ) {
     const saved = store.get<unknown>(HISTORY_KEY);
-    this.records = this.pruned(Array.isArray(saved) ? saved.filter(isTaskRecord) : []);
+    this.records = this.pruned(Array.isArray(saved) ? saved.filter(isTaskRecord).map(redacted) : []);
   }
 
   /** Newest first. */
@@ -69,7 +82,7 @@ export class TaskHistory {
   }
 
   async add(record: TaskRecord): Promise<void> {
-    this.records = this.pruned([record, ...this.records.filter((r) => r.taskId !== record.taskId)]);
+    this.records = this.pruned([redacted(record), ...this.records.filter((r) => r.taskId !== record.taskId)]);
     await this.save();
   }
 
@@ -77,7 +90,7 @@ export class TaskHistory {
   async update(taskId: string, patch: TaskPatch): Promise<TaskRecord | undefined> {
     const index = this.records.findIndex((r) => r.taskId === taskId);
     if (index === -1) return undefined;
-    const updated: TaskRecord = { ...this.records[index]!, ...patch, updatedAt: new Date(this.now()).toISOString() };
+    const updated: TaskRecord = redacted({ ...this.records[index]!, ...patch, updatedAt: new Date(this.now()).toISOString() });
     this.records = this.records.map((r, i) => (i === index ? updated : r));
     await this.save();
     return updated;

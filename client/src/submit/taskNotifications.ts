@@ -1,5 +1,6 @@
 /** The end of a followed task, and the end of following before the task ended. */
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { SubmitCommands } from './commandIds';
 import type { TaskRecord } from './taskRecord';
 import { finalMessage, resultActions } from './taskStatus';
@@ -10,7 +11,7 @@ export async function notifyFinished(record: TaskRecord): Promise<void> {
   // A succeeded task's result one click away: Preview/Open, or for a segmented output Open in Browser/Download….
   const results = severity === 'information' ? resultActions(record) : [];
   const buttons = [...results.map((a) => a.label), copyTaskId];
-  const choice = severity === 'error' ? await vscode.window.showErrorMessage(text, ...buttons) : await vscode.window.showInformationMessage(text, ...buttons);
+  const choice = severity === 'error' ? await notify.error(text, ...buttons) : await notify.info(text, ...buttons);
   if (choice === copyTaskId) await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
   const action = results.find((a) => a.label === choice);
   if (action) await vscode.commands.executeCommand(action.command, { record });
@@ -19,7 +20,7 @@ export async function notifyFinished(record: TaskRecord): Promise<void> {
 export async function notifyStopped(record: TaskRecord, message: string): Promise<void> {
   const refresh = vscode.l10n.t('Refresh');
   const setAccessKey = vscode.l10n.t('Set AccessKey');
-  const choice = await vscode.window.showWarningMessage(
+  const choice = await notify.warning(
     vscode.l10n.t('IMM Highlight: stopped following task {0}; it may still be running in IMM. {1}', record.taskId, message),
     refresh,
     setAccessKey,

@@ -3,6 +3,7 @@ import { isTerminal, SUBMITTED, type TaskRecord } from './taskRecord';
 import { t } from '../../../core/src/l10n';
 import { ResultCommands } from '../results/commandIds';
 import { isSegmentedOutput } from '../../../api/src/results/jobOutput';
+import { markdownText } from '../plainText';
 
 /** `Highlight-4d51241b-…` -> `Highlight-4d51241b…`: enough to recognise, short enough for the status bar. */
 export function shortTaskId(taskId: string): string {
@@ -136,6 +137,23 @@ export function taskTooltip(record: TaskRecord): string {
   if (record.followError) lines.push(t('Not followed: {0}', record.followError));
   lines.push('', t('Click for the details.'));
   return lines.join('\n');
+}
+
+/**
+ * A succeeded task's hover as Markdown: its facts, then links that run the results commands on it; undefined when
+ * there is nothing to link. Every fact (TaskId, file name, endpoint, Message, Output.URI) goes through
+ * markdownText: the tooltip is trusted for the results commands, so no job or service text may form a link, and a
+ * URL must not autolink (an autolink swallowed the escape of a following `)`).
+ */
+export function tooltipMarkdown(record: TaskRecord): string | undefined {
+  const links = resultLinks(record);
+  if (links.length === 0) return undefined;
+  // Only what the results commands read: no secrets, no request, in a link anyone may see.
+  const arg = encodeURIComponent(
+    JSON.stringify([{ record: { taskId: record.taskId, status: record.status, outputUri: record.outputUri, outputSegmented: !!record.outputSegmented, region: record.region, fileUri: record.fileUri } }]),
+  );
+  const facts = taskTooltip(record).split('\n').map(markdownText).join('  \n');
+  return `${facts}  \n${links.map((l) => `[${markdownText(l.label)}](command:${l.command}?${arg})`).join(' · ')}`;
 }
 
 export interface ClearQuestion {

@@ -9,7 +9,7 @@ import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import { SubmitCommands } from './commandIds';
 import type { TaskHistory } from './taskHistory';
 import { isTerminal, type TaskRecord } from './taskRecord';
-import { formatTime, resultLinks, shortTaskId, statusIcon, statusText, taskTooltip } from './taskStatus';
+import { formatTime, shortTaskId, statusIcon, statusText, taskTooltip, tooltipMarkdown } from './taskStatus';
 
 export interface FileNode {
   readonly kind: 'file';
@@ -69,18 +69,9 @@ function outputChildren(record: TaskRecord, answer: OutputAnswer): TaskTreeNode[
 
 /** The hover of a succeeded task: its facts, then links that run the results commands on it. */
 function succeededTooltip(record: TaskRecord): vscode.MarkdownString | string {
-  const links = resultLinks(record);
-  if (links.length === 0) return taskTooltip(record);
-  // Only what the results commands read: no secrets, no request, in a link anyone may see.
-  const arg = encodeURIComponent(
-    JSON.stringify([{ record: { taskId: record.taskId, status: record.status, outputUri: record.outputUri, outputSegmented: !!record.outputSegmented, region: record.region, fileUri: record.fileUri } }]),
-  );
-  const markdown = new vscode.MarkdownString(undefined, true);
-  for (const line of taskTooltip(record).split('\n')) {
-    markdown.appendText(line);
-    markdown.appendMarkdown('  \n');
-  }
-  markdown.appendMarkdown(links.map((l) => `[${l.label.replace(/[[\]\\]/g, '\\$&')}](command:${l.command}?${arg})`).join(' · '));
+  const text = tooltipMarkdown(record);
+  if (text === undefined) return taskTooltip(record);
+  const markdown = new vscode.MarkdownString(text, false);
   // Only our results commands run from these links.
   markdown.isTrusted = { enabledCommands: [...RESULT_COMMAND_IDS] };
   return markdown;
