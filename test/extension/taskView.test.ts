@@ -50,7 +50,7 @@ describe('Highlight Tasks view', () => {
     const [task] = tree.getChildren(file as TaskTreeNode);
     const item = tree.getTreeItem(task!);
     assert.equal(item.label, 'Failed: InvalidFile.NotFound');
-    assert.match(String(item.description), /^(\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d · Highlight-[0-9a-f]{1,8}…$/);
+    assert.match(String(item.description), /^(\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d · [0-9a-f]{1,8}…$/);
     assert.equal(item.command?.command, 'immHighlight.tasks.showDetails');
     assert.deepEqual(item.command?.arguments, [failed.taskId]);
     assert.ok(!String(item.tooltip).includes('oss://test-bucket/out.mp4'), String(item.tooltip));

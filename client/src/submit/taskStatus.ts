@@ -18,6 +18,14 @@ export function taskIdTail(taskId: string): string {
   return dash > 0 && short.endsWith('…') ? short.slice(dash + 1) : taskId;
 }
 
+/**
+ * A task row's description: the time, then the part of the TaskId that tells tasks apart. Every TaskId starts
+ * with `Highlight-`, which a narrow sidebar would show and cut the rest of; the full id is in the tooltip.
+ */
+export function taskRowDescription(record: Pick<TaskRecord, 'taskId' | 'submittedAt'>, now: Date = new Date()): string {
+  return `${formatTime(record.submittedAt, now)} · ${taskIdTail(record.taskId)}`;
+}
+
 /** A codicon id: spinning while pending, pass/error at the end, a warning when no longer followed. */
 export function statusIcon(record: Pick<TaskRecord, 'status' | 'followError'>): string {
   if (record.status === 'Succeeded') return 'pass';
@@ -26,8 +34,14 @@ export function statusIcon(record: Pick<TaskRecord, 'status' | 'followError'>): 
   return record.status === SUBMITTED ? 'cloud-upload' : 'sync~spin';
 }
 
+/**
+ * "40%", or nothing: GetTask's Progress is documented as not supported, so it may never come or stay 0; a
+ * "0%" that never moves says less than no number at all.
+ */
 export function formatProgress(progress: number | undefined): string {
-  return progress === undefined || !Number.isFinite(progress) ? '' : `${Math.max(0, Math.min(100, Math.round(progress)))}%`;
+  if (progress === undefined || !Number.isFinite(progress)) return '';
+  const percent = Math.max(0, Math.min(100, Math.round(progress)));
+  return percent === 0 ? '' : `${percent}%`;
 }
 
 /** "Running 40%", "Succeeded", "Failed: InvalidFile.NotFound", "Running (not followed)". */

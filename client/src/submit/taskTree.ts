@@ -9,7 +9,7 @@ import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import { SubmitCommands } from './commandIds';
 import type { TaskHistory } from './taskHistory';
 import { isTerminal, type TaskRecord } from './taskRecord';
-import { formatTime, shortTaskId, statusIcon, statusText, taskTooltip, tooltipMarkdown } from './taskStatus';
+import { formatTime, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './taskStatus';
 
 export interface FileNode {
   readonly kind: 'file';
@@ -131,11 +131,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     }
     const { record } = node;
     // Status (with the failure code) first, then the time: what a narrow sidebar must not cut off. The id is
-    // last and short; the full one is in the tooltip, the details and Copy Task ID.
+    // last, its distinguishing part only; the full one is in the tooltip, the details and Copy Task ID.
     // A succeeded task opens onto its output and job file; collapsed, so listing waits until someone looks.
     const item = new vscode.TreeItem(statusText(record), record.status === 'Succeeded' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = record.taskId;
-    item.description = `${formatTime(record.submittedAt)} · ${shortTaskId(record.taskId)}`;
+    item.description = taskRowDescription(record);
     item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record) : taskTooltip(record);
     item.command = { title: 'Show Task Details', command: SubmitCommands.showTaskDetails, arguments: [record.taskId] };
     item.accessibilityInformation = { label: vscode.l10n.t('Highlight task {0}: {1}, submitted {2}', record.taskId, statusText(record), formatTime(record.submittedAt)) };
