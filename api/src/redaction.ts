@@ -14,9 +14,11 @@ const URL_WITH_QUERY = /\bhttps?:\/\/[^\s"'?#\\]+\?[^\s"'#\\]*/gi;
 const SIGNED = /(^|[?&])(signature|x-oss-signature|x-oss-credential|ossaccesskeyid|security-token|x-oss-security-token|expires|x-oss-expires)=/i;
 
 export function redactPresignedUrls(text: string): string {
-  return text.replace(URL_WITH_QUERY, (url) => {
+  return text.replace(URL_WITH_QUERY, (match) => {
+    // Sentence punctuation after a quoted URL ("Cannot read https://…&Signature=….") is the sentence's, kept.
+    const url = match.replace(/[.,;:!)\]]+$/, '');
     const at = url.indexOf('?');
-    return SIGNED.test(url.slice(at)) ? `${url.slice(0, at)}?<signature removed>` : url;
+    return SIGNED.test(url.slice(at)) ? `${url.slice(0, at)}?<signature removed>${match.slice(url.length)}` : match;
   });
 }
 

@@ -35,6 +35,9 @@ async function taskIdOf(arg: unknown, history: TaskHistory, title: string): Prom
 }
 
 /** `onRefresh`: a task (or all) was refreshed, so what is known about its output is looked up again. */
+/** The built-in Markdown extension's command that opens a rendered preview of a document. */
+const MARKDOWN_PREVIEW = 'markdown.showPreview';
+
 export function registerTaskCommands(history: TaskHistory, follower: TaskFollower, details: TaskDetailsProvider, onRefresh?: (taskId: string | undefined) => void): vscode.Disposable {
   const recordOf = async (arg: unknown, title: string): Promise<TaskRecord | undefined> => {
     const taskId = await taskIdOf(arg, history, title);
@@ -60,7 +63,10 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       const uri = taskDetailsUri(record.taskId);
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-      await vscode.window.showTextDocument(document, { preview: true });
+      // Rendered, not as `| | |` source: VS Code's Markdown preview (desktop and web) follows the document's changes.
+      // Its source is escaped (taskDetails.ts), and the preview's default security runs no scripts.
+      if ((await vscode.commands.getCommands(true)).includes(MARKDOWN_PREVIEW)) await vscode.commands.executeCommand(MARKDOWN_PREVIEW, uri);
+      else await vscode.window.showTextDocument(document, { preview: true });
       return uri;
     }),
 
