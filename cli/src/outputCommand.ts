@@ -7,7 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REGION, type CredentialSource } from '../../api/src/index';
 import { createOssConnection, DEFAULT_OSS_TIMEOUT_MS, OssError, type OssConnection } from '../../api/src/oss/index';
-import { checkPresignSeconds, DEFAULT_PRESIGN_SECONDS, downloadObject, downloadPrefix, isPrefix, parseOssLocation, presignObject, TargetExistsError, type OssLocation } from '../../api/src/results/index';
+import { checkPresignSeconds, DEFAULT_PRESIGN_SECONDS, downloadObject, downloadPrefix, headInBucketRegion, isPrefix, parseOssLocation, presignObject, TargetExistsError, type OssLocation } from '../../api/src/results/index';
 import { t } from '../../core/src/l10n';
 import { displayPath } from './files';
 import { Exit, UsageError, type Io } from './io';
@@ -125,15 +125,7 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
     }
     if (presign !== undefined) {
       // Only an object that is there is worth a URL; HeadObject also needs no more than oss:GetObject.
-      const signal = io.signal ? { signal: io.signal } : {};
-      let used = region;
-      try {
-        await oss.headObject(location.bucket, region, location.key, signal);
-      } catch (error) {
-        if (!(error instanceof OssError) || error.status !== 403) throw error;
-        used = await oss.getBucketRegion(location.bucket, region, signal).catch(() => region);
-        await oss.headObject(location.bucket, used, location.key, signal);
-      }
+      const used = await headInBucketRegion(oss, location, region, io.signal);
       const url = await presignObject(oss, location, used, presign);
       io.stdout(`${url.url}\n`);
       io.stderr(`${t('Presigned GET URL for {0}: anyone with it can read the object until {1} ({2} s). Treat it as a secret.', uri, url.expiresAt.toISOString(), presign)}\n`);

@@ -3,7 +3,7 @@ export { isPrefix, ossConsoleUrl, parseOssLocation, segmentPrefix } from './outp
 export type { OssLocation } from './outputLocation';
 export { isPlaylistOrPrefix, isSegmentedOutput, jobOutputOf } from './jobOutput';
 export type { JobOutput } from './jobOutput';
-export { checkPresignSeconds, DEFAULT_PRESIGN_SECONDS, MAX_PRESIGN_SECONDS, presignObject } from './presign';
+export { checkPresignSeconds, DEFAULT_PRESIGN_SECONDS, headInBucketRegion, MAX_PRESIGN_SECONDS, presignObject } from './presign';
 export type { PresignedUrl } from './presign';
 export { downloadObject, downloadOutput, downloadPrefix, TargetExistsError } from './download';
 export type { DownloadedFile, DownloadOptions, DownloadProgress, DownloadResult } from './download';

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { OssError } from '../../../api/src/oss/index';
-import { downloadObject, downloadPrefix, isPrefix, isSegmentedOutput, jobOutputOf, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type OssLocation } from '../../../api/src/results/index';
+import { downloadObject, downloadPrefix, isPrefix, isSegmentedOutput, jobOutputOf, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, headInBucketRegion, type OssLocation } from '../../../api/src/results/index';
 import { parseJob } from '../../../core/src/document';
 import { LANGUAGE_ID } from '../constants';
 import type { CredentialStore } from '../submit/credentialStore';
@@ -19,6 +19,7 @@ import { resultsConnections } from './connection';
 import type { OutputSource } from './outputAnswer';
 import { OutputCodeLens, type JobOutputArg } from './outputCodeLens';
 import { OutputLister } from './outputLister';
+import { openUrl } from './openUrl';
 import { playsInWebview, previewHtml } from './previewHtml';
 
 export { ResultCommands } from './commandIds';
@@ -137,18 +138,19 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
   async function presign(target: Target): Promise<{ url: string; expiresAt: Date } | undefined> {
     const oss = await connection(target.scope);
     if (!oss) return undefined;
-    await oss.headObject(target.location.bucket, target.region, target.location.key);
-    return presignObject(oss, target.location, target.region, expirySeconds(target.scope));
+    // A bucket in another region than the job's is followed there, as the CLI's --presign and the downloads do.
+    const region = await headInBucketRegion(oss, target.location, target.region);
+    return presignObject(oss, target.location, region, expirySeconds(target.scope));
   }
 
   async function openTarget(target: Target): Promise<void> {
     try {
       if (isPrefix(target.location)) {
-        await vscode.env.openExternal(vscode.Uri.parse(ossConsoleUrl(target.location, target.region)));
+        await openUrl(ossConsoleUrl(target.location, target.region));
         return;
       }
       const url = await presign(target);
-      if (url) await vscode.env.openExternal(vscode.Uri.parse(url.url, true));
+      if (url) await openUrl(url.url);
     } catch (error) {
       fail(error);
     }
@@ -176,7 +178,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
       });
       panel.webview.html = previewHtml({ url: url.url, ossUri: shown(target.location), expiresAt: url.expiresAt, nonce: randomBytes(16).toString('base64') });
       panel.webview.onDidReceiveMessage((message: { type?: string }) => {
-        if (message.type === 'openInBrowser') void vscode.env.openExternal(vscode.Uri.parse(url.url, true));
+        if (message.type === 'openInBrowser') void openUrl(url.url);
       });
       return panel;
     } catch (error) {
@@ -282,7 +284,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     }),
     vscode.commands.registerCommand(ResultCommands.openInConsole, async (arg: unknown) => {
       const target = await targetOf(arg);
-      if (target) await vscode.env.openExternal(vscode.Uri.parse(ossConsoleUrl(target.location, target.region)));
+      if (target) await openUrl(ossConsoleUrl(target.location, target.region));
     }),
   );
   return {
