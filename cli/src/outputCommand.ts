@@ -125,7 +125,7 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
     }
     if (presign !== undefined) {
       // Only an object that is there is worth a URL; HeadObject also needs no more than oss:GetObject.
-      const used = await headInBucketRegion(oss, location, region, io.signal);
+      const { region: used } = await headInBucketRegion(oss, location, region, io.signal);
       const url = await presignObject(oss, location, used, presign);
       io.stdout(`${url.url}\n`);
       io.stderr(`${t('Presigned GET URL for {0}: anyone with it can read the object until {1} ({2} s). Treat it as a secret.', uri, url.expiresAt.toISOString(), presign)}\n`);

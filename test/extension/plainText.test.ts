@@ -23,22 +23,26 @@ const PRESIGNED = 'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAcc
 type Window = Record<'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress', unknown>;
 
 /** Records every notification text (and progress title) shown while `run` runs; buttons are never pressed. */
-async function recordNotifications(run: () => Promise<unknown>): Promise<string[]> {
+async function recordNotifications(run: () => Promise<unknown>, buttons: string[][] = []): Promise<string[]> {
   const window = vscode.window as unknown as Window;
   const saved = { showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage, showErrorMessage: window.showErrorMessage, withProgress: window.withProgress };
   const shown: string[] = [];
   const record = (message: string, ...rest: unknown[]) => {
     const options = rest.find((r): r is vscode.MessageOptions => typeof r === 'object' && r !== null);
     shown.push(options?.detail ? `${message}\n${options.detail}` : message);
+    buttons.push(rest.filter((r): r is string => typeof r === 'string'));
     return Promise.resolve(undefined);
   };
   window.showInformationMessage = record;
   window.showWarningMessage = record;
   window.showErrorMessage = record;
   window.withProgress = (options: vscode.ProgressOptions, task: (p: vscode.Progress<{ message?: string }>, t: vscode.CancellationToken) => Thenable<unknown>) => {
-    if (options.title) shown.push(options.title);
+    if (options.title) {
+      shown.push(options.title);
+      buttons.push([]);
+    }
     const source = new vscode.CancellationTokenSource();
-    return task({ report: (value) => value.message && shown.push(value.message) }, source.token);
+    return task({ report: (value) => value.message && shown.push(value.message) && buttons.push([]) }, source.token);
   };
   try {
     await run();
@@ -116,5 +120,36 @@ describe('Plain text in notifications', () => {
     // The record the history keeps (and the tooltip and details read).
     assert.ok(record?.message?.includes('a.mp4?<signature removed>'), record?.message);
     assert.ok(!/Signature=|SECRETTOKEN/.test(record?.message ?? ''), record?.message);
+  });
+
+  it('a succeeded task offers Preview / Open only for an output that is there; else it says why', async () => {
+    oss.control.reset();
+    oss.control.putObject('test-bucket', { key: 'a.mp4', contentType: 'video/mp4', body: Buffer.alloc(1024, 1) });
+    imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
+    const submit = async (outputUri: string): Promise<{ shown: string[]; buttons: string[][] }> => {
+      const buttons: string[][] = [];
+      const shown = await recordNotifications(async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: retrievalJob('plain-exists', { outputUri }) });
+        await vscode.window.showTextDocument(document);
+        const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
+        assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
+        if (outcome.status === 'submitted') await outcome.finished;
+        // The notification waits for the output's look-up before it is shown.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }, buttons);
+      return { shown, buttons };
+    };
+    const missing = await submit('oss://test-bucket/out/never-written.mp4');
+    const i = missing.shown.findIndex((m) => m.includes('succeeded'));
+    assert.ok(i >= 0, JSON.stringify(missing.shown));
+    assert.match(missing.shown[i]!, /cannot be opened now.*No object at oss:\/\/test-bucket\/out\/never-written\.mp4/);
+    assert.deepEqual(missing.buttons[i], ['Copy Task ID']);
+
+    // The task's output appears where the job said (as IMM would write it) before the task ends.
+    oss.control.putObject('test-bucket', { key: 'out/written.mp4', contentType: 'video/mp4', body: Buffer.alloc(1024, 2) });
+    const present = await submit('oss://test-bucket/out/written.mp4');
+    const j = present.shown.findIndex((m) => m.includes('succeeded'));
+    assert.ok(j >= 0, JSON.stringify(present.shown));
+    assert.ok(present.buttons[j]!.includes('Preview Output') && present.buttons[j]!.includes('Open Output'), JSON.stringify(present.buttons[j]));
   });
 });

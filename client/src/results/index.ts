@@ -139,7 +139,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     const oss = await connection(target.scope);
     if (!oss) return undefined;
     // A bucket in another region than the job's is followed there, as the CLI's --presign and the downloads do.
-    const region = await headInBucketRegion(oss, target.location, target.region);
+    const { region } = await headInBucketRegion(oss, target.location, target.region);
     return presignObject(oss, target.location, region, expirySeconds(target.scope));
   }
 

@@ -4,6 +4,7 @@ import { t } from '../../../core/src/l10n';
 import { ResultCommands } from '../results/commandIds';
 import { isSegmentedOutput } from '../../../api/src/results/jobOutput';
 import { markdownText } from '../plainText';
+import type { OutputAnswer } from '../results/outputAnswer';
 
 /** `Highlight-4d51241b-…` -> `Highlight-4d51241b…`: enough to recognise, short enough for the status bar. */
 export function shortTaskId(taskId: string): string {
@@ -120,6 +121,17 @@ export function resultActions(record: Pick<TaskRecord, 'status' | 'outputUri' | 
       ];
 }
 
+/**
+ * The result actions worth offering once the output was looked for (the tree's look-up: one bounded HEAD or
+ * listing, cached): none when it could not be found or read, with the reason to say instead; all of them while
+ * the answer is not known.
+ */
+export function offeredResults(record: Pick<TaskRecord, 'status' | 'outputUri' | 'outputSegmented'>, answer: OutputAnswer | undefined): { actions: ResultAction[]; note?: string } {
+  const actions = resultActions(record);
+  if (actions.length === 0 || answer?.state !== 'failed') return { actions };
+  return { actions: [], note: t('The output cannot be opened now: {0}', answer.message) };
+}
+
 /** Every results action, for the tooltip's links: the first ones as the notification offers them. */
 export function resultLinks(record: Pick<TaskRecord, 'status' | 'outputUri' | 'outputSegmented'>): ResultAction[] {
   const first = resultActions(record);
@@ -159,8 +171,8 @@ export function taskTooltip(record: TaskRecord): string {
  * markdownText: the tooltip is trusted for the results commands, so no job or service text may form a link, and a
  * URL must not autolink (an autolink swallowed the escape of a following `)`).
  */
-export function tooltipMarkdown(record: TaskRecord): string | undefined {
-  const links = resultLinks(record);
+export function tooltipMarkdown(record: TaskRecord, answer?: OutputAnswer): string | undefined {
+  const links = offeredResults(record, answer).actions.length ? resultLinks(record) : [];
   if (links.length === 0) return undefined;
   // Only what the results commands read: no secrets, no request, in a link anyone may see.
   const arg = encodeURIComponent(

@@ -9,7 +9,7 @@ import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import { SubmitCommands } from './commandIds';
 import type { TaskHistory } from './taskHistory';
 import { isTerminal, type TaskRecord } from './taskRecord';
-import { formatTime, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './taskStatus';
+import { formatTime, offeredResults, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './taskStatus';
 
 export interface FileNode {
   readonly kind: 'file';
@@ -68,9 +68,10 @@ function outputChildren(record: TaskRecord, answer: OutputAnswer): TaskTreeNode[
 }
 
 /** The hover of a succeeded task: its facts, then links that run the results commands on it. */
-function succeededTooltip(record: TaskRecord): vscode.MarkdownString | string {
-  const text = tooltipMarkdown(record);
-  if (text === undefined) return taskTooltip(record);
+function succeededTooltip(record: TaskRecord, answer: OutputAnswer | undefined): vscode.MarkdownString | string {
+  const text = tooltipMarkdown(record, answer);
+  // No links to an output that was looked for and not found: the reason instead (plain text).
+  if (text === undefined) return [taskTooltip(record), offeredResults(record, answer).note].filter(Boolean).join('\n');
   const markdown = new vscode.MarkdownString(text, false);
   // Only our results commands run from these links.
   markdown.isTrusted = { enabledCommands: [...RESULT_COMMAND_IDS] };
@@ -136,7 +137,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     const item = new vscode.TreeItem(statusText(record), record.status === 'Succeeded' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = record.taskId;
     item.description = taskRowDescription(record);
-    item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record) : taskTooltip(record);
+    item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record, this.outputs?.peek(record)) : taskTooltip(record);
     item.command = { title: 'Show Task Details', command: SubmitCommands.showTaskDetails, arguments: [record.taskId] };
     item.accessibilityInformation = { label: vscode.l10n.t('Highlight task {0}: {1}, submitted {2}', record.taskId, statusText(record), formatTime(record.submittedAt)) };
     item.iconPath = new vscode.ThemeIcon(statusIcon(record), iconColor(record.status));
