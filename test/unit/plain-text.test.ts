@@ -10,7 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { markdownText, plainText } from '../../client/src/plainText';
 import { TaskHistory, HISTORY_KEY, type StateStore } from '../../client/src/submit/taskHistory';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
-import { finalMessage, formatProgress, statusBarView, statusText, taskRowDescription, tooltipMarkdown } from '../../client/src/submit/taskStatus';
+import { finalMessage, formatProgress, offeredResults, statusBarView, statusText, taskRowDescription, tooltipMarkdown } from '../../client/src/submit/taskStatus';
 import { renderTaskDetails } from '../../client/src/submit/taskDetails';
 
 const CLIENT = resolve(__dirname, '../../client/src');
@@ -109,4 +109,17 @@ test('the task details (Markdown) escape service and job text: no link, no HTML,
   assert.doesNotMatch(text, /(?<!\\)<img/);
   assert.doesNotMatch(text, /(?<!\\)https?:\/\//);
   for (const row of text.split('\n').filter((line) => line.startsWith('| '))) assert.equal(row.replace(/\\\|/g, '').split('|').length, 4, row);
+});
+
+test('an output looked for and not found: no result actions or tooltip links, the reason instead; unknown or found: offered', () => {
+  const failed = { state: 'failed', message: 'No object at oss://b/out.mp4: it was moved or deleted, or the task wrote elsewhere.' } as const;
+  const record = { ...succeeded, outputUri: 'oss://b/out.mp4' };
+  assert.deepEqual(offeredResults(record, failed).actions, []);
+  assert.match(offeredResults(record, failed).note ?? '', /No object at oss:\/\/b\/out\.mp4/);
+  assert.equal(tooltipMarkdown(record, failed), undefined);
+  assert.ok(offeredResults(record, undefined).actions.length > 0);
+  assert.ok(offeredResults(record, { state: 'loading' }).actions.length > 0);
+  const listed = { state: 'listed', bucket: 'b', folder: 'out/', objects: [{ key: 'out.mp4', size: 1 }], truncated: false, segmented: false } as const;
+  assert.ok(offeredResults(record, listed).actions.length > 0);
+  assert.ok(tooltipMarkdown(record, listed)?.includes('](command:'));
 });
