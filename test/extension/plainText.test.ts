@@ -88,6 +88,17 @@ describe('Plain text in notifications', () => {
     for (const message of shown) assert.doesNotMatch(message, LINK, message);
   });
 
+  it('an endpoint setting with link syntax is no link in the error that quotes it', async () => {
+    await config().update('ossEndpoint', 'https://[Fix the endpoint](command:workbench.action.openSettings)', vscode.ConfigurationTarget.Global);
+    try {
+      const shown = await recordNotifications(() => Promise.resolve(vscode.commands.executeCommand('immHighlight.results.copyPresignedUrl', 'oss://test-bucket/a.mp4')));
+      assert.ok(shown.some((m) => m.includes('Fix the endpoint')), JSON.stringify(shown));
+      for (const message of shown) assert.doesNotMatch(message, LINK, message);
+    } finally {
+      await config().update('ossEndpoint', oss.url, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('task notifications: Output.URI (job text) and a failed task\'s Code: Message (IMM text) are no links; a presigned URL in Message is redacted', async () => {
     oss.control.reset();
     oss.control.putObject('test-bucket', { key: 'a.mp4', contentType: 'video/mp4', body: Buffer.alloc(1024, 1) });
