@@ -6,6 +6,7 @@
 import { redactSecrets } from '../../../api/src/redaction';
 import { describeImmError, ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
 import { t } from '../../../core/src/l10n';
+import { plainText } from '../plainText';
 
 export type ErrorActionId = 'setAccessKey' | 'clearAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
 
@@ -54,7 +55,7 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
   if (!(error instanceof ImmApiError)) {
     // Not ours: its text may quote anything (a file, an answer); only a redacted first line is shown.
     const text = redactSecrets((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').slice(0, 300);
-    return { message: t('{0} failed: {1}', context.action ?? t('The request'), text), actions: [showOutput()], outcomeUnknown: false };
+    return { message: plainText(t('{0} failed: {1}', context.action ?? t('The request'), text)), actions: [showOutput()], outcomeUnknown: false };
   }
   return {
     message: withCodeAndRequestId(error),
@@ -65,9 +66,9 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
   };
 }
 
-// Plain text, not escaped here: notify.ts escapes what a notification shows, markdownText what a Markdown view shows.
+// Escaped here as well as in notify.ts: the advice also becomes a diagnostic, a log line and a task's followError.
 function withCodeAndRequestId(error: ImmApiError): string {
-  return describeImmError(error);
+  return plainText(describeImmError(error));
 }
 
 function actionsFor(error: ImmApiError, endpointSet: boolean, storedAccessKey: boolean): ErrorAction[] {
