@@ -59,6 +59,9 @@ describe('Highlight Tasks view', () => {
 
   it('the details show every GetTask field, the job file and the request sent, without secrets', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('immHighlight.tasks.showDetails', failed.taskId);
+    // Rendered in the Markdown preview (a webview), not shown as its `| | |` source.
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType), `${tab?.label}: ${JSON.stringify(tab?.input)}`);
     const shown = await vscode.workspace.openTextDocument(uri);
     // The source's backslash escapes removed, as the rendered preview shows it.
     const text = shown.getText().replace(/\\([!-/:-@[-`{-~])/g, '$1');

@@ -65,8 +65,13 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       await vscode.languages.setTextDocumentLanguage(document, 'markdown');
       // Rendered, not as `| | |` source: VS Code's Markdown preview (desktop and web) follows the document's changes.
       // Its source is escaped (taskDetails.ts), and the preview's default security runs no scripts.
-      if ((await vscode.commands.getCommands(true)).includes(MARKDOWN_PREVIEW)) await vscode.commands.executeCommand(MARKDOWN_PREVIEW, uri);
-      else await vscode.window.showTextDocument(document, { preview: true });
+      // Run, not looked up first: the command is registered only once the Markdown extension has activated, which
+      // running it triggers. Without that extension (disabled), the source is shown.
+      try {
+        await vscode.commands.executeCommand(MARKDOWN_PREVIEW, uri);
+      } catch {
+        await vscode.window.showTextDocument(document, { preview: true });
+      }
       return uri;
     }),
 
