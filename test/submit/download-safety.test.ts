@@ -25,6 +25,10 @@ before(async () => {
     join(dir, 'hls.highlight.yaml'),
     'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/videos/beach.mp4\nOutput:\n  URI: oss://test-bucket/out/hls/reel.m3u8\n  Segment:\n    Format: hls\n',
   );
+  writeFileSync(
+    join(dir, 'dash.highlight.yaml'),
+    'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/videos/beach.mp4\nOutput:\n  URI: oss://test-bucket/out/dash/reel.mpd\n  Segment:\n    Format: dash\n',
+  );
   writeFileSync(join(dir, 'broken.highlight.yaml'), 'ProjectName: immtest\nType: NoSuchType\n');
   [imm, oss] = await Promise.all([startImmEndpoint(), startOssEndpoint()]);
 });
@@ -99,6 +103,19 @@ describe('segmented outputs, stalls and signals', { concurrency: false }, () => 
     assert.deepEqual(readdirSync(target).sort(), ['init.mp4', 'parts', 'reel-0.ts', 'reel.m3u8']);
     assert.deepEqual(readdirSync(join(target, 'parts')), ['reel-1.ts']);
     assert.match(stderr, /skipped oss:\/\/test-bucket\/out\/hls\/\.\.\/\.\.\/secret\.ts: .*leave the folder/);
+  });
+
+  test('a DASH manifest downloads itself and the files its SegmentTemplate names (20.7)', async () => {
+    imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
+    oss.control.putObject('test-bucket', {
+      key: 'out/dash/reel.mpd',
+      body: '<MPD><Period><AdaptationSet><SegmentTemplate initialization="init-$RepresentationID$.m4s" media="chunk-$RepresentationID$-$Number$.m4s"/><Representation id="v0"/></AdaptationSet></Period></MPD>',
+    });
+    for (const key of ['out/dash/init-v0.m4s', 'out/dash/chunk-v0-1.m4s', 'out/dash/chunk-v0-2.m4s', 'out/dash/reel2.mp4', 'out/dash/reel-final/x.m4s']) oss.control.putObject('test-bucket', { key, body: key });
+    const target = join(fresh(), 'reel');
+    const { code, stderr } = await run(['submit', 'dash.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', target]);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(readdirSync(target).sort(), ['chunk-v0-1.m4s', 'chunk-v0-2.m4s', 'init-v0.m4s', 'reel.mpd']);
   });
 
   test('a body that stops arriving is given up after --timeout, leaving nothing (20.8)', { timeout: 30_000 }, async () => {

@@ -204,6 +204,10 @@ async function streamTo(oss: OssConnection, bucket: string, region: string, key:
   const signal = options.signal;
   const object = await oss.getObjectStream(bucket, region, key, signal ? { signal } : {});
   const inactivityMs = options.inactivityMs ?? oss.timeoutMs;
+  await mkdir(dirname(path), { recursive: true }).catch((error: Error) => {
+    (object.stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+    throw new LocalWriteError(dirname(path), error);
+  });
   let written = 0;
   let stalled: OssError | undefined;
   // The request timeout covers the answer's headers only: a body that stops arriving is given up here.
@@ -220,9 +224,14 @@ async function streamTo(oss: OssConnection, bucket: string, region: string, key:
       done(null, chunk);
     },
   });
+  // The disk failing is told apart from the network failing: an error of the file that came before any of the body's.
   let writeFailed: Error | undefined;
+  let bodyFailed = false;
+  object.stream.once('error', () => (bodyFailed = true));
   const file = createWriteStream(path, { flags: 'wx' });
-  file.on('error', (error) => (writeFailed ??= error));
+  file.on('error', (error) => {
+    if (!bodyFailed) writeFailed ??= error;
+  });
   try {
     await pipeline(object.stream, count, file, signal ? { signal } : {});
   } catch (error) {
@@ -251,7 +260,6 @@ export async function downloadObject(oss: OssConnection, location: OssLocation, 
   if (!options.overwrite && kind === 'file') throw new TargetExistsError([target]);
   const parentKind = await kindAt(dirname(target));
   if (parentKind === 'file') throw new TargetUnusableError(target, t('{0} is a file, not a folder', dirname(target)));
-  await mkdir(dirname(target), { recursive: true });
   await removeStaleParts(target);
   const temp = partName(target);
   const counter: Counter = { bytes: 0, totalBytes: undefined, filesDone: 0, filesTotal: 1 };
