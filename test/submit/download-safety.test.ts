@@ -4,11 +4,14 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startImmEndpoint, type ImmEndpoint } from '../imm-endpoint/server';
 import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
+import { spawn } from 'node:child_process';
+import { downloadFolderName } from '../../api/src/results/outputLocation';
+import { emptyCredentialEnv } from './helpers';
 import { prepareCli, runCli, WITH_TEST_KEY, type CliRun, type CliRunOptions } from './cliProcess';
 
 let CLI: string[];
@@ -151,6 +154,44 @@ describe('segmented outputs, stalls and signals', { concurrency: false }, () => 
     const { code, stderr } = await run(['output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url]);
     assert.equal(code, 0, stderr);
     assert.deepEqual(readdirSync(target).sort(), ['.other.mp4.0123abcd.part', '.reel.mp4.89abcdef.part', 'reel.mp4']);
+  });
+});
+
+describe('the target is checked first, and a local failure is called one (20.11)', { concurrency: false }, () => {
+  test('a folder download into an existing file is refused before any object is fetched', async () => {
+    oss.control.putObject('test-bucket', { key: 'out/seg/reel-0.ts', body: 'x' });
+    const file = join(fresh(), 'taken');
+    writeFileSync(file, 'mine');
+    const { code, stderr } = await run(['output', 'oss://test-bucket/out/seg/', '--download', file, '--oss-endpoint', oss.url]);
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /is not a folder/);
+    assert.equal(readFileSync(file, 'utf8'), 'mine');
+    assert.equal(oss.requests.filter((r) => r.action === 'oss:GetObject').length, 0);
+  });
+
+  test('a disk that refuses the write is reported as a local error, not a network one', { skip: process.platform === 'win32' }, async () => {
+    const target = fresh();
+    // A file size limit makes the write fail with EFBIG (Node ignores SIGXFSZ), as a full disk would.
+    const args = [...CLI, 'output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url];
+    const result = await new Promise<CliRun>((done) => {
+      const child = spawn('sh', ['-c', 'ulimit -f 64; exec "$0" "$@"', process.execPath, ...args], { cwd: dir, env: { ...process.env, ...emptyCredentialEnv(), ...WITH_TEST_KEY, NODE_OPTIONS: '' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /Could not write .*EFBIG/);
+    assert.doesNotMatch(result.stderr, /broke off/);
+    assert.deepEqual(readdirSync(target), []);
+  });
+
+  test('the folder of a segmented output is named from the key and never climbs out of the chosen folder', () => {
+    assert.equal(downloadFolderName('out/reel.m3u8'), 'reel');
+    assert.equal(downloadFolderName('out/...m3u8'), 'output');
+    assert.equal(downloadFolderName('out/..'), 'output');
+    assert.equal(downloadFolderName('out/seg/'), 'seg');
   });
 });
 

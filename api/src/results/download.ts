@@ -372,6 +372,8 @@ export async function downloadPlaylist(oss: OssConnection, location: OssLocation
       const playlist = await oss.getObject(location.bucket, used, key, call);
       keys.set(key, playlist.size ?? playlist.content.length);
       const text = playlist.content.toString('utf8');
+      // Output.Segment with a URI that turned out to hold a plain video: the object alone, not its bytes read as names.
+      if (isDash(key) ? !text.includes('<MPD') : !text.trimStart().startsWith('#EXTM3U')) return;
       if (isDash(key)) {
         const { names, patterns } = dashNames(text);
         for (const name of names) {

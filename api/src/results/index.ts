@@ -1,5 +1,5 @@
 /** A finished task's result in OSS: where it is, presigned URLs to it, and atomic downloads. No vscode import. */
-export { isPrefix, ossConsoleUrl, parseOssLocation, segmentPrefix } from './outputLocation';
+export { downloadFolderName, isPrefix, ossConsoleUrl, parseOssLocation, segmentPrefix } from './outputLocation';
 export type { OssLocation } from './outputLocation';
 export { isPlaylistOrPrefix, isSegmentedOutput, jobOutputOf } from './jobOutput';
 export type { JobOutput } from './jobOutput';
