@@ -225,6 +225,13 @@ describe('submit checks everything before the paid task (20.10, 20.15, 19.10, 19
     assert.equal(created(), 0);
   });
 
+  test('--oss-endpoint http://[::1]:PORT is refused as usage naming the flag, before any request (the OSS SDK cannot address it)', async () => {
+    const { code, stderr } = await run(['output', 'oss://test-bucket/out/reel.mp4', '--oss-endpoint', `http://[::1]:${oss.port}`]);
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /--oss-endpoint: .*IPv6/);
+    assert.doesNotMatch(stderr, /conform to the specifications/);
+  });
+
   test('submit --format json answers in JSON when it refuses', async () => {
     const { code, stdout } = await run(['submit', 'broken.highlight.yaml', '--endpoint', imm.url, '--format', 'json']);
     assert.equal(code, 1);
