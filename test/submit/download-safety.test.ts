@@ -32,6 +32,10 @@ before(async () => {
     join(dir, 'dash.highlight.yaml'),
     'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/videos/beach.mp4\nOutput:\n  URI: oss://test-bucket/out/dash/reel.mpd\n  Segment:\n    Format: dash\n',
   );
+  writeFileSync(
+    join(dir, 'segmp4.highlight.yaml'),
+    'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/videos/beach.mp4\nOutput:\n  URI: oss://test-bucket/out/plain/reel.mp4\n  Segment:\n    Format: hls\n',
+  );
   writeFileSync(join(dir, 'broken.highlight.yaml'), 'ProjectName: immtest\nType: NoSuchType\n');
   [imm, oss] = await Promise.all([startImmEndpoint(), startOssEndpoint()]);
 });
@@ -119,6 +123,17 @@ describe('segmented outputs, stalls and signals', { concurrency: false }, () => 
     const { code, stderr } = await run(['submit', 'dash.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', target]);
     assert.equal(code, 0, stderr);
     assert.deepEqual(readdirSync(target).sort(), ['chunk-v0-1.m4s', 'chunk-v0-2.m4s', 'init-v0.m4s', 'reel.mpd']);
+  });
+
+  test('Output.Segment whose URI holds a plain video: that object alone, its bytes not read as names (20.7)', async () => {
+    imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
+    oss.control.putObject('test-bucket', { key: 'out/plain/reel.mp4', body: VIDEO });
+    oss.control.putObject('test-bucket', { key: 'out/plain/reel2.mp4', body: 'namesake' });
+    const target = join(fresh(), 'reel');
+    const { code, stderr } = await run(['submit', 'segmp4.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', target]);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(readdirSync(target), ['reel.mp4']);
+    assert.ok(readFileSync(join(target, 'reel.mp4')).equals(VIDEO));
   });
 
   test('a body that stops arriving is given up after --timeout, leaving nothing (20.8)', { timeout: 30_000 }, async () => {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planLocalFiles } from '../../api/src/results/localPlan';
 import { dashNames, hlsUris, resolveEntry } from '../../api/src/results/playlist';
+import { jobOutputOf } from '../../api/src/results/jobOutput';
 
 const keys = (plan: ReturnType<typeof planLocalFiles>): string[] => plan.files.map((f) => f.key);
 const skipped = (plan: ReturnType<typeof planLocalFiles>): string[] => plan.skipped.map((s) => s.key);
@@ -56,4 +57,10 @@ test('a DASH manifest names its BaseURL and SegmentTemplate files; templates bec
   assert.ok(matches('chunk-a0-00042.m4s'));
   assert.ok(!matches('chunk-x9-00042.m4s'));
   assert.ok(!matches('reel2.mp4'));
+});
+
+test('Output.Segment makes an output segmented only when it is an object of settings', () => {
+  assert.equal(jobOutputOf({ Output: { URI: 'oss://b/o.m3u8', Segment: { Format: 'hls' } } })?.segmented, true);
+  assert.equal(jobOutputOf({ Output: { URI: 'oss://b/o.mp4', Segment: ['hls'] } })?.segmented, false);
+  assert.equal(jobOutputOf({ Output: { URI: 'oss://b/o.mp4', Segment: null } })?.segmented, false);
 });
