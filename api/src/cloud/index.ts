@@ -14,5 +14,5 @@ export {
 } from './checks';
 export type { CloudCheckDeps } from './checks';
 export { cloudCheckJob } from './checkJob';
-export { inParallel, TtlCache } from './cache';
+export { inParallel } from './cache';
 export { abandonable, DEFAULT_LOOKUP_POLICY, keepFor, SharedLookups, type LookupPolicy } from './lookups';
