@@ -89,8 +89,9 @@ describe('Results in the task view, notifications and job files', () => {
     connection = async () => createOssConnection({ credentials: { kind: 'accessKey', accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret }, endpoint: oss.url, timeoutMs: 2000 });
     await config().update('endpoint', imm.url, vscode.ConfigurationTarget.Global);
     await config().update('ossEndpoint', oss.url, vscode.ConfigurationTarget.Global);
-    // Submit's own cloud checks are another feature; here they would only add requests to the OSS log.
-    await config().update('cloudChecks', 'off', vscode.ConfigurationTarget.Global);
+    // The lens and the tree's listing follow cloudChecks (off would turn them off); the checks on open and save
+    // share their HEADs with the lens, so the lens's request counts below hold with them on.
+    await config().update('cloudChecks', 'onSave', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
   });
   beforeEach(() => {
@@ -203,6 +204,20 @@ describe('Results in the task view, notifications and job files', () => {
       missing.dispose();
       denied.dispose();
       unanswered.dispose();
+    }
+  });
+
+  it('with cloudChecks off, expanding a task lists nothing and sends nothing; the commands still work (issue 20, 2)', async () => {
+    await config().update('cloudChecks', 'off', vscode.ConfigurationTarget.Global);
+    const { tree, task, dispose } = treeOf(succeeded('oss://test-bucket/out/view.mp4'), connection);
+    try {
+      const children = await settledChildren(tree, task);
+      const message = children.find((c): c is MessageNode => c.kind === 'message');
+      assert.match(message?.text ?? '', /cloudChecks is off/);
+      assert.equal(oss.requests.filter((r) => r.key === 'out/view.mp4').length, 0);
+    } finally {
+      dispose();
+      await config().update('cloudChecks', 'onSave', vscode.ConfigurationTarget.Global);
     }
   });
 

@@ -26,6 +26,7 @@ import { parseJob } from '../../../core/src/document';
 import { LANGUAGE_ID } from '../constants';
 import type { CredentialStore } from '../submit/credentialStore';
 import type { EndpointTrust } from '../submit/endpointTrust';
+import type { CloudSession } from '../cloud/session';
 import { readSubmitSettings } from '../submit/settings';
 import { ResultCommands } from './commandIds';
 import { resultsConnections } from './connection';
@@ -142,11 +143,11 @@ export interface ResultsFeature extends vscode.Disposable {
   taskSucceeded(record: { readonly outputUri?: string }): void;
 }
 
-export function registerResultsFeature(credentials: CredentialStore, trust: EndpointTrust): ResultsFeature {
+export function registerResultsFeature(credentials: CredentialStore, trust: EndpointTrust, session: CloudSession): ResultsFeature {
   const connections = resultsConnections(credentials, trust);
   const connection = connections.forCommand;
   const lister = new OutputLister(connections.background);
-  const codeLens = new OutputCodeLens(connections.background);
+  const codeLens = new OutputCodeLens(connections.background, (scope, bucket, key, options) => session.objectAnswer(scope, bucket, key, options));
 
   const expirySeconds = (scope: vscode.Uri | undefined): number => {
     const value = vscode.workspace.getConfiguration('immHighlight', scope).get<number>('presignExpirySeconds', 900);
@@ -285,7 +286,10 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     credentials.onDidChange(() => lister.forgetQuietly()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('immHighlight.ossEndpoint')) lister.forgetQuietly();
+      else if (event.affectsConfiguration('immHighlight.cloudChecks')) lister.forget();
     }),
+    // Trusted just now: the tree's tasks may list their outputs.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => lister.forget()),
     // An endpoint just accepted: what it refused is worth asking again (the tree shows it, the CodeLens looks again).
     trust.onDidChange(() => {
       lister.forget();

@@ -8,6 +8,7 @@ import { OssError } from '../../../api/src/oss/index';
 import { isPrefix, isSegmentedOutput, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
 import { boundedController, type ConnectionFactory } from './connection';
 import type { OutputAnswer, OutputOwner, OutputSource } from './outputAnswer';
+import { backgroundLookupsBlocker } from '../cloud/backgroundLookups';
 
 /** Enough for a playlist and its segments to be seen; Download… fetches them all anyway. */
 export const MAX_LISTED_OBJECTS = 50;
@@ -78,6 +79,11 @@ export class OutputLister implements OutputSource, vscode.Disposable {
   private async lookUp(owner: OutputOwner): Promise<OutputAnswer> {
     const uri = owner.outputUri;
     if (!uri || owner.status !== 'Succeeded') return { state: 'failed', message: vscode.l10n.t('This task has no output to show.') };
+    // Expanding a task is not asking for a request: Restricted Mode and cloudChecks off hold here too. The
+    // commands (Open, Download…) still work on request.
+    const blocker = backgroundLookupsBlocker(vscode.Uri.parse(owner.fileUri, true));
+    if (blocker === 'restricted') return { state: 'failed', message: vscode.l10n.t('Not listed in Restricted Mode: trust the workspace to list the output here, or use Open Output or Download Output….') };
+    if (blocker === 'off') return { state: 'failed', message: vscode.l10n.t('Not listed: immHighlight.cloudChecks is off. Use Open Output or Download Output… to reach it.') };
     let location;
     try {
       location = parseOssLocation(uri);
