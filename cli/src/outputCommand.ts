@@ -72,8 +72,9 @@ export type DownloadShape = 'object' | 'prefix' | 'playlist';
 /** Downloads `location` to `target` (a folder unless one object), reporting on stderr; returns the exit code. */
 export async function downloadToPath(oss: OssConnection, location: OssLocation, region: string, target: string, io: Io, overwrite: boolean, shape: DownloadShape = isPrefix(location) ? 'prefix' : 'object'): Promise<number> {
   const path = shape !== 'object' ? resolve(io.cwd, target) : await fileTarget(resolve(io.cwd, target), location);
-  const shown = displayPath(path, io.cwd);
-  const uri = `oss://${location.bucket}/${location.key}`;
+  const shown = escapeLine(displayPath(path, io.cwd));
+  // Each report is one line: a key's own line breaks are written out, so it cannot start a line of its own.
+  const uri = escapeLine(`oss://${location.bucket}/${location.key}`);
   let lastShown = -25;
   const options = {
     overwrite,
