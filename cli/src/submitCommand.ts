@@ -135,7 +135,8 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       userAgent: `${TOOL.name}/${TOOL.version}`,
     });
     if (!values['no-preflight']) {
-      const flags = { region, endpoint: service.endpoint, ossEndpoint: service.ossEndpoint, profile: values.profile, timeoutMs: Math.min(timeoutMs, 10_000) };
+      // The checks wait 10 s per read unless --timeout says otherwise, so "raise the timeout" advice can be followed.
+      const flags = { region, endpoint: service.endpoint, ossEndpoint: service.ossEndpoint, profile: values.profile, timeoutMs: values.timeout !== undefined ? timeoutMs : 10_000 };
       if (await preflightRefuses(doc, shown, flags, io)) {
         if (format === 'json') io.stdout(`${JSON.stringify({ submitted: false, file: shown, reason: t('the cloud checks found errors (printed on stderr)') }, null, 2)}\n`);
         return Exit.Failure;
