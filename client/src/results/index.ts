@@ -7,7 +7,21 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { OssError } from '../../../api/src/oss/index';
-import { downloadObject, downloadPrefix, isPrefix, isSegmentedOutput, jobOutputOf, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type OssLocation } from '../../../api/src/results/index';
+import {
+  downloadFolderName,
+  downloadObject,
+  downloadSegmented,
+  isPlaylistOrPrefix,
+  isPrefix,
+  isSegmentedOutput,
+  jobOutputOf,
+  ossConsoleUrl,
+  parseOssLocation,
+  presignObject,
+  TargetExistsError,
+  type DownloadProgress,
+  type OssLocation,
+} from '../../../api/src/results/index';
 import { parseJob } from '../../../core/src/document';
 import { LANGUAGE_ID } from '../constants';
 import type { CredentialStore } from '../submit/credentialStore';
@@ -28,8 +42,10 @@ interface Target {
   readonly region: string;
   /** Whose settings apply (the job file). */
   readonly scope: vscode.Uri | undefined;
-  /** Output.Segment (or a prefix, or a playlist): parts that download into a folder and play in a browser. */
+  /** Output.Segment (or a prefix, or a playlist), or a format webviews cannot play: it plays in a browser. */
   readonly segmented: boolean;
+  /** Output.Segment, a prefix or a playlist: parts that download into a folder (a playlist: itself and what it names). */
+  readonly parts: boolean;
 }
 
 interface RecordArg {
@@ -109,7 +125,13 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
     void vscode.window.showErrorMessage((error as Error).message);
     return undefined;
   }
-  return { location, region: region ?? readSubmitSettings(scope).region, scope, segmented: segmented || isPrefix(location) || !playsInWebview(location.key) };
+  return {
+    location,
+    region: region ?? readSubmitSettings(scope).region,
+    scope,
+    segmented: segmented || isPrefix(location) || !playsInWebview(location.key),
+    parts: segmented || isPlaylistOrPrefix(location.key),
+  };
 }
 
 const shown = (location: OssLocation): string => `oss://${location.bucket}/${location.key}`;
@@ -188,16 +210,17 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
   async function download(arg: unknown, destination?: vscode.Uri): Promise<string | undefined> {
     const target = await targetOf(arg);
     if (!target) return undefined;
-    const folder = target.segmented;
-    const location = folder && !isPrefix(target.location) ? { bucket: target.location.bucket, key: segmentPrefix(target.location) } : target.location;
-    const name = target.location.key.replace(/\/$/, '').split('/').pop() ?? 'output';
+    const folder = target.parts;
+    const location = target.location;
+    const name = target.location.key.replace(/\/$/, '').split('/').pop() || 'output';
     let chosen = destination;
     if (!chosen) {
       const base = vscode.workspace.workspaceFolders?.[0]?.uri;
       chosen = folder
         ? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Download Here'), ...(base ? { defaultUri: base } : {}) }))?.[0]?.with({})
         : await vscode.window.showSaveDialog({ title: vscode.l10n.t('Download {0}', shown(target.location)), ...(base ? { defaultUri: vscode.Uri.joinPath(base, name) } : {}) });
-      if (chosen && folder) chosen = vscode.Uri.joinPath(chosen, name.replace(/\.[^.]+$/, ''));
+      // A folder of its own inside the chosen one, whose name cannot climb out of it (`...m3u8` is not `..`).
+      if (chosen && folder) chosen = vscode.Uri.joinPath(chosen, downloadFolderName(target.location.key));
     }
     if (!chosen) return undefined;
     const path = chosen.fsPath;
@@ -213,21 +236,32 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     let overwrite = !folder && !destination;
     for (;;) {
       try {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', shown(location)), cancellable: true }, async (progress, token) => {
-          const controller = new AbortController();
-          token.onCancellationRequested(() => controller.abort());
-          let reported = 0;
-          await (folder ? downloadPrefix : downloadObject)(oss, location, target.region, path, {
-            overwrite,
-            signal: controller.signal,
-            onProgress: (p) => {
-              if (!p.totalBytes) return;
-              const percent = (p.bytes / p.totalBytes) * 100;
-              progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}% of {1} bytes', Math.floor(percent), p.totalBytes) });
-              reported = percent;
-            },
-          });
-        });
+        const result = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', shown(location)), cancellable: true },
+          async (progress, token) => {
+            const controller = new AbortController();
+            token.onCancellationRequested(() => controller.abort());
+            let reported = 0;
+            const options = {
+              overwrite,
+              signal: controller.signal,
+              onProgress: (p: DownloadProgress) => {
+                if (!p.totalBytes) return;
+                const percent = (p.bytes / p.totalBytes) * 100;
+                progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}% of {1} bytes', Math.floor(percent), p.totalBytes) });
+                reported = percent;
+              },
+            };
+            return folder ? downloadSegmented(oss, location, target.region, path, options) : downloadObject(oss, location, target.region, path, options);
+          },
+        );
+        if (result.skipped.length) {
+          const first = result.skipped[0]!;
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t('Downloaded {0} to {1}, but {2} key(s) could not be placed and were skipped, e.g. {3}: {4}', shown(location), path, result.skipped.length, first.key, first.reason),
+          );
+          return path;
+        }
         void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} to {1}.', shown(location), path));
         return path;
       } catch (error) {
