@@ -32,7 +32,7 @@ export function codeActions(doc: JobDocument, uri: string, requested: Range, dia
       if (!edits) continue;
       kindsHere.add(fix.kind);
       const action: CodeAction = { title: titleOf(fix, settings), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
-      if (didYouMean.length === 1 && didYouMean[0] === fix) action.isPreferred = true;
+      if ((didYouMean.length === 1 && didYouMean[0] === fix) || (fix.kind === 'set-value' && fix.preferred === true)) action.isPreferred = true;
       actions.push(action);
     }
   }
@@ -71,6 +71,7 @@ function isFixHint(value: unknown): value is FixHint {
         (typeof hint.value === 'string' || typeof hint.value === 'number') &&
         typeof hint.title === 'string' &&
         (hint.before === undefined || typeof hint.before === 'string') &&
+        (hint.preferred === undefined || typeof hint.preferred === 'boolean') &&
         (hint.bucketRegion === undefined || typeof hint.bucketRegion === 'string')
       );
     case 'clamp-value':

@@ -8,7 +8,7 @@ import { describeValue, formatList, quote } from './words';
 import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { schemaErrors } from './schemaValidator';
 import { closestMatch, closestNumber } from './suggest';
-import { nearestBoundFix, numberTextFix, resolutionFix } from './fixes/suggest';
+import { nearestBoundFix, neutralValueFix, numberTextFix, resolutionFix } from './fixes/suggest';
 import { SNIPPETS } from './snippets';
 
 /** Schema problems of a parsed job, each at the key or value it is about, in words a user reads. */
@@ -140,8 +140,8 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
-      const bound = nearestBoundFix(path, data, schema, error.keyword);
-      return make(valueRange(doc, path), t('{0} is {1}; {2}.', name, String(data), rangeText(schema)), SchemaCode.Range, bound ? [bound] : []);
+      const fixes = [neutralValueFix(path, data, schema), nearestBoundFix(path, data, schema, error.keyword)].filter((fix) => fix !== undefined);
+      return make(valueRange(doc, path), t('{0} is {1}; {2}.', name, String(data), rangeText(schema)), SchemaCode.Range, fixes);
     }
     case 'maxLength':
       return make(
