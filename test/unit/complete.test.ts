@@ -5,6 +5,7 @@ import { complete } from '../../core/src/complete';
 import { offsetOf, parseJob, type JsonPath } from '../../core/src/document';
 import { REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from '../../core/src/schema';
 import { withCursor } from '../support/markers';
+import { jobTemplates } from '../../client/src/submit/jobTemplates';
 
 function completeAt(marked: string): CompletionItem[] {
   const { text, position } = withCursor(marked);
@@ -150,6 +151,16 @@ test('root Mode offers Scene and Average; Edit.Mode only Sequential; BackgroundM
   assert.deepEqual(labels(completeAt('Edit:\n  Mode: Sequential\n  BackgroundMusicMode: |')), ['Random', 'Sequential', 'Closed']);
   assert.deepEqual(labels(completeAt('Edit:\n  TransitionMode: |')), ['Auto', 'Random', 'Sequential', 'Closed']);
   assert.deepEqual(labels(completeAt('ProjectName: p\nType: |\nSources: []')), ['Retrieval', 'Concat', 'Compose']);
+});
+
+test('Type values say what each job does, in the same words as the New File picker', () => {
+  const details = Object.fromEntries(completeAt('ProjectName: p\nType: |\nSources: []').map((item) => [item.label, item.detail]));
+  assert.equal(details.Concat, 'joins clips of videos into one; StartTime and Duration pick each clip.');
+  const templates = jobTemplates();
+  for (const type of ['Retrieval', 'Concat', 'Compose']) {
+    const template = templates.find((candidate) => candidate.body.includes(`Type: ${type}\n`));
+    assert.equal(template?.description, `A ${type} job: ${details[type]}`);
+  }
 });
 
 test('free strings offer their suggestions: Highlight.Content, Transition, VfxEffect', () => {
