@@ -30,7 +30,7 @@ export function complete(doc: JobDocument, position: Position): CompletionItem[]
   const context = cursorContext(doc, offset);
   if (!context) return [];
   const range = rangeOf(doc, context.replaceStart, context.replaceEnd);
-  if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range);
+  if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range, doc.text.slice(context.replaceStart, offset));
   return [...keyCompletions(doc, context, range), ...snippetItems(doc, context, range)];
 }
 
@@ -168,6 +168,8 @@ interface ValueTemplate {
   readonly detail: string;
   readonly documentation?: MarkupContent;
   readonly sortText: string;
+  /** An example of the API reference: it shows the format, and names no real resource. */
+  readonly example?: boolean;
 }
 
 const valueTemplates = new WeakMap<SchemaNode, readonly ValueTemplate[]>();
@@ -178,7 +180,7 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   if (templates) return templates;
   const list: ValueTemplate[] = [];
   const seen = new Set<string>();
-  const add = (value: unknown, kind: CompletionItemKind, detail: string, doc: string | undefined): void => {
+  const add = (value: unknown, kind: CompletionItemKind, detail: string, doc: string | undefined, example = false): void => {
     const raw = typeof value === 'string' ? value : JSON.stringify(value);
     if (seen.has(raw) || (typeof value === 'object' && value !== null)) return;
     seen.add(raw);
@@ -190,7 +192,9 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
       kind,
       detail: isDefault ? detail + t(' (default)') : detail,
       documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
-      sortText: String(list.length).padStart(3, '0'),
+      // Examples last, after the editor's live projects, buckets and objects (sort texts `0-…` to `5-…`).
+      sortText: (example ? '9' : '') + String(list.length).padStart(3, '0'),
+      ...(example ? { example } : {}),
     });
   };
   const type = typeName(schema);
@@ -214,7 +218,7 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
     // Examples show a format (an OSS URI, a resolution, a number); a sample project name would only mislead.
     const formatted = schema.type !== 'string' || (schema.pattern !== undefined && schema['x-format'] !== 'imm-project-name');
     if (formatted && !schema['x-suggestions']) {
-      for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, t('example {0}', type), t('An example from the API reference.'));
+      for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, t('example {0}', type), t('An example from the API reference.'), true);
     }
   }
   templates = list;
@@ -222,10 +226,16 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   return templates;
 }
 
-function valueItems(schema: SchemaNode | undefined, context: ValueContext, range: Range): CompletionItem[] {
+/**
+ * `typed`: the value's text before the cursor. Once it names a bucket (`oss://my-videos/`), the example URI of a
+ * made-up bucket is no value anyone means: it is left out, so it cannot come first and be taken with Enter.
+ */
+function valueItems(schema: SchemaNode | undefined, context: ValueContext, range: Range, typed = ''): CompletionItem[] {
   if (!schema || schema.type === 'object' || schema.type === 'array' || schema.properties) return [];
   const space = context.needsSpace ? ' ' : '';
-  return valueTemplatesOf(schema).map((template) => {
+  const namesBucket = schema['x-format'] === 'oss-uri' && !'oss://'.startsWith(typed.trim().toLowerCase());
+  const templates = valueTemplatesOf(schema);
+  return (namesBucket ? templates.filter((template) => !template.example) : templates).map((template) => {
     const item: CompletionItem = {
       label: template.label,
       kind: template.kind,

@@ -188,6 +188,15 @@ test('numbers with a default offer it; examples show the format of a URI', () =>
   assert.deepEqual(completeAt('ProjectName: |'), []);
 });
 
+test('the example OSS URI names a made-up bucket: gone once a bucket is typed, and sorted after live items before', () => {
+  const before = item(completeAt('Sources:\n  - URI: oss://|'), 'oss://test-bucket/test-object');
+  // The live items of the editor (buckets, folders, objects) sort as `0-…` to `5-…`.
+  assert.ok(before.sortText! > '5-~', before.sortText);
+  assert.ok(!before.preselect);
+  assert.deepEqual(labels(completeAt('Sources:\n  - URI: oss://my-videos/|')), []);
+  assert.deepEqual(labels(completeAt('Output:\n  URI: "oss://my-videos/clips/|"')), []);
+});
+
 test('a value right after the colon gets a space; a quoted value keeps its quotes', () => {
   assert.equal(accept('Type:|', 'Concat'), 'Type: Concat');
   assert.equal(accept('Type: "Re|"', 'Retrieval'), 'Type: "Retrieval"');
