@@ -23,7 +23,18 @@ import { snippetItems } from './snippetCompletion';
  * values of the field whose value is being typed. Everything comes from the schema; the items for a schema
  * node are built once and only their ranges change per call.
  */
-export function complete(doc: JobDocument, position: Position): CompletionItem[] {
+/** What the editor can do beyond LSP; an editor that says nothing gets plain items. */
+export interface CompletionOptions {
+  /**
+   * The editor completes some values live (VS Code: ProjectName from ListProjects): a key completion for such a
+   * field then opens the value's suggestions at once (VS Code's `editor.action.triggerSuggest`), as Type's choices do.
+   */
+  readonly liveValues?: boolean;
+}
+
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' } as const;
+
+export function complete(doc: JobDocument, position: Position, options: CompletionOptions = {}): CompletionItem[] {
   // A file too large (or nested too deep) to parse gets no completion: reading its 10 MB lines took up to a second.
   if (doc.yamlDiagnostics.some((d) => d.code === YamlCode.TooLarge || d.code === YamlCode.TooDeep)) return [];
   const offset = offsetOf(doc, position);
@@ -31,10 +42,10 @@ export function complete(doc: JobDocument, position: Position): CompletionItem[]
   if (!context) return [];
   const range = rangeOf(doc, context.replaceStart, context.replaceEnd);
   if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range, doc.text.slice(context.replaceStart, offset));
-  return [...keyCompletions(doc, context, range), ...snippetItems(doc, context, range)];
+  return [...keyCompletions(doc, context, range, options), ...snippetItems(doc, context, range)];
 }
 
-function keyCompletions(doc: JobDocument, context: KeyContext, range: Range): CompletionItem[] {
+function keyCompletions(doc: JobDocument, context: KeyContext, range: Range, options: CompletionOptions): CompletionItem[] {
   const container = schemaAtPath(context.path);
   if (!container) return [];
   if (context.itemStart && !isObject(container)) {
@@ -44,9 +55,9 @@ function keyCompletions(doc: JobDocument, context: KeyContext, range: Range): Co
   if (container.type === 'array' && !context.itemStart && !context.hasColon) {
     // At the column of a list's dashes: each key starts a new item.
     const items = container.items ? resolveSchema(container.items) : undefined;
-    return items && isObject(items) ? keyItems(doc, items, { ...context, presentKeys: new Set() }, range, '- ') : [];
+    return items && isObject(items) ? keyItems(doc, items, { ...context, presentKeys: new Set() }, range, options, '- ') : [];
   }
-  return keyItems(doc, container, context, range);
+  return keyItems(doc, container, context, range, options);
 }
 
 function isObject(schema: SchemaNode): boolean {
@@ -92,7 +103,7 @@ function templatesOf(objectSchema: SchemaNode): readonly KeyTemplate[] {
   return templates;
 }
 
-function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, range: Range, dash = ''): CompletionItem[] {
+function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, range: Range, options: CompletionOptions, dash = ''): CompletionItem[] {
   const items: CompletionItem[] = [];
   const unit = context.hasColon ? 2 : indentUnit(doc);
   const lead = (context.needsSpace ? ' ' : '') + dash;
@@ -116,6 +127,7 @@ function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, 
       item.insertTextFormat = InsertTextFormat.Snippet;
       // The snippet carries absolute indentation: `- Key` puts the key right of the line's own indentation.
       item.insertTextMode = InsertTextMode.asIs;
+      if (options.liveValues && template.schema['x-format'] === 'imm-project-name') item.command = TRIGGER_SUGGEST;
     }
     items.push(item);
   }

@@ -6,6 +6,7 @@ import { offsetOf, parseJob, type JsonPath } from '../../core/src/document';
 import { REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from '../../core/src/schema';
 import { withCursor } from '../support/markers';
 import { jobTemplates } from '../../client/src/submit/jobTemplates';
+import { liveCompletionFrom } from '../../server/src/languageServer';
 
 function completeAt(marked: string): CompletionItem[] {
   const { text, position } = withCursor(marked);
@@ -195,6 +196,17 @@ test('the example OSS URI names a made-up bucket: gone once a bucket is typed, a
   assert.ok(!before.preselect);
   assert.deepEqual(labels(completeAt('Sources:\n  - URI: oss://my-videos/|')), []);
   assert.deepEqual(labels(completeAt('Output:\n  URI: "oss://my-videos/clips/|"')), []);
+});
+
+test('with live values in the editor, the ProjectName key opens the value suggestions at once, as Type does', () => {
+  const { text, position } = withCursor('|\nType: Retrieval\n');
+  const live = complete(parseJob(text), position, { liveValues: true });
+  assert.deepEqual(item(live, 'ProjectName').command, { title: 'Suggest', command: 'editor.action.triggerSuggest' });
+  assert.equal(item(live, 'Sources').command, undefined);
+  // An editor that did not say it completes values live gets no command it may not know.
+  assert.equal(item(complete(parseJob(text), position), 'ProjectName').command, undefined);
+  assert.deepEqual(liveCompletionFrom({ liveCompletion: true }), { liveValues: true });
+  assert.deepEqual(liveCompletionFrom({ locale: 'en' }), {});
 });
 
 test('a value right after the colon gets a space; a quoted value keeps its quotes', () => {
