@@ -135,7 +135,13 @@ describe('cloud features', () => {
     assert.deepEqual(object.map((a) => a.title), ['Change to `oss://test-bucket/videos/beach.mp4`']);
     const output = await titlesAt('output-exists');
     assert.deepEqual(output.map((a) => a.title), ['Write to `oss://test-bucket/highlights/keynote-and-demo-2.mp4` instead (no object has that name yet)']);
-    assert.ok(await vscode.workspace.applyEdit(object[0]!.edit!));
+    // Findings move with the text while the user types (diagnostics.ts followEdits); their fixes move with them.
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# a comment typed above\n'));
+    await waitFor('the finding to move a line down', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found' && d.range.start.line === 4));
+    const moved = await titlesAt('oss-object-not-found');
+    assert.deepEqual(moved.map((a) => a.title), ['Change to `oss://test-bucket/videos/beach.mp4`']);
+    assert.ok(await vscode.workspace.applyEdit(moved[0]!.edit!));
     assert.match(document.getText(), /- URI: oss:\/\/test-bucket\/videos\/beach\.mp4\n/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     rmSync(uri.fsPath, { force: true });
