@@ -116,6 +116,37 @@ describe('cloud features', () => {
     assert.deepEqual(result.diagnostics.map((d) => d.code).sort(), ['oss-object-not-found', 'output-exists']);
   });
 
+  it('cloud findings have quick fixes: the closest existing object, and a free output name', async () => {
+    const uri = writeJob('cloud-fixes.highlight.yaml', MISSING.replace('videos/typo.mp4', 'videos/beahc.mp4').replace('highlights/new.mp4', 'highlights/keynote-and-demo.mp4'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const result = await vscode.commands.executeCommand<{ status: string; diagnostics: { code?: unknown; data?: unknown }[] }>('immHighlight.checkCloud');
+    assert.equal(result.status, 'checked');
+    // The fix hints travel with the findings.
+    assert.ok(result.diagnostics.every((d) => d.data !== undefined), JSON.stringify(result.diagnostics));
+    const titlesAt = async (code: string): Promise<vscode.CodeAction[]> => {
+      const finding = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code);
+      assert.ok(finding, code);
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range)) ?? [];
+      // executeCodeActionProvider does not hand back an action's diagnostics: these titles come only from the cloud's fixes.
+      return actions.filter((a) => /^(Change to|Write to) `oss:/.test(a.title));
+    };
+    const object = await titlesAt('oss-object-not-found');
+    assert.deepEqual(object.map((a) => a.title), ['Change to `oss://test-bucket/videos/beach.mp4`']);
+    const output = await titlesAt('output-exists');
+    assert.deepEqual(output.map((a) => a.title), ['Write to `oss://test-bucket/highlights/keynote-and-demo-2.mp4` instead (no object has that name yet)']);
+    // Findings move with the text while the user types (diagnostics.ts followEdits); their fixes move with them.
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# a comment typed above\n'));
+    await waitFor('the finding to move a line down', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found' && d.range.start.line === 4));
+    const moved = await titlesAt('oss-object-not-found');
+    assert.deepEqual(moved.map((a) => a.title), ['Change to `oss://test-bucket/videos/beach.mp4`']);
+    assert.ok(await vscode.workspace.applyEdit(moved[0]!.edit!));
+    assert.match(document.getText(), /- URI: oss:\/\/test-bucket\/videos\/beach\.mp4\n/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    rmSync(uri.fsPath, { force: true });
+  });
+
   it('Submit is refused by a missing object, and nothing is sent', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: MISSING });
     await vscode.window.showTextDocument(document);

@@ -277,8 +277,11 @@ describe('Results in the task view, notifications and job files', () => {
 
     before(() => writeFileSync(file.fsPath, job('oss://test-bucket/out/lens.mp4')));
     after(async () => {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // Undefined when a grep ran only some of these tests.
+      if (document) {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
       rmSync(file.fsPath, { force: true });
     });
 
@@ -321,6 +324,27 @@ describe('Results in the task view, notifications and job files', () => {
       oss.state.buckets.get('test-bucket')!.objects.delete('out/lens.mp4');
       await touchAndSave();
       await waitFor('the lenses to go once the object is gone', async () => ((await resultLenses()).length === 0 ? true : undefined));
+    });
+
+    it('offers nothing for an Output.URI that is a folder without Output.Segment, though files sit in it', async () => {
+      oss.control.putObject('test-bucket', { key: 'out/folder/other.mp4', contentType: 'video/mp4', body: VIDEO });
+      const folderFile = workspaceFile('results-lens-folder.highlight.yaml');
+      writeFileSync(folderFile.fsPath, job('oss://test-bucket/out/folder/'));
+      try {
+        const folderDocument = await vscode.workspace.openTextDocument(folderFile);
+        await vscode.window.showTextDocument(folderDocument);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', folderDocument.uri)) ?? []).filter((l) =>
+          l.command?.command.startsWith('immHighlight.results.'),
+        );
+        assert.deepEqual(lenses, []);
+        // Not even looked at: a listing of the folder would have found other.mp4.
+        assert.deepEqual(oss.requests.filter((r) => r.key.startsWith('out/folder') || /out(\/|%2F)folder/i.test(r.url)), []);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        rmSync(folderFile.fsPath, { force: true });
+        oss.state.buckets.get('test-bucket')!.objects.delete('out/folder/other.mp4');
+      }
     });
 
     it('appears when a task writing that Output.URI succeeds, without a save', async () => {

@@ -3,7 +3,8 @@
  * GetBucketInfo (ListBuckets / GetBucketLocation only to learn where a bucket is), HeadObject. Never writes.
  * At most a few requests per URI, `concurrency` at a time, each bounded by its client's timeout and `signal`.
  */
-import type { BucketAnswer, CheckFailure, CheckFailureReason, CloudAnswers, ObjectAnswer, ProjectAnswer } from '../../../core/src/cloud/answers';
+import type { BucketAnswer, CheckFailure, CheckFailureReason, CloudAnswers, CloudCandidates, ObjectAnswer, ProjectAnswer } from '../../../core/src/cloud/answers';
+import { folderOf, folderUriOf } from '../../../core/src/cloud/fixes';
 import type { CloudCheckPlan } from '../../../core/src/cloud/resources';
 import type { ImmClient } from '../client';
 import { ImmApiError } from '../errors';
@@ -21,7 +22,8 @@ export const DEFAULT_FAILURE_TTL_MS = 30_000;
 export const DEFAULT_CHECK_DEADLINE_MS = 20_000;
 
 export interface CloudCheckDeps {
-  readonly imm: Pick<ImmClient, 'getProject'>;
+  /** listProjects: for the "did you mean" of a missing project; without it that fix is not offered. */
+  readonly imm: Pick<ImmClient, 'getProject'> & Partial<Pick<ImmClient, 'listProjects'>>;
   readonly oss: OssConnection;
   /** The IMM region: projects are looked up there and buckets must be there. */
   readonly region: string;
@@ -230,9 +232,53 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
 
     const project = await projectTask;
     checkCancelled();
-    return { region, project, buckets, objects };
+    // Bounded by the run (its deadline or the caller's cancel), like the checks themselves.
+    const candidates = deadlineReached ? undefined : await readCandidates(plan, deps, project, objects, run.signal);
+    checkCancelled();
+    return { region, project, buckets, objects, ...(candidates ? { candidates } : {}) };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/** How many names one listing reads for the quick fixes: one page, as completion does. */
+const CANDIDATE_PAGE = 200;
+
+/**
+ * Names for the quick fixes of the findings: the region's projects when the project is missing, and the folder of
+ * each missing source or music object and of an output that exists. Read only beside such a finding (one page
+ * each); a failed read just means no fix.
+ */
+async function readCandidates(
+  plan: CloudCheckPlan,
+  deps: CloudCheckDeps,
+  project: ProjectAnswer | undefined,
+  objects: ReadonlyMap<string, ObjectAnswer>,
+  signal: AbortSignal,
+): Promise<CloudCandidates | undefined> {
+  const call = { signal };
+  const listProjects = deps.imm.listProjects?.bind(deps.imm);
+  const projects =
+    project?.state === 'missing' && listProjects
+      ? listProjects({ maxResults: CANDIDATE_PAGE }, call).then(
+          (page) => page.projects.map((p) => p.projectName),
+          () => undefined,
+        )
+      : Promise.resolve(undefined);
+  const wanted = new Map<string, { bucket: string; prefix: string }>();
+  for (const object of plan.objects) {
+    const answer = objects.get(`oss://${object.bucket}/${object.key}`)?.state;
+    if ((object.field === 'output' && answer === 'found') || (object.field !== 'output' && answer === 'missing')) {
+      wanted.set(folderUriOf(object.bucket, object.key), { bucket: object.bucket, prefix: folderOf(object.key) });
+    }
+  }
+  const folders = new Map<string, readonly string[]>();
+  await inParallel([...wanted], deps.concurrency ?? DEFAULT_CHECK_CONCURRENCY, async ([uri, { bucket, prefix }]) => {
+    const listing = await deps.oss.listFolder(bucket, deps.region, prefix, { ...call, maxKeys: CANDIDATE_PAGE }).catch(() => undefined);
+    if (listing) folders.set(uri, listing.objects.map((o) => o.key));
+  });
+  const names = await projects;
+  if (!names && folders.size === 0) return undefined;
+  return { ...(names ? { projects: names } : {}), ...(folders.size ? { folders } : {}) };
 }

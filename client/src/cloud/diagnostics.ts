@@ -28,7 +28,16 @@ function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(range, d.message, severity);
   diagnostic.source = d.source ?? 'imm-highlight';
   if (d.code !== undefined) diagnostic.code = d.code;
+  // vscode.Diagnostic has no `data`: the quick fixes (cloud/codeActions.ts) find the finding's fix hints here.
+  if (d.data !== undefined) FINDINGS.set(diagnostic, d);
   return diagnostic;
+}
+
+const FINDINGS = new WeakMap<vscode.Diagnostic, Diagnostic>();
+
+/** The cloud finding a diagnostic of the collection was made from, with its `data`. */
+export function cloudFindingOf(diagnostic: vscode.Diagnostic): Diagnostic | undefined {
+  return FINDINGS.get(diagnostic);
 }
 
 /** The same finding at another range (vscode.Diagnostic's range is the only thing an edit changes). */
@@ -38,6 +47,8 @@ function movedTo(d: vscode.Diagnostic, range: vscode.Range): vscode.Diagnostic {
   if (d.code !== undefined) moved.code = d.code;
   if (d.tags) moved.tags = d.tags;
   if (d.relatedInformation) moved.relatedInformation = d.relatedInformation;
+  const finding = FINDINGS.get(d);
+  if (finding) FINDINGS.set(moved, finding);
   return moved;
 }
 

@@ -9,6 +9,7 @@ import type { ImmHighlightApi } from '../api';
 import { documentSelector } from '../languageClient';
 import type { CredentialStore } from '../submit/credentialStore';
 import type { EndpointTrust } from '../submit/endpointTrust';
+import { CloudQuickFixes } from './codeActions';
 import { LiveCompletionProvider } from './completion';
 import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnostics';
 import { setCloudPreflight } from './preflight';
@@ -43,6 +44,7 @@ export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSessio
     diagnostics,
     { dispose: () => setCloudPreflight(undefined) },
     vscode.languages.registerCompletionItemProvider(documentSelector, new LiveCompletionProvider(api.languageClient, session), '/', ':', ' '),
+    vscode.languages.registerCodeActionsProvider(documentSelector, new CloudQuickFixes(), CloudQuickFixes.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => diagnostics.automatic(document)),
     vscode.workspace.onDidSaveTextDocument((document) => diagnostics.automatic(document)),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),

@@ -125,7 +125,8 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     const doc = parseJob(document.getText());
     const output = jobOutputOf(doc.value);
     const range = output && cloudResources(doc).uris.find((u) => u.field === 'output' && u.uri === output.uri)?.range;
-    const found = output && range ? { uri: output.uri, segmented: isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented }), line: range.start.line } : undefined;
+    // A folder without Output.Segment is a mistake (output-uri-folder), not a result: other files in it are no output.
+    const found = output && range && (output.segmented || !output.uri.endsWith('/')) ? { uri: output.uri, segmented: isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented }), line: range.start.line } : undefined;
     this.parsed.set(id, { version: document.version, found });
     return found;
   }
