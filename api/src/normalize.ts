@@ -67,9 +67,14 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
       code,
       retryable: true,
       outcomeUnknown: false,
-      message: dns
-        ? t('Cannot resolve {0} ({1}). Check the region or endpoint setting and your DNS or proxy. Nothing was submitted.', context.endpoint.host, code)
-        : t('Cannot connect to {0} ({1}). Check the region or endpoint setting, your network and proxy. Nothing was submitted.', where, code),
+      // "Nothing was submitted" only where something could have been: a read (GetTask, a cloud check) submits nothing.
+      message: context.idempotent
+        ? dns
+          ? t('Cannot resolve {0} ({1}). Check the region or endpoint setting and your DNS or proxy.', context.endpoint.host, code)
+          : t('Cannot connect to {0} ({1}). Check the region or endpoint setting, your network and proxy.', where, code)
+        : dns
+          ? t('Cannot resolve {0} ({1}). Check the region or endpoint setting and your DNS or proxy. Nothing was submitted.', context.endpoint.host, code)
+          : t('Cannot connect to {0} ({1}). Check the region or endpoint setting, your network and proxy. Nothing was submitted.', where, code),
     });
   }
   if (code && CERTIFICATE.test(code)) {
@@ -78,7 +83,9 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
       code,
       retryable: false,
       outcomeUnknown: false,
-      message: t("The TLS connection to {0} failed ({1}): the server's certificate was not accepted. Nothing was submitted.", where, code),
+      message: context.idempotent
+        ? t("The TLS connection to {0} failed ({1}): the server's certificate was not accepted.", where, code)
+        : t("The TLS connection to {0} failed ({1}): the server's certificate was not accepted. Nothing was submitted.", where, code),
     });
   }
   if (code || name === 'SyntaxError') {

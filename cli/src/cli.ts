@@ -2,7 +2,9 @@
 import { main } from './main';
 
 const interrupt = new AbortController();
-process.once('SIGINT', () => interrupt.abort(new Error('interrupted')));
+// A terminal closed (SIGHUP) or a CI job stopped (SIGTERM) is an interruption like Ctrl-C: the same clean-up runs
+// (no temporary .part file left behind). A second signal of the same kind ends the process at once.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => interrupt.abort(new Error('interrupted')));
 
 main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -30,6 +30,7 @@ Commands:
   submit <file>                             Validate, then call CreateHighlightTask; prints the TaskId
       --region R                           Region (default $ALIBABA_CLOUD_REGION_ID, else cn-hangzhou)
       --endpoint URL                       https://host[:port]; http:// only for 127.0.0.1/localhost/::1
+                                           (default $IMM_HIGHLIGHT_ENDPOINT)
       --profile P                          aliyun CLI profile (default: the credentials chain)
       --wait                               Follow the task with GetTask until it ends; exit 1 if it failed
       --timeout S                          Seconds per HTTP request (default 20)
@@ -37,21 +38,28 @@ Commands:
       --dry-run                            Print the equivalent aliyun command instead of sending
                                            (needs aliyun CLI 3.3.0 or later)
       --shell posix|powershell|cmd         Quoting of --dry-run (default powershell on Windows, else posix)
-      --oss-endpoint URL                   Host for the OSS requests of the cloud checks
+      --oss-endpoint URL                   Host for the OSS requests of the cloud checks and the download
+                                           (default $IMM_HIGHLIGHT_OSS_ENDPOINT)
       --no-preflight                       Skip the cloud checks run before sending (an error they find
                                            refuses the submission; warnings do not)
       --format text|json                   Result as text (default) or JSON
       --download PATH                      With --wait, download the output once the task succeeded
-                                           (a folder for a segmented output); --overwrite replaces files
+                                           (a folder for a segmented output: the playlist and the
+                                           segments it names); --overwrite replaces files. PATH is
+                                           checked before the task is created
   output <oss://bucket/key>                 A task's result in OSS: prints its size and type (every object
                                            for a prefix ending in /)
       --download PATH                      Write the object to PATH (a folder for a prefix ending in /),
                                            under a temporary name until complete; exit 1 if it is missing
+                                           or a key cannot be placed (each is named)
       --overwrite                          Replace files that already exist (default: refuse)
       --presign [SECONDS]                  Print a presigned V4 GET URL valid for SECONDS (default 900,
                                            at most 604800); anyone holding it can read the object
       --region R / --profile P             Region of the bucket and credentials, as for submit
+      --timeout S                          Seconds per request, and without data during a download
+                                           (default 20)
       --oss-endpoint URL                   Send OSS requests (and point presigned URLs) at this host
+                                           (default $IMM_HIGHLIGHT_OSS_ENDPOINT)
   schema                                    Print the JSON schema of a job
 
 Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
@@ -60,8 +68,9 @@ Credentials (submit, output, validate --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / AL
 (/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
 --profile), ~/.alibabacloud/credentials, the ECS instance RAM role, or ALIBABA_CLOUD_CREDENTIALS_URI.
 
-Exit codes: 0 ok; 1 errors in a job, a failed task or a refused call; 2 bad usage or unreadable file;
-3 the outcome of a submission is unknown (check the console before submitting again); 130 interrupted.
+Exit codes: 0 ok; 1 errors in a job, a failed task, a refused call or an incomplete download; 2 bad usage
+or unreadable file; 3 the outcome of a submission is unknown (check the console before submitting again);
+130 interrupted (Ctrl+C, SIGTERM, SIGHUP).
 
 Regions: {0}
 `,

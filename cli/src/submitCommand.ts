@@ -1,5 +1,6 @@
 /** `highlight-task submit <file> [--region R] [--endpoint URL] [--profile P] [--wait] [--timeout S] …` */
-import { resolve } from 'node:path';
+import { lstat, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseJob, valueRange, type JobDocument } from '../../core/src/document';
 import { COMMAND_LINE_TEXT, SHELLS, type Shell } from '../../core/src/commandLine';
@@ -13,20 +14,35 @@ import { preflightRefuses } from './preflight';
 import { formatText } from './report';
 import { hasErrors, parseFormat, seconds } from './validateCommand';
 import { TOOL } from './version';
-import { downloadToPath, ossConnectionFor, type OutputFlags } from './outputCommand';
-import { isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPrefix } from '../../api/src/results/index';
+import { downloadToPath, ossConnectionFor, type DownloadShape } from './outputCommand';
+import { isPrefix, isSegmentedOutput, jobOutputOf, parseOssLocation, type OssLocation } from '../../api/src/results/index';
+import { serviceFlags } from './serviceFlags';
 
-/** The job's Output.URI once the task succeeded: the object, or for a segmented output its playlist and segments. */
-async function downloadResult(doc: JobDocument, region: string, target: string, overwrite: boolean, flags: OutputFlags, io: Io): Promise<number> {
+/** What `--download` will fetch for this job: checked before anything is sent, downloaded once the task succeeded. */
+interface DownloadPlan {
+  readonly location: OssLocation;
+  readonly shape: DownloadShape;
+  readonly target: string;
+}
+
+/**
+ * The job's Output.URI as a download, or why it cannot be one: no Output.URI, a target that is a folder where a file
+ * goes (or the other way round), a file already there without --overwrite. Told before the paid task is created.
+ */
+async function planDownload(doc: JobDocument, target: string, overwrite: boolean, io: Io): Promise<DownloadPlan | string> {
   const output = jobOutputOf(doc.value);
-  if (!output) {
-    io.stderr(`highlight-task: ${t('the job has no Output.URI to download.')}\n`);
-    return Exit.Failure;
-  }
+  if (!output) return t('the job has no Output.URI to download.');
   const location = parseOssLocation(output.uri);
   const segmented = isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented });
-  const what = segmented ? { bucket: location.bucket, key: segmentPrefix(location) } : location;
-  return downloadToPath(ossConnectionFor(flags), what, region, target, io, overwrite, segmented);
+  const shape: DownloadShape = !segmented ? 'object' : isPrefix(location) ? 'prefix' : 'playlist';
+  const path = resolve(io.cwd, target);
+  const info = await lstat(path).catch(() => undefined);
+  if (info?.isSymbolicLink() && shape === 'object') return t('--download {0} is a symbolic link: nothing is written through it.', target);
+  if (info && shape !== 'object' && !info.isDirectory() && !info.isSymbolicLink()) return t('--download {0} is a file; the segmented output {1} needs a folder.', target, output.uri);
+  if (info && shape === 'object' && info.isFile() && !overwrite) return t('--download {0} already exists; add --overwrite to replace it.', target);
+  const parent = await stat(dirname(path)).catch(() => undefined);
+  if (parent && !parent.isDirectory()) return t('--download {0}: {1} is not a folder.', target, dirname(target));
+  return { location, shape, target };
 }
 
 function parseShell(value: string | undefined, platform: string): Shell {
@@ -61,24 +77,33 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
   const shell = parseShell(values.shell, io.platform ?? process.platform);
   const timeoutMs = seconds('timeout', values.timeout, 20);
   const maxWaitMs = seconds('max-wait', values['max-wait'], 2 * 60 * 60);
-  const region = values.region ?? io.env['ALIBABA_CLOUD_REGION_ID'];
+  const service = serviceFlags(values, io.env, { endpoint: true, ossEndpoint: true });
+  const region = service.region;
   const path = resolve(io.cwd, positionals[0]!);
   const shown = displayPath(path, io.cwd);
+  /** A refusal before anything was sent: said on stderr, and with --format json as a JSON answer on stdout too. */
+  const refuse = (reason: string, extra: Record<string, unknown> = {}): number => {
+    io.stderr(`${reason}\n`);
+    if (format === 'json') io.stdout(`${JSON.stringify({ submitted: false, file: shown, reason, ...extra }, null, 2)}\n`);
+    return Exit.Failure;
+  };
 
   const doc = parseJob(await readJobFile(path, io.cwd));
   const diagnostics = validateJob(doc);
   if (diagnostics.length) io.stderr(formatText([{ file: shown, diagnostics }]));
   if (hasErrors({ file: shown, diagnostics })) {
-    io.stderr(`${t('{0}: not submitted: fix the errors above first. Nothing was sent.', shown)}\n`);
-    return Exit.Failure;
+    return refuse(t('{0}: not submitted: fix the errors above first. Nothing was sent.', shown), { diagnostics });
   }
+  // Everything --download needs is checked now: once the paid task exists, a mistake here would cost a second one.
+  const download = values.download === undefined ? undefined : await planDownload(doc, values.download, values.overwrite, io);
+  if (typeof download === 'string') return refuse(`highlight-task: ${t('{0}: not submitted: {1} Nothing was sent.', shown, download)}`);
 
   const request = toRequest(doc.value);
   if (values['dry-run']) {
     // The line always names the region, and the endpoint as the host aliyun's --endpoint takes.
     let endpointHost: string | undefined;
     try {
-      endpointHost = values.endpoint ? parseEndpointOverride(values.endpoint).host : undefined;
+      endpointHost = service.endpoint ? parseEndpointOverride(service.endpoint).host : undefined;
     } catch (error) {
       if (!(error instanceof ImmApiError)) throw error;
       io.stderr(`${error.message}\n`);
@@ -95,7 +120,7 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       return Exit.Failure;
     }
     io.stdout(`${form.line}\n`);
-    io.stderr(`(${COMMAND_LINE_TEXT.shellName[shell]()}) ${COMMAND_LINE_TEXT.needsCli()}\n`);
+    io.stderr(`${t('Quoted for {0}. {1}', COMMAND_LINE_TEXT.shellName[shell](), COMMAND_LINE_TEXT.needsCli())}\n`);
     return Exit.Ok;
   }
 
@@ -104,14 +129,18 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
   try {
     const client = createImmClient({
       ...(region ? { region } : {}),
-      ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+      ...(service.endpoint ? { endpoint: service.endpoint } : {}),
       credentials,
       timeoutMs,
       userAgent: `${TOOL.name}/${TOOL.version}`,
     });
     if (!values['no-preflight']) {
-      const flags = { region, endpoint: values.endpoint, ossEndpoint: values['oss-endpoint'], profile: values.profile, timeoutMs: Math.min(timeoutMs, 10_000) };
-      if (await preflightRefuses(doc, shown, flags, io)) return Exit.Failure;
+      // The checks wait 10 s per read unless --timeout says otherwise, so "raise the timeout" advice can be followed.
+      const flags = { region, endpoint: service.endpoint, ossEndpoint: service.ossEndpoint, profile: values.profile, timeoutMs: values.timeout !== undefined ? timeoutMs : 10_000 };
+      if (await preflightRefuses(doc, shown, flags, io)) {
+        if (format === 'json') io.stdout(`${JSON.stringify({ submitted: false, file: shown, reason: t('the cloud checks found errors (printed on stderr)') }, null, 2)}\n`);
+        return Exit.Failure;
+      }
     }
     io.stderr(`${t('Submitting {0} ({1}, project {2}) to {3} as {4}…', shown, String(request.body['Type'] ?? '?'), projectName, client.endpoint.url, await client.describeCredentials())}\n`);
 
@@ -132,8 +161,9 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       ...(io.signal ? { signal: io.signal } : {}),
     });
     const code = finish(final, created.requestId, format, io);
-    if (code !== Exit.Ok || values.download === undefined) return code;
-    return await downloadResult(doc, client.endpoint.regionId, values.download, values.overwrite, { ossEndpoint: values['oss-endpoint'], profile: values.profile, timeoutMs }, io);
+    if (code !== Exit.Ok || download === undefined) return code;
+    const oss = ossConnectionFor({ ossEndpoint: service.ossEndpoint, profile: values.profile, timeoutMs });
+    return await downloadToPath(oss, download.location, client.endpoint.regionId, download.target, io, values.overwrite, download.shape);
   } catch (error) {
     if (io.signal?.aborted) {
       io.stderr(`${t('Interrupted. A task that was created keeps running in IMM.')}\n`);

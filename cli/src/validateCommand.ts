@@ -12,6 +12,7 @@ import { displayPath, expandFiles, readJobText } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { countBySeverity, formatJson, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
 import { TOOL } from './version';
+import { serviceFlags } from './serviceFlags';
 
 export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[]): OutputFormat {
   const format = (value ?? 'text') as OutputFormat;
@@ -40,17 +41,27 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   const files = await expandFiles(positionals, io.cwd);
   let cloud: CloudChecker | undefined;
   if (values.cloud) {
+    const service = serviceFlags(values, io.env, { endpoint: true, ossEndpoint: true });
     try {
       cloud = createCloudChecker({
-        region: values.region ?? io.env['ALIBABA_CLOUD_REGION_ID'],
-        endpoint: values.endpoint,
-        ossEndpoint: values['oss-endpoint'],
+        region: service.region,
+        endpoint: service.endpoint,
+        ossEndpoint: service.ossEndpoint,
         profile: values.profile,
         timeoutMs: seconds('timeout', values.timeout, 10),
       });
     } catch (error) {
       if (error instanceof ImmApiError || error instanceof OssError) throw new UsageError(error.message);
       throw error;
+    }
+    // Without credentials no check can run: say so once, plainly, instead of a warning per resource and exit 0.
+    const missing = await cloud.oss.identity().then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    if (missing !== undefined) {
+      io.stderr(`highlight-task: ${t('validate --cloud needs Alibaba Cloud credentials, and none could be used: {0}', missing.replace(/\s*(Nothing was submitted\.|未提交任何内容。)$/, ''))}\n`);
+      return Exit.Failure;
     }
   }
 

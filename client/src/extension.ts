@@ -7,7 +7,7 @@ import { DESKTOP_CONTEXT_KEY } from './constants';
 import { createLanguageClient } from './languageClient';
 import { createLanguageStatus } from './languageStatus';
 import { registerSubmitFeature } from './submit';
-import { registerCloudFeatures } from './cloud';
+import { createCloudSession, registerCloudFeatures } from './cloud';
 import { registerResultsFeature } from './results';
 import { CredentialStore } from './submit/credentialStore';
 import { EndpointTrust, registerEndpointReview } from './submit/endpointTrust';
@@ -32,10 +32,13 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   const trust = new EndpointTrust(context.workspaceState);
   context.subscriptions.push(trust, registerEndpointReview(trust));
   // Results first: the task view lists a succeeded task's output through it, and a success refreshes its CodeLens.
-  const results = registerResultsFeature(credentials, trust);
+  // One cloud session: the checks on save and the Output.URI CodeLens share its look-ups and its OSS connection.
+  const session = createCloudSession(context, credentials, trust);
+  context.subscriptions.push(session);
+  const results = registerResultsFeature(credentials, trust, session);
   context.subscriptions.push(results);
   context.subscriptions.push(registerSubmitFeature(context, api, credentials, trust, results));
-  context.subscriptions.push(registerCloudFeatures(context, api, credentials, trust));
+  context.subscriptions.push(registerCloudFeatures(api, session, trust));
   return api;
 }
 

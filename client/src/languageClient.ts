@@ -18,5 +18,8 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, languageClientOptions(outputChannel, errorHandler));
+  const options = languageClientOptions(outputChannel, errorHandler);
+  // The desktop completes ProjectName from the cloud (cloud/completion.ts): the key completion opens that list.
+  const initializationOptions = { ...(options.initializationOptions as object), liveCompletion: true };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, { ...options, initializationOptions });
 }

@@ -20,9 +20,26 @@ export interface CodeActionSettings {
  * in `Diagnostic.data`; then, for each kind of fix that occurs more than once in the file, one action fixing all.
  */
 export function codeActions(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[], settings: CodeActionSettings = {}): CodeAction[] {
+  const fixes = fixActions(doc, uri, requested, diagnostics, settings);
+  const actions = fixes.map(({ action }) => action);
+  for (const kind of new Set(fixes.map(({ kind }) => kind))) {
+    const fixAll = fixAllAction(doc, uri, kind);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/**
+ * The quick fixes of the given diagnostics alone, without the fix-all actions (those read the file's own findings).
+ * The editor's cloud findings, made outside the language server, get theirs from here.
+ */
+export function quickFixes(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[], settings: CodeActionSettings = {}): CodeAction[] {
+  return fixActions(doc, uri, requested, diagnostics, settings).map(({ action }) => action);
+}
+
+function fixActions(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[], settings: CodeActionSettings): { action: CodeAction; kind: FixHint['kind'] }[] {
   const range: Range = { start: clampPosition(doc, requested.start), end: clampPosition(doc, requested.end) };
-  const actions: CodeAction[] = [];
-  const kindsHere = new Set<FixHint['kind']>();
+  const actions: { action: CodeAction; kind: FixHint['kind'] }[] = [];
   for (const diagnostic of diagnostics) {
     if (!overlaps(diagnostic.range, range)) continue;
     const fixes = fixHintsOf(diagnostic);
@@ -30,15 +47,10 @@ export function codeActions(doc: JobDocument, uri: string, requested: Range, dia
     for (const fix of fixes) {
       const edits = fixEdits(doc, fix);
       if (!edits) continue;
-      kindsHere.add(fix.kind);
       const action: CodeAction = { title: titleOf(fix, settings), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
-      if (didYouMean.length === 1 && didYouMean[0] === fix) action.isPreferred = true;
-      actions.push(action);
+      if ((didYouMean.length === 1 && didYouMean[0] === fix) || (fix.kind === 'set-value' && fix.preferred === true)) action.isPreferred = true;
+      actions.push({ action, kind: fix.kind });
     }
-  }
-  for (const kind of kindsHere) {
-    const fixAll = fixAllAction(doc, uri, kind);
-    if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
@@ -71,6 +83,7 @@ function isFixHint(value: unknown): value is FixHint {
         (typeof hint.value === 'string' || typeof hint.value === 'number') &&
         typeof hint.title === 'string' &&
         (hint.before === undefined || typeof hint.before === 'string') &&
+        (hint.preferred === undefined || typeof hint.preferred === 'boolean') &&
         (hint.bucketRegion === undefined || typeof hint.bucketRegion === 'string')
       );
     case 'clamp-value':

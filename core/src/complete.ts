@@ -23,18 +23,29 @@ import { snippetItems } from './snippetCompletion';
  * values of the field whose value is being typed. Everything comes from the schema; the items for a schema
  * node are built once and only their ranges change per call.
  */
-export function complete(doc: JobDocument, position: Position): CompletionItem[] {
+/** What the editor can do beyond LSP; an editor that says nothing gets plain items. */
+export interface CompletionOptions {
+  /**
+   * The editor completes some values live (VS Code: ProjectName from ListProjects): a key completion for such a
+   * field then opens the value's suggestions at once (VS Code's `editor.action.triggerSuggest`), as Type's choices do.
+   */
+  readonly liveValues?: boolean;
+}
+
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' } as const;
+
+export function complete(doc: JobDocument, position: Position, options: CompletionOptions = {}): CompletionItem[] {
   // A file too large (or nested too deep) to parse gets no completion: reading its 10 MB lines took up to a second.
   if (doc.yamlDiagnostics.some((d) => d.code === YamlCode.TooLarge || d.code === YamlCode.TooDeep)) return [];
   const offset = offsetOf(doc, position);
   const context = cursorContext(doc, offset);
   if (!context) return [];
   const range = rangeOf(doc, context.replaceStart, context.replaceEnd);
-  if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range);
-  return [...keyCompletions(doc, context, range), ...snippetItems(doc, context, range)];
+  if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range, doc.text.slice(context.replaceStart, offset));
+  return [...keyCompletions(doc, context, range, options), ...snippetItems(doc, context, range)];
 }
 
-function keyCompletions(doc: JobDocument, context: KeyContext, range: Range): CompletionItem[] {
+function keyCompletions(doc: JobDocument, context: KeyContext, range: Range, options: CompletionOptions): CompletionItem[] {
   const container = schemaAtPath(context.path);
   if (!container) return [];
   if (context.itemStart && !isObject(container)) {
@@ -44,9 +55,9 @@ function keyCompletions(doc: JobDocument, context: KeyContext, range: Range): Co
   if (container.type === 'array' && !context.itemStart && !context.hasColon) {
     // At the column of a list's dashes: each key starts a new item.
     const items = container.items ? resolveSchema(container.items) : undefined;
-    return items && isObject(items) ? keyItems(doc, items, { ...context, presentKeys: new Set() }, range, '- ') : [];
+    return items && isObject(items) ? keyItems(doc, items, { ...context, presentKeys: new Set() }, range, options, '- ') : [];
   }
-  return keyItems(doc, container, context, range);
+  return keyItems(doc, container, context, range, options);
 }
 
 function isObject(schema: SchemaNode): boolean {
@@ -92,7 +103,7 @@ function templatesOf(objectSchema: SchemaNode): readonly KeyTemplate[] {
   return templates;
 }
 
-function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, range: Range, dash = ''): CompletionItem[] {
+function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, range: Range, options: CompletionOptions, dash = ''): CompletionItem[] {
   const items: CompletionItem[] = [];
   const unit = context.hasColon ? 2 : indentUnit(doc);
   const lead = (context.needsSpace ? ' ' : '') + dash;
@@ -116,6 +127,7 @@ function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, 
       item.insertTextFormat = InsertTextFormat.Snippet;
       // The snippet carries absolute indentation: `- Key` puts the key right of the line's own indentation.
       item.insertTextMode = InsertTextMode.asIs;
+      if (options.liveValues && template.schema['x-format'] === 'imm-project-name') item.command = TRIGGER_SUGGEST;
     }
     items.push(item);
   }
@@ -168,6 +180,8 @@ interface ValueTemplate {
   readonly detail: string;
   readonly documentation?: MarkupContent;
   readonly sortText: string;
+  /** An example of the API reference: it shows the format, and names no real resource. */
+  readonly example?: boolean;
 }
 
 const valueTemplates = new WeakMap<SchemaNode, readonly ValueTemplate[]>();
@@ -178,7 +192,7 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   if (templates) return templates;
   const list: ValueTemplate[] = [];
   const seen = new Set<string>();
-  const add = (value: unknown, kind: CompletionItemKind, detail: string, doc: string | undefined): void => {
+  const add = (value: unknown, kind: CompletionItemKind, detail: string, doc: string | undefined, example = false): void => {
     const raw = typeof value === 'string' ? value : JSON.stringify(value);
     if (seen.has(raw) || (typeof value === 'object' && value !== null)) return;
     seen.add(raw);
@@ -190,7 +204,9 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
       kind,
       detail: isDefault ? detail + t(' (default)') : detail,
       documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
-      sortText: String(list.length).padStart(3, '0'),
+      // Examples last, after the editor's live projects, buckets and objects (sort texts `0-…` to `5-…`).
+      sortText: (example ? '9' : '') + String(list.length).padStart(3, '0'),
+      ...(example ? { example } : {}),
     });
   };
   const type = typeName(schema);
@@ -214,7 +230,7 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
     // Examples show a format (an OSS URI, a resolution, a number); a sample project name would only mislead.
     const formatted = schema.type !== 'string' || (schema.pattern !== undefined && schema['x-format'] !== 'imm-project-name');
     if (formatted && !schema['x-suggestions']) {
-      for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, t('example {0}', type), t('An example from the API reference.'));
+      for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, t('example {0}', type), t('An example from the API reference.'), true);
     }
   }
   templates = list;
@@ -222,10 +238,16 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
   return templates;
 }
 
-function valueItems(schema: SchemaNode | undefined, context: ValueContext, range: Range): CompletionItem[] {
+/**
+ * `typed`: the value's text before the cursor. Once it names a bucket (`oss://my-videos/`), the example URI of a
+ * made-up bucket is no value anyone means: it is left out, so it cannot come first and be taken with Enter.
+ */
+function valueItems(schema: SchemaNode | undefined, context: ValueContext, range: Range, typed = ''): CompletionItem[] {
   if (!schema || schema.type === 'object' || schema.type === 'array' || schema.properties) return [];
   const space = context.needsSpace ? ' ' : '';
-  return valueTemplatesOf(schema).map((template) => {
+  const namesBucket = schema['x-format'] === 'oss-uri' && !'oss://'.startsWith(typed.trim().toLowerCase());
+  const templates = valueTemplatesOf(schema);
+  return (namesBucket ? templates.filter((template) => !template.example) : templates).map((template) => {
     const item: CompletionItem = {
       label: template.label,
       kind: template.kind,

@@ -44,7 +44,7 @@ export interface ValueContext extends ContextBase {
 }
 
 /** The block structure of one line: indentation, list dashes, and a `key:` if the line has one. */
-interface LineShape {
+export interface LineShape {
   readonly blank: boolean;
   /** Column of the first character that is not a space. */
   readonly indent: number;
@@ -83,6 +83,7 @@ function commentStart(line: string, from: number): number {
   return -1;
 }
 
+/** The one line-shape reader of the core: completion's cursor context and the YAML error explanations use it. */
 export function shapeOf(line: string): LineShape {
   let i = 0;
   while (line[i] === ' ') i++;

@@ -2,6 +2,7 @@ import { t } from './l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { SchemaCode } from './codes';
 import type { DiagnosticData, FixHint } from './fixes';
+import { missingPropertiesMessage } from './schemaDiagnostics';
 import { quote } from './words';
 
 /** Message texts of this feature, kept together for translation. */
@@ -16,8 +17,8 @@ function hintsOf(diagnostic: Diagnostic): readonly FixHint[] {
 const pathKey = (path: readonly (string | number)[]): string => JSON.stringify(path);
 
 /**
- * An unknown key that is a near miss of a missing required key (`Contianer` where Container is required) is
- * one problem, not two: the missing-property report (from the schema or a rule) would offer to add the key
+ * An unknown key that is a near miss of a missing required key (`Contianer` where Container is required by a
+ * rule, `ProjectNme` where the schema requires ProjectName) is one problem, not two; the one place that says so: the missing-property report (from the schema or a rule) would offer to add the key
  * beside the typo, which leaves both. The typo's diagnostic keeps the rename as its first fix and says the key
  * is required; the other report drops the renamed keys, and goes when none is left.
  */
@@ -52,7 +53,7 @@ export function mergeNearMisses(diagnostics: readonly Diagnostic[]): Diagnostic[
     // A diagnostic that names only the renamed keys goes; one naming others too keeps those (the schema's list).
     if (left.length > 0 && diagnostic.code === SchemaCode.Required) {
       const others = fixes.filter((fix) => fix !== add);
-      result.push({ ...diagnostic, data: { fixes: [{ ...add, properties: left }, ...others] } satisfies DiagnosticData });
+      result.push({ ...diagnostic, message: missingPropertiesMessage(add.path, left), data: { fixes: [{ ...add, properties: left }, ...others] } satisfies DiagnosticData });
     }
   }
   return result.map((diagnostic) => {

@@ -3,6 +3,7 @@ import { pathKey } from './duplicateKeys';
 import type { FixHint } from './fixes';
 import { t } from './l10n';
 import { extensionFixes, ossUrlFix, setModeFix } from './fixes/suggest';
+import { FIX_TITLES } from './fixes/messages';
 import { ossUriProblem } from './ossUri';
 import { quote } from './words';
 
@@ -210,6 +211,22 @@ export const API_RULES: readonly ApiRule[] = [
         at: 'value',
         message: t('Output.URI ends in .{0} but Container is {1}: the file will hold {1} data under a .{0} name.', extension, output.Container),
         fixes: extensionFixes(output.URI, extension, output.Container, CONTAINERS),
+      });
+    },
+  },
+  {
+    code: 'output-uri-folder',
+    severity: 'warning',
+    source: 'Output.URI: "The URI of the output file." (with Output.Segment, the segments are written beside it)',
+    check(request, report) {
+      const output = obj(request.Output);
+      if (!output || typeof output.URI !== 'string' || !output.URI.endsWith('/') || has(output, 'Segment') || ossUriProblem(output.URI)) return;
+      const file = `${output.URI}output.${typeof output.Container === 'string' && CONTAINERS.includes(output.Container) ? output.Container : 'mp4'}`;
+      report({
+        path: ['Output', 'URI'],
+        at: 'value',
+        message: t('Output.URI ends in "/", a folder: it must name the output file (for example {0}), unless Output.Segment is set.', quote(file)),
+        fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: file, title: FIX_TITLES.resolution(file) }],
       });
     },
   },

@@ -35,6 +35,8 @@ export interface SchemaNode {
   readonly 'x-format'?: 'oss-uri' | 'imm-project-name';
   readonly 'x-patternMessage'?: string;
   readonly 'x-documentedNames'?: DocumentedNames;
+  /** The value that leaves things as they are (Volume 1: the original volume), offered first when a value is out of range. */
+  readonly 'x-neutral'?: { readonly value: number; readonly description: string };
 }
 
 /**
@@ -50,7 +52,7 @@ export interface DocumentedNames {
 }
 
 /** The annotation keywords we add to JSON Schema; ajv is told about exactly these. */
-export const SCHEMA_ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage', 'x-documentedNames'] as const;
+export const SCHEMA_ANNOTATIONS = ['enumDescriptions', 'x-suggestions', 'x-format', 'x-patternMessage', 'x-documentedNames', 'x-neutral'] as const;
 
 export const REQUEST_SCHEMA = requestSchema as SchemaNode;
 

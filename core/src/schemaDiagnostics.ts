@@ -8,7 +8,7 @@ import { describeValue, formatList, quote } from './words';
 import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
 import { schemaErrors } from './schemaValidator';
 import { closestMatch, closestNumber } from './suggest';
-import { nearestBoundFix, numberTextFix, resolutionFix } from './fixes/suggest';
+import { nearestBoundFix, neutralValueFix, numberTextFix, resolutionFix } from './fixes/suggest';
 import { SNIPPETS } from './snippets';
 
 /** Schema problems of a parsed job, each at the key or value it is about, in words a user reads. */
@@ -34,19 +34,9 @@ export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {
     const diagnostic = toDiagnostic(doc, error);
     if (diagnostic) diagnostics.push(diagnostic);
   }
-  // A misspelt key (`Contnet`) also leaves its property missing; the rename fixes both, so say it once.
-  const renamedTo = new Set<string>();
-  for (const diagnostic of diagnostics) {
-    for (const fix of (diagnostic.data as DiagnosticData | undefined)?.fixes ?? []) {
-      if (fix.kind === 'rename-key') renamedTo.add(JSON.stringify([...fix.path.slice(0, -1), fix.key]));
-    }
-  }
-  // One diagnostic per object that lacks properties, so one quick fix adds them all.
-  for (const [pointer, names] of missingByObject) {
-    const path = pointerToPath(pointer, doc.value);
-    const missing = names.filter((name) => !renamedTo.has(JSON.stringify([...path, name])));
-    if (missing.length > 0) diagnostics.push(missingProperties(doc, path, missing));
-  }
+  // One diagnostic per object that lacks properties, so one quick fix adds them all. A misspelt key (`Contnet`)
+  // that also leaves its property missing is merged with it afterwards, with the rules' findings (nearMiss.ts).
+  for (const [pointer, names] of missingByObject) diagnostics.push(missingProperties(doc, pointerToPath(pointer, doc.value), names));
   return diagnostics;
 }
 
@@ -64,13 +54,16 @@ function emptyJob(): Diagnostic {
 }
 
 function missingProperties(doc: JobDocument, path: JsonPath, missing: readonly string[]): Diagnostic {
+  return make(keyRange(doc, path), missingPropertiesMessage(path, missing), SchemaCode.Required, [{ kind: 'add-properties', path, properties: missing }]);
+}
+
+/** The missing-property message; also when near misses (nearMiss.ts) take some of the names away. */
+export function missingPropertiesMessage(path: JsonPath, missing: readonly string[]): string {
   const where = path.length === 0 ? t('The request') : displayPath(path);
   const names = missing.map(quote);
-  const message =
-    names.length === 1
-      ? t('{0} is missing the required property {1}.', where, names[0]!)
-      : t('{0} is missing the required properties {1} and {2}.', where, names.slice(0, -1).join(', '), names[names.length - 1]!);
-  return make(keyRange(doc, path), message, SchemaCode.Required, [{ kind: 'add-properties', path, properties: missing }]);
+  return names.length === 1
+    ? t('{0} is missing the required property {1}.', where, names[0]!)
+    : t('{0} is missing the required properties {1} and {2}.', where, names.slice(0, -1).join(', '), names[names.length - 1]!);
 }
 
 function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefined {
@@ -140,8 +133,8 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
-      const bound = nearestBoundFix(path, data, schema, error.keyword);
-      return make(valueRange(doc, path), t('{0} is {1}; {2}.', name, String(data), rangeText(schema)), SchemaCode.Range, bound ? [bound] : []);
+      const fixes = [neutralValueFix(path, data, schema), nearestBoundFix(path, data, schema, error.keyword)].filter((fix) => fix !== undefined);
+      return make(valueRange(doc, path), t('{0} is {1}; {2}.', name, String(data), rangeText(schema)), SchemaCode.Range, fixes);
     }
     case 'maxLength':
       return make(

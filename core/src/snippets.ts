@@ -1,5 +1,7 @@
 import type { JsonPath } from './document';
 import { t } from './l10n';
+import { meaningOf } from './fieldDocs';
+import { REQUEST_SCHEMA } from './schema';
 
 /**
  * The snippets of the job language, served by the language server as completion items only where they fit.
@@ -31,11 +33,21 @@ export interface JobSnippet {
   readonly forTypes?: readonly string[];
 }
 
+/**
+ * What a whole job of a Type does, in the words of the schema's Type values: completion, hover and the New File
+ * picker say the same (and the zh-cn schema texts translate it).
+ */
+function jobTypeDescription(type: string): string {
+  const schema = REQUEST_SCHEMA.properties!.Type!;
+  const meaning = meaningOf(schema, schema.enum?.indexOf(type) ?? -1) ?? '';
+  return t('A {0} job: {1}', type, meaning);
+}
+
 export const SNIPPETS: readonly JobSnippet[] = [
   {
     prefix: 'highlight-retrieval',
     label: () => t('Highlight extraction job (Retrieval)'),
-    description: () => t('A CreateHighlightTask job that extracts highlights (Type: Retrieval) from one video.'),
+    description: () => jobTypeDescription('Retrieval'),
     place: { kind: 'job' },
     type: 'Retrieval',
     body: [
@@ -54,7 +66,7 @@ export const SNIPPETS: readonly JobSnippet[] = [
   {
     prefix: 'highlight-concat',
     label: () => t('Video composition job (Concat)'),
-    description: () => t('A CreateHighlightTask job that joins clips of videos into one (Type: Concat); StartTime and Duration pick each clip.'),
+    description: () => jobTypeDescription('Concat'),
     place: { kind: 'job' },
     type: 'Concat',
     body: [
@@ -73,8 +85,7 @@ export const SNIPPETS: readonly JobSnippet[] = [
   {
     prefix: 'highlight-compose',
     label: () => t('One-click video creation job (Compose)'),
-    description:
-      () => t('A CreateHighlightTask job that creates an edited video in one step (Type: Compose), with transitions, effects and background music settings.'),
+    description: () => jobTypeDescription('Compose'),
     place: { kind: 'job' },
     type: 'Compose',
     body: [

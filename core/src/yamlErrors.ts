@@ -1,6 +1,7 @@
 import { t } from './l10n';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { SchemaCode, YamlCode } from './codes';
+import { shapeOf, type LineShape } from './cursor';
 import { parserMessageOf, rangeOf, type JobDocument } from './document';
 import { quote, truncate } from './words';
 
@@ -88,24 +89,9 @@ interface Cause {
   readonly message: string;
 }
 
-interface Shape {
-  readonly indent: number;
-  /** Column of the key after any `- ` dashes. */
-  readonly content: number;
-  readonly key: string | undefined;
-  /** The text after `key:` (trimmed, without a comment), '' when the key opens a block. */
-  readonly value: string;
-  readonly dash: boolean;
-}
-
-function shapeOf(line: string): Shape | undefined {
-  if (line.trim() === '' || line.trimStart().startsWith('#')) return undefined;
-  const indent = /^[ ]*/.exec(line)![0].length;
-  const dashes = /^(?:-[ ]+)*/.exec(line.slice(indent))![0];
-  const content = indent + dashes.length;
-  const match = /^([^\s:#'"][^:#]*?|"[^"]*"|'[^']*'):(?=\s|$)(.*)$/.exec(line.slice(content));
-  const value = match ? match[2]!.replace(/\s#.*$/, '').trim() : '';
-  return { indent, content, key: match?.[1], value, dash: dashes.length > 0 };
+/** A key line that opens a block (`Output:`), with no value after its colon. */
+function opensBlock(shape: LineShape): boolean {
+  return shape.valueStart === shape.valueEnd;
 }
 
 function lineRange(doc: JobDocument, lines: readonly string[], line: number, from: number, to = lines[line]!.length): Range {
@@ -164,33 +150,34 @@ function missingSpace(doc: JobDocument, lines: readonly string[], line: number):
  */
 function indentation(doc: JobDocument, lines: readonly string[], line: number): Cause | undefined {
   const shape = shapeOf(lines[line]!);
-  if (!shape?.key) return undefined;
+  if (shape.key === undefined) return undefined;
+  const key = shape.key;
   // The columns a key may start at here: the key column of each mapping open above this line.
   const open: { column: number; key: string | undefined; opens: boolean }[] = [];
-  let previous: Shape | undefined;
+  let previous: LineShape | undefined;
   for (let above = line - 1; above >= 0; above--) {
     const candidate = shapeOf(lines[above]!);
-    if (!candidate) continue;
+    if (candidate.blank) continue;
     previous ??= candidate;
     const lowest = open.length ? open[open.length - 1]!.column : Infinity;
-    if (candidate.content < lowest) open.push({ column: candidate.content, key: candidate.key, opens: candidate.value === '' });
-    if (candidate.indent === 0 && !candidate.dash) break;
+    if (candidate.content < lowest) open.push({ column: candidate.content, key: candidate.key, opens: opensBlock(candidate) });
+    if (candidate.indent === 0 && candidate.dashes.length === 0) break;
   }
   if (!previous) return undefined;
   // Under a key without a value (`Output:`) any deeper column starts its mapping.
-  if (previous.value === '' && shape.indent > previous.content) return undefined;
-  if (previous.value === '' && previous.dash && shape.indent >= previous.indent) return undefined;
+  if (opensBlock(previous) && shape.indent > previous.content) return undefined;
+  if (opensBlock(previous) && previous.dashes.length > 0 && shape.indent >= previous.indent) return undefined;
   const columns = open.map((entry) => entry.column);
   // A `- ` item may sit at its key's column or deeper; its dash column counts as a place to start.
-  const allowed = new Set([...columns, ...(shape.dash ? open.filter((entry) => entry.opens).map((entry) => entry.column) : [])]);
+  const allowed = new Set([...columns, ...(shape.dashes.length > 0 ? open.filter((entry) => entry.opens).map((entry) => entry.column) : [])]);
   if (allowed.has(shape.indent) && !(shape.indent > previous.content)) return undefined;
   const range = lineRange(doc, lines, line, shape.indent);
   if (shape.indent > previous.content) {
     const owner = open.find((entry, i) => i > 0 && entry.opens && entry.column < previous!.content)?.key;
-    return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.tooFar(line + 1, shape.key, shape.indent, previous.content, owner) };
+    return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.tooFar(line + 1, key, shape.indent, previous.content, owner) };
   }
   const nearest = columns.filter((column) => column !== shape.indent).sort((a, b) => Math.abs(a - shape.indent) - Math.abs(b - shape.indent)).slice(0, 2).sort((a, b) => a - b);
-  return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.notAligned(line + 1, shape.key, shape.indent, nearest) };
+  return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.notAligned(line + 1, key, shape.indent, nearest) };
 }
 
 /**

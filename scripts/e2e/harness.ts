@@ -165,6 +165,8 @@ export interface CodeServerOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** VS Code's display language (`--locale zh-cn`): what vscode.env.language and the extension's l10n bundle follow. */
   readonly locale?: string;
+  /** Workspace trust on: the fresh workspace opens untrusted (Restricted Mode). Off (the default) it is trusted. */
+  readonly workspaceTrust?: boolean;
 }
 
 const groups = new Set<number>();
@@ -211,7 +213,7 @@ export async function startCodeServer(cs: CodeServerInstall, dirs: RunDirs, opti
   const out = openSync(logFile, 'a');
   const args = [
     cs.entry, '--config', config, '--auth', 'none', '--bind-addr', `${host}:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData,
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.locale ? ['--locale', options.locale] : []),

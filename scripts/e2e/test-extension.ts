@@ -7,6 +7,7 @@
  *
  *   IMM_EXTENSION_TEST_GREP=completion npm run test:extension    # a subset, by mocha --grep
  *   IMM_E2E_LOCALE=zh-cn IMM_EXTENSION_TEST_GREP='display language' npm run test:extension   # in Chinese
+ *   IMM_E2E_RESTRICTED=1 IMM_EXTENSION_TEST_GREP='Restricted Mode' npm run test:extension      # untrusted workspace
  */
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     server = await startCodeServer(cs, dirs, {
       smokeTestDriver: true,
       ...(process.env.IMM_E2E_LOCALE ? { locale: process.env.IMM_E2E_LOCALE } : {}),
+      ...(process.env.IMM_E2E_RESTRICTED === '1' ? { workspaceTrust: true } : {}),
       // Fake credentials in the host's environment, so the test that the language server does not
       // inherit them has something to find.
       env: {
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'e2e-fake-secret',
         IMM_EXTENSION_TEST_GREP: process.env.IMM_EXTENSION_TEST_GREP ?? '',
         IMM_E2E_LOCALE: process.env.IMM_E2E_LOCALE ?? '',
+        IMM_E2E_RESTRICTED: process.env.IMM_E2E_RESTRICTED ?? '',
       },
     });
     browser = await launchBrowser();

@@ -6,7 +6,7 @@ import { CodeActionKind, MessageType, ShowMessageNotification, TextDocuments, Te
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
 import { codeActions, type CodeActionSettings } from '../../core/src/codeActions';
-import { complete } from '../../core/src/complete';
+import { complete, type CompletionOptions } from '../../core/src/complete';
 import type { JobDocument } from '../../core/src/document';
 import { formatDocument } from '../../core/src/formatting';
 import { formattingRefusal } from '../../core/src/formatRefusal';
@@ -33,9 +33,15 @@ export function settingsFrom(sent: unknown): CodeActionSettings {
   return /^[a-z0-9-]{1,40}$/.test(region) ? { region } : {};
 }
 
+/** `{ liveCompletion: true }` in initializationOptions: the client completes some values from the cloud itself. */
+export function liveCompletionFrom(options: unknown): CompletionOptions {
+  return (options as { liveCompletion?: unknown } | null | undefined)?.liveCompletion === true ? { liveValues: true } : {};
+}
+
 export function serveJobFiles(connection: Connection, startup: ServerStartup = { argv: [], env: {} }): void {
   const documents = new TextDocuments(TextDocument);
   let settings: CodeActionSettings = {};
+  let completionOptions: CompletionOptions = {};
   const jobs = new JobDocumentCache();
 
   /** The parsed job for a request's document, or undefined for documents that are not job files. */
@@ -59,6 +65,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
 
   connection.onInitialize((params) => {
     const { locale, bundle } = serverLocale(params, startup.argv, startup.env);
+    completionOptions = liveCompletionFrom(params.initializationOptions);
     useLocale(locale, bundle);
     return {
       capabilities: {
@@ -75,7 +82,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
 
   connection.onCompletion(({ textDocument, position }) => {
     const job = jobFor(textDocument.uri);
-    return job ? complete(job, position) : [];
+    return job ? complete(job, position, completionOptions) : [];
   });
   connection.onHover(({ textDocument, position }) => {
     const job = jobFor(textDocument.uri);

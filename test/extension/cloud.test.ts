@@ -62,7 +62,7 @@ describe('cloud features', () => {
     for (const key of ['endpoint', 'ossEndpoint', 'cloudChecks']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await Promise.all([imm.close(), oss.close()]);
-    for (const name of ['cloud-missing', 'cloud-output', 'cloud-nokey']) rmSync(workspaceFile(`${name}.highlight.yaml`).fsPath, { force: true });
+    for (const name of ['cloud-missing', 'cloud-output', 'cloud-nokey', 'cloud-follow', 'cloud-narrowed']) rmSync(workspaceFile(`${name}.highlight.yaml`).fsPath, { force: true });
   });
 
   it('completes oss:// with the buckets, the IMM region first and others marked with their region', async () => {
@@ -116,6 +116,37 @@ describe('cloud features', () => {
     assert.deepEqual(result.diagnostics.map((d) => d.code).sort(), ['oss-object-not-found', 'output-exists']);
   });
 
+  it('cloud findings have quick fixes: the closest existing object, and a free output name', async () => {
+    const uri = writeJob('cloud-fixes.highlight.yaml', MISSING.replace('videos/typo.mp4', 'videos/beahc.mp4').replace('highlights/new.mp4', 'highlights/keynote-and-demo.mp4'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const result = await vscode.commands.executeCommand<{ status: string; diagnostics: { code?: unknown; data?: unknown }[] }>('immHighlight.checkCloud');
+    assert.equal(result.status, 'checked');
+    // The fix hints travel with the findings.
+    assert.ok(result.diagnostics.every((d) => d.data !== undefined), JSON.stringify(result.diagnostics));
+    const titlesAt = async (code: string): Promise<vscode.CodeAction[]> => {
+      const finding = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code);
+      assert.ok(finding, code);
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range)) ?? [];
+      // executeCodeActionProvider does not hand back an action's diagnostics: these titles come only from the cloud's fixes.
+      return actions.filter((a) => /^(Change to|Write to) `oss:/.test(a.title));
+    };
+    const object = await titlesAt('oss-object-not-found');
+    assert.deepEqual(object.map((a) => a.title), ['Change to `oss://test-bucket/videos/beach.mp4`']);
+    const output = await titlesAt('output-exists');
+    assert.deepEqual(output.map((a) => a.title), ['Write to `oss://test-bucket/highlights/keynote-and-demo-2.mp4` instead (no object has that name yet)']);
+    // Findings move with the text while the user types (diagnostics.ts followEdits); their fixes move with them.
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# a comment typed above\n'));
+    await waitFor('the finding to move a line down', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found' && d.range.start.line === 4));
+    const moved = await titlesAt('oss-object-not-found');
+    assert.deepEqual(moved.map((a) => a.title), ['Change to `oss://test-bucket/videos/beach.mp4`']);
+    assert.ok(await vscode.workspace.applyEdit(moved[0]!.edit!));
+    assert.match(document.getText(), /- URI: oss:\/\/test-bucket\/videos\/beach\.mp4\n/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    rmSync(uri.fsPath, { force: true });
+  });
+
   it('Submit is refused by a missing object, and nothing is sent', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: MISSING });
     await vscode.window.showTextDocument(document);
@@ -141,6 +172,78 @@ describe('cloud features', () => {
     } finally {
       await vscode.commands.executeCommand('immHighlight.chooseCredentialsProfile', { profile: null });
       await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
+    }
+  });
+
+  it('cloud findings move with the edits while the user types, and go when their value is edited (issue 19, 13)', async () => {
+    const uri = writeJob('cloud-follow.highlight.yaml', MISSING);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    await document.save();
+    const atLine = (line: number) => () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found' && d.range.start.line === line);
+    await waitFor('the finding on line 3', atLine(3));
+    // Two lines above it, no save: the finding follows its value.
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# one\n# two\n'));
+    const moved = await waitFor('the finding on line 5', atLine(5));
+    assert.equal(document.getText(moved.range), 'oss://test-bucket/videos/typo.mp4');
+    // The value itself edited: what the cloud said about the old one no longer holds.
+    const value = moved.range;
+    await editor.edit((b) => b.replace(new vscode.Range(value.end.line, value.end.character - 8, value.end.line, value.end.character - 4), 'beach'));
+    await waitFor('the finding to go', () => (vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'oss-object-not-found') ? undefined : true));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('ten completion requests while ListBuckets is denied send one ListBuckets (issue 20, 12)', async () => {
+    // A fresh session (the same key set again): the listing of the earlier tests is not in its cache.
+    await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
+    oss.control.deny('oss:ListBuckets');
+    const content = 'ProjectName: immtest\nSources:\n  - URI: oss://';
+    const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content });
+    await vscode.window.showTextDocument(document);
+    const end = document.positionAt(content.length);
+    for (let i = 0; i < 10; i++) await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+    assert.equal(oss.requests.filter((r) => r.action === 'oss:ListBuckets').length, 1);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('thirty job files opened at once share their look-ups: one HEAD per object, at most one GetBucketInfo and GetProject (issue 20, 12)', async () => {
+    const job = MISSING.replace('videos/typo.mp4', 'videos/thirty-typo.mp4').replace('highlights/new.mp4', 'highlights/thirty.mp4');
+    const uris = Array.from({ length: 30 }, (_, i) => writeJob(`cloud-thirty-${i}.highlight.yaml`, job));
+    try {
+      await Promise.all(uris.map((uri) => vscode.workspace.openTextDocument(uri)));
+      await waitFor('the findings of all thirty', () => (uris.every((uri) => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'oss-object-not-found')) ? true : undefined), 40_000);
+      const heads = (key: string) => oss.requests.filter((r) => r.method === 'HEAD' && r.key === key).length;
+      assert.equal(heads('videos/thirty-typo.mp4'), 1);
+      // The Output.URI CodeLens asks through the same look-up as the output-exists check.
+      assert.equal(heads('highlights/thirty.mp4'), 1);
+      assert.ok(oss.requests.filter((r) => r.action === 'oss:GetBucketInfo').length <= 1);
+      assert.ok(imm.received('GetProject').length <= 1);
+    } finally {
+      for (const uri of uris) rmSync(uri.fsPath, { force: true });
+    }
+  });
+
+  it('a workspace cloudChecks value cannot turn back on what the user turned off: no checks, completion or CodeLens look-ups (issue 20, 2)', async () => {
+    await config().update('cloudChecks', 'off', vscode.ConfigurationTarget.Global);
+    await config().update('cloudChecks', 'onSave', vscode.ConfigurationTarget.Workspace);
+    const uri = writeJob('cloud-narrowed.highlight.yaml', MISSING.replace('videos/typo.mp4', 'videos/narrowed.mp4').replace('highlights/new.mp4', 'highlights/narrowed.mp4'));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# saved\n'));
+      await document.save();
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(4, '  - URI: oss://'.length));
+      assert.ok(!list.items.some((item) => item.detail?.startsWith('bucket in')));
+      // Absence has no event: wait as long as a cloud answer takes on loopback (the tests above show it arrives).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => CLOUD_CODES.includes(String(codeOf(d)))), []);
+      assert.deepEqual(oss.requests.map((r) => `${r.method} ${r.action} ${r.key ?? ''}`), []);
+      assert.equal(imm.received('GetProject').length, 0);
+    } finally {
+      await config().update('cloudChecks', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('cloudChecks', 'onSave', vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      rmSync(uri.fsPath, { force: true });
     }
   });
 });

@@ -3,7 +3,7 @@
  * signatures and presigned URLs checked by its own code).
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -54,6 +54,24 @@ describe('Results commands', () => {
     assert.equal(path, undefined);
     assert.equal(existsSync(target.fsPath), false);
     assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('Download Output… of a playlist writes it and the segments it names, not its namesakes; a file as the folder is refused first', async () => {
+    oss.control.putObject('test-bucket', { key: 'out/hls/reel.m3u8', body: '#EXTM3U\n#EXTINF:2,\nreel-0.ts\n' });
+    for (const key of ['out/hls/reel-0.ts', 'out/hls/reel2.mp4', 'out/hls/reel-final/x.ts']) oss.control.putObject('test-bucket', { key, body: key });
+    const dir = mkdtempSync(join(tmpdir(), 'imm-results-ext-'));
+    const folder = vscode.Uri.file(join(dir, 'reel'));
+    const path = await vscode.commands.executeCommand<string | undefined>('immHighlight.results.downloadOutput', 'oss://test-bucket/out/hls/reel.m3u8', folder);
+    assert.equal(path, folder.fsPath);
+    assert.deepEqual(readdirSync(folder.fsPath).sort(), ['reel-0.ts', 'reel.m3u8']);
+
+    const file = join(dir, 'taken');
+    writeFileSync(file, 'mine');
+    const before = oss.requests.filter((r) => r.action === 'oss:GetObject').length;
+    const refused = await vscode.commands.executeCommand<string | undefined>('immHighlight.results.downloadOutput', 'oss://test-bucket/out/hls/', vscode.Uri.file(file));
+    assert.equal(refused, undefined);
+    assert.equal(readFileSync(file, 'utf8'), 'mine');
+    assert.equal(oss.requests.filter((r) => r.action === 'oss:GetObject').length, before, 'nothing fetched for a target that cannot be used');
   });
 
   it('Preview Output shows a video whose source is a presigned URL of the output, media allowed only from its host', async () => {

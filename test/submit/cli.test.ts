@@ -240,8 +240,9 @@ describe('submit', () => {
 
   test('plain http to a non-loopback host is refused before anything is sent', async () => {
     const { code, stderr } = await run(['submit', 'good.highlight.yaml', '--endpoint', 'http://imm.example.com'], withKey);
-    assert.equal(code, 1);
-    assert.match(stderr, /Plain http:\/\/ is refused/);
+    // A usage error naming the flag, as for validate --cloud and output.
+    assert.equal(code, 2);
+    assert.match(stderr, /--endpoint: Plain http:\/\/ is refused/);
   });
 
   test('--dry-run prints the aliyun command line and sends nothing', async () => {

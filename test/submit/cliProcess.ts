@@ -44,6 +44,8 @@ export interface CliRunOptions {
   readonly env?: Record<string, string | undefined>;
   /** Interrupts the command (SIGINT, a user's Ctrl+C) once its stderr matches. */
   readonly interruptOnStderr?: RegExp;
+  /** The signal interruptOnStderr sends; default SIGINT. */
+  readonly interruptSignal?: NodeJS.Signals;
 }
 
 /** Asynchronous on purpose: the local endpoints answering the child live in the test's process. */
@@ -63,7 +65,7 @@ export function runCli(cli: readonly string[], args: readonly string[], options:
       stderr += chunk.toString();
       if (!interrupted && options.interruptOnStderr?.test(stderr)) {
         interrupted = true;
-        child.kill('SIGINT');
+        child.kill(options.interruptSignal ?? 'SIGINT');
       }
     });
     child.on('error', fail);

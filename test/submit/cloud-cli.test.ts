@@ -180,11 +180,11 @@ describe('validate --cloud', { concurrency: false }, () => {
     assert.match(stdout, /cloud-check-failed Could not check OSS bucket "test-bucket": the service could not be reached/);
   });
 
-  test('no credentials: one cloud-check-failed that says so, nothing sent', async () => {
-    const { code, stdout } = await run(['validate', 'clean.highlight.yaml', ...cloud()], {});
-    assert.equal(code, 0);
-    assert.deepEqual(findings(stdout, 'cloud-check-failed'), ['clean.highlight.yaml:1:14: warning']);
-    assert.match(stdout, /ALIBABA_CLOUD_ACCESS_KEY_ID/);
+  test('no credentials: said once, plainly, exit 1, nothing sent', async () => {
+    const { code, stdout, stderr } = await run(['validate', 'clean.highlight.yaml', ...cloud()], {});
+    assert.equal(code, 1);
+    assert.deepEqual(findings(stdout, 'cloud-check-failed'), []);
+    assert.match(stderr, /validate --cloud needs Alibaba Cloud credentials.*ALIBABA_CLOUD_ACCESS_KEY_ID/s);
     assert.equal(oss.requests.length + imm.requests.length, 0);
   });
 

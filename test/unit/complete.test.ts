@@ -5,6 +5,8 @@ import { complete } from '../../core/src/complete';
 import { offsetOf, parseJob, type JsonPath } from '../../core/src/document';
 import { REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from '../../core/src/schema';
 import { withCursor } from '../support/markers';
+import { jobTemplates } from '../../client/src/submit/jobTemplates';
+import { liveCompletionFrom } from '../../server/src/languageServer';
 
 function completeAt(marked: string): CompletionItem[] {
   const { text, position } = withCursor(marked);
@@ -152,6 +154,16 @@ test('root Mode offers Scene and Average; Edit.Mode only Sequential; BackgroundM
   assert.deepEqual(labels(completeAt('ProjectName: p\nType: |\nSources: []')), ['Retrieval', 'Concat', 'Compose']);
 });
 
+test('Type values say what each job does, in the same words as the New File picker', () => {
+  const details = Object.fromEntries(completeAt('ProjectName: p\nType: |\nSources: []').map((item) => [item.label, item.detail]));
+  assert.equal(details.Concat, 'joins clips of videos into one; StartTime and Duration pick each clip.');
+  const templates = jobTemplates();
+  for (const type of ['Retrieval', 'Concat', 'Compose']) {
+    const template = templates.find((candidate) => candidate.body.includes(`Type: ${type}\n`));
+    assert.equal(template?.description, `A ${type} job: ${details[type]}`);
+  }
+});
+
 test('free strings offer their suggestions: Highlight.Content, Transition, VfxEffect', () => {
   const content = completeAt('Highlight:\n  Content: |');
   assert.deepEqual(labels(content), ['Pets', 'People', 'Sports', 'Meetings', '宠物', '人物', '运动', '会议']);
@@ -175,6 +187,26 @@ test('numbers with a default offer it; examples show the format of a URI', () =>
   assert.deepEqual(labels(completeAt('Output:\n  URI: |')), ['oss://test-bucket/test-target-object.mp4']);
   // A sample project name would only mislead.
   assert.deepEqual(completeAt('ProjectName: |'), []);
+});
+
+test('the example OSS URI names a made-up bucket: gone once a bucket is typed, and sorted after live items before', () => {
+  const before = item(completeAt('Sources:\n  - URI: oss://|'), 'oss://test-bucket/test-object');
+  // The live items of the editor (buckets, folders, objects) sort as `0-…` to `5-…`.
+  assert.ok(before.sortText! > '5-~', before.sortText);
+  assert.ok(!before.preselect);
+  assert.deepEqual(labels(completeAt('Sources:\n  - URI: oss://my-videos/|')), []);
+  assert.deepEqual(labels(completeAt('Output:\n  URI: "oss://my-videos/clips/|"')), []);
+});
+
+test('with live values in the editor, the ProjectName key opens the value suggestions at once, as Type does', () => {
+  const { text, position } = withCursor('|\nType: Retrieval\n');
+  const live = complete(parseJob(text), position, { liveValues: true });
+  assert.deepEqual(item(live, 'ProjectName').command, { title: 'Suggest', command: 'editor.action.triggerSuggest' });
+  assert.equal(item(live, 'Sources').command, undefined);
+  // An editor that did not say it completes values live gets no command it may not know.
+  assert.equal(item(complete(parseJob(text), position), 'ProjectName').command, undefined);
+  assert.deepEqual(liveCompletionFrom({ liveCompletion: true }), { liveValues: true });
+  assert.deepEqual(liveCompletionFrom({ locale: 'en' }), {});
 });
 
 test('a value right after the colon gets a space; a quoted value keeps its quotes', () => {

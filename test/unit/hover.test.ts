@@ -64,9 +64,9 @@ test('an enum value: the current value first and marked, the others with their m
   const text = markdown(result);
   const lines = text.split('\n').filter((line) => line.startsWith('- '));
   assert.deepEqual(lines, [
-    '- **`Concat`** ← current — video composition.',
-    '- `Retrieval` — highlight extraction.',
-    '- `Compose` — one-click video creation.',
+    '- **`Concat`** ← current — joins clips of videos into one; StartTime and Duration pick each clip.',
+    '- `Retrieval` — extracts highlights from one video.',
+    '- `Compose` — creates an edited video in one step, with transitions, effects and background music settings.',
   ]);
   assert.deepEqual(result!.range, range);
 });

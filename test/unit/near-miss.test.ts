@@ -37,6 +37,15 @@ test('a misspelt required key of the schema is one problem too, and other missin
   assert.match(diagnostics[1]!.message, /Did you mean `Sources`\?/);
 });
 
+test('a misspelt required key of the schema (ProjectNme) gets the same note as one of a rule', () => {
+  const { text, ranges } = withRanges('[[ProjectNme]]: immtest\nType: Retrieval\nSources:\n  - URI: oss://my-videos/a.mp4\nOutput:\n  URI: oss://my-videos/o.mp4\n');
+  const doc = parseJob(text);
+  const diagnostics = validateJob(doc);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['unknown-property', ranges[0]]]);
+  assert.match(diagnostics[0]!.message, /Did you mean `ProjectName`\?.*`ProjectName` is required here, so the rename also fixes that\./);
+  assert.equal(codeActions(doc, URI, ranges[0]!, diagnostics)[0]!.title, 'Rename to `ProjectName`');
+});
+
 test('an unknown key that is no near miss leaves the missing-property report alone', () => {
   const diagnostics = validateJob(parseJob('ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://my-videos/a.mp4\nOutput:\n  URI: oss://my-videos/o.mp4\n  Colour: red\n'));
   assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['container-required', 'unknown-property']);

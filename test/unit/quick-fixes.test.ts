@@ -93,6 +93,21 @@ test('a number out of range becomes its nearest bound, with both numbers in the 
   assert.match(fixed(text.replace('Speed: 3', 'Speed: 0.1'), 'out-of-range', 'Change 0.1 to 0.5, the smallest valid value'), /Speed: 0\.5\n/);
 });
 
+test('a background music Volume out of range: the original volume first and preferred, the largest value second', () => {
+  const text = job('Concat', `${OUTPUT}Edit:\n  Mode: Sequential\n  BackgroundMusicMode: Sequential\n  BackgroundMusics:\n    - URI: oss://my-videos/m.mp3\n      Volume: 12\n`);
+  const { actions } = fixesFor(text, 'out-of-range');
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred === true]),
+    [
+      ['Change 12 to 1, the original volume', true],
+      ['Change 12 to 10, the largest valid value', false],
+    ],
+  );
+  const after = apply(text, actions[0]!);
+  assert.match(after, /\n {6}Volume: 1\n/);
+  assert.deepEqual(codes(after), []);
+});
+
 test('Output.URI extension against Container: change the Container, or the extension', () => {
   const text = job('Concat', 'Output:\n  URI: oss://my-videos/out.mov\n  Container: mp4\n');
   const { actions } = fixesFor(text, 'output-extension-mismatch');

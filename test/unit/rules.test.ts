@@ -241,6 +241,18 @@ Notification:
   silent('leaves a URI of the wrong type to the schema', job('Concat', 'Output:\n  URI: 12\n  Container: mp4\n'));
 });
 
+ruleSuite('output-uri-folder', 'warning', ({ reports, silent }) => {
+  reports('warns at a URI ending in / without Segment, and offers a file in that folder', job('Concat', 'Output:\n  URI: [[oss://test-bucket/highlights/]]\n  Container: mov\n'), [
+    {
+      message: 'Output.URI ends in "/", a folder: it must name the output file (for example `oss://test-bucket/highlights/output.mov`), unless Output.Segment is set.',
+      fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: 'oss://test-bucket/highlights/output.mov', title: 'Change to `oss://test-bucket/highlights/output.mov`' }],
+    },
+  ]);
+  silent('leaves a file name alone', job('Concat', 'Output:\n  URI: oss://test-bucket/highlights/out.mp4\n  Container: mp4\n'));
+  silent('leaves a folder with Segment alone (the segments go there)', job('Concat', 'Output:\n  URI: oss://test-bucket/highlights/\n  Container: ts\n  Segment:\n    Format: hls\n'));
+  silent('leaves a bare bucket to the OSS URI check', job('Concat', 'Output:\n  URI: oss://test-bucket/\n  Container: mp4\n'));
+});
+
 ruleSuite('output-extension-mismatch', 'warning', ({ reports, silent }) => {
   reports('warns at the URI when its extension names another container', job('Concat', 'Output:\n  URI: [[oss://test-bucket/out.mov]]\n  Container: mp4\n'), [
     {

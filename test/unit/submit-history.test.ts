@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HISTORY_KEY, TaskHistory, type StateStore } from '../../client/src/submit/taskHistory';
+import { HISTORY_KEY, sentRequestKey, TaskHistory, type StateStore } from '../../client/src/submit/taskHistory';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
 
 class MemoryStore implements StateStore {
@@ -110,4 +110,55 @@ test('adding a task id again replaces the older record', async () => {
   await history.add(record('same', { status: 'Running' }));
   await history.add(record('same', { status: 'Submitted', requestId: 'REQ2' }));
   assert.deepEqual(history.list().map((r) => r.requestId), ['REQ2']);
+});
+
+/** Counts the writes of each key: workspaceState flushes the whole value to disk on every update. */
+class CountingStore extends MemoryStore {
+  readonly writes = new Map<string, number>();
+  override async update(key: string, value: unknown): Promise<void> {
+    this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
+    await super.update(key, value);
+  }
+}
+
+test('polling a Running task writes the history once per status change, not once per poll (issue 20, 13)', async () => {
+  const store = new CountingStore();
+  const history = new TaskHistory(store, () => NOW);
+  await history.add(record('Highlight-1'));
+  const afterAdd = store.writes.get(HISTORY_KEY) ?? 0;
+  let seen = 0;
+  history.onDidChange(() => seen++);
+  await history.update('Highlight-1', { status: 'Running', progress: 0, lastRequestId: 'R0' });
+  for (let poll = 1; poll <= 20; poll++) await history.update('Highlight-1', { status: 'Running', progress: poll * 4, lastRequestId: `R${poll}` });
+  await history.update('Highlight-1', { status: 'Succeeded', progress: 100, endTime: hoursAgo(0), lastRequestId: 'R-end' });
+  await history.update('Highlight-1', { status: 'Succeeded', progress: 100, endTime: hoursAgo(0), lastRequestId: 'R-end' });
+  assert.equal((store.writes.get(HISTORY_KEY) ?? 0) - afterAdd, 2, 'Submitted → Running, Running → Succeeded');
+  // The tree still follows the progress in memory.
+  assert.equal(history.get('Highlight-1')?.progress, 100);
+  assert.ok(seen >= 21, `listeners told of each progress change (${seen})`);
+});
+
+test('the sent request is kept under its own key, not in the list every status change rewrites (issue 20, 13)', async () => {
+  const store = new CountingStore();
+  const history = new TaskHistory(store, () => NOW);
+  const big = JSON.stringify({ Sources: Array.from({ length: 200 }, (_, i) => `oss://b/v${i}.mp4`) });
+  await history.add(record('Highlight-1', { sentRequest: big }));
+  await history.update('Highlight-1', { status: 'Running' });
+  const list = store.get<TaskRecord[]>(HISTORY_KEY)!;
+  assert.equal(list[0]!.sentRequest, undefined);
+  assert.ok(JSON.stringify(list).length < 1000);
+  assert.equal(store.writes.get(sentRequestKey('Highlight-1')), 1);
+  assert.equal(new TaskHistory(store, () => NOW).get('Highlight-1')?.sentRequest, big);
+  await history.remove('Highlight-1');
+  assert.equal(store.values.get(sentRequestKey('Highlight-1')), undefined);
+});
+
+test('a history written by an earlier version, with requests inline, moves them to their own keys', async () => {
+  const store = new MemoryStore();
+  store.values.set(HISTORY_KEY, [record('Old-1', { sentRequest: '{"a":1}' })]);
+  const history = new TaskHistory(store, () => NOW);
+  assert.equal(history.get('Old-1')?.sentRequest, '{"a":1}');
+  await history.update('Old-1', { status: 'Running' });
+  assert.equal(store.get<TaskRecord[]>(HISTORY_KEY)![0]!.sentRequest, undefined);
+  assert.equal(new TaskHistory(store, () => NOW).get('Old-1')?.sentRequest, '{"a":1}');
 });

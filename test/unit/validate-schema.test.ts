@@ -297,7 +297,7 @@ test('the schema uses only keywords whose errors have a message of their own', (
     '$schema', '$ref', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum',
     'enumDescriptions', 'default', 'examples', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
     'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'definitions', 'x-suggestions', 'x-format',
-    'x-patternMessage', 'x-documentedNames',
+    'x-patternMessage', 'x-documentedNames', 'x-neutral',
     // Annotations only; a message must not quote a title (checked with the descriptions).
     'title',
     '$comment',
@@ -571,7 +571,9 @@ describe('unknown properties are reported at the key', () => {
       assertPlainWords(diagnostic!.message);
       assert.deepEqual(diagnostic!.range, expectedKeyRange(emitted, [...path, typo]));
       const where = path.length === 0 ? 'the request' : display(path);
-      assert.equal(diagnostic!.message, `Unknown property \`${typo}\` in ${where}. Did you mean \`${target}\`? Valid: ${known.join(', ')}.`);
+      // A required key renamed away is missing too: the one diagnostic says that the rename fixes both.
+      const required = (schema.required ?? []).includes(target) ? ` \`${target}\` is required here, so the rename also fixes that.` : '';
+      assert.equal(diagnostic!.message, `Unknown property \`${typo}\` in ${where}. Did you mean \`${target}\`? Valid: ${known.join(', ')}.${required}`);
       assert.deepEqual(fixesOf(diagnostic!), [
         { kind: 'rename-key', path: [...path, typo], key: target },
         { kind: 'remove-property', path: [...path, typo] },

@@ -67,7 +67,7 @@ describe('the language service in zh-cn', () => {
   test('hover shows the Chinese description of the API reference, the type and the values in Chinese', () => {
     const result = hover(parseJob(JOB.replace('Type: Retreival', 'Type: Retrieval')), { line: 1, character: 2 });
     const value = (result?.contents as MarkupContent).value;
-    assert.match(value, /^\*\*Type\*\* — 字符串，必填\n\n处理类型。\n\n可选值：\n- \*\*`Retrieval`\*\* ← 当前值 — 高光提取。\n- `Concat` — 视频合成。\n- `Compose` — 一键成片。/);
+    assert.match(value, /^\*\*Type\*\* — 字符串，必填\n\n处理类型。\n\n可选值：\n- \*\*`Retrieval`\*\* ← 当前值 — 从一个视频中提取高光片段。\n- `Concat` — 将多个视频的片段拼接为一个视频；StartTime 和 Duration 选取每个片段。\n- `Compose` — 一步生成剪辑好的视频，带转场、特效和背景音乐设置。/);
   });
 
   test('a completion document is in Chinese', () => {
@@ -92,7 +92,7 @@ describe('the language service in zh-cn', () => {
   test("an enum value's completion document is Chinese: the field's description, type and default, no English words", () => {
     const doc = parseJob('ProjectName: immtest\nType: \n');
     const retrieval = complete(doc, { line: 1, character: 6 }).find((item) => item.label === 'Retrieval');
-    assert.equal(retrieval?.detail, '高光提取。');
+    assert.equal(retrieval?.detail, '从一个视频中提取高光片段。');
     const value = (retrieval?.documentation as MarkupContent).value;
     assert.equal(value, '*字符串*\n\n处理类型。');
     const mode = complete(parseJob('ProjectName: immtest\nType: Retrieval\nMode: \n'), { line: 2, character: 6 });

@@ -2,10 +2,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { JobDocument } from '../../../core/src/document';
 import { cloudDiagnostics } from '../../../core/src/cloud/diagnostics';
-import { cloudResources, planCloudChecks } from '../../../core/src/cloud/resources';
+import { cloudChecksMoot, cloudResources, planCloudChecks } from '../../../core/src/cloud/resources';
 import { runCloudChecks, type CloudCheckDeps } from './checks';
 
+/** No requests for a job whose text makes the checks moot (cloudChecksMoot): its static findings say why. */
 export async function cloudCheckJob(doc: JobDocument, deps: CloudCheckDeps): Promise<Diagnostic[]> {
+  if (cloudChecksMoot(doc)) return [];
   const resources = cloudResources(doc);
   const plan = planCloudChecks(resources);
   if (!plan.project && plan.buckets.length === 0) return [];

@@ -3,47 +3,71 @@
  * GetBucketInfo (ListBuckets / GetBucketLocation only to learn where a bucket is), HeadObject. Never writes.
  * At most a few requests per URI, `concurrency` at a time, each bounded by its client's timeout and `signal`.
  */
-import type { BucketAnswer, CheckFailure, CheckFailureReason, CloudAnswers, ObjectAnswer, ProjectAnswer } from '../../../core/src/cloud/answers';
+import type { BucketAnswer, CheckFailure, CheckFailureReason, CloudAnswers, CloudCandidates, ObjectAnswer, ProjectAnswer } from '../../../core/src/cloud/answers';
+import { folderOf, folderUriOf } from '../../../core/src/cloud/fixes';
 import type { CloudCheckPlan } from '../../../core/src/cloud/resources';
 import type { ImmClient } from '../client';
 import { ImmApiError } from '../errors';
 import type { OssBucketSummary, OssConnection } from '../oss/client';
 import { OssError } from '../oss/errors';
-import { inParallel, TtlCache } from './cache';
+import { inParallel } from './cache';
+import { abandonable, SharedLookups, type LookupPolicy } from './lookups';
 import { t } from '../../../core/src/l10n';
 
 export const DEFAULT_CHECK_CONCURRENCY = 4;
 export const DEFAULT_CACHE_TTL_MS = 30_000;
+/** A denied or unreachable resource is asked again after this long, not on every keystroke or file opened. */
+export const DEFAULT_FAILURE_TTL_MS = 30_000;
+/** One check run, however many resources the job names: what is not answered by then is reported as timed out. */
+export const DEFAULT_CHECK_DEADLINE_MS = 20_000;
 
 export interface CloudCheckDeps {
-  readonly imm: Pick<ImmClient, 'getProject'>;
+  /** listProjects: for the "did you mean" of a missing project; without it that fix is not offered. */
+  readonly imm: Pick<ImmClient, 'getProject'> & Partial<Pick<ImmClient, 'listProjects'>>;
   readonly oss: OssConnection;
   /** The IMM region: projects are looked up there and buckets must be there. */
   readonly region: string;
   readonly signal?: AbortSignal;
   readonly concurrency?: number;
-  /** Shared between runs (the editor): answers are reused for a short time. */
+  /** Shared between runs and documents (the editor): answers are reused for a short time, failures shorter. */
   readonly cache?: CloudAnswerCache;
+  /** The whole run's deadline; DEFAULT_CHECK_DEADLINE_MS when absent. */
+  readonly deadlineMs?: number;
 }
 
 type Answer = ProjectAnswer | BucketAnswer | ObjectAnswer;
 
-/** Answers by identity, region and resource; failures are never cached. */
+/**
+ * Answers by identity, region and resource, shared by every document and feature that asks: one request in
+ * flight per resource, answers kept DEFAULT_CACHE_TTL_MS, failures DEFAULT_FAILURE_TTL_MS.
+ */
 export class CloudAnswerCache {
-  private readonly cache: TtlCache<Answer>;
-  constructor(ttlMs = DEFAULT_CACHE_TTL_MS, now?: () => number) {
-    this.cache = new TtlCache<Answer>(ttlMs, now);
-  }
-  get<T extends Answer>(key: string): T | undefined {
-    return this.cache.get(key) as T | undefined;
-  }
-  set(key: string, value: Answer): void {
-    if (value.state !== 'failed') this.cache.set(key, value);
+  readonly lookups: SharedLookups;
+  constructor(policy: LookupPolicy = { answerTtlMs: DEFAULT_CACHE_TTL_MS, failureTtlMs: DEFAULT_FAILURE_TTL_MS }, now?: () => number) {
+    this.lookups = new SharedLookups(policy, now, (error) => error instanceof CheckCancelled || (error instanceof OssError && error.kind === 'cancelled'));
   }
   clear(): void {
-    this.cache.clear();
+    this.lookups.clear();
   }
 }
+
+/** The key prefix of one identity, region and endpoint: answers of one never serve another. */
+export function answerKeyPrefix(accessKeyId: string, region: string, oss: Pick<OssConnection, 'override'>): string {
+  return `${accessKeyId}|${region}|${oss.override?.url ?? ''}|`;
+}
+
+/** HeadObject as an answer, shared by the checks and the Output.URI CodeLens under `object:oss://bucket/key`. */
+export async function headObjectAnswer(oss: OssConnection, bucket: string, region: string, key: string, signal?: AbortSignal): Promise<ObjectAnswer> {
+  try {
+    const head = await oss.headObject(bucket, region, key, signal ? { signal } : {});
+    return { state: 'found', contentType: head.contentType, size: head.size, lastModified: head.lastModified };
+  } catch (error) {
+    if (error instanceof OssError && error.kind === 'no-such-key') return { state: 'missing' };
+    return { state: 'failed', failure: toFailure(error, 'HeadObject') };
+  }
+}
+
+export const objectAnswerKey = (bucket: string, key: string): string => `object:oss://${bucket}/${key}`;
 
 const PERMISSIONS: Readonly<Record<string, string>> = {
   GetProject: 'imm:GetProject',
@@ -88,10 +112,12 @@ export function toFailure(error: unknown, operation: string): CheckFailure {
   return { reason, operation, permission: PERMISSIONS[operation] ?? operation, detail };
 }
 
+class DeadlineReached extends Error {}
+
 export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps): Promise<CloudAnswers> {
-  const { oss, region, signal } = deps;
+  const { oss, region, signal: outer } = deps;
   const checkCancelled = (): void => {
-    if (signal?.aborted) throw new CheckCancelled();
+    if (outer?.aborted) throw new CheckCancelled();
   };
   let identity: string;
   try {
@@ -99,100 +125,160 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
   } catch (error) {
     return { region, project: undefined, buckets: new Map(), objects: new Map(), failure: toFailure(error, 'credentials') };
   }
-  const prefix = `${identity}|${region}|${oss.override?.url ?? ''}|`;
-  const cache = deps.cache;
-  const cached = async <T extends Answer>(key: string, compute: () => Promise<T>): Promise<T> => {
-    const hit = cache?.get<T>(prefix + key);
-    if (hit) return hit;
-    const value = await compute();
+  const prefix = answerKeyPrefix(identity, region, oss);
+  const lookups = (deps.cache ?? new CloudAnswerCache()).lookups;
+
+  // The run ends at its deadline or when the caller cancels, whichever comes first.
+  const deadlineMs = deps.deadlineMs ?? DEFAULT_CHECK_DEADLINE_MS;
+  const run = new AbortController();
+  let deadlineReached = false;
+  const timer = setTimeout(() => {
+    deadlineReached = true;
+    run.abort();
+  }, deadlineMs);
+  const onOuterAbort = (): void => run.abort();
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const stopReason = (): Error => (outer?.aborted || !deadlineReached ? new CheckCancelled() : new DeadlineReached());
+  // A shared request serves other documents too: only a run of its own may cancel it.
+  const loadSignal = deps.cache ? undefined : run.signal;
+  const call = loadSignal ? { signal: loadSignal } : {};
+  const timedOut = (operation: string): { state: 'failed'; failure: CheckFailure } => ({
+    state: 'failed',
+    failure: {
+      reason: 'timeout',
+      operation,
+      permission: PERMISSIONS[operation] ?? operation,
+      detail: t('The cloud checks of this job took longer than {0} seconds, and the rest were not asked.', Math.round(deadlineMs / 1000)),
+    },
+  });
+
+  const cached = async <T extends Answer>(key: string, operation: string, compute: () => Promise<T>): Promise<T> => {
     checkCancelled();
-    cache?.set(prefix + key, value);
-    return value;
-  };
-
-  let listing: Promise<OssBucketSummary[] | undefined> | undefined;
-  const allBuckets = (): Promise<OssBucketSummary[] | undefined> =>
-    (listing ??= oss.listBuckets(region, signal ? { signal } : {}).then(
-      (r) => r.buckets,
-      () => undefined,
-    ));
-
-  const projectTask: Promise<ProjectAnswer | undefined> = plan.project
-    ? cached<ProjectAnswer>(`project:${plan.project}`, async () => {
-        try {
-          const project = await deps.imm.getProject(plan.project!, signal ? { signal } : {});
-          return { state: 'found', ...(project.description ? { description: project.description } : {}) };
-        } catch (error) {
-          if (error instanceof ImmApiError && error.code === 'ResourceNotFound') return { state: 'missing' };
-          if (signal?.aborted) throw new CheckCancelled();
-          return { state: 'failed', failure: toFailure(error, 'GetProject') };
-        }
-      })
-    : Promise.resolve(undefined);
-  // Awaited at the end; a cancellation before then must not surface as an unhandled rejection.
-  projectTask.catch(() => undefined);
-
-  const buckets = new Map<string, BucketAnswer>();
-  const objects = new Map<string, ObjectAnswer>();
-  const concurrency = deps.concurrency ?? DEFAULT_CHECK_CONCURRENCY;
-  const call = signal ? { signal } : {};
-
-  const bucketCheck = (bucket: string): Promise<BucketAnswer> =>
-    cached<BucketAnswer>(`bucket:${bucket}`, async () => {
-      try {
-        const info = await oss.getBucketInfo(bucket, region, call);
-        return { state: 'found', region: info.region };
-      } catch (error) {
-        if (!(error instanceof OssError)) return { state: 'failed', failure: toFailure(error, 'GetBucketInfo') };
-        if (error.kind === 'cancelled') throw new CheckCancelled();
-        if (error.kind === 'no-such-bucket') return { state: 'missing' };
-        if (error.kind === 'wrong-region') return { state: 'other-region', region: await whereIs(bucket) };
-        if (error.kind === 'access-denied') {
-          // Without oss:GetBucketInfo the account's own listing may still say where the bucket is.
-          const listed = (await allBuckets())?.find((b) => b.name === bucket);
-          if (listed) return listed.region === region ? { state: 'found', region } : { state: 'other-region', region: listed.region };
-        }
-        return { state: 'failed', failure: toFailure(error, 'GetBucketInfo') };
-      }
-    });
-
-  const whereIs = async (bucket: string): Promise<string | undefined> => {
-    const listed = (await allBuckets())?.find((b) => b.name === bucket);
-    if (listed) return listed.region;
+    if (deadlineReached) return timedOut(operation) as T;
     try {
-      return await oss.getBucketRegion(bucket, region, call);
-    } catch {
-      return undefined;
+      return await abandonable(lookups.run<T>(prefix + key, compute, { isFailure: (a) => a.state === 'failed' }), run.signal, stopReason);
+    } catch (error) {
+      if (error instanceof DeadlineReached || (deadlineReached && !outer?.aborted)) return timedOut(operation) as T;
+      throw error;
     }
   };
 
-  await inParallel(plan.buckets, concurrency, async (bucket) => {
-    checkCancelled();
-    buckets.set(bucket, await bucketCheck(bucket));
-  });
+  const allBuckets = (): Promise<OssBucketSummary[] | undefined> =>
+    lookups.run(prefix + 'buckets', () => oss.listBuckets(region, call).then((r) => r.buckets)).catch(() => undefined);
 
-  // Objects only in buckets known to be in the IMM region: a HEAD elsewhere says nothing about the object.
-  const readable = plan.objects.filter((o) => {
-    const b = buckets.get(o.bucket);
-    return b?.state === 'found' && b.region === region;
-  });
-  await inParallel(readable, concurrency, async (object) => {
-    checkCancelled();
-    const uri = `oss://${object.bucket}/${object.key}`;
-    if (objects.has(uri)) return;
-    const answer = await cached<ObjectAnswer>(`object:${uri}`, async () => {
+  try {
+    const projectTask: Promise<ProjectAnswer | undefined> = plan.project
+      ? cached<ProjectAnswer>(`project:${plan.project}`, 'GetProject', async () => {
+          try {
+            const project = await deps.imm.getProject(plan.project!, call);
+            return { state: 'found', ...(project.description ? { description: project.description } : {}) };
+          } catch (error) {
+            if (error instanceof ImmApiError && error.code === 'ResourceNotFound') return { state: 'missing' };
+            if (loadSignal?.aborted) throw new CheckCancelled();
+            return { state: 'failed', failure: toFailure(error, 'GetProject') };
+          }
+        })
+      : Promise.resolve(undefined);
+    // Awaited at the end; a cancellation before then must not surface as an unhandled rejection.
+    projectTask.catch(() => undefined);
+
+    const buckets = new Map<string, BucketAnswer>();
+    const objects = new Map<string, ObjectAnswer>();
+    const concurrency = deps.concurrency ?? DEFAULT_CHECK_CONCURRENCY;
+
+    const whereIs = async (bucket: string): Promise<string | undefined> => {
+      const listed = (await allBuckets())?.find((b) => b.name === bucket);
+      if (listed) return listed.region;
       try {
-        const head = await oss.headObject(object.bucket, region, object.key, call);
-        return { state: 'found', contentType: head.contentType, size: head.size, lastModified: head.lastModified };
-      } catch (error) {
-        if (error instanceof OssError && error.kind === 'no-such-key') return { state: 'missing' };
-        return { state: 'failed', failure: toFailure(error, 'HeadObject') };
+        return await oss.getBucketRegion(bucket, region, call);
+      } catch {
+        return undefined;
       }
-    });
-    objects.set(uri, answer);
-  });
+    };
 
-  const project = await projectTask;
-  checkCancelled();
-  return { region, project, buckets, objects };
+    const bucketCheck = (bucket: string): Promise<BucketAnswer> =>
+      cached<BucketAnswer>(`bucket:${bucket}`, 'GetBucketInfo', async () => {
+        try {
+          const info = await oss.getBucketInfo(bucket, region, call);
+          return { state: 'found', region: info.region };
+        } catch (error) {
+          if (!(error instanceof OssError)) return { state: 'failed', failure: toFailure(error, 'GetBucketInfo') };
+          if (error.kind === 'cancelled') throw new CheckCancelled();
+          if (error.kind === 'no-such-bucket') return { state: 'missing' };
+          if (error.kind === 'wrong-region') return { state: 'other-region', region: await whereIs(bucket) };
+          if (error.kind === 'access-denied') {
+            // Without oss:GetBucketInfo the account's own listing may still say where the bucket is.
+            const listed = (await allBuckets())?.find((b) => b.name === bucket);
+            if (listed) return listed.region === region ? { state: 'found', region } : { state: 'other-region', region: listed.region };
+          }
+          return { state: 'failed', failure: toFailure(error, 'GetBucketInfo') };
+        }
+      });
+
+    await inParallel(plan.buckets, concurrency, async (bucket) => {
+      buckets.set(bucket, await bucketCheck(bucket));
+    });
+
+    // Objects only in buckets known to be in the IMM region: a HEAD elsewhere says nothing about the object.
+    const readable = plan.objects.filter((o) => {
+      const b = buckets.get(o.bucket);
+      return b?.state === 'found' && b.region === region;
+    });
+    await inParallel(readable, concurrency, async (object) => {
+      const uri = `oss://${object.bucket}/${object.key}`;
+      if (objects.has(uri)) return;
+      objects.set(uri, await cached<ObjectAnswer>(objectAnswerKey(object.bucket, object.key), 'HeadObject', () => headObjectAnswer(oss, object.bucket, region, object.key, loadSignal)));
+    });
+
+    const project = await projectTask;
+    checkCancelled();
+    // Bounded by the run (its deadline or the caller's cancel), like the checks themselves.
+    const candidates = deadlineReached ? undefined : await readCandidates(plan, deps, project, objects, run.signal);
+    checkCancelled();
+    return { region, project, buckets, objects, ...(candidates ? { candidates } : {}) };
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/** How many names one listing reads for the quick fixes: one page, as completion does. */
+const CANDIDATE_PAGE = 200;
+
+/**
+ * Names for the quick fixes of the findings: the region's projects when the project is missing, and the folder of
+ * each missing source or music object and of an output that exists. Read only beside such a finding (one page
+ * each); a failed read just means no fix.
+ */
+async function readCandidates(
+  plan: CloudCheckPlan,
+  deps: CloudCheckDeps,
+  project: ProjectAnswer | undefined,
+  objects: ReadonlyMap<string, ObjectAnswer>,
+  signal: AbortSignal,
+): Promise<CloudCandidates | undefined> {
+  const call = { signal };
+  const listProjects = deps.imm.listProjects?.bind(deps.imm);
+  const projects =
+    project?.state === 'missing' && listProjects
+      ? listProjects({ maxResults: CANDIDATE_PAGE }, call).then(
+          (page) => page.projects.map((p) => p.projectName),
+          () => undefined,
+        )
+      : Promise.resolve(undefined);
+  const wanted = new Map<string, { bucket: string; prefix: string }>();
+  for (const object of plan.objects) {
+    const answer = objects.get(`oss://${object.bucket}/${object.key}`)?.state;
+    if ((object.field === 'output' && answer === 'found') || (object.field !== 'output' && answer === 'missing')) {
+      wanted.set(folderUriOf(object.bucket, object.key), { bucket: object.bucket, prefix: folderOf(object.key) });
+    }
+  }
+  const folders = new Map<string, readonly string[]>();
+  await inParallel([...wanted], deps.concurrency ?? DEFAULT_CHECK_CONCURRENCY, async ([uri, { bucket, prefix }]) => {
+    const listing = await deps.oss.listFolder(bucket, deps.region, prefix, { ...call, maxKeys: CANDIDATE_PAGE }).catch(() => undefined);
+    if (listing) folders.set(uri, listing.objects.map((o) => o.key));
+  });
+  const names = await projects;
+  if (!names && folders.size === 0) return undefined;
+  return { ...(names ? { projects: names } : {}), ...(folders.size ? { folders } : {}) };
 }

@@ -1,5 +1,18 @@
 /** Cloud checks of a job (reads only), shared by the CLI and the VS Code client. */
-export { CloudAnswerCache, CheckCancelled, DEFAULT_CACHE_TTL_MS, DEFAULT_CHECK_CONCURRENCY, runCloudChecks, toFailure } from './checks';
+export {
+  answerKeyPrefix,
+  CloudAnswerCache,
+  CheckCancelled,
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_CHECK_CONCURRENCY,
+  DEFAULT_CHECK_DEADLINE_MS,
+  DEFAULT_FAILURE_TTL_MS,
+  headObjectAnswer,
+  objectAnswerKey,
+  runCloudChecks,
+  toFailure,
+} from './checks';
 export type { CloudCheckDeps } from './checks';
 export { cloudCheckJob } from './checkJob';
-export { inParallel, TtlCache } from './cache';
+export { inParallel } from './cache';
+export { abandonable, DEFAULT_LOOKUP_POLICY, keepFor, SharedLookups, type LookupPolicy } from './lookups';

@@ -12,7 +12,8 @@ export function jobOutputOf(value: unknown): JobOutput | undefined {
   const output = (value as { Output?: { URI?: unknown; Segment?: unknown } } | null)?.Output;
   if (typeof output?.URI !== 'string' || !output.URI.startsWith('oss://')) return undefined;
   const segment = output.Segment;
-  return { uri: output.URI, segmented: typeof segment === 'object' && segment !== null };
+  // Segment is an object of settings; null, a string or a list is not a segmentation IMM would apply.
+  return { uri: output.URI, segmented: typeof segment === 'object' && segment !== null && !Array.isArray(segment) };
 }
 
 /** A prefix (`out/reel/`) or a playlist (`.m3u8`, `.mpd`): parts rather than one video, whatever Output.Segment says. */

@@ -35,6 +35,17 @@ export function segmentPrefix(location: OssLocation): string {
   return location.key.slice(0, slash + 1) + (dot > 0 ? name.slice(0, dot) : name);
 }
 
+/**
+ * The folder a segmented output is downloaded into, inside the folder the user chose: the playlist's (or prefix's)
+ * name without its extension. A name that would not be a folder of its own there (`...m3u8` -> `..`, empty, only
+ * dots) becomes `output`, so the download never lands above the chosen folder.
+ */
+export function downloadFolderName(key: string): string {
+  const name = key.replace(/\/+$/, '').split('/').pop() ?? '';
+  const stem = name.replace(/\.[^.]+$/, '');
+  return /^\.*$/.test(stem) || /[\\/]/.test(stem) ? 'output' : stem;
+}
+
 /** The OSS console page of an object (or of the folder for a prefix). */
 export function ossConsoleUrl(location: OssLocation, region: string): string {
   const folder = isPrefix(location) ? location.key : location.key.slice(0, location.key.lastIndexOf('/') + 1);

@@ -2,8 +2,7 @@
  * Presigned V4 GET URLs for results. A presigned URL is a credential while it lives (it carries the STS token
  * when there is one): callers hand it to a browser, a webview or the clipboard, and never log or store it.
  */
-import type { OssConnection, OssObjectHead } from '../oss/client';
-import { OssError } from '../oss/errors';
+import type { OssConnection } from '../oss/client';
 import type { OssLocation } from './outputLocation';
 import { t } from '../../../core/src/l10n';
 
@@ -30,22 +29,4 @@ export async function presignObject(oss: OssConnection, location: OssLocation, r
   const signedAt = now();
   const url = await oss.presignGet(location.bucket, region, location.key, seconds);
   return { url, expiresAt: new Date(signedAt.getTime() + seconds * 1000), expiresSeconds: seconds };
-}
-
-/**
- * HeadObject in the region a bucket is read through: `region`, or, when OSS refuses the object there with a 403
- * (a bucket addressed through another region's endpoint; a HEAD has no body to say so), the bucket's own region.
- * Throws what the HEAD in that region throws (no-such-key and the like). Shared by the CLI and the editor so that
- * both follow a bucket found in another region the same way.
- */
-export async function headInBucketRegion(oss: OssConnection, location: OssLocation, region: string, signal?: AbortSignal): Promise<{ region: string; head: OssObjectHead }> {
-  const options = signal ? { signal } : {};
-  try {
-    return { region, head: await oss.headObject(location.bucket, region, location.key, options) };
-  } catch (error) {
-    if (!(error instanceof OssError) || (error.status !== 403 && error.kind !== 'wrong-region')) throw error;
-    const own = await oss.getBucketRegion(location.bucket, region, options).catch(() => region);
-    if (own === region) throw error;
-    return { region: own, head: await oss.headObject(location.bucket, own, location.key, options) };
-  }
 }

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { TtlCache } from '../../../api/src/cloud/cache';
+import { SharedLookups } from '../../../api/src/cloud/lookups';
 import type { OssBucketSummary, OssFolderListing } from '../../../api/src/oss/client';
 import type { ProjectInfo } from '../../../api/src/client';
 import type { BucketContext, CloudCompletionContext, FolderContext, ProjectContext } from '../../../core/src/cloud/context';
@@ -14,12 +14,13 @@ import { CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult
 import { sortTextOf } from '../../../core/src/cloud/ranking';
 import { CLOUD_UI } from './messages';
 import type { CloudClients, CloudSession } from './session';
-import { readCloudSettings } from './settings';
+import { backgroundLookupsAllowed } from './backgroundLookups';
 import { formatSize } from '../../../core/src/cloud/format';
 
 /** How long typing may wait for the cloud before an incomplete list is shown. */
 export const LIVE_COMPLETION_BUDGET_MS = 1000;
-const LIST_TTL_MS = 30_000;
+/** Listings are kept 30 s; a failed one (denied, offline) too, so typing in a folder position asks once, not per keystroke. */
+const LIST_POLICY = { answerTtlMs: 30_000, failureTtlMs: 30_000 };
 
 const RETRIGGER: vscode.Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -29,7 +30,7 @@ function toRange(range: CloudCompletionContext['range']): vscode.Range {
 
 
 export class LiveCompletionProvider implements vscode.CompletionItemProvider {
-  private readonly lists = new TtlCache<Promise<unknown>>(LIST_TTL_MS);
+  private readonly lists = new SharedLookups(LIST_POLICY);
 
   constructor(
     private readonly client: BaseLanguageClient,
@@ -39,8 +40,8 @@ export class LiveCompletionProvider implements vscode.CompletionItemProvider {
   }
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
-    // cloudChecks: off promises no cloud requests at all, completion's included.
-    if (!this.client.isRunning() || readCloudSettings(document.uri).mode === 'off') return undefined;
+    // cloudChecks: off promises no cloud requests at all, completion's included; nor does an untrusted workspace.
+    if (!this.client.isRunning() || !backgroundLookupsAllowed(document.uri, 'onSubmit')) return undefined;
     const params: CloudContextParams = { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character } };
     const context = await this.client.sendRequest<CloudContextResult>(CLOUD_CONTEXT_REQUEST, params, token).catch(() => null);
     if (!context || token.isCancellationRequested) return undefined;
@@ -66,15 +67,7 @@ export class LiveCompletionProvider implements vscode.CompletionItemProvider {
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.lists.get(key) as Promise<T> | undefined;
-    if (hit) return hit;
-    const value = load();
-    this.lists.set(key, value);
-    // A failed listing is not kept: the next keystroke asks again.
-    value.catch(() => {
-      if (this.lists.get(key) === value) this.lists.delete(key);
-    });
-    return value;
+    return this.lists.run(key, load);
   }
 
   private async itemsFor(context: CloudCompletionContext, clients: CloudClients): Promise<vscode.CompletionList> {

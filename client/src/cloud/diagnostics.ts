@@ -8,10 +8,12 @@ import { notify, withProgress } from '../notify';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { parseJob, type JobDocument } from '../../../core/src/document';
 import { failureReasonOf } from '../../../core/src/cloud/diagnostics';
+import { shiftRangeThrough } from '../../../core/src/cloud/rangeShift';
+import { cloudChecksMoot } from '../../../core/src/cloud/resources';
 import { CheckCancelled } from '../../../api/src/cloud/checks';
 import { LANGUAGE_ID } from '../constants';
 import { CLOUD_UI } from './messages';
-import { readCloudSettings } from './settings';
+import { backgroundLookupsAllowed } from './backgroundLookups';
 import type { CloudSession } from './session';
 import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../submit/endpointTrust';
 
@@ -27,12 +29,36 @@ function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(range, d.message, severity);
   diagnostic.source = d.source ?? 'imm-highlight';
   if (d.code !== undefined) diagnostic.code = d.code;
+  // vscode.Diagnostic has no `data`: the quick fixes (cloud/codeActions.ts) find the finding's fix hints here.
+  if (d.data !== undefined) FINDINGS.set(diagnostic, d);
   return diagnostic;
 }
 
+const FINDINGS = new WeakMap<vscode.Diagnostic, Diagnostic>();
+
+/** The cloud finding a diagnostic of the collection was made from, with its `data`. */
+export function cloudFindingOf(diagnostic: vscode.Diagnostic): Diagnostic | undefined {
+  return FINDINGS.get(diagnostic);
+}
+
+/** The same finding at another range (vscode.Diagnostic's range is the only thing an edit changes). */
+function movedTo(d: vscode.Diagnostic, range: vscode.Range): vscode.Diagnostic {
+  const moved = new vscode.Diagnostic(range, d.message, d.severity);
+  if (d.source !== undefined) moved.source = d.source;
+  if (d.code !== undefined) moved.code = d.code;
+  if (d.tags) moved.tags = d.tags;
+  if (d.relatedInformation) moved.relatedInformation = d.relatedInformation;
+  const finding = FINDINGS.get(d);
+  if (finding) FINDINGS.set(moved, finding);
+  return moved;
+}
+
 export interface CheckResult {
-  /** endpointNotAccepted: a workspace endpoint waits for consent, and nothing was sent. */
-  readonly status: 'checked' | 'noCredentials' | 'cancelled' | 'endpointNotAccepted';
+  /**
+   * endpointNotAccepted: a workspace endpoint waits for consent, and nothing was sent. moot: the job's YAML does not
+   * parse cleanly (cloudChecksMoot), and nothing was sent.
+   */
+  readonly status: 'checked' | 'noCredentials' | 'cancelled' | 'endpointNotAccepted' | 'moot';
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -58,6 +84,12 @@ export class CloudDiagnostics implements vscode.Disposable {
   async check(document: vscode.TextDocument, doc: JobDocument = parseJob(document.getText()), outer?: AbortSignal, quietOffline = false): Promise<CheckResult> {
     const key = document.uri.toString();
     this.running.get(key)?.abort();
+    if (cloudChecksMoot(doc)) {
+      // The findings of the last parseable text would sit on lines that no longer mean the same.
+      this.collection.delete(document.uri);
+      return { status: 'moot', diagnostics: [] };
+    }
+    const version = document.version;
     const controller = new AbortController();
     outer?.addEventListener('abort', () => controller.abort(), { once: true });
     this.running.set(key, controller);
@@ -74,7 +106,9 @@ export class CloudDiagnostics implements vscode.Disposable {
       this.offline = found.some(unreachable);
       if (this.offline !== wasOffline) this.busy.fire(this.running.size > 1);
       const shown = quietOffline ? found.filter((d) => !unreachable(d)) : found;
-      this.collection.set(document.uri, shown.map(toVsDiagnostic));
+      // Typed over meanwhile: these ranges are of the text checked, not of the text shown; the next save checks again.
+      if (document.version === version) this.collection.set(document.uri, shown.map(toVsDiagnostic));
+      else this.collection.delete(document.uri);
       return { status: 'checked', diagnostics: shown };
     } catch (error) {
       if (error instanceof CheckCancelled || controller.signal.aborted) return { status: 'cancelled', diagnostics: [] };
@@ -86,11 +120,27 @@ export class CloudDiagnostics implements vscode.Disposable {
     }
   }
 
-  /** On open and save, when the setting asks for it. Never prompts. */
+  /** On open and save, when the setting asks for it and the workspace is trusted. Never prompts. */
   automatic(document: vscode.TextDocument): void {
     if (!isJobFile(document) || document.uri.scheme === 'git') return;
-    if (readCloudSettings(document.uri).mode !== 'onSave') return;
+    if (!backgroundLookupsAllowed(document.uri, 'onSave')) return;
     void this.check(document, undefined, undefined, true);
+  }
+
+  /** While the user types: the findings move with the text; those whose value an edit touched are dropped. */
+  followEdits(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0) return;
+    const shown = this.collection.get(event.document.uri);
+    if (!shown || shown.length === 0) return;
+    const moved: vscode.Diagnostic[] = [];
+    let changed = false;
+    for (const d of shown) {
+      const range = shiftRangeThrough(d.range, event.contentChanges);
+      if (range === d.range) moved.push(d);
+      else if (range) moved.push(movedTo(d, new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character)));
+      changed ||= range !== d.range;
+    }
+    if (changed) this.collection.set(event.document.uri, moved);
   }
 
   forget(document: vscode.TextDocument): void {
@@ -133,7 +183,8 @@ export async function checkAgainstCloudCommand(session: CloudSession, diagnostic
       return diagnostics.check(document, undefined, controller.signal);
     },
   );
-  if (result.status === 'noCredentials') void notify.warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
+  if (result.status === 'moot') void notify.warning(CLOUD_UI.mootYaml(file));
+  else if (result.status === 'noCredentials') void notify.warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
   else if (result.status === 'checked') {
     const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
     const warnings = result.diagnostics.length - errors;

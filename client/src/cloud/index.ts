@@ -10,6 +10,7 @@ import type { ImmHighlightApi } from '../api';
 import { documentSelector } from '../languageClient';
 import type { CredentialStore } from '../submit/credentialStore';
 import type { EndpointTrust } from '../submit/endpointTrust';
+import { CloudQuickFixes } from './codeActions';
 import { LiveCompletionProvider } from './completion';
 import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnostics';
 import { setCloudPreflight } from './preflight';
@@ -18,10 +19,15 @@ import { CloudSession } from './session';
 import { CHECK_CLOUD_COMMAND, createCloudStatus } from './status';
 
 export { CHECK_CLOUD_COMMAND } from './status';
+export type { CloudSession } from './session';
 
-export function registerCloudFeatures(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore, trust: EndpointTrust): vscode.Disposable {
+/** The one cloud session of the window: the checks, completion and the Output.URI CodeLens share its look-ups. */
+export function createCloudSession(context: vscode.ExtensionContext, credentials: CredentialStore, trust: EndpointTrust): CloudSession {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  const session = new CloudSession(credentials, version, trust);
+  return new CloudSession(credentials, version, trust);
+}
+
+export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSession, trust: EndpointTrust): vscode.Disposable {
   const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line));
 
   setCloudPreflight(async (document, doc) => {
@@ -36,13 +42,18 @@ export function registerCloudFeatures(context: vscode.ExtensionContext, api: Imm
 
   for (const document of vscode.workspace.textDocuments) diagnostics.automatic(document);
   return vscode.Disposable.from(
-    session,
     diagnostics,
     { dispose: () => setCloudPreflight(undefined) },
     vscode.languages.registerCompletionItemProvider(documentSelector, new LiveCompletionProvider(api.languageClient, session), '/', ':', ' '),
+    vscode.languages.registerCodeActionsProvider(documentSelector, new CloudQuickFixes(), CloudQuickFixes.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => diagnostics.automatic(document)),
     vscode.workspace.onDidSaveTextDocument((document) => diagnostics.automatic(document)),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => diagnostics.followEdits(event)),
+    // Trusted just now: the open job files get the checks Restricted Mode held back.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      for (const document of vscode.workspace.textDocuments) diagnostics.automatic(document);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsCloudSettings(event)) return;
       diagnostics.clearAll();

@@ -29,6 +29,11 @@ export const CLOUD_UI = {
   noJob: () => t('IMM Highlight: open a *.highlight.yaml job file to check it against the cloud.'),
   noCredentialsForCommand: () =>
     t('IMM Highlight: no Alibaba Cloud credentials were found, so the job cannot be checked against the cloud. Set an AccessKey or choose a credentials profile.'),
+  mootYaml: (file: string) => t('IMM Highlight: {0} has YAML errors (see Problems): fix them first, then check it against the cloud. Nothing was sent.', file),
+  statusRestricted: () => t('Cloud checks: Restricted Mode'),
+  statusRestrictedDetail: () =>
+    t('This workspace is not trusted: its job files are not looked up in the cloud in the background (checks, completion, output lenses). Check Against Cloud and Submit still work when you run them.'),
+  manageTrust: () => t('Manage Workspace Trust'),
   checkedClean: (file: string) => t('IMM Highlight: {0} matches your cloud resources.', file),
   checkedFindings: (file: string, errors: number, warnings: number) =>
     errors === 1

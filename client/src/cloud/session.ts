@@ -7,7 +7,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { ImmClient } from '../../../api/src/client';
 import type { ResolvedIdentity } from '../../../api/src/credentials';
 import { OssConnection } from '../../../api/src/oss/client';
-import { CloudAnswerCache, cloudCheckJob } from '../../../api/src/cloud/index';
+import { abandonable, answerKeyPrefix, CloudAnswerCache, cloudCheckJob, headObjectAnswer, objectAnswerKey } from '../../../api/src/cloud/index';
+import type { ObjectAnswer } from '../../../core/src/cloud/answers';
 import type { JobDocument } from '../../../core/src/document';
 import type { CredentialStore } from '../submit/credentialStore';
 import type { PendingEndpoint } from '../submit/endpointConsent';
@@ -22,6 +23,8 @@ export interface CloudClients {
 
 export type CloudState =
   | { readonly kind: 'off' }
+  /** An untrusted workspace: nothing is looked up in the background. */
+  | { readonly kind: 'restricted' }
   | { readonly kind: 'noCredentials' }
   | { readonly kind: 'error'; readonly message: string }
   /** A workspace endpoint waits for the user's consent: nothing is sent until it is accepted. */
@@ -58,6 +61,7 @@ export class CloudSession implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsCloudSettings(event)) reset();
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
     ];
   }
 
@@ -104,6 +108,7 @@ export class CloudSession implements vscode.Disposable {
   async state(scope: vscode.Uri | undefined): Promise<CloudState> {
     const settings = readCloudSettings(scope);
     if (settings.mode === 'off') return { kind: 'off' };
+    if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
     let clients: CloudClients;
     try {
       clients = await this.clientsFor(scope);
@@ -122,6 +127,25 @@ export class CloudSession implements vscode.Disposable {
     if (!clients || clients === 'endpointNotAccepted') return clients;
     if (!(await clients.oss.identity().catch(() => undefined))) return undefined;
     return cloudCheckJob(doc, { imm: clients.imm, oss: clients.oss, region: clients.imm.endpoint.regionId, cache: this.cache, ...(signal ? { signal } : {}) });
+  }
+
+  /**
+   * Whether an object exists, through the answers the checks share (same connection, same cache entry): the
+   * Output.URI CodeLens and the checks on save HEAD it once between them. `fresh`: a task just wrote it, so an
+   * older "missing" does not count. Any failure reads as undefined.
+   */
+  async objectAnswer(scope: vscode.Uri | undefined, bucket: string, key: string, options: { fresh?: boolean; signal?: AbortSignal } = {}): Promise<ObjectAnswer | undefined> {
+    try {
+      const clients = await this.clientsFor(scope);
+      const identity = await clients.oss.identity();
+      const region = clients.imm.endpoint.regionId;
+      const cacheKey = answerKeyPrefix(identity.accessKeyId, region, clients.oss) + objectAnswerKey(bucket, key);
+      if (options.fresh) this.cache.lookups.delete(cacheKey);
+      const shared = this.cache.lookups.run(cacheKey, () => headObjectAnswer(clients.oss, bucket, region, key), { isFailure: (a) => a.state === 'failed' });
+      return await abandonable(shared, options.signal, () => new Error('stopped waiting'));
+    } catch {
+      return undefined;
+    }
   }
 
   dispose(): void {

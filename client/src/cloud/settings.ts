@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import { effectiveCloudCheckMode, type CloudCheckMode } from '../../../core/src/cloud/checkMode';
 import { readSubmitSettings } from '../submit/settings';
 
-/** `immHighlight.cloudChecks`: when the job is checked against the cloud. */
-export type CloudCheckMode = 'off' | 'onSubmit' | 'onSave';
+export type { CloudCheckMode } from '../../../core/src/cloud/checkMode';
 
 export interface CloudSettings {
   readonly mode: CloudCheckMode;
@@ -22,10 +22,11 @@ export function affectsCloudSettings(event: vscode.ConfigurationChangeEvent): bo
 
 export function readCloudSettings(scope: vscode.Uri | undefined): CloudSettings {
   const config = vscode.workspace.getConfiguration('immHighlight', scope);
-  const mode = config.get<string>('cloudChecks', 'onSave');
   const submit = readSubmitSettings(scope);
   return {
-    mode: mode === 'off' || mode === 'onSubmit' ? mode : 'onSave',
+    // A workspace value may narrow the user's choice, never widen it: job files of a cloned repository must not
+    // turn back on the requests the user turned off.
+    mode: effectiveCloudCheckMode(config.inspect<string>('cloudChecks')),
     region: submit.region,
     endpoint: submit.endpoint,
     ossEndpoint: config.get<string>('ossEndpoint', '').trim(),

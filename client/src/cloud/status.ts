@@ -24,6 +24,11 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
         item.detail = CLOUD_UI.statusOffSetting();
         item.command = { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['immHighlight.cloudChecks'] };
         break;
+      case 'restricted':
+        item.text = CLOUD_UI.statusRestricted();
+        item.detail = CLOUD_UI.statusRestrictedDetail();
+        item.command = { title: CLOUD_UI.manageTrust(), command: 'workbench.trust.manage' };
+        break;
       case 'noCredentials':
         item.text = CLOUD_UI.statusNoCredentials();
         item.detail = CLOUD_UI.statusNoCredentialsDetail();

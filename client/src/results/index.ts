@@ -8,11 +8,27 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { OssError } from '../../../api/src/oss/index';
-import { downloadObject, downloadPrefix, isPrefix, isSegmentedOutput, jobOutputOf, ossConsoleUrl, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, headInBucketRegion, type OssLocation } from '../../../api/src/results/index';
+import {
+  downloadFolderName,
+  downloadObject,
+  downloadSegmented,
+  inBucketRegion,
+  isPlaylistOrPrefix,
+  isPrefix,
+  isSegmentedOutput,
+  jobOutputOf,
+  ossConsoleUrl,
+  parseOssLocation,
+  presignObject,
+  TargetExistsError,
+  type DownloadProgress,
+  type OssLocation,
+} from '../../../api/src/results/index';
 import { parseJob } from '../../../core/src/document';
 import { LANGUAGE_ID } from '../constants';
 import type { CredentialStore } from '../submit/credentialStore';
 import type { EndpointTrust } from '../submit/endpointTrust';
+import type { CloudSession } from '../cloud/session';
 import { readSubmitSettings } from '../submit/settings';
 import { ResultCommands } from './commandIds';
 import { resultsConnections } from './connection';
@@ -29,8 +45,10 @@ interface Target {
   readonly region: string;
   /** Whose settings apply (the job file). */
   readonly scope: vscode.Uri | undefined;
-  /** Output.Segment (or a prefix, or a playlist): parts that download into a folder and play in a browser. */
+  /** Output.Segment (or a prefix, or a playlist), or a format webviews cannot play: it plays in a browser. */
   readonly segmented: boolean;
+  /** Output.Segment, a prefix or a playlist: parts that download into a folder (a playlist: itself and what it names). */
+  readonly parts: boolean;
 }
 
 interface RecordArg {
@@ -110,7 +128,13 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
     void notify.error((error as Error).message);
     return undefined;
   }
-  return { location, region: region ?? readSubmitSettings(scope).region, scope, segmented: segmented || isPrefix(location) || !playsInWebview(location.key) };
+  return {
+    location,
+    region: region ?? readSubmitSettings(scope).region,
+    scope,
+    segmented: segmented || isPrefix(location) || !playsInWebview(location.key),
+    parts: segmented || isPlaylistOrPrefix(location.key),
+  };
 }
 
 const shown = (location: OssLocation): string => `oss://${location.bucket}/${location.key}`;
@@ -122,11 +146,11 @@ export interface ResultsFeature extends vscode.Disposable {
   taskSucceeded(record: { readonly outputUri?: string }): void;
 }
 
-export function registerResultsFeature(credentials: CredentialStore, trust: EndpointTrust): ResultsFeature {
+export function registerResultsFeature(credentials: CredentialStore, trust: EndpointTrust, session: CloudSession): ResultsFeature {
   const connections = resultsConnections(credentials, trust);
   const connection = connections.forCommand;
   const lister = new OutputLister(connections.background);
-  const codeLens = new OutputCodeLens(connections.background);
+  const codeLens = new OutputCodeLens(connections.background, (scope, bucket, key, options) => session.objectAnswer(scope, bucket, key, options));
 
   const expirySeconds = (scope: vscode.Uri | undefined): number => {
     const value = vscode.workspace.getConfiguration('immHighlight', scope).get<number>('presignExpirySeconds', 900);
@@ -139,7 +163,8 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     const oss = await connection(target.scope);
     if (!oss) return undefined;
     // A bucket in another region than the job's is followed there, as the CLI's --presign and the downloads do.
-    const { region } = await headInBucketRegion(oss, target.location, target.region);
+    const { bucket, key } = target.location;
+    const region = await inBucketRegion(oss, bucket, target.region, undefined, async (r) => (await oss.headObject(bucket, r, key), r));
     return presignObject(oss, target.location, region, expirySeconds(target.scope));
   }
 
@@ -190,16 +215,17 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
   async function download(arg: unknown, destination?: vscode.Uri): Promise<string | undefined> {
     const target = await targetOf(arg);
     if (!target) return undefined;
-    const folder = target.segmented;
-    const location = folder && !isPrefix(target.location) ? { bucket: target.location.bucket, key: segmentPrefix(target.location) } : target.location;
-    const name = target.location.key.replace(/\/$/, '').split('/').pop() ?? 'output';
+    const folder = target.parts;
+    const location = target.location;
+    const name = target.location.key.replace(/\/$/, '').split('/').pop() || 'output';
     let chosen = destination;
     if (!chosen) {
       const base = vscode.workspace.workspaceFolders?.[0]?.uri;
       chosen = folder
         ? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Download Here'), ...(base ? { defaultUri: base } : {}) }))?.[0]?.with({})
         : await vscode.window.showSaveDialog({ title: vscode.l10n.t('Download {0}', shown(target.location)), ...(base ? { defaultUri: vscode.Uri.joinPath(base, name) } : {}) });
-      if (chosen && folder) chosen = vscode.Uri.joinPath(chosen, name.replace(/\.[^.]+$/, ''));
+      // A folder of its own inside the chosen one, whose name cannot climb out of it (`...m3u8` is not `..`).
+      if (chosen && folder) chosen = vscode.Uri.joinPath(chosen, downloadFolderName(target.location.key));
     }
     if (!chosen) return undefined;
     const path = chosen.fsPath;
@@ -215,21 +241,32 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     let overwrite = !folder && !destination;
     for (;;) {
       try {
-        await withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', shown(location)), cancellable: true }, async (progress, token) => {
-          const controller = new AbortController();
-          token.onCancellationRequested(() => controller.abort());
-          let reported = 0;
-          await (folder ? downloadPrefix : downloadObject)(oss, location, target.region, path, {
-            overwrite,
-            signal: controller.signal,
-            onProgress: (p) => {
-              if (!p.totalBytes) return;
-              const percent = (p.bytes / p.totalBytes) * 100;
-              progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}% of {1} bytes', Math.floor(percent), p.totalBytes) });
-              reported = percent;
-            },
-          });
-        });
+        const result = await withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', shown(location)), cancellable: true },
+          async (progress, token) => {
+            const controller = new AbortController();
+            token.onCancellationRequested(() => controller.abort());
+            let reported = 0;
+            const options = {
+              overwrite,
+              signal: controller.signal,
+              onProgress: (p: DownloadProgress) => {
+                if (!p.totalBytes) return;
+                const percent = (p.bytes / p.totalBytes) * 100;
+                progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}% of {1} bytes', Math.floor(percent), p.totalBytes) });
+                reported = percent;
+              },
+            };
+            return folder ? downloadSegmented(oss, location, target.region, path, options) : downloadObject(oss, location, target.region, path, options);
+          },
+        );
+        if (result.skipped.length) {
+          const first = result.skipped[0]!;
+          void notify.warning(
+            vscode.l10n.t('Downloaded {0} to {1}, but {2} key(s) could not be placed and were skipped, e.g. {3}: {4}', shown(location), path, result.skipped.length, first.key, first.reason),
+          );
+          return path;
+        }
         void notify.info(vscode.l10n.t('Downloaded {0} to {1}.', shown(location), path));
         return path;
       } catch (error) {
@@ -254,7 +291,10 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     credentials.onDidChange(() => lister.forgetQuietly()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('immHighlight.ossEndpoint')) lister.forgetQuietly();
+      else if (event.affectsConfiguration('immHighlight.cloudChecks')) lister.forget();
     }),
+    // Trusted just now: the tree's tasks may list their outputs.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => lister.forget()),
     // An endpoint just accepted: what it refused is worth asking again (the tree shows it, the CodeLens looks again).
     trust.onDidChange(() => {
       lister.forget();

@@ -1,8 +1,9 @@
 /**
  * Open Output / Preview Output / Download Output… above a job file's Output.URI, once the object is there. Whether
- * it is comes from one bounded HEAD (a listing of one key for a segmented output) through the OSS connection,
- * made when the file is opened or saved, or when a task writing that URI succeeds; never while typing, where the
- * lens only reads the cached answer.
+ * it is comes from one bounded HEAD (a listing of one key for a segmented output), made when the file is opened or
+ * saved (`immHighlight.cloudChecks` onSave), or when a task writing that URI succeeds (any mode but off); never
+ * while typing, where the lens only reads the cached answer, and never in an untrusted workspace. The HEAD goes
+ * through the cloud session's shared look-ups, so the checks on save and the lens ask OSS once between them.
  */
 import * as vscode from 'vscode';
 import { isPrefix, isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
@@ -13,6 +14,11 @@ import { readSubmitSettings } from '../submit/settings';
 import { ResultCommands } from './commandIds';
 import { boundedController, type ConnectionFactory } from './connection';
 import { LIST_TIMEOUT_MS } from './outputLister';
+import { backgroundLookupsAllowed } from '../cloud/backgroundLookups';
+import type { ObjectAnswer } from '../../../core/src/cloud/answers';
+
+/** The shared HEAD of the cloud session (CloudSession.objectAnswer); undefined for any failure. */
+export type ObjectLookup = (scope: vscode.Uri, bucket: string, key: string, options: { fresh: boolean; signal: AbortSignal }) => Promise<ObjectAnswer | undefined>;
 
 /** The lens's argument to the results commands: the output it checked. */
 export interface JobOutputArg {
@@ -46,7 +52,10 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
   private readonly disposables: vscode.Disposable[];
   private disposed = false;
 
-  constructor(private readonly connection: ConnectionFactory) {
+  constructor(
+    private readonly connection: ConnectionFactory,
+    private readonly objectLookup: ObjectLookup,
+  ) {
     this.disposables = [
       vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, this),
       vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
@@ -54,14 +63,19 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
       vscode.workspace.onDidCloseTextDocument((d) => this.parsed.delete(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('immHighlight.ossEndpoint')) this.forgetAll();
+        // Turned off: what was found stays hidden until looked up again under a mode that allows it.
+        else if (e.affectsConfiguration('immHighlight.cloudChecks')) this.forgetAll();
         else if (e.affectsConfiguration(`immHighlight.${SETTING}`)) this.changed.fire();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const document of vscode.workspace.textDocuments) this.check(document);
       }),
     ];
     for (const document of vscode.workspace.textDocuments) this.check(document);
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!outputLensEnabled(document.uri)) return [];
+    if (!outputLensEnabled(document.uri) || !backgroundLookupsAllowed(document.uri, 'onSubmit')) return [];
     const found = this.outputOf(document);
     if (!found || this.exists.get(this.keyOf(document, found)) !== true) return [];
     const arg: JobOutputArg = { kind: 'jobOutput', uri: found.uri, segmented: found.segmented, fileUri: document.uri.toString() };
@@ -84,7 +98,7 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
   outputAppeared(uri: string | undefined): void {
     if (!uri) return;
     for (const document of vscode.workspace.textDocuments) {
-      if (this.outputOf(document)?.uri === uri) this.check(document, true);
+      if (this.outputOf(document)?.uri === uri) this.check(document, true, 'onSubmit');
     }
   }
 
@@ -111,7 +125,8 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     const doc = parseJob(document.getText());
     const output = jobOutputOf(doc.value);
     const range = output && cloudResources(doc).uris.find((u) => u.field === 'output' && u.uri === output.uri)?.range;
-    const found = output && range ? { uri: output.uri, segmented: isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented }), line: range.start.line } : undefined;
+    // A folder without Output.Segment is a mistake (output-uri-folder), not a result: other files in it are no output.
+    const found = output && range && (output.segmented || !output.uri.endsWith('/')) ? { uri: output.uri, segmented: isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented }), line: range.start.line } : undefined;
     this.parsed.set(id, { version: document.version, found });
     return found;
   }
@@ -120,9 +135,12 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     return `${readSubmitSettings(document.uri).region}|${found.uri}|${found.segmented}`;
   }
 
-  /** One look at OSS per output at a time; `again` replaces an answer already known. */
-  private check(document: vscode.TextDocument, again = false): void {
-    if (this.disposed || !outputLensEnabled(document.uri)) return;
+  /**
+   * One look at OSS per output at a time; `again` replaces an answer already known. `least`: the cloudChecks mode
+   * this look needs: onSave for an open or a save, onSubmit for a task of the user's that just wrote the output.
+   */
+  private check(document: vscode.TextDocument, again = false, least: 'onSave' | 'onSubmit' = 'onSave'): void {
+    if (this.disposed || !outputLensEnabled(document.uri) || !backgroundLookupsAllowed(document.uri, least)) return;
     const found = this.outputOf(document);
     if (!found) return;
     const key = this.keyOf(document, found);
@@ -133,7 +151,7 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     }
     if (!again && this.exists.has(key)) return;
     this.checking.add(key);
-    void this.lookUp(document.uri, found)
+    void this.lookUp(document.uri, found, again)
       .then((there) => {
         if (this.disposed) return;
         const before = this.exists.get(key);
@@ -147,17 +165,14 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
   }
 
   /** Any failure (no credentials, denied, offline, timeout) reads as "not there": the lens just does not show. */
-  private async lookUp(scope: vscode.Uri, found: FoundOutput): Promise<boolean> {
+  private async lookUp(scope: vscode.Uri, found: FoundOutput, fresh: boolean): Promise<boolean> {
     const bound = boundedController(LIST_TIMEOUT_MS);
     try {
       const location = parseOssLocation(found.uri);
       const region = readSubmitSettings(scope).region;
-      const oss = await this.connection(scope);
       const signal = bound.controller.signal;
-      if (!found.segmented) {
-        await oss.headObject(location.bucket, region, location.key, { signal });
-        return true;
-      }
+      if (!found.segmented) return (await this.objectLookup(scope, location.bucket, location.key, { fresh, signal }))?.state === 'found';
+      const oss = await this.connection(scope);
       const prefix = isPrefix(location) ? location.key : segmentPrefix(location);
       return (await oss.listAll(location.bucket, region, prefix, { signal, limit: 1 })).objects.length > 0;
     } catch {

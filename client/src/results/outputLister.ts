@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { OssError } from '../../../api/src/oss/index';
-import { headInBucketRegion, isPrefix, isSegmentedOutput, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
+import { inBucketRegion, isPrefix, isSegmentedOutput, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
 import { boundedController, type ConnectionFactory } from './connection';
 import type { OutputAnswer, OutputOwner, OutputSource } from './outputAnswer';
+import { backgroundLookupsBlocker } from '../cloud/backgroundLookups';
 
 /** Enough for a playlist and its segments to be seen; Download… fetches them all anyway. */
 export const MAX_LISTED_OBJECTS = 50;
@@ -98,6 +99,11 @@ export class OutputLister implements OutputSource, vscode.Disposable {
   private async lookUp(owner: OutputOwner): Promise<OutputAnswer> {
     const uri = owner.outputUri;
     if (!uri || owner.status !== 'Succeeded') return { state: 'failed', message: vscode.l10n.t('This task has no output to show.') };
+    // Expanding a task is not asking for a request: Restricted Mode and cloudChecks off hold here too. The
+    // commands (Open, Download…) still work on request.
+    const blocker = backgroundLookupsBlocker(vscode.Uri.parse(owner.fileUri, true));
+    if (blocker === 'restricted') return { state: 'failed', message: vscode.l10n.t('Not listed in Restricted Mode: trust the workspace to list the output here, or use Open Output or Download Output….') };
+    if (blocker === 'off') return { state: 'failed', message: vscode.l10n.t('Not listed: immHighlight.cloudChecks is off. Use Open Output or Download Output… to reach it.') };
     let location;
     try {
       location = parseOssLocation(uri);
@@ -112,7 +118,7 @@ export class OutputLister implements OutputSource, vscode.Disposable {
       const oss = await this.connection(vscode.Uri.parse(owner.fileUri, true));
       const signal = bound.controller.signal;
       if (!segmented) {
-        const { head } = await headInBucketRegion(oss, location, owner.region, signal);
+        const head = await inBucketRegion(oss, location.bucket, owner.region, signal, (r) => oss.headObject(location.bucket, r, location.key, { signal }));
         return { state: 'listed', bucket: location.bucket, folder, objects: [{ key: location.key, size: head.size }], truncated: false, segmented };
       }
       const listed = await oss.listAll(location.bucket, owner.region, prefix, { signal, limit: MAX_LISTED_OBJECTS });

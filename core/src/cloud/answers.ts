@@ -36,4 +36,13 @@ export interface CloudAnswers {
   readonly objects: ReadonlyMap<string, ObjectAnswer>;
   /** Set when no check could run at all (no credentials, a bad endpoint): one finding instead of many. */
   readonly failure?: CheckFailure;
+  /** Names read only beside a finding, for its quick fixes; absent when the read failed or was not needed. */
+  readonly candidates?: CloudCandidates;
+}
+
+export interface CloudCandidates {
+  /** The region's projects (one ListProjects page), read when the job's project is missing. */
+  readonly projects?: readonly string[];
+  /** Object keys of a folder (one ListObjectsV2 page), keyed by `oss://bucket/folder/` (fixes.ts folderUriOf). */
+  readonly folders?: ReadonlyMap<string, readonly string[]>;
 }

@@ -7,6 +7,8 @@ import { CloudCode } from './codes';
 import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
 import type { CloudResources, OssResource } from './resources';
 import { formatSize } from './format';
+import type { DiagnosticData, FixHint } from '../fixes';
+import { closestObjectFix, closestProjectFix, folderUriOf, freeOutputFix } from './fixes';
 
 /** Content types that say nothing about the content: no warning for them. */
 const UNLABELLED = new Set(['application/octet-stream', 'binary/octet-stream', '']);
@@ -14,6 +16,12 @@ const UNLABELLED = new Set(['application/octet-stream', 'binary/octet-stream', '
 function diagnostic(range: Range, severity: DiagnosticSeverity, code: CloudCode, message: string, failure?: CheckFailure): Diagnostic {
   // The reason of a check that could not run, so an editor can keep quiet offline.
   return { range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...(failure ? { data: { reason: failure.reason } } : {}) };
+}
+
+/** A finding with its quick fixes as `data`, the shape core/src/codeActions.ts reads. */
+function withFixes(found: Diagnostic, fixes: readonly (FixHint | undefined)[]): Diagnostic {
+  const present = fixes.filter((fix): fix is FixHint => fix !== undefined);
+  return present.length ? { ...found, data: { fixes: present } satisfies DiagnosticData } : found;
 }
 
 /** Why a cloud-check-failed diagnostic's check could not run. */
@@ -48,7 +56,8 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
   const project = resources.project;
   if (project && answers.project) {
     if (answers.project.state === 'missing') {
-      out.push(diagnostic(project.range, error, CloudCode.ProjectNotFound, messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region })));
+      const found = diagnostic(project.range, error, CloudCode.ProjectNotFound, messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region }));
+      out.push(withFixes(found, [answers.candidates?.projects && closestProjectFix(project.name, answers.candidates.projects)]));
     } else if (answers.project.state === 'failed') {
       out.push(diagnostic(project.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('IMM project "{0}"', project.name), failure: answers.project.failure }), answers.project.failure));
     }
@@ -85,16 +94,19 @@ function objectDiagnostics(uri: OssResource, answers: CloudAnswers, messages: Cl
   if (uri.field === 'other') return [];
   const object = answers.objects.get(uri.uri);
   if (!object) return [];
+  const folderKeys = answers.candidates?.folders?.get(folderUriOf(uri.bucket, uri.key));
   const warn = DiagnosticSeverity.Warning;
   if (object.state === 'failed') {
     return [diagnostic(uri.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: uri.uri, failure: object.failure }), object.failure)];
   }
   if (uri.field === 'output') {
     if (object.state !== 'found') return [];
-    return [diagnostic(uri.range, warn, CloudCode.OutputExists, messages[CloudCode.OutputExists]({ uri: uri.uri, size: object.size === undefined ? undefined : formatSize(object.size), lastModified: formatDate(object.lastModified) }))];
+    const found = diagnostic(uri.range, warn, CloudCode.OutputExists, messages[CloudCode.OutputExists]({ uri: uri.uri, size: object.size === undefined ? undefined : formatSize(object.size), lastModified: formatDate(object.lastModified) }));
+    return [withFixes(found, [folderKeys && freeOutputFix(uri, folderKeys)])];
   }
   if (object.state === 'missing') {
-    return [diagnostic(uri.range, DiagnosticSeverity.Error, CloudCode.ObjectNotFound, messages[CloudCode.ObjectNotFound]({ uri: uri.uri, what: uri.field === 'music' ? 'music' : 'video' }))];
+    const found = diagnostic(uri.range, DiagnosticSeverity.Error, CloudCode.ObjectNotFound, messages[CloudCode.ObjectNotFound]({ uri: uri.uri, what: uri.field === 'music' ? 'music' : 'video' }));
+    return [withFixes(found, [folderKeys && closestObjectFix(uri, folderKeys)])];
   }
   const type = mediaType(object.contentType);
   if (UNLABELLED.has(type)) return [];

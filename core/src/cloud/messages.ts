@@ -28,6 +28,13 @@ const REASONS: Readonly<Record<CheckFailure['reason'], (f: CheckFailure) => stri
   service: () => t('the service answered with an error'),
 };
 
+/** The same reasons without advice, for a failure whose detail carries its own. */
+const BRIEF_REASONS: Partial<Record<CheckFailure['reason'], (f: CheckFailure) => string>> = {
+  credentials: () => t('the credentials were refused'),
+  timeout: () => t('there was no answer in time'),
+  network: () => t('the service could not be reached'),
+};
+
 function outputExists(uri: string, size: string | undefined, lastModified: string | undefined): string {
   if (size && lastModified) return t('An object already exists at {0} ({1}, modified {2}) and will be overwritten. Choose another Output.URI to keep it.', uri, size, lastModified);
   if (size) return t('An object already exists at {0} ({1}) and will be overwritten. Choose another Output.URI to keep it.', uri, size);
@@ -50,8 +57,9 @@ export const CLOUD_MESSAGES: CloudMessageTable = {
   [CloudCode.NotVideo]: ({ uri, contentType }) => t('{0} is stored as {1}, not as a video: a source must be a video file.', uri, contentType),
   [CloudCode.NotAudio]: ({ uri, contentType }) => t('{0} is stored as {1}, not as audio: background music must be an audio file.', uri, contentType),
   [CloudCode.OutputExists]: ({ uri, size, lastModified }) => outputExists(uri, size, lastModified),
+  // The detail (the error's own message) already says what to check: the reason is then named without advice of its own.
   [CloudCode.CheckFailed]: ({ subject, failure }) =>
     failure.detail
-      ? t('Could not check {0}: {1}. {2} This does not block submitting.', subject, REASONS[failure.reason](failure), failure.detail)
+      ? t('Could not check {0}: {1}. {2} This does not block submitting.', subject, (BRIEF_REASONS[failure.reason] ?? REASONS[failure.reason])(failure), failure.detail)
       : t('Could not check {0}: {1}. This does not block submitting.', subject, REASONS[failure.reason](failure)),
 };

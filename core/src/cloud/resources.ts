@@ -3,7 +3,7 @@
  * every `oss://` URI with the field it is in (a source video, background music, the output, anything else).
  * Pure: no calls.
  */
-import type { Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { rangeOf, locate, type JobDocument, type JsonPath } from '../document';
 import { ossUriProblem } from '../ossUri';
 
@@ -114,4 +114,14 @@ export function planCloudChecks(resources: CloudResources): CloudCheckPlan {
     objects.push({ bucket: uri.bucket, key: uri.key, field: uri.field });
   }
   return { project: resources.project?.name, buckets, objects };
+}
+
+/**
+ * Why the cloud checks of a job would be moot, or undefined when they are worth their requests. A job whose YAML
+ * does not parse cleanly (syntax, duplicate keys, aliases, too large) has no trustworthy values to look up: the
+ * static findings come first, and the cloud is asked once they are fixed. An invalid URI needs no rule here: it
+ * names no resource (splitOssUri), so nothing is asked about it.
+ */
+export function cloudChecksMoot(doc: JobDocument): 'yaml-errors' | undefined {
+  return doc.yamlDiagnostics.some((d) => d.severity === DiagnosticSeverity.Error) ? 'yaml-errors' : undefined;
 }

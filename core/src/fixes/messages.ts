@@ -14,6 +14,7 @@ export const FIX_TITLES = {
   resolution: (value: string): string => t('Change to {0}', quote(value)),
   nearestBound: (value: number, bound: number, which: 'minimum' | 'maximum'): string =>
     which === 'minimum' ? t('Change {0} to {1}, the smallest valid value', value, bound) : t('Change {0} to {1}, the largest valid value', value, bound),
+  neutralValue: (value: number, neutral: number, meaning: string): string => t('Change {0} to {1}, {2}', value, neutral, meaning),
   containerFromExtension: (container: string): string => t("Change Container to {0}, as the URI's extension says", quote(container)),
   extensionFromContainer: (extension: string): string => t("Change the URI's extension to {0}, as Container says", quote(`.${extension}`)),
   setMode: (mode: string, value: string): string => t('Set {0} to {1}', mode, value),

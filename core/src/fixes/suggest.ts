@@ -74,6 +74,16 @@ export function nearestBoundFix(path: JsonPath, data: unknown, schema: SchemaNod
   return { kind: 'clamp-value', path, value: bound, title: FIX_TITLES.nearestBound(data, bound, which) };
 }
 
+/**
+ * A number out of range → the value that changes nothing (Volume 1, the original volume), when the schema names
+ * one: a volume of 12 was rarely meant as 10, ten times louder. Preferred, so it comes before the nearest bound.
+ */
+export function neutralValueFix(path: JsonPath, data: unknown, schema: SchemaNode | undefined): FixHint | undefined {
+  const neutral = schema?.['x-neutral'];
+  if (!neutral || typeof data !== 'number') return undefined;
+  return { kind: 'set-value', path, value: neutral.value, title: FIX_TITLES.neutralValue(data, neutral.value, neutral.description), preferred: true };
+}
+
 /** Output.URI's extension and Container disagree: change either to match the other. */
 export function extensionFixes(uri: string, extension: string, container: string, containers: readonly string[]): FixHint[] {
   const fixes: FixHint[] = [];
