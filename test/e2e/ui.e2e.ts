@@ -380,18 +380,14 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
       element.muted = true;
       return element.play();
     });
-    await webview.locator('video').evaluate(
-      (element: VideoElement) =>
-        new Promise<void>((resolvePlay, reject) => {
-          const deadline = Date.now() + 20_000;
-          const look = (): void => {
-            if (element.readyState >= 2 && element.videoWidth > 0 && element.currentTime > 0.3) resolvePlay();
-            else if (element.error || Date.now() > deadline) reject(new Error(`not playing: readyState ${element.readyState}, width ${element.videoWidth}, time ${element.currentTime}, error ${element.error?.message ?? 'none'}`));
-            else setTimeout(look, 100);
-          };
-          look();
-        }),
-    );
+    // Polled from here, not in the page: tsx's helpers (__name) do not exist inside the webview.
+    const playback = (): Promise<{ ready: number; width: number; time: number; error: string | undefined }> =>
+      video.evaluate((element: VideoElement) => ({ ready: element.readyState, width: element.videoWidth, time: element.currentTime, error: element.error?.message }));
+    const deadline = Date.now() + 20_000;
+    for (let now = await playback(); !(now.ready >= 2 && now.width > 0 && now.time > 0.3); now = await playback()) {
+      if (now.error !== undefined || Date.now() > deadline) assert.fail(`the preview does not play: ${JSON.stringify(now)}`);
+      await page.waitForTimeout(100);
+    }
     assert.equal(await video.evaluate((element: VideoElement) => `${element.videoWidth}x${element.videoHeight}`), '160x90');
 
     // Closed again, so the steps after this one start with the editors they expect.
@@ -443,7 +439,8 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   step('a job made with File › New File… is saved as <type>-job.highlight.yaml and keeps its language when reopened', async () => {
     await page.keyboard.press('Escape');
     await page.locator('.monaco-workbench .part.editor').click();
-    await quickPick('F1', 'File: New File...', 'File: New File...');
+    // VS Code's own New File… picker (Create: New File…), not the Explorer's File: New File (a name box).
+    await quickPick('F1', 'Create: New File...', 'Create: New File...');
     await page.waitForSelector(`${QUICK_INPUT} .monaco-list-row[aria-label*="IMM Highlight Job"]`);
     await page.keyboard.type('IMM Highlight Job');
     await page.waitForSelector(`${QUICK_INPUT} .monaco-list-row.focused[aria-label*="IMM Highlight Job"]`);
