@@ -441,14 +441,9 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await page.locator('.monaco-workbench .part.editor').click();
     // VS Code's own New File… picker (Create: New File…), not the Explorer's File: New File (a name box).
     await quickPick('F1', 'Create: New File...', 'Create: New File...');
-    await page.waitForSelector(`${QUICK_INPUT} .monaco-list-row[aria-label*="IMM Highlight Job"]`);
-    await page.keyboard.type('IMM Highlight Job');
-    await page.waitForSelector(`${QUICK_INPUT} .monaco-list-row.focused[aria-label*="IMM Highlight Job"]`);
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`${QUICK_INPUT} .monaco-list-row[aria-label*="(Concat)"]`);
-    await page.keyboard.type('Concat');
-    await page.waitForSelector(`${QUICK_INPUT} .monaco-list-row.focused[aria-label*="(Concat)"]`);
-    await page.keyboard.press('Enter');
+    // Clicked, not typed: text typed into this picker becomes a "new file named …" entry.
+    await page.locator(`${QUICK_INPUT} .monaco-list-row[aria-label*="IMM Highlight Job"]`).click();
+    await page.locator(`${QUICK_INPUT} .monaco-list-row[aria-label*="(Concat)"]`).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'concat-job.highlight.yaml' }).waitFor();
     await editorLine('Type: Concat').waitFor();
     await page.keyboard.press('Escape'); // leaves the snippet's placeholders
