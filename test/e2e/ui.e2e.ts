@@ -449,8 +449,9 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await page.keyboard.press('Escape'); // leaves the snippet's placeholders
     await page.keyboard.press('Control+S');
     const saved = join(dirs.workspace, 'concat-job.highlight.yaml');
-    await until('the saved job on disk', () => existsSync(saved));
-    assert.match(readFileSync(saved, 'utf8'), /^Type: Concat$/m);
+    // The remote file system creates the file first and writes it after: wait for the text.
+    await until('the saved job on disk', () => existsSync(saved) && /^Type: Concat$/m.test(readFileSync(saved, 'utf8')));
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
     await quickPick('F1', 'View: Close All Editors', 'View: Close All Editors');
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
     await quickPick('Control+P', 'concat-job.highlight.yaml', 'concat-job.highlight.yaml');
