@@ -452,8 +452,9 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     // The remote file system creates the file first and writes it after: wait for the text.
     await until('the saved job on disk', () => existsSync(saved) && /^Type: Concat$/m.test(readFileSync(saved, 'utf8')));
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
-    await quickPick('F1', 'View: Close All Editors', 'View: Close All Editors');
-    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    // Only this editor: earlier steps left other jobs with unsaved edits, which Close All would ask about.
+    await quickPick('F1', 'View: Close Editor', 'View: Close Editor');
+    await page.locator('.tabs-container .tab', { hasText: 'concat-job.highlight.yaml' }).waitFor({ state: 'detached' });
     await quickPick('Control+P', 'concat-job.highlight.yaml', 'concat-job.highlight.yaml');
     await page.locator('.tabs-container .tab.active', { hasText: 'concat-job.highlight.yaml' }).waitFor();
     await editorLine('Type: Concat').waitFor();
