@@ -453,8 +453,9 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await until('the saved job on disk', () => existsSync(saved) && /^Type: Concat$/m.test(readFileSync(saved, 'utf8')));
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
     // Only this editor: earlier steps left other jobs with unsaved edits, which Close All would ask about.
-    await quickPick('F1', 'View: Close Editor', 'View: Close Editor');
-    await page.locator('.tabs-container .tab', { hasText: 'concat-job.highlight.yaml' }).waitFor({ state: 'detached' });
+    const tab = page.locator('.tabs-container .tab', { hasText: 'concat-job.highlight.yaml' });
+    await tab.getByRole('button', { name: /^Close/ }).click();
+    await tab.waitFor({ state: 'detached' });
     await quickPick('Control+P', 'concat-job.highlight.yaml', 'concat-job.highlight.yaml');
     await page.locator('.tabs-container .tab.active', { hasText: 'concat-job.highlight.yaml' }).waitFor();
     await editorLine('Type: Concat').waitFor();
