@@ -456,7 +456,9 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const tab = page.locator('.tabs-container .tab', { hasText: 'concat-job.highlight.yaml' });
     await tab.getByRole('button', { name: /^Close/ }).click();
     await tab.waitFor({ state: 'detached' });
-    await quickPick('Control+P', 'concat-job.highlight.yaml', 'concat-job.highlight.yaml');
+    // From the Explorer, as a user reopens it (Quick Open was slow to list a file made during the run).
+    await page.keyboard.press('Control+Shift+E');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'concat-job.highlight.yaml' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'concat-job.highlight.yaml' }).waitFor();
     await editorLine('Type: Concat').waitFor();
     await page.locator('#status\\.editor\\.mode', { hasText: 'IMM Highlight Job' }).waitFor();
