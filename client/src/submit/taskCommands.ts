@@ -3,6 +3,7 @@
  * clear the list; and the history for tests.
  */
 import * as vscode from 'vscode';
+import { confirmGuarded } from '../guardedModal';
 import { SubmitCommands } from './commandIds';
 import { sentRequestUri } from './requestPreview';
 import { taskDetailsUri, type TaskDetailsProvider } from './taskDetailsView';
@@ -105,8 +106,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       if (records.length === 0) return;
       const question = clearQuestion(records);
       const clear = vscode.l10n.t('Clear');
-      const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, clear);
-      if (ok !== clear) return;
+      if (!(await confirmGuarded({ message: question.message, detail: question.detail, action: clear, keep: vscode.l10n.t('Keep History') }))) return;
       for (const record of history.list()) follower.stop(record.taskId);
       await history.clear();
     }),
