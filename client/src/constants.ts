@@ -16,3 +16,5 @@ export const API_VERSION = '2020-09-30';
 
 /** Set by the desktop entry only: hides what needs Node.js and the network (Submit, credentials, tasks) on the web. */
 export const DESKTOP_CONTEXT_KEY = 'immHighlight.desktop';
+/** Set by the web entry: hides what needs the desktop (the Highlight Tasks view) there, and only there. */
+export const WEB_CONTEXT_KEY = 'immHighlight.web';

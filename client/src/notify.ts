@@ -6,13 +6,14 @@
 import * as vscode from 'vscode';
 import { plainText } from './plainText';
 
-type Show = <T extends string>(message: string, ...rest: (T | vscode.MessageOptions)[]) => Thenable<T | undefined>;
+type Show = <T extends string | vscode.MessageItem>(message: string, ...rest: (T | vscode.MessageOptions)[]) => Thenable<T | undefined>;
 
 type Severity = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
 
 function plain(severity: Severity): Show {
-  return <T extends string>(message: string, ...rest: (T | vscode.MessageOptions)[]) => {
-    const safe = rest.map((item) => (typeof item === 'object' && item.detail !== undefined ? { ...item, detail: plainText(item.detail) } : item));
+  return <T extends string | vscode.MessageItem>(message: string, ...rest: (T | vscode.MessageOptions)[]) => {
+    // Options (not buttons, which have a title) may carry a detail line, shown as text too.
+    const safe = rest.map((item) => (typeof item === 'object' && !('title' in item) && item.detail !== undefined ? { ...item, detail: plainText(item.detail) } : item));
     // Looked up at each call, not captured at load: whatever vscode.window holds then is what shows it.
     const show = vscode.window[severity] as (message: string, ...items: unknown[]) => Thenable<T | undefined>;
     return show(plainText(message), ...safe);

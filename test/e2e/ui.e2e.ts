@@ -3,9 +3,10 @@
  * installs it into code-server 4.139.1 (VS Code 1.139.1) with `--install-extension`, opens the
  * sample workspace (a fresh copy of demo/) in Debian's Chromium and works through the UI with
  * keyboard and mouse: squiggle + Problems entry, completion at `Type: `, commands from the palette,
- * Submit task against the local IMM endpoint (as `npm run demo` sets it up), Preview Output of the succeeded
- * task (a webview whose <video> plays a presigned URL of the local OSS endpoint), and what a user sees when
- * the language server crashes.
+ * Submit task against the local IMM endpoint (as `npm run demo` sets it up), Enter on the "already sent" dialog
+ * (sends nothing), Preview Output of the succeeded task (a webview whose <video> plays the real result the local IMM
+ * endpoint wrote into the local OSS endpoint), what a user sees when the language server crashes, and a job made
+ * with File › New File… that keeps its language once saved and reopened.
  *
  *   E2E_SCREENSHOT=docs/screenshot.png npm run test:e2e    # also writes the README screenshot
  *   E2E_VSIX=path/to.vsix npm run test:e2e                 # test a given package instead of building one
@@ -14,8 +15,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -36,10 +36,26 @@ const OUTPUT = (() => {
   if (!uri || !match) throw new Error('demo/concat.highlight.yaml has no Output.URI');
   return { uri, bucket: match[1]!, key: match[2]! };
 })();
-/** The "result" the task wrote, seeded into the local OSS endpoint: what a presigned GET must return byte for byte. */
-const OUTPUT_BYTES = randomBytes(64 * 1024);
+/** The first source of demo/concat.highlight.yaml: what the local IMM endpoint writes as the task's result. */
+const FIRST_SOURCE = (() => {
+  const uri = /^Sources:\n\s+- URI:\s*(oss:\/\/\S+)/m.exec(readFileSync(join(ROOT, 'demo/concat.highlight.yaml'), 'utf8'))?.[1];
+  const match = /^oss:\/\/([^/]+)\/(.+)$/.exec(uri ?? '');
+  if (!uri || !match) throw new Error('demo/concat.highlight.yaml has no first source');
+  return { bucket: match[1]!, key: match[2]! };
+})();
 /** The pair a keybinding (standing in for another extension or a task) tries to put in place of the user's. */
 const INTRUDER_KEY = { accessKeyId: 'LTAI5tIntruderKey0042', accessKeySecret: 'intruder-secret-0123456789abcdef' };
+
+/** What the tests read of a <video> inside the page (the project compiles without the DOM library). */
+interface VideoElement {
+  muted: boolean;
+  play(): Promise<void>;
+  readonly readyState: number;
+  readonly videoWidth: number;
+  readonly videoHeight: number;
+  readonly currentTime: number;
+  readonly error: { readonly message: string } | null;
+}
 
 let dirs: RunDirs;
 let server: RunningCodeServer | undefined;
@@ -124,7 +140,6 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const cs = setupCodeServer();
     dirs = freshRunDirs('e2e', join(ROOT, 'demo'));
     services = await startDemoServices();
-    services.ossEndpoint.control.putObject(OUTPUT.bucket, { key: OUTPUT.key, contentType: 'video/mp4', body: OUTPUT_BYTES });
     writeUserSettings(dirs, { ...services.settings });
     // What any extension or a trusted workspace's task can do: run Set AccessKey with arguments (see that step).
     writeFileSync(join(dirs.userData, 'User/keybindings.json'), JSON.stringify([{ key: 'ctrl+alt+shift+k', command: 'immHighlight.setAccessKey', args: INTRUDER_KEY }]));
@@ -249,6 +264,22 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     assert.equal(creates().length, 1, 'a dismissed dialog sends nothing');
   });
 
+  step('Enter on the "already sent" dialog sends nothing: the harmless button has the focus', async () => {
+    const creates = () => services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
+    assert.equal(creates().length, 1);
+    await page.locator('.codelens-decoration a', { hasText: 'Submit task' }).click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    await dialog.locator('.monaco-button', { hasText: 'Submit Again' }).waitFor();
+    const focused = (await dialog.locator('.monaco-button:focus').innerText()).trim();
+    assert.equal(focused, "Don't Submit", 'the focused button');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    // A confirmed Submit sends at once; give it time to show that nothing went.
+    await page.waitForTimeout(2_000);
+    assert.equal(creates().length, 1, 'Enter sent a second, billed task');
+  });
+
   step('Submit Again sends once; clicks while it is on the wire do nothing; the progress names the identity', async () => {
     const creates = () => services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
     assert.equal(creates().length, 1);
@@ -300,8 +331,11 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await page.locator('iframe.webview').waitFor({ state: 'detached' });
   });
 
-  step('Preview Output on a succeeded task shows a video on a presigned URL of the output, which verifies; media only from OSS', async () => {
+  step('Preview Output on a succeeded task plays the real video the task wrote, on a presigned URL that verifies; media only from OSS', async () => {
     const oss = services!.ossEndpoint;
+    const source = oss.state.buckets.get(FIRST_SOURCE.bucket)!.objects.get(FIRST_SOURCE.key)!.body;
+    const written = oss.state.buckets.get(OUTPUT.bucket)!.objects.get(OUTPUT.key)!.body;
+    assert.ok(written.equals(source), 'the succeeded task wrote its first source\'s bytes at Output.URI');
     const [create] = services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
     assert.equal((JSON.parse(create!.params['Output'] ?? '{}') as { URI?: string }).URI, OUTPUT.uri, 'the task writes the seeded object');
     const objectGets = () => oss.requests.filter((request) => request.action === 'oss:GetObject' && request.bucket === OUTPUT.bucket && request.key === OUTPUT.key);
@@ -344,10 +378,25 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const seen = oss.requests.length;
     const response = await fetch(src);
     assert.equal(response.status, 200);
-    assert.ok(Buffer.from(await response.arrayBuffer()).equals(OUTPUT_BYTES), 'the presigned GET returns the object\'s bytes');
+    assert.ok(Buffer.from(await response.arrayBuffer()).equals(source), 'the presigned GET returns the result the task wrote');
     const fetched = oss.requests.slice(seen).filter((request) => request.key === OUTPUT.key && request.status === 200);
     assert.ok(fetched.some((request) => request.presigned && request.signatureValid && request.style === 'path' && request.signedRegion === 'cn-hangzhou'), JSON.stringify(fetched));
     assert.ok(objectGets().every((request) => request.signatureValid), 'no request for the output failed its signature check');
+
+    // It plays: Chromium decodes the H.264/AAC result (Debian's Chromium does) and its clock advances.
+    await video.evaluate((element: VideoElement) => {
+      element.muted = true;
+      return element.play();
+    });
+    // Polled from here, not in the page: tsx's helpers (__name) do not exist inside the webview.
+    const playback = (): Promise<{ ready: number; width: number; time: number; error: string | undefined }> =>
+      video.evaluate((element: VideoElement) => ({ ready: element.readyState, width: element.videoWidth, time: element.currentTime, error: element.error?.message }));
+    const deadline = Date.now() + 20_000;
+    for (let now = await playback(); !(now.ready >= 2 && now.width > 0 && now.time > 0.3); now = await playback()) {
+      if (now.error !== undefined || Date.now() > deadline) assert.fail(`the preview does not play: ${JSON.stringify(now)}`);
+      await page.waitForTimeout(100);
+    }
+    assert.equal(await video.evaluate((element: VideoElement) => `${element.videoWidth}x${element.videoHeight}`), '160x90');
 
     // Closed again, so the steps after this one start with the editors they expect.
     const tab = page.locator('.tabs-container .tab', { hasText: `Preview ${name}` });
@@ -393,5 +442,33 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await toast.locator('.monaco-button', { hasText: 'Show logs' }).click();
     await output.waitFor({ state: 'visible' });
     assert.ok(languageServerPids().every((other) => other !== pid));
+  });
+
+  step('a job made with File › New File… is saved as <type>-job.highlight.yaml and keeps its language when reopened', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-workbench .part.editor').click();
+    // VS Code's own New File… picker (Create: New File…), not the Explorer's File: New File (a name box).
+    await quickPick('F1', 'Create: New File...', 'Create: New File...');
+    // Clicked, not typed: text typed into this picker becomes a "new file named …" entry.
+    await page.locator(`${QUICK_INPUT} .monaco-list-row[aria-label*="IMM Highlight Job"]`).click();
+    await page.locator(`${QUICK_INPUT} .monaco-list-row[aria-label*="(Concat)"]`).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'concat-job.highlight.yaml' }).waitFor();
+    await editorLine('Type: Concat').waitFor();
+    await page.keyboard.press('Escape'); // leaves the snippet's placeholders
+    await page.keyboard.press('Control+S');
+    const saved = join(dirs.workspace, 'concat-job.highlight.yaml');
+    // The remote file system creates the file first and writes it after: wait for the text.
+    await until('the saved job on disk', () => existsSync(saved) && /^Type: Concat$/m.test(readFileSync(saved, 'utf8')));
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+    // Only this editor: earlier steps left other jobs with unsaved edits, which Close All would ask about.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'concat-job.highlight.yaml' });
+    await tab.getByRole('button', { name: /^Close/ }).click();
+    await tab.waitFor({ state: 'detached' });
+    // From the Explorer, as a user reopens it (Quick Open was slow to list a file made during the run).
+    await page.keyboard.press('Control+Shift+E');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'concat-job.highlight.yaml' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'concat-job.highlight.yaml' }).waitFor();
+    await editorLine('Type: Concat').waitFor();
+    await page.locator('#status\\.editor\\.mode', { hasText: 'IMM Highlight Job' }).waitFor();
   });
 });

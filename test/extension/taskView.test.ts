@@ -113,6 +113,15 @@ describe('New IMM Highlight Job', () => {
     assert.equal(document.isUntitled, true);
     assert.match(document.getText(), /^Type: Concat$/m);
     assert.match(document.getText(), /^ProjectName: /m);
+    // Named, so Save keeps the extension that makes it a job (issue 19: it was saved as "ProjectName: immtest").
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.path;
+    if (folder) {
+      assert.equal(document.uri.path, `${folder}/concat-job.highlight.yaml`);
+      const second = await vscode.commands.executeCommand<vscode.TextDocument>('immHighlight.newJob', { type: 'Concat' });
+      assert.equal(second.uri.path, `${folder}/concat-job-2.highlight.yaml`, 'an open job keeps its name');
+      assert.equal(second.languageId, 'imm-highlight');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -15,7 +15,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { verifySignature } from './signature';
 import { checkCreate, checkGetTask, ParameterError } from './params';
-import { DEFAULT_TASK_SCRIPT, TaskStore, type TaskScript } from './tasks';
+import { DEFAULT_TASK_SCRIPT, TaskStore, type OutputWriter, type TaskRequest, type TaskScript } from './tasks';
 import type { Action, Fault, QueuedFault } from './faults';
 import { checkGetProject, DEFAULT_PROJECTS, listProjects, storeProjects, type ProjectSpec } from './projects';
 
@@ -53,6 +53,8 @@ export interface ImmEndpointOptions {
    */
   readonly projects?: readonly (string | ProjectSpec)[];
   readonly taskScript?: TaskScript;
+  /** Writes a succeeded task's result (see OutputWriter). Absent: tasks succeed without writing anything. */
+  readonly writeOutput?: OutputWriter;
 }
 
 export interface ImmEndpointControl {
@@ -86,7 +88,7 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
   const requests: ReceivedRequest[] = [];
   const queue: QueuedFault[] = [];
   const nonces = new Set<string>();
-  const tasks = new TaskStore();
+  const tasks = new TaskStore(options.writeOutput);
   tasks.script = options.taskScript ?? DEFAULT_TASK_SCRIPT;
   const sockets = new Set<Socket>();
   /** Requests a `held` fault keeps waiting: answering one runs `release`. */
@@ -231,7 +233,9 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
         const checked = checkCreate(params);
         if (projects && !projects.has(checked.ProjectName)) return fail(404, 'ResourceNotFound', `The specified resource project "${checked.ProjectName}" is not found.`);
         const tags = checked.json['Tags'] as Record<string, unknown> | undefined;
-        const task = tasks.create(checked.ProjectName, tags, checked.UserData);
+        // checkCreate made sure of Sources[].URI and Output.URI; the rest is read by the writer with care.
+        const request: TaskRequest = { Type: checked.Type, Sources: checked.json['Sources'] as TaskRequest['Sources'], Output: checked.json['Output'] as TaskRequest['Output'] };
+        const task = tasks.create(checked.ProjectName, request, tags, checked.UserData);
         entry.taskId = task.TaskId;
         return answer(200, { RequestId: requestId(), EventId: eventId(), TaskId: task.TaskId });
       }

@@ -11,6 +11,26 @@ export interface TaskScript {
 
 export const DEFAULT_TASK_SCRIPT: TaskScript = { pollsBeforeDone: 2, outcome: 'Succeeded' };
 
+/** What a CreateHighlightTask asked to be read and written, as the endpoint parsed it. */
+export interface TaskRequest {
+  readonly Type: string;
+  readonly Sources: readonly { readonly URI: string }[];
+  readonly Output: { readonly URI: string; readonly Segment?: { readonly Format?: string } };
+}
+
+export interface SucceededTask {
+  readonly ProjectName: string;
+  readonly TaskId: string;
+  readonly request: TaskRequest;
+}
+
+/**
+ * Writes a succeeded task's result where its request said (Output.URI). Given by whoever starts the endpoint (the
+ * demo and the UI test pass one that writes into the local OSS endpoint), so this endpoint depends on no storage.
+ * A writer that throws fails the task, as IMM fails a task whose output it cannot write.
+ */
+export type OutputWriter = (task: SucceededTask) => void;
+
 export interface StoredTask {
   readonly ProjectName: string;
   readonly TaskId: string;
@@ -18,9 +38,12 @@ export interface StoredTask {
   readonly StartTime: string;
   readonly Tags?: Record<string, unknown>;
   readonly UserData?: string;
+  readonly request: TaskRequest;
   readonly script: TaskScript;
   polls: number;
   endTime?: string;
+  /** Set when the output writer failed: the task then reports Failed with this. */
+  writeFailure?: { readonly Code: string; readonly Message: string };
 }
 
 /** The GetTask answer (without RequestId), in the service's field names. */
@@ -30,7 +53,9 @@ export class TaskStore {
   private readonly tasks = new Map<string, StoredTask>();
   script: TaskScript = DEFAULT_TASK_SCRIPT;
 
-  create(projectName: string, tags: Record<string, unknown> | undefined, userData: string | undefined): StoredTask {
+  constructor(private readonly writeOutput?: OutputWriter) {}
+
+  create(projectName: string, request: TaskRequest, tags: Record<string, unknown> | undefined, userData: string | undefined): StoredTask {
     const task: StoredTask = {
       ProjectName: projectName,
       TaskId: `Highlight-${randomUUID()}`,
@@ -38,6 +63,7 @@ export class TaskStore {
       StartTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       ...(tags ? { Tags: tags } : {}),
       ...(userData !== undefined ? { UserData: userData } : {}),
+      request,
       script: this.script,
       polls: 0,
     };
@@ -52,10 +78,15 @@ export class TaskStore {
 
   /** One GetTask: reports the current state, then moves the task one poll further. */
   poll(task: StoredTask): TaskView {
-    const { pollsBeforeDone, outcome, failure } = task.script;
+    const { pollsBeforeDone } = task.script;
     const done = task.polls >= pollsBeforeDone;
     task.polls += 1;
-    if (done && !task.endTime) task.endTime = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (done && !task.endTime) {
+      task.endTime = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      if (task.script.outcome === 'Succeeded') this.write(task);
+    }
+    const outcome = task.writeFailure ? 'Failed' : task.script.outcome;
+    const failure = task.writeFailure ?? task.script.failure;
     const view: TaskView = {
       ProjectName: task.ProjectName,
       TaskId: task.TaskId,
@@ -72,5 +103,14 @@ export class TaskStore {
       view['Message'] = failure?.Message ?? 'The task failed.';
     }
     return view;
+  }
+
+  private write(task: StoredTask): void {
+    if (!this.writeOutput) return;
+    try {
+      this.writeOutput({ ProjectName: task.ProjectName, TaskId: task.TaskId, request: task.request });
+    } catch (error) {
+      task.writeFailure = { Code: 'InternalError', Message: `The task could not write its output: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 }

@@ -1,5 +1,6 @@
 /** The buckets and objects the local OSS endpoint serves: plain data, no HTTP. */
 import { createHash } from 'node:crypto';
+import { demoMedia, type DemoMedia } from '../fixtures/media/index';
 
 export interface OssObjectSpec {
   readonly key: string;
@@ -124,3 +125,25 @@ export const SAMPLE_BUCKETS: readonly OssBucketSpec[] = [
     objects: [{ key: 'raw/launch.mp4', contentType: 'video/mp4' }],
   },
 ];
+
+/**
+ * SAMPLE_BUCKETS with real, small, playable media (test/fixtures/media) as the bodies of their videos and music:
+ * what the demo serves, so a source previews and a task's output (see ossOutputWriter) plays. The videos take the
+ * fixtures in turn; objects of other types keep their few bytes.
+ */
+export function demoBuckets(media: DemoMedia = demoMedia()): OssBucketSpec[] {
+  let next = 0;
+  const bodyOf = (object: OssObjectSpec): Buffer | string | undefined => {
+    if (object.contentType === 'audio/mpeg') return media.mp3;
+    if (object.contentType === 'audio/mp4') return media.m4a;
+    if (object.contentType?.startsWith('video/')) return media.videos[next++ % media.videos.length]!.body;
+    return object.body;
+  };
+  return SAMPLE_BUCKETS.map((bucket) => ({
+    ...bucket,
+    objects: (bucket.objects ?? []).map((object) => {
+      const body = bodyOf(object);
+      return body === undefined ? object : { ...object, body };
+    }),
+  }));
+}

@@ -230,13 +230,16 @@ for (const snippet of SNIPPETS) {
     if (snippet.place.kind === 'job') {
       const job = parseJob(text).value as { ProjectName?: unknown; Sources?: { URI?: unknown; StartTime?: unknown; Duration?: unknown }[]; Output?: { URI?: unknown; Container?: unknown }; Edit?: unknown };
       assert.equal(typeof job.ProjectName, 'string');
-      assert.equal(job.Sources?.length, 1);
+      // A join needs two clips (issue 19, item 15); the others start from one video.
+      assert.equal(job.Sources?.length, snippet.prefix === 'highlight-concat' ? 2 : 1);
       assert.match(String(job.Sources?.[0]?.URI), /^oss:\/\//);
       assert.match(String(job.Output?.URI), /^oss:\/\//);
       if (snippet.prefix !== 'highlight-retrieval') assert.ok(job.Output?.Container, 'Concat and Compose need Output.Container');
       if (snippet.prefix === 'highlight-concat') {
-        assert.equal(typeof job.Sources?.[0]?.StartTime, 'number');
-        assert.equal(typeof job.Sources?.[0]?.Duration, 'number');
+        for (const source of job.Sources ?? []) {
+          assert.equal(typeof source.StartTime, 'number');
+          assert.equal(typeof source.Duration, 'number');
+        }
       }
       if (snippet.prefix === 'highlight-compose') assert.equal(typeof job.Edit, 'object');
     }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { startLanguageClient, languageClientOptions, stopLanguageClient } from '../activation';
 import type { ImmHighlightApi } from '../api';
 import { registerCommands } from '../commands';
-import { CLIENT_ID, CLIENT_NAME, Commands } from '../constants';
+import { CLIENT_ID, CLIENT_NAME, Commands, WEB_CONTEXT_KEY } from '../constants';
 import { createLanguageStatus } from '../languageStatus';
 import { REQUEST_SCHEME, SubmitCommands } from '../submit/commandIds';
 import { registerRequestCommands } from '../submit/requestCommands';
@@ -26,6 +26,7 @@ const NO_CREDENTIALS: PreviewCredentials = {
 };
 
 export function activate(context: vscode.ExtensionContext): ImmHighlightApi<WorkerLanguageClient> {
+  void vscode.commands.executeCommand('setContext', WEB_CONTEXT_KEY, true);
   const serverUrl = vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js').toString(true);
   api = startLanguageClient(
     (outputChannel, errorHandler) =>

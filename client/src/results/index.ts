@@ -26,6 +26,7 @@ import {
 } from '../../../api/src/results/index';
 import { parseJob } from '../../../core/src/document';
 import { LANGUAGE_ID } from '../constants';
+import { confirmGuarded } from '../guardedModal';
 import type { CredentialStore } from '../submit/credentialStore';
 import type { EndpointTrust } from '../submit/endpointTrust';
 import type { CloudSession } from '../cloud/session';
@@ -272,8 +273,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
       } catch (error) {
         if (error instanceof TargetExistsError && !overwrite) {
           const replace = vscode.l10n.t('Replace');
-          const answer = await notify.warning(vscode.l10n.t('{0} Replace?', error.message), { modal: true }, replace);
-          if (answer !== replace) return undefined;
+          if (!(await confirmGuarded({ message: vscode.l10n.t('{0} Replace?', error.message), action: replace, keep: vscode.l10n.t('Keep Existing File') }))) return undefined;
           overwrite = true;
           continue;
         }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { notify } from '../notify';
 import { maskAccessKeyId } from '../../../api/src/errors';
+import { confirmGuarded } from '../guardedModal';
 import { SubmitCommands } from './commandIds';
 import { confirmationQuestion, CONFIRM_TEXT } from './credentialConfirm';
 import type { CredentialStore } from './credentialStore';
@@ -60,8 +61,7 @@ async function nowUsed(identities: IdentityResolver): Promise<string> {
 /** Asks (modal) before a change requested with arguments; the extension's own test runs answer yes. */
 async function confirmed(question: string, testMode: boolean): Promise<boolean> {
   if (testMode) return true;
-  const choice = await notify.warning(question, { modal: true }, CONFIRM_TEXT.replace());
-  if (choice === CONFIRM_TEXT.replace()) return true;
+  if (await confirmGuarded({ message: question, action: CONFIRM_TEXT.replace(), keep: CONFIRM_TEXT.keep() })) return true;
   void notify.info(CONFIRM_TEXT.declined());
   return false;
 }

@@ -14,6 +14,7 @@ export const CONFIRM_TEXT = {
       ? t('A command run by another extension or a task asks to use aliyun CLI profile "{0}" for IMM submissions. Switch?', profile)
       : t('A command run by another extension or a task asks to use the default credential chain for IMM submissions. Switch?'),
   replace: () => t('Replace'),
+  keep: () => t('Keep Current Credentials'),
   declined: () => t('IMM Highlight: the credentials were left unchanged.'),
 };
 

@@ -35,6 +35,8 @@ export interface DuplicateQuestion {
   readonly detail: string;
   /** The one button that sends; closing the dialog (Cancel, Escape) sends nothing. */
   readonly confirm: string;
+  /** The harmless button, which has the focus: Enter sends nothing. */
+  readonly keep: string;
 }
 
 /** What was sent before: a task IMM created, or a call that got no answer (it may have created one). */
@@ -60,5 +62,6 @@ export function duplicateQuestion(earlier: EarlierSend, identity: string, now: n
       : t('This exact request was already sent to IMM {0}. Submit it again?', ago(sentAt, now)),
     detail: lines.join('\n'),
     confirm: t('Submit Again'),
+    keep: t("Don't Submit"),
   };
 }

@@ -1,6 +1,6 @@
 /** The modal asked before a request identical to an earlier one is sent. Anything but the confirm button sends nothing. */
-import { notify } from '../notify';
 import { duplicateQuestion, type EarlierSend } from './duplicateCheck';
+import { confirmGuarded } from '../guardedModal';
 
 export interface DuplicateAnswer {
   readonly confirmed: boolean;
@@ -12,8 +12,8 @@ export async function askAboutDuplicate(earlier: EarlierSend, identity: string, 
   const question = duplicateQuestion(earlier, identity, now);
   const text = `${question.message}\n${question.detail}`;
   try {
-    const choice = await notify.warning(question.message, { modal: true, detail: question.detail }, question.confirm);
-    return { confirmed: choice === question.confirm, question: text };
+    const confirmed = await confirmGuarded({ message: question.message, detail: question.detail, action: question.confirm, keep: question.keep });
+    return { confirmed, question: text };
   } catch {
     // A dialog that cannot be shown (VS Code refuses dialogs in extension tests) is a dialog that was not confirmed.
     return { confirmed: false, question: text };

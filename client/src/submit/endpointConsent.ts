@@ -15,6 +15,7 @@ export const ENDPOINT_TRUST_TEXT = {
   ossQuestion: (url: string) =>
     t("This workspace's settings send OSS requests (your buckets, objects and task results) to {0}, which is neither Alibaba Cloud (*.aliyuncs.com) nor this machine. It would receive your AccessKey ID and the signed requests. Use it for this workspace?", url),
   use: () => t('Use This Endpoint'),
+  dontUse: () => t("Don't Use It"),
   refused: (url: string) => t("IMM Highlight: not submitted: this workspace's endpoint {0} was not accepted. Nothing was sent. Change immHighlight.endpoint to submit elsewhere.", url),
   refusedOss: (url: string) =>
     t("IMM Highlight: not submitted: this workspace's OSS endpoint {0} was not accepted. Nothing was sent. Change immHighlight.ossEndpoint, or set immHighlight.cloudChecks to off, to submit.", url),

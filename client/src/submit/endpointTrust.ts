@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { notify } from '../notify';
+import { confirmGuarded } from '../guardedModal';
 import { CLOUD_ENDPOINT_SETTINGS, consentQuestion, ENDPOINT_TRUST_TEXT, pendingEndpoints, type EndpointSetting, type PendingEndpoint } from './endpointConsent';
 
 export { ENDPOINT_TRUST_TEXT } from './endpointConsent';
@@ -15,7 +16,8 @@ export const REVIEW_ENDPOINTS_COMMAND = 'immHighlight.reviewEndpoints';
 
 export type Ask = (question: string, accept: string) => Thenable<string | undefined>;
 
-const modal: Ask = (question, accept) => notify.warning(question, { modal: true }, accept);
+const modal: Ask = async (question, accept) =>
+  (await confirmGuarded({ message: question, action: accept, keep: ENDPOINT_TRUST_TEXT.dontUse() })) ? accept : undefined;
 
 export class EndpointTrust implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();

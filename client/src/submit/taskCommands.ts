@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
+import { confirmGuarded } from '../guardedModal';
 import { SubmitCommands } from './commandIds';
 import { sentRequestUri } from './requestPreview';
 import { taskDetailsUri, type TaskDetailsProvider } from './taskDetailsView';
@@ -117,8 +118,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       if (records.length === 0) return;
       const question = clearQuestion(records);
       const clear = vscode.l10n.t('Clear');
-      const ok = await notify.warning(question.message, { modal: true, detail: question.detail }, clear);
-      if (ok !== clear) return;
+      if (!(await confirmGuarded({ message: question.message, detail: question.detail, action: clear, keep: vscode.l10n.t('Keep History') }))) return;
       for (const record of history.list()) follower.stop(record.taskId);
       await history.clear();
     }),
