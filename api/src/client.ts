@@ -10,6 +10,7 @@ import { CredentialChainError } from './credentialFailure';
 import { createCredential, credentialsFailed, resolveIdentity, type CredentialSource, type ResolvedIdentity } from './credentials';
 import { resolveEndpoint, type EndpointSettings, type ResolvedEndpoint } from './endpoint';
 import { ImmApiError } from './errors';
+import { redactPresignedUrls, redactPresignedUrlsDeep } from './redaction';
 import { normalizeError, type CallContext } from './normalize';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { TERMINAL_STATUSES } from './taskStatuses';
@@ -144,6 +145,7 @@ export class ImmClient {
     const body = await this.call('GetTask', { query }, { idempotent: true, projectName: task.projectName, taskId: task.taskId }, options);
     const status = str(body['Status']) ?? 'Unknown';
     const progress = typeof body['Progress'] === 'number' ? body['Progress'] : undefined;
+    const message = str(body['Message']);
     return {
       requestId: str(body['RequestId']),
       projectName: str(body['ProjectName']) ?? task.projectName,
@@ -153,10 +155,12 @@ export class ImmClient {
       done: TERMINAL_STATUSES.includes(status),
       progress,
       code: str(body['Code']),
-      message: str(body['Message']),
+      // A failed task's Message may quote a presigned URL (signature, STS token): redacted here, before any
+      // caller stores, logs, shows or prints it.
+      message: message === undefined ? undefined : redactPresignedUrls(message),
       startTime: str(body['StartTime']),
       endTime: str(body['EndTime']),
-      fields: body,
+      fields: redactPresignedUrlsDeep(body),
     };
   }
 

@@ -5,6 +5,7 @@
  * the provider's known message shapes. Only a file path or a profile name is taken over, redacted.
  */
 import { t } from '../../core/src/l10n';
+import { redactSecrets } from './redaction';
 
 export interface CredentialFailure {
   /** Provider name of @alicloud/credentials: env, cli_profile, profile, ecs_ram_role, credential_uri, oidc_role_arn. */
@@ -51,14 +52,6 @@ export const CREDENTIAL_FAILURE_TEXT = {
 const T = CREDENTIAL_FAILURE_TEXT;
 const NETWORK = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPROTO|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/;
 const ERRNO = /\b(ENOENT|EACCES|EPERM|EISDIR|ENOTDIR|ELOOP)\b/;
-
-/** Masks anything shaped like an AccessKey ID, a secret or a token: `LTAI…`, `STS.…`, long runs of key characters. */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/\b(LTAI|STS\.)[A-Za-z0-9._-]{4,}/g, '$1****')
-    // Path segments stay readable: a run counts as a secret from 20 characters with a digit, or from 32.
-    .replace(/[A-Za-z0-9+=_-]{20,}/g, (run) => (/\d/.test(run) || run.length >= 32 ? '****' : run));
-}
 
 /** A captured path or name: redacted, no control characters, bounded. */
 function clean(text: string): string {

@@ -14,7 +14,8 @@ import Credential, {
   URICredentialsProvider,
   type CredentialsProvider,
 } from '@alicloud/credentials';
-import { CredentialChainError, describeProviderFailure, redactSecrets, type CredentialFailure } from './credentialFailure';
+import { CredentialChainError, describeProviderFailure, type CredentialFailure } from './credentialFailure';
+import { redactSecrets } from './redaction';
 import { ImmApiError, maskAccessKeyId } from './errors';
 import { t } from '../../core/src/l10n';
 

@@ -2,7 +2,7 @@
 import { extractParameter, ImmApiError } from './errors';
 import type { ResolvedEndpoint } from './endpoint';
 import { t } from '../../core/src/l10n';
-import { redactSecrets } from './credentialFailure';
+import { redactPresignedUrls, redactSecrets } from './redaction';
 
 export interface CallContext {
   readonly action: string;
@@ -115,7 +115,8 @@ const AUTH_CODES = /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKey
 function serviceError(error: ServiceErrorShape, context: CallContext): ImmApiError {
   const data = error.data ?? {};
   const code = String(data['Code'] ?? data['code'] ?? error.code ?? 'Unknown');
-  const serviceMessage = String(data['Message'] ?? data['message'] ?? '');
+  // An answer may quote a presigned URL it was given (a source): redacted before the message goes anywhere.
+  const serviceMessage = redactPresignedUrls(String(data['Message'] ?? data['message'] ?? ''));
   const requestId = String(data['RequestId'] ?? data['requestId'] ?? error.requestId ?? '') || undefined;
   const statusCode = error.statusCode ?? 0;
   const throttled = code.includes('Throttling');

@@ -10,6 +10,7 @@ import { createOssConnection, DEFAULT_OSS_TIMEOUT_MS, OssError, type OssConnecti
 import {
   checkPresignSeconds,
   DEFAULT_PRESIGN_SECONDS,
+  inBucketRegion,
   downloadObject,
   downloadSegmented,
   isPrefix,
@@ -121,18 +122,6 @@ export async function downloadToPath(oss: OssConnection, location: OssLocation, 
   }
 }
 
-/** Runs `call` in `region`; when the bucket turns out to live elsewhere (a 403 naming another endpoint), in its own region. */
-async function inOwnRegion<T>(oss: OssConnection, bucket: string, region: string, signal: AbortSignal | undefined, call: (region: string) => Promise<T>): Promise<T> {
-  try {
-    return await call(region);
-  } catch (error) {
-    if (!(error instanceof OssError) || (error.kind !== 'wrong-region' && error.status !== 403)) throw error;
-    const own = await oss.getBucketRegion(bucket, region, signal ? { signal } : {}).catch(() => region);
-    if (own === region) throw error;
-    return call(own);
-  }
-}
-
 export async function outputCommand(args: readonly string[], io: Io): Promise<number> {
   const { rest, presign } = takePresign(args);
   const { values, positionals } = parseArgs({
@@ -176,7 +165,7 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
     if (presign !== undefined) {
       // Only an object that is there is worth a URL; HeadObject also needs no more than oss:GetObject.
       let used = region;
-      await inOwnRegion(oss, location.bucket, region, io.signal, (r) => ((used = r), oss.headObject(location.bucket, r, location.key, signal)));
+      await inBucketRegion(oss, location.bucket, region, io.signal, (r) => ((used = r), oss.headObject(location.bucket, r, location.key, signal)));
       const url = await presignObject(oss, location, used, presign);
       io.stdout(`${url.url}\n`);
       io.stderr(`${t('Presigned GET URL for {0}: anyone with it can read the object until {1} ({2} s). Treat it as a secret.', uri, url.expiresAt.toISOString(), presign)}\n`);
@@ -184,11 +173,11 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
     }
     // Neither: say what is there, one line per object; a key's own line breaks cannot start a line of their own.
     if (isPrefix(location)) {
-      const { objects } = await inOwnRegion(oss, location.bucket, region, io.signal, (r) => oss.listAll(location.bucket, r, location.key, { limit: Number.POSITIVE_INFINITY, ...signal }));
+      const { objects } = await inBucketRegion(oss, location.bucket, region, io.signal, (r) => oss.listAll(location.bucket, r, location.key, { limit: Number.POSITIVE_INFINITY, ...signal }));
       if (!objects.length) throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', message: t('There is no object under {0}.', uri) });
       for (const o of objects) io.stdout(`${o.size}\t${escapeLine(`oss://${location.bucket}/${o.key}`)}\n`);
     } else {
-      const head = await inOwnRegion(oss, location.bucket, region, io.signal, (r) => oss.headObject(location.bucket, r, location.key, signal));
+      const head = await inBucketRegion(oss, location.bucket, region, io.signal, (r) => oss.headObject(location.bucket, r, location.key, signal));
       io.stdout(`${head.size ?? '?'}\t${escapeLine(head.contentType ?? '')}\t${escapeLine(uri)}\n`);
     }
     return Exit.Ok;

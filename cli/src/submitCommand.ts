@@ -155,7 +155,8 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       projectName,
       taskId: created.taskId,
       maxWaitMs,
-      onUpdate: (task) => io.stderr(`${task.taskId}: ${task.status}${task.progress !== undefined ? ` ${task.progress}%` : ''}\n`),
+      // Progress may never come or stay 0 (GetTask documents it as not supported): no "0%" line after line.
+      onUpdate: (task) => io.stderr(`${task.taskId}: ${task.status}${task.progress ? ` ${task.progress}%` : ''}\n`),
       onError: (error) => io.stderr(`${t('GetTask failed, trying again: {0}', describeImmError(error))}\n`),
       ...(io.signal ? { signal: io.signal } : {}),
     });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify } from './notify';
 import { Commands } from './constants';
 import type { CrashEvent } from './crashHandler';
 
@@ -7,11 +8,11 @@ export async function showCrashNotification(event: CrashEvent, output: vscode.Ou
   const RESTART = vscode.l10n.t('Restart');
   const choice =
     event === 'restarted'
-      ? await vscode.window.showWarningMessage(
+      ? await notify.warning(
           vscode.l10n.t('The IMM Highlight language server stopped unexpectedly and was restarted.'),
           SHOW_LOGS,
         )
-      : await vscode.window.showErrorMessage(
+      : await notify.error(
           vscode.l10n.t('The IMM Highlight language server keeps crashing and was not restarted: job files are not checked until you restart it.'),
           SHOW_LOGS,
           RESTART,

@@ -7,6 +7,7 @@
  * are, and the action must be clicked or tabbed to on purpose. Escape and the close button answer no as well.
  */
 import * as vscode from 'vscode';
+import { notify } from './notify';
 
 export interface GuardedQuestion {
   readonly message: string;
@@ -25,6 +26,6 @@ export function guardedButtons(question: Pick<GuardedQuestion, 'action' | 'keep'
 /** True only when the user chose `action`. */
 export async function confirmGuarded(question: GuardedQuestion): Promise<boolean> {
   const options: vscode.MessageOptions = question.detail === undefined ? { modal: true } : { modal: true, detail: question.detail };
-  const choice = await vscode.window.showWarningMessage(question.message, options, ...guardedButtons(question));
+  const choice = await notify.warning(question.message, options, ...guardedButtons(question));
   return choice?.title === question.action;
 }

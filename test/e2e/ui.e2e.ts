@@ -313,14 +313,22 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     assert.equal(creates().length, 2, `exactly one more CreateHighlightTask: ${creates().map((c) => c.taskId).join(', ')}`);
   });
 
-  step('a click on a task in the Highlight Tasks view opens its details', async () => {
+  step('a click on a task in the Highlight Tasks view opens its details, rendered (not Markdown source)', async () => {
     const pane = await tasksPane();
     const row = pane.locator('.monaco-list-row', { hasText: 'Succeeded' }).first();
     await row.waitFor();
     await row.click();
-    await editorLine('# Highlight task Highlight-').waitFor();
-    await editorLine('| TaskType | Highlight |').waitFor();
-    await page.locator('.tabs-container .tab.active', { hasText: /Highlight-[0-9a-f-]+\.md/ }).waitFor();
+    const tab = page.locator('.tabs-container .tab.active', { hasText: /Preview Highlight-[0-9a-f-]+\.md/ });
+    await tab.waitFor();
+    // The Markdown preview is a webview: the host iframe, and the page inside it in #active-frame.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('h1', { hasText: /Highlight task Highlight-[0-9a-f-]+/ }).waitFor();
+    await preview.locator('td', { hasText: /^TaskType$/ }).first().waitFor();
+    assert.equal(await preview.getByText('|---|').count(), 0, 'a table, not its source');
+    // Closed again: the next step finds its own webview.
+    await tab.getByRole('button', { name: /^Close/ }).click();
+    await tab.waitFor({ state: 'detached' });
+    await page.locator('iframe.webview').waitFor({ state: 'detached' });
   });
 
   step('Preview Output on a succeeded task plays the real video the task wrote, on a presigned URL that verifies; media only from OSS', async () => {
@@ -398,7 +406,7 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
   });
 
   step('typing oss:// in a URI lists the buckets of the account, the IMM region first', async () => {
-    // From the Explorer: after the task details (a Markdown editor) Quick Open did not bring the job back in time.
+    // From the Explorer: after the task details Quick Open did not bring the job back in time.
     await page.keyboard.press('Control+Shift+E');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'concat.highlight.yaml' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'concat.highlight.yaml' }).waitFor();

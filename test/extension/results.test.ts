@@ -102,4 +102,40 @@ describe('Results commands', () => {
     await vscode.commands.executeCommand('immHighlight.results.copyOutputUri', { record: { status: 'Succeeded', outputUri: 'oss://test-bucket/out/reel.mp4', region: 'cn-hangzhou', fileUri: 'untitled:x', taskId: 'T' } });
     assert.equal(await vscode.env.clipboard.readText(), 'oss://test-bucket/out/reel.mp4');
   });
+
+  /** What VS Code hands the browser for env.openExternal's argument (OpenerService: a string as is, a Uri re-encoded). */
+  async function openedInBrowser(run: () => Thenable<unknown>): Promise<string[]> {
+    const env = vscode.env as unknown as { openExternal: (target: unknown) => Thenable<boolean> };
+    const saved = env.openExternal;
+    const opened: string[] = [];
+    env.openExternal = (target: unknown) => {
+      opened.push(typeof target === 'string' ? target : encodeURI((target as vscode.Uri).toString(true)));
+      return Promise.resolve(true);
+    };
+    try {
+      await run();
+    } finally {
+      env.openExternal = saved;
+    }
+    return opened;
+  }
+
+  it('Open Output of a key with # and ? opens a presigned URL that OSS accepts (not encoded twice)', async () => {
+    oss.control.putObject('test-bucket', { key: 'out/take #2?final.mp4', contentType: 'video/mp4', body: BODY });
+    const opened = await openedInBrowser(() => vscode.commands.executeCommand('immHighlight.results.openOutput', 'oss://test-bucket/out/take #2?final.mp4'));
+    assert.equal(opened.length, 1, JSON.stringify(opened));
+    const fetched = await httpGet(opened[0]!);
+    assert.equal(fetched.status, 200, opened[0]);
+    assert.ok(fetched.body.equals(BODY));
+  });
+
+  it('Open Output and Copy Presigned URL follow a bucket found in another region, as the CLI does', async () => {
+    // The job's region is cn-hangzhou (the default); shanghai-footage is in cn-shanghai.
+    await vscode.commands.executeCommand('immHighlight.results.copyPresignedUrl', 'oss://shanghai-footage/raw/launch.mp4');
+    const copied = await vscode.env.clipboard.readText();
+    assert.equal((await httpGet(copied)).status, 200, copied);
+    const opened = await openedInBrowser(() => vscode.commands.executeCommand('immHighlight.results.openOutput', 'oss://shanghai-footage/raw/launch.mp4'));
+    assert.equal(opened.length, 1);
+    assert.equal((await httpGet(opened[0]!)).status, 200, opened[0]);
+  });
 });

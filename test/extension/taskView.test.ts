@@ -10,7 +10,7 @@ import type { SubmitOutcome } from '../../client/src/submit';
 import { TaskHistory, type StateStore } from '../../client/src/submit/taskHistory';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
 import { TaskTreeProvider, type TaskTreeNode } from '../../client/src/submit/taskTree';
-import { activatedApi, retrievalJob } from './helpers';
+import { activatedApi, retrievalJob, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('immHighlight');
 const job = (tag: string): string => retrievalJob(`task-view-${tag}`);
@@ -50,7 +50,7 @@ describe('Highlight Tasks view', () => {
     const [task] = tree.getChildren(file as TaskTreeNode);
     const item = tree.getTreeItem(task!);
     assert.equal(item.label, 'Failed: InvalidFile.NotFound');
-    assert.match(String(item.description), /^(\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d · Highlight-[0-9a-f]{1,8}…$/);
+    assert.match(String(item.description), /^(\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d · [0-9a-f]{1,8}…$/);
     assert.equal(item.command?.command, 'immHighlight.tasks.showDetails');
     assert.deepEqual(item.command?.arguments, [failed.taskId]);
     assert.ok(!String(item.tooltip).includes('oss://test-bucket/out.mp4'), String(item.tooltip));
@@ -59,8 +59,15 @@ describe('Highlight Tasks view', () => {
 
   it('the details show every GetTask field, the job file and the request sent, without secrets', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('immHighlight.tasks.showDetails', failed.taskId);
+    // Rendered in the Markdown preview (a webview), not shown as its `| | |` source.
+    // (The tab reaches the extension host after the command has returned.)
+    const previewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    const tab = await waitFor('the Markdown preview of the details', previewTab, 10_000).catch(() => undefined);
+    assert.ok(tab, vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label}: ${JSON.stringify(t.input)}`).join('\n'));
+    assert.match(tab.label, /Highlight-[0-9a-f-]+\.md/);
     const shown = await vscode.workspace.openTextDocument(uri);
-    const text = shown.getText();
+    // The source's backslash escapes removed, as the rendered preview shows it.
+    const text = shown.getText().replace(/\\([!-/:-@[-`{-~])/g, '$1');
     assert.equal(shown.languageId, 'markdown');
     for (const field of ['RequestId', 'ProjectName', 'TaskId', 'TaskType', 'Status', 'Code', 'Message', 'StartTime', 'EndTime']) {
       assert.match(text, new RegExp(`^\\| ${field} \\| .+ \\|$`, 'm'), field);

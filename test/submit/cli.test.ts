@@ -197,6 +197,17 @@ describe('submit', () => {
     assert.match(stderr, /Failed: VideoNotFound oss:\/\/test-bucket\/a\.mp4 does not exist\./);
   });
 
+  test("--wait: a presigned URL quoted in a failed task's Message is redacted in the text and in --format json", async () => {
+    const presigned = 'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2lnbmF0dXJl%3D&security-token=CAISSECRETTOKEN';
+    endpoint.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Failed', failure: { Code: 'InvalidFile.NotFound', Message: `Cannot read ${presigned} (404).` } });
+    const { code, stdout, stderr } = await run(['submit', 'good.highlight.yaml', '--endpoint', endpoint.url, '--wait', '--format', 'json'], withKey);
+    assert.equal(code, 1);
+    assert.match(stderr, /Cannot read https:\/\/test-bucket\.oss-cn-hangzhou\.aliyuncs\.com\/a\.mp4\?<signature removed> \(404\)\./);
+    const json = JSON.parse(stdout) as { message?: string };
+    assert.equal(json.message, 'Cannot read https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4?<signature removed> (404).');
+    for (const text of [stdout, stderr]) assert.ok(!/Signature=|security-token=|SECRETTOKEN|STS\.NUg/.test(text), text);
+  });
+
   test('an invalid job is refused and nothing is sent', async () => {
     const { code, stderr } = await run(['submit', 'bad.highlight.yaml', '--endpoint', endpoint.url], withKey);
     assert.equal(code, 1);

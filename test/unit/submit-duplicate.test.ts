@@ -6,7 +6,7 @@ import { ago, DUPLICATE_WINDOW_MS, duplicateQuestion, findDuplicate } from '../.
 import { adviseError } from '../../client/src/submit/errorAdvice';
 import { IdentityResolver } from '../../client/src/submit/identityResolver';
 import { requestFingerprint } from '../../client/src/submit/requestFingerprint';
-import { redactPresignedUrls } from '../../client/src/submit/urlRedaction';
+import { redactPresignedUrls } from '../../api/src/redaction';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
 import { toRequest } from '../../core/src/request';
 

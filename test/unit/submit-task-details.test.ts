@@ -4,6 +4,9 @@ import { renderTaskDetails } from '../../client/src/submit/taskDetails';
 import { jobTemplates } from '../../client/src/submit/jobTemplates';
 import type { TaskRecord } from '../../client/src/submit/taskRecord';
 
+/** The Markdown source with its backslash escapes removed (what the preview shows); table pipes of cells stay `\|`. */
+const unescaped = (markdown: string): string => markdown.replace(/\\([!-/:-@[-`{-~])/g, (_, c: string) => (c === '|' ? '\\|' : c));
+
 const failed: TaskRecord = {
   taskId: 'Highlight-4d51241b-0b1c-4e2f-9d5a-1234567890ab',
   projectName: 'immtest',
@@ -39,7 +42,7 @@ test('details: every field of the GetTask answer, the job file, the submission a
     Tags: { team: 'a' },
     UserData: 'https://h/x?Signature=secret-sig',
   };
-  const text = renderTaskDetails(failed, { jobPath: 'jobs/a.highlight.yaml', jobExists: true, live: { kind: 'answer', at: '2026-11-25T10:05:00Z', fields } });
+  const text = unescaped(renderTaskDetails(failed, { jobPath: 'jobs/a.highlight.yaml', jobExists: true, live: { kind: 'answer', at: '2026-11-25T10:05:00Z', fields } }));
   assert.match(text, /^# Highlight task Highlight-4d51241b-0b1c-4e2f-9d5a-1234567890ab$/m);
   assert.match(text, /^\*\*Failed: InvalidFile\.NotFound\*\* — The video does not exist\.$/m);
   for (const name of Object.keys(fields)) assert.match(text, new RegExp(`^\\| ${name} \\| `, 'm'), name);
@@ -55,16 +58,16 @@ test('details: every field of the GetTask answer, the job file, the submission a
 });
 
 test('details without a fresh answer: the last known fields and why GetTask failed; a gone file is said so', () => {
-  const text = renderTaskDetails(failed, { jobPath: 'jobs/a.highlight.yaml', jobExists: false, live: { kind: 'error', at: '2026-11-25T10:05:00Z', message: 'NoCredentials: none' } });
+  const text = unescaped(renderTaskDetails(failed, { jobPath: 'jobs/a.highlight.yaml', jobExists: false, live: { kind: 'error', at: '2026-11-25T10:05:00Z', message: 'NoCredentials: none' } }));
   assert.match(text, /^## GetTask \(last known\)$/m);
   assert.match(text, /^A new GetTask failed at 2026-11-25T10:05:00Z: NoCredentials: none$/m);
   assert.match(text, /^\| RequestId \| REQ-GET-OLD \|$/m);
   assert.match(text, /^\| StartTime \| 2026-11-25T10:00:01Z \|$/m);
   assert.match(text, /\(no longer exists\)/);
-  const succeeded = renderTaskDetails({ ...failed, status: 'Succeeded', code: undefined, message: undefined } as TaskRecord, { jobPath: 'a', jobExists: true, live: undefined });
-  assert.match(succeeded, /^Result: `oss:\/\/b\/out\.mp4`$/m);
+  const succeeded = unescaped(renderTaskDetails({ ...failed, status: 'Succeeded', code: undefined, message: undefined } as TaskRecord, { jobPath: 'a', jobExists: true, live: undefined }));
+  assert.match(succeeded, /^Result: oss:\/\/b\/out\.mp4$/m);
   const { sentRequest: _s, ...legacy } = failed;
-  assert.match(renderTaskDetails(legacy, { jobPath: 'a', jobExists: true, live: undefined }), /Not recorded: this task was submitted by an earlier version/);
+  assert.match(unescaped(renderTaskDetails(legacy, { jobPath: 'a', jobExists: true, live: undefined })), /Not recorded: this task was submitted by an earlier version/);
 });
 
 test('New File offers the whole-job snippets of the language server, nothing smaller', () => {

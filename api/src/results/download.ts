@@ -16,6 +16,7 @@ import type { OssConnection, OssObjectSummary } from '../oss/client';
 import { ossUri } from '../oss/client';
 import { OssError } from '../oss/errors';
 import type { OssLocation } from './outputLocation';
+import { inBucketRegion } from './bucketRegion';
 import { planLocalFiles, type PlannedFile, type SkippedKey } from './localPlan';
 import { dashNames, hlsUris, isDash, resolveEntry } from './playlist';
 import { t } from '../../../core/src/l10n';
@@ -179,17 +180,6 @@ async function place(temp: string, target: string, overwrite: boolean): Promise<
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
     if (await exists(target)) throw new TargetExistsError([target]);
     await rename(temp, target);
-  }
-}
-
-/** Runs `call` in `region`; when OSS says the bucket is elsewhere, once more in the bucket's own region. */
-async function inBucketRegion<T>(oss: OssConnection, bucket: string, region: string, signal: AbortSignal | undefined, call: (region: string) => Promise<T>): Promise<T> {
-  try {
-    return await call(region);
-  } catch (error) {
-    if (!(error instanceof OssError) || error.kind !== 'wrong-region') throw error;
-    const own = await oss.getBucketRegion(bucket, region, signal ? { signal } : {});
-    return call(own);
   }
 }
 

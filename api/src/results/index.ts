@@ -8,3 +8,4 @@ export type { PresignedUrl } from './presign';
 export { downloadObject, downloadOutput, downloadPlaylist, downloadPrefix, downloadSegmented, LocalWriteError, removeStaleParts, TargetExistsError, TargetUnusableError } from './download';
 export type { DownloadedFile, DownloadOptions, DownloadProgress, DownloadResult, SkippedKey } from './download';
 export { planLocalFiles } from './localPlan';
+export { inBucketRegion } from './bucketRegion';

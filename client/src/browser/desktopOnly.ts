@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 
 interface ContributedCommand {
   readonly command: string;
@@ -17,7 +18,7 @@ export function registerDesktopOnlyCommands(manifest: unknown, implemented: Read
       .filter(({ command }) => !implemented.has(command))
       .map(({ command, title }) =>
         vscode.commands.registerCommand(command, () => {
-          void vscode.window.showInformationMessage(
+          void notify.info(
             vscode.l10n.t('IMM Highlight: "{0}" needs VS Code desktop. In the browser the extension checks job files but cannot reach Alibaba Cloud.', title),
           );
           return undefined;

@@ -4,6 +4,7 @@
  * at a time: a newer one cancels the older.
  */
 import * as vscode from 'vscode';
+import { notify, withProgress } from '../notify';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { parseJob, type JobDocument } from '../../../core/src/document';
 import { failureReasonOf } from '../../../core/src/cloud/diagnostics';
@@ -163,18 +164,18 @@ export class CloudDiagnostics implements vscode.Disposable {
 export async function checkAgainstCloudCommand(session: CloudSession, diagnostics: CloudDiagnostics, trust: EndpointTrust, arg?: unknown): Promise<CheckResult | undefined> {
   const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
   if (!document || !isJobFile(document)) {
-    void vscode.window.showErrorMessage(CLOUD_UI.noJob());
+    void notify.error(CLOUD_UI.noJob());
     return undefined;
   }
   // The user asked for this check: the one place besides Submit and the results commands where the question is put.
   const refused = await trust.confirm(document.uri);
   if (refused) {
-    void vscode.window.showWarningMessage(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, refused.settings[0]!));
+    void notify.warning(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, refused.settings[0]!));
     return { status: 'endpointNotAccepted', diagnostics: [] };
   }
   session.cache.clear();
   const file = document.uri.path.split('/').pop() ?? 'the job';
-  const result = await vscode.window.withProgress(
+  const result = await withProgress(
     { location: vscode.ProgressLocation.Notification, title: CLOUD_UI.checking(file), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
@@ -182,12 +183,12 @@ export async function checkAgainstCloudCommand(session: CloudSession, diagnostic
       return diagnostics.check(document, undefined, controller.signal);
     },
   );
-  if (result.status === 'moot') void vscode.window.showWarningMessage(CLOUD_UI.mootYaml(file));
-  else if (result.status === 'noCredentials') void vscode.window.showWarningMessage(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
+  if (result.status === 'moot') void notify.warning(CLOUD_UI.mootYaml(file));
+  else if (result.status === 'noCredentials') void notify.warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
   else if (result.status === 'checked') {
     const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
     const warnings = result.diagnostics.length - errors;
-    void vscode.window.showInformationMessage(result.diagnostics.length ? CLOUD_UI.checkedFindings(file, errors, warnings) : CLOUD_UI.checkedClean(file));
+    void notify.info(result.diagnostics.length ? CLOUD_UI.checkedFindings(file, errors, warnings) : CLOUD_UI.checkedClean(file));
   }
   return result;
 }

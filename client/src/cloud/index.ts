@@ -4,6 +4,7 @@
  * module out, and with it ali-oss and @alicloud.
  */
 import * as vscode from 'vscode';
+import { withProgress } from '../notify';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ImmHighlightApi } from '../api';
 import { documentSelector } from '../languageClient';
@@ -33,7 +34,7 @@ export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSessio
     if (readCloudSettings(document.uri).mode === 'off') return [];
     // In the status bar: Submit's own progress notifications follow at once, and a third toast in a row kept VS Code
     // from showing the "submitted" one.
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('IMM: checking the job against the cloud before submitting') }, () =>
+    const result = await withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('IMM: checking the job against the cloud before submitting') }, () =>
       diagnostics.check(document, doc),
     );
     return result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);

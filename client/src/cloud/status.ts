@@ -1,6 +1,7 @@
 /** The language status item that says whether the cloud checks are on, as whom and where, or why not. */
 import * as vscode from 'vscode';
 import { documentSelector } from '../languageClient';
+import { plainText } from '../plainText';
 import { CLOUD_UI } from './messages';
 import type { CloudDiagnostics } from './diagnostics';
 import type { CloudSession } from './session';
@@ -56,6 +57,10 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
         item.command = { title: CLOUD_UI.checkNow(), command: CHECK_CLOUD_COMMAND };
         break;
     }
+    // A language status item renders `[text](target)` as a link, like a notification: the error and endpoint it
+    // quotes stay plain text.
+    item.text = plainText(item.text);
+    if (item.detail !== undefined) item.detail = plainText(item.detail);
   };
   void update();
   return vscode.Disposable.from(

@@ -3,6 +3,7 @@
  * `immHighlight.ossEndpoint` override and the request timeout of the job file's scope.
  */
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { createOssConnection, type OssConnection } from '../../../api/src/oss/index';
 import { readSubmitSettings } from '../submit/settings';
 import type { CredentialStore } from '../submit/credentialStore';
@@ -32,7 +33,7 @@ export function resultsConnections(credentials: CredentialStore, trust: Endpoint
     async forCommand(scope) {
       const refused = await trust.confirm(scope, ['ossEndpoint']);
       if (refused) {
-        void vscode.window.showWarningMessage(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, 'ossEndpoint'));
+        void notify.warning(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, 'ossEndpoint'));
         return undefined;
       }
       return connect(scope);

@@ -6,11 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { notify, withProgress } from '../notify';
 import { OssError } from '../../../api/src/oss/index';
 import {
   downloadFolderName,
   downloadObject,
   downloadSegmented,
+  inBucketRegion,
   isPlaylistOrPrefix,
   isPrefix,
   isSegmentedOutput,
@@ -34,6 +36,7 @@ import { resultsConnections } from './connection';
 import type { OutputSource } from './outputAnswer';
 import { OutputCodeLens, type JobOutputArg } from './outputCodeLens';
 import { OutputLister } from './outputLister';
+import { openUrl } from './openUrl';
 import { playsInWebview, previewHtml } from './previewHtml';
 
 export { ResultCommands } from './commandIds';
@@ -67,7 +70,7 @@ async function jobTarget(uri: vscode.Uri | undefined): Promise<{ uri: string; se
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
   const output = jobOutputOf(parseJob(document.getText()).value);
   if (!output) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no Output.URI of the form oss://bucket/key.', vscode.workspace.asRelativePath(uri, false)));
+    void notify.info(vscode.l10n.t('{0} has no Output.URI of the form oss://bucket/key.', vscode.workspace.asRelativePath(uri, false)));
     return undefined;
   }
   return { ...output, scope: uri };
@@ -82,7 +85,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
   const given = arg as { kind?: unknown; record?: RecordArg; bucket?: unknown; key?: unknown } | undefined;
   const record = given?.record;
   if (record && record.status !== 'Succeeded') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} has not succeeded ({1}): it has no output yet.', String(record.taskId), String(record.status)));
+    void notify.info(vscode.l10n.t('Task {0} has not succeeded ({1}): it has no output yet.', String(record.taskId), String(record.status)));
     return undefined;
   }
   let uri: string | undefined;
@@ -100,7 +103,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
     uri = record.outputUri;
     segmented = isSegmentedOutput({ outputUri: record.outputUri, outputSegmented: record.outputSegmented === true });
   } else if (record) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} was submitted without an Output.URI: there is nothing to show.', String(record.taskId)));
+    void notify.info(vscode.l10n.t('Task {0} was submitted without an Output.URI: there is nothing to show.', String(record.taskId)));
     return undefined;
   } else if (typeof arg === 'string') uri = arg;
   else if (arg instanceof vscode.Uri && arg.scheme === 'oss') uri = arg.toString(true);
@@ -123,7 +126,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
   try {
     location = parseOssLocation(uri.trim());
   } catch (error) {
-    void vscode.window.showErrorMessage((error as Error).message);
+    void notify.error((error as Error).message);
     return undefined;
   }
   return {
@@ -155,23 +158,25 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     return Number.isInteger(value) && value >= 1 && value <= 604_800 ? value : 900;
   };
   const fail = (error: unknown): void => {
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void notify.error(error instanceof Error ? error.message : String(error));
   };
   async function presign(target: Target): Promise<{ url: string; expiresAt: Date } | undefined> {
     const oss = await connection(target.scope);
     if (!oss) return undefined;
-    await oss.headObject(target.location.bucket, target.region, target.location.key);
-    return presignObject(oss, target.location, target.region, expirySeconds(target.scope));
+    // A bucket in another region than the job's is followed there, as the CLI's --presign and the downloads do.
+    const { bucket, key } = target.location;
+    const region = await inBucketRegion(oss, bucket, target.region, undefined, async (r) => (await oss.headObject(bucket, r, key), r));
+    return presignObject(oss, target.location, region, expirySeconds(target.scope));
   }
 
   async function openTarget(target: Target): Promise<void> {
     try {
       if (isPrefix(target.location)) {
-        await vscode.env.openExternal(vscode.Uri.parse(ossConsoleUrl(target.location, target.region)));
+        await openUrl(ossConsoleUrl(target.location, target.region));
         return;
       }
       const url = await presign(target);
-      if (url) await vscode.env.openExternal(vscode.Uri.parse(url.url, true));
+      if (url) await openUrl(url.url);
     } catch (error) {
       fail(error);
     }
@@ -186,7 +191,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     const target = await targetOf(arg);
     if (!target) return undefined;
     if (target.segmented) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.', shown(target.location)));
+      void notify.info(vscode.l10n.t('{0} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.', shown(target.location)));
       await openTarget(target);
       return undefined;
     }
@@ -199,7 +204,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
       });
       panel.webview.html = previewHtml({ url: url.url, ossUri: shown(target.location), expiresAt: url.expiresAt, nonce: randomBytes(16).toString('base64') });
       panel.webview.onDidReceiveMessage((message: { type?: string }) => {
-        if (message.type === 'openInBrowser') void vscode.env.openExternal(vscode.Uri.parse(url.url, true));
+        if (message.type === 'openInBrowser') void openUrl(url.url);
       });
       return panel;
     } catch (error) {
@@ -237,7 +242,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     let overwrite = !folder && !destination;
     for (;;) {
       try {
-        const result = await vscode.window.withProgress(
+        const result = await withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', shown(location)), cancellable: true },
           async (progress, token) => {
             const controller = new AbortController();
@@ -258,12 +263,12 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
         );
         if (result.skipped.length) {
           const first = result.skipped[0]!;
-          void vscode.window.showWarningMessage(
+          void notify.warning(
             vscode.l10n.t('Downloaded {0} to {1}, but {2} key(s) could not be placed and were skipped, e.g. {3}: {4}', shown(location), path, result.skipped.length, first.key, first.reason),
           );
           return path;
         }
-        void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} to {1}.', shown(location), path));
+        void notify.info(vscode.l10n.t('Downloaded {0} to {1}.', shown(location), path));
         return path;
       } catch (error) {
         if (error instanceof TargetExistsError && !overwrite) {
@@ -310,7 +315,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
         const url = await presign(target);
         if (!url) return;
         await vscode.env.clipboard.writeText(url.url);
-        void vscode.window.showInformationMessage(
+        void notify.info(
           vscode.l10n.t('Presigned URL of {0} copied: anyone with it can read the object until {1}.', shown(target.location), url.expiresAt.toLocaleString()),
         );
       } catch (error) {
@@ -319,7 +324,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     }),
     vscode.commands.registerCommand(ResultCommands.openInConsole, async (arg: unknown) => {
       const target = await targetOf(arg);
-      if (target) await vscode.env.openExternal(vscode.Uri.parse(ossConsoleUrl(target.location, target.region)));
+      if (target) await openUrl(ossConsoleUrl(target.location, target.region));
     }),
   );
   return {

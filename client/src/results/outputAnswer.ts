@@ -36,6 +36,10 @@ export interface OutputOwner {
 /** The tree's view of the lister: a cached answer per task, a look-up started when there is none. */
 export interface OutputSource {
   answer(owner: OutputOwner): OutputAnswer;
+  /** The cached answer, without starting a look-up (a tooltip must not send requests). */
+  peek(owner: OutputOwner): OutputAnswer | undefined;
+  /** The answer once the look-up (bounded in time) has ended; one started when there is none. */
+  settled(owner: OutputOwner): Promise<OutputAnswer>;
   /** Drops the cached answer of one task (Refresh), or of all. */
   forget(taskId?: string): void;
   readonly onDidChange: (listener: () => void) => { dispose(): void };

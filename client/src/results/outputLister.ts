@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { OssError } from '../../../api/src/oss/index';
-import { isPrefix, isSegmentedOutput, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
+import { inBucketRegion, isPrefix, isSegmentedOutput, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
 import { boundedController, type ConnectionFactory } from './connection';
 import type { OutputAnswer, OutputOwner, OutputSource } from './outputAnswer';
 import { backgroundLookupsBlocker } from '../cloud/backgroundLookups';
@@ -36,8 +36,13 @@ export function outputFailureText(error: unknown, uri: string, timedOut: boolean
   }
 }
 
+/** Opening the details writes the record again; only what decides the answer counts. */
+function keyOf(owner: OutputOwner): string {
+  return `${owner.status}|${owner.outputUri ?? ''}|${owner.outputSegmented === true}|${owner.region}`;
+}
+
 export class OutputLister implements OutputSource, vscode.Disposable {
-  private readonly answers = new Map<string, { of: string; answer: OutputAnswer }>();
+  private readonly answers = new Map<string, { of: string; answer: OutputAnswer; done?: Promise<OutputAnswer> }>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private disposed = false;
@@ -45,20 +50,35 @@ export class OutputLister implements OutputSource, vscode.Disposable {
   constructor(private readonly connection: ConnectionFactory) {}
 
   answer(owner: OutputOwner): OutputAnswer {
-    // Opening the details writes the record again; only what decides the answer counts.
-    const of = `${owner.status}|${owner.outputUri ?? ''}|${owner.outputSegmented === true}|${owner.region}`;
+    return this.entry(owner).answer;
+  }
+
+  peek(owner: OutputOwner): OutputAnswer | undefined {
     const cached = this.answers.get(owner.taskId);
-    if (cached && cached.of === of) return cached.answer;
+    return cached && cached.of === keyOf(owner) ? cached.answer : undefined;
+  }
+
+  settled(owner: OutputOwner): Promise<OutputAnswer> {
+    const entry = this.entry(owner);
+    return entry.done ?? Promise.resolve(entry.answer);
+  }
+
+  private entry(owner: OutputOwner): { answer: OutputAnswer; done?: Promise<OutputAnswer> } {
+    const of = keyOf(owner);
+    const cached = this.answers.get(owner.taskId);
+    if (cached && cached.of === of) return cached;
     const loading: OutputAnswer = { state: 'loading' };
-    this.answers.set(owner.taskId, { of, answer: loading });
-    void this.lookUp(owner).then((answer) => {
+    const done = this.lookUp(owner).then((answer) => {
       const now = this.answers.get(owner.taskId);
       // A newer look-up (the record changed meanwhile) or a forget() wins over this one.
-      if (this.disposed || now?.answer !== loading) return;
+      if (this.disposed || now?.answer !== loading) return answer;
       this.answers.set(owner.taskId, { of, answer });
       this.changed.fire();
+      return answer;
     });
-    return loading;
+    const entry = { of, answer: loading, done };
+    this.answers.set(owner.taskId, entry);
+    return entry;
   }
 
   /** Refresh of one task or of all: shown again, so expanded tasks ask OSS again now. */
@@ -98,7 +118,7 @@ export class OutputLister implements OutputSource, vscode.Disposable {
       const oss = await this.connection(vscode.Uri.parse(owner.fileUri, true));
       const signal = bound.controller.signal;
       if (!segmented) {
-        const head = await oss.headObject(location.bucket, owner.region, location.key, { signal });
+        const head = await inBucketRegion(oss, location.bucket, owner.region, signal, (r) => oss.headObject(location.bucket, r, location.key, { signal }));
         return { state: 'listed', bucket: location.bucket, folder, objects: [{ key: location.key, size: head.size }], truncated: false, segmented };
       }
       const listed = await oss.listAll(location.bucket, owner.region, prefix, { signal, limit: MAX_LISTED_OBJECTS });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { maskAccessKeyId } from '../../../api/src/errors';
 import { confirmGuarded } from '../guardedModal';
 import { SubmitCommands } from './commandIds';
@@ -61,7 +62,7 @@ async function nowUsed(identities: IdentityResolver): Promise<string> {
 async function confirmed(question: string, testMode: boolean): Promise<boolean> {
   if (testMode) return true;
   if (await confirmGuarded({ message: question, action: CONFIRM_TEXT.replace(), keep: CONFIRM_TEXT.keep() })) return true;
-  void vscode.window.showInformationMessage(CONFIRM_TEXT.declined());
+  void notify.info(CONFIRM_TEXT.declined());
   return false;
 }
 
@@ -78,7 +79,7 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       if (!key) return false;
       await store.setAccessKey(key);
       log(`AccessKey ${maskAccessKeyId(key.accessKeyId)} stored in VS Code secret storage; it is used before any profile or the default chain.`);
-      if (!given) void vscode.window.showInformationMessage(vscode.l10n.t('IMM Highlight: AccessKey {0} saved in VS Code secret storage.', maskAccessKeyId(key.accessKeyId)));
+      if (!given) void notify.info(vscode.l10n.t('IMM Highlight: AccessKey {0} saved in VS Code secret storage.', maskAccessKeyId(key.accessKeyId)));
       return true;
     }),
 
@@ -92,7 +93,7 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       const message = had
         ? vscode.l10n.t('IMM Highlight: AccessKey {0} removed. Submissions now use {1}.', maskAccessKeyId(had.accessKeyId), next)
         : vscode.l10n.t('IMM Highlight: no AccessKey was stored. Submissions use {0}.', next);
-      void vscode.window.showInformationMessage(message);
+      void notify.info(message);
       return message;
     }),
 
@@ -134,7 +135,7 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       const used = pick.profile ? vscode.l10n.t('aliyun CLI profile "{0}"', pick.profile) : vscode.l10n.t('the default credential chain');
       log(`Credentials: ${used} chosen.`);
       const clearAccessKey = vscode.l10n.t('Clear AccessKey');
-      void vscode.window.showInformationMessage(
+      void notify.info(
         stored
           ? vscode.l10n.t('IMM Highlight: {0} chosen, but the AccessKey {1} in secret storage is used first. Run "Clear AccessKey" to use the profile.', used, maskAccessKeyId(stored.accessKeyId))
           : vscode.l10n.t('IMM Highlight: submissions now use {0}.', used),

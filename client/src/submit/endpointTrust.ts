@@ -6,6 +6,7 @@
  * Background work only reads `pending`; the modal is asked by what the user started.
  */
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { confirmGuarded } from '../guardedModal';
 import { CLOUD_ENDPOINT_SETTINGS, consentQuestion, ENDPOINT_TRUST_TEXT, pendingEndpoints, type EndpointSetting, type PendingEndpoint } from './endpointConsent';
 
@@ -63,11 +64,11 @@ export function registerEndpointReview(trust: EndpointTrust): vscode.Disposable 
   return vscode.commands.registerCommand(REVIEW_ENDPOINTS_COMMAND, async (arg?: unknown): Promise<boolean> => {
     const scope = arg instanceof vscode.Uri ? arg : (vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
     if (!trust.pending(scope).length) {
-      void vscode.window.showInformationMessage(ENDPOINT_TRUST_TEXT.nothingToReview());
+      void notify.info(ENDPOINT_TRUST_TEXT.nothingToReview());
       return true;
     }
     const refused = await trust.confirm(scope);
-    if (refused) void vscode.window.showWarningMessage(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, refused.settings[0]!));
+    if (refused) void notify.warning(ENDPOINT_TRUST_TEXT.refusedCloud(refused.url, refused.settings[0]!));
     return refused === undefined;
   });
 }

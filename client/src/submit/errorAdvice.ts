@@ -3,9 +3,10 @@
  * a sentence of advice per failure; this adds the code and RequestId users quote to support, and picks the
  * one place in VS Code where the fix is made.
  */
-import { redactSecrets } from '../../../api/src/credentialFailure';
+import { redactSecrets } from '../../../api/src/redaction';
 import { describeImmError, ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
 import { t } from '../../../core/src/l10n';
+import { plainText } from '../plainText';
 
 export type ErrorActionId = 'setAccessKey' | 'clearAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';
 
@@ -65,16 +66,9 @@ export function adviseError(error: unknown, context: ErrorContext = {}): ErrorAd
   };
 }
 
+// Escaped here as well as in notify.ts: the advice also becomes a diagnostic, a log line and a task's followError.
 function withCodeAndRequestId(error: ImmApiError): string {
   return plainText(describeImmError(error));
-}
-
-/**
- * Notifications render `[text](target)` as a link, a `command:` target included; the message may carry the words of
- * whatever endpoint answered, so brackets become parentheses and it stays plain text.
- */
-export function plainText(message: string): string {
-  return message.replace(/\[/g, '(').replace(/\]/g, ')');
 }
 
 function actionsFor(error: ImmApiError, endpointSet: boolean, storedAccessKey: boolean): ErrorAction[] {

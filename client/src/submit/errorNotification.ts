@@ -1,11 +1,12 @@
 /** Shows an ErrorAdvice with its buttons; each button goes where the fix is made. */
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { SubmitCommands } from './commandIds';
 import type { ErrorAction, ErrorAdvice } from './errorAdvice';
 
 export async function showErrorAdvice(advice: ErrorAdvice, output: vscode.OutputChannel, prefix = 'IMM Highlight'): Promise<void> {
   const byLabel = new Map<string, ErrorAction>(advice.actions.map((a) => [a.label, a]));
-  const choice = await vscode.window.showErrorMessage(`${prefix}: ${advice.message}`, ...byLabel.keys());
+  const choice = await notify.error(`${prefix}: ${advice.message}`, ...byLabel.keys());
   const action = choice ? byLabel.get(choice) : undefined;
   if (!action) return;
   switch (action.id) {

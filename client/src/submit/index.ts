@@ -53,7 +53,7 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     log,
     onFinished: (record) => {
       if (record.status === 'Succeeded') results?.taskSucceeded(record);
-      void notifyFinished(record);
+      void notifyFinished(record, results?.outputs);
     },
     onStopped: (record, message, quiet) => {
       if (!quiet) void notifyStopped(record, message);

@@ -4,7 +4,7 @@
  */
 import { t } from '../../../core/src/l10n';
 import { ImmApiError } from '../../../api/src/errors';
-import { redactPresignedUrls } from './urlRedaction';
+import { redactPresignedUrls } from '../../../api/src/redaction';
 
 /** Messages of this feature, in one place for translation; functions, as texts would be filled before the display language is chosen. */
 export const PERSISTED_ERROR_TEXT = {

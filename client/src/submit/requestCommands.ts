@@ -1,5 +1,6 @@
 /** Show Request (a read-only JSON document that follows edits) and Copy aliyun CLI Command. */
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { COMMAND_LINE_TEXT, shellOf } from '../../../core/src/commandLine';
 import { SubmitCommands } from './commandIds';
 import { previewUri, type RequestPreviewProvider } from './requestPreview';
@@ -17,7 +18,7 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
       if (isTaskNode(arg)) return vscode.commands.executeCommand<vscode.Uri | undefined>(SubmitCommands.showSentRequest, arg.record.taskId);
       const document = await jobDocument(arg);
       if (!document) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to see its request.'));
+        void notify.error(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to see its request.'));
         return undefined;
       }
       const uri = previewUri(document.uri);
@@ -29,21 +30,21 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
     vscode.commands.registerCommand(SubmitCommands.copyCliCommand, async (arg?: unknown): Promise<string | undefined> => {
       const document = await jobDocument(arg);
       if (!document) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to copy its aliyun CLI command.'));
+        void notify.error(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to copy its aliyun CLI command.'));
         return undefined;
       }
       const shell = shellOf(vscode.env.shell, hostPlatform());
       const result = await preview.commandLine(document.uri, shell);
       if (!result) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: this file cannot become a request yet (it needs to be a mapping with ProjectName).'));
+        void notify.error(vscode.l10n.t('IMM Highlight: this file cannot become a request yet (it needs to be a mapping with ProjectName).'));
         return undefined;
       }
       if ('refused' in result) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: aliyun CLI command not copied: {0}', result.refused));
+        void notify.error(vscode.l10n.t('IMM Highlight: aliyun CLI command not copied: {0}', result.refused));
         return undefined;
       }
       await vscode.env.clipboard.writeText(result.line);
-      void vscode.window.showInformationMessage(vscode.l10n.t('IMM Highlight: aliyun CLI command copied for {0}. {1}', COMMAND_LINE_TEXT.shellName[shell](), COMMAND_LINE_TEXT.needsCli()));
+      void notify.info(vscode.l10n.t('IMM Highlight: aliyun CLI command copied for {0}. {1}', COMMAND_LINE_TEXT.shellName[shell](), COMMAND_LINE_TEXT.needsCli()));
       return result.line;
     }),
   );

@@ -7,6 +7,7 @@ import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from './endpointTrust';
 import { CLOUD_ENDPOINT_SETTINGS, type EndpointSetting } from './endpointConsent';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { notify, withProgress } from '../notify';
 import { jobOutputOf } from '../../../api/src/results/jobOutput';
 import { keyRange, type JobDocument } from '../../../core/src/document';
 import type { CreateHighlightTaskResult, ImmClient } from '../../../api/src/client';
@@ -17,7 +18,7 @@ import { findDuplicate } from './duplicateCheck';
 import type { IdentityResolver } from './identityResolver';
 import { jobDocument, jobUriNow } from './jobDocument';
 import { requestFingerprint } from './requestFingerprint';
-import { redactPresignedUrls } from './urlRedaction';
+import { redactPresignedUrls } from '../../../api/src/redaction';
 import type { CredentialStore } from './credentialStore';
 import { adviseError } from './errorAdvice';
 import { showErrorAdvice } from './errorNotification';
@@ -119,7 +120,7 @@ export class Submitter {
     if (key !== undefined && this.inFlight.has(key)) {
       const name = label(target!);
       this.deps.output.appendLine(`Submit on ${name} ignored: it is being submitted already.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('IMM Highlight: {0} is being submitted already; this Submit did nothing.', name));
+      void notify.info(vscode.l10n.t('IMM Highlight: {0} is being submitted already; this Submit did nothing.', name));
       return Promise.resolve({ status: 'busy' });
     }
     if (key !== undefined) this.inFlight.add(key);
@@ -131,7 +132,7 @@ export class Submitter {
   private async submitTarget(arg: unknown): Promise<SubmitOutcome> {
     const document = await jobDocument(arg);
     if (!document) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to submit it.'));
+      void notify.error(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to submit it.'));
       return { status: 'noJob' };
     }
     return this.submitDocument(document);
@@ -154,7 +155,7 @@ export class Submitter {
     const refused = await this.deps.endpointTrust?.confirm(document.uri, used);
     if (refused) {
       output.appendLine(`Not submitted ${label(document.uri)}: the workspace endpoint ${refused.url} was not accepted. Nothing was sent.`);
-      void vscode.window.showErrorMessage(refused.settings.includes('endpoint') ? ENDPOINT_TRUST_TEXT.refused(refused.url) : ENDPOINT_TRUST_TEXT.refusedOss(refused.url));
+      void notify.error(refused.settings.includes('endpoint') ? ENDPOINT_TRUST_TEXT.refused(refused.url) : ENDPOINT_TRUST_TEXT.refusedOss(refused.url));
       return { status: 'endpointRefused', url: refused.url };
     }
 
@@ -176,7 +177,7 @@ export class Submitter {
     try {
       client = await createClient(this.deps.credentials, targetOf(settings), this.deps.extensionVersion);
       endpointUrl = client.endpoint.url;
-      identity = await vscode.window.withProgress(
+      identity = await withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IMM: submitting {0}', file) },
         async (progress) => {
           progress.report({ message: vscode.l10n.t('resolving credentials…') });
@@ -186,7 +187,7 @@ export class Submitter {
       fingerprint = requestFingerprint({ region: settings.region, endpointUrl }, plan.request);
       const declined = await this.askIfSentBefore(fingerprint, identity);
       if (declined) return declined;
-      result = await vscode.window.withProgress(
+      result = await withProgress(
         // The identity is in the title: the message line may never be seen when IMM answers at once.
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IMM: submitting {0} to project {1} in {2} as {3}', file, projectName, settings.region, identity) },
         async (progress) => {
@@ -264,8 +265,7 @@ export class Submitter {
 
     const copyTaskId = vscode.l10n.t('Copy Task ID');
     const showRequest = vscode.l10n.t('Show Request');
-    void vscode.window
-      .showInformationMessage(
+    void notify.info(
         vscode.l10n.t('IMM task {0} submitted (project {1}, {2}, as {3}). Following it in the status bar.', record.taskId, record.projectName, region, identity),
         copyTaskId,
         showRequest,

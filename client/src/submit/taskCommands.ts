@@ -3,6 +3,7 @@
  * clear the list; and the history for tests.
  */
 import * as vscode from 'vscode';
+import { notify, withProgress } from '../notify';
 import { confirmGuarded } from '../guardedModal';
 import { SubmitCommands } from './commandIds';
 import { sentRequestUri } from './requestPreview';
@@ -35,12 +36,15 @@ async function taskIdOf(arg: unknown, history: TaskHistory, title: string): Prom
 }
 
 /** `onRefresh`: a task (or all) was refreshed, so what is known about its output is looked up again. */
+/** The built-in Markdown extension's command that opens a rendered preview of a document. */
+const MARKDOWN_PREVIEW = 'markdown.showPreview';
+
 export function registerTaskCommands(history: TaskHistory, follower: TaskFollower, details: TaskDetailsProvider, onRefresh?: (taskId: string | undefined) => void): vscode.Disposable {
   const recordOf = async (arg: unknown, title: string): Promise<TaskRecord | undefined> => {
     const taskId = await taskIdOf(arg, history, title);
     if (!taskId) return undefined;
     const record = history.get(taskId);
-    if (!record) void vscode.window.showWarningMessage(vscode.l10n.t("IMM Highlight: task {0} is no longer in this workspace's task history.", taskId));
+    if (!record) void notify.warning(vscode.l10n.t("IMM Highlight: task {0} is no longer in this workspace's task history.", taskId));
     return record;
   };
 
@@ -56,11 +60,19 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       const record = await recordOf(arg, 'Show Task Details');
       if (!record) return undefined;
       // A fresh GetTask first, so the view opens with every field IMM has now; on failure it shows why and the last known state.
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `GetTask ${record.taskId}` }, () => details.lookUp(record));
+      await withProgress({ location: vscode.ProgressLocation.Window, title: `GetTask ${record.taskId}` }, () => details.lookUp(record));
       const uri = taskDetailsUri(record.taskId);
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-      await vscode.window.showTextDocument(document, { preview: true });
+      // Rendered, not as `| | |` source: VS Code's Markdown preview (desktop and web) follows the document's changes.
+      // Its source is escaped (taskDetails.ts), and the preview's default security runs no scripts.
+      // Run, not looked up first: the command is registered only once the Markdown extension has activated, which
+      // running it triggers. Without that extension (disabled), the source is shown.
+      try {
+        await vscode.commands.executeCommand(MARKDOWN_PREVIEW, uri);
+      } catch {
+        await vscode.window.showTextDocument(document, { preview: true });
+      }
       return uri;
     }),
 
@@ -86,7 +98,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
         await vscode.window.showTextDocument(uri, { preview: false });
         return uri;
       } catch {
-        void vscode.window.showErrorMessage(vscode.l10n.t('IMM Highlight: the job file of {0} ({1}) cannot be opened; it may have been moved, deleted or never saved.', record.taskId, record.fileLabel));
+        void notify.error(vscode.l10n.t('IMM Highlight: the job file of {0} ({1}) cannot be opened; it may have been moved, deleted or never saved.', record.taskId, record.fileLabel));
         return undefined;
       }
     }),

@@ -1,9 +1,12 @@
 /**
- * The text of a task's details (a read-only Markdown document): the latest GetTask answer with every field,
- * the job file, and the request that was sent without secrets. Pure, no VS Code.
+ * The text of a task's details (a read-only Markdown document, shown rendered): the latest GetTask answer with
+ * every field, the job file, and the request that was sent without secrets. Every text from the job, the file
+ * system or the service goes through markdownText, so none of it forms a link, an image or HTML in the preview.
+ * Pure, no VS Code.
  */
 import { t } from '../../../core/src/l10n';
-import { redactPresignedUrls } from './urlRedaction';
+import { redactPresignedUrls } from '../../../api/src/redaction';
+import { markdownText } from '../plainText';
 import type { TaskRecord } from './taskRecord';
 import { statusText } from './taskStatus';
 
@@ -22,12 +25,12 @@ export interface DetailsContext {
 
 function cell(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  // Table cells: a pipe or a line break would end the cell or the row.
-  return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  // markdownText escapes a pipe (which would end the cell) and turns line breaks (which would end the row) into spaces.
+  return markdownText(text ?? '');
 }
 
 function table(rows: readonly (readonly [string, unknown])[]): string[] {
-  return ['| | |', '|---|---|', ...rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `| ${k} | ${cell(v)} |`)];
+  return ['| | |', '|---|---|', ...rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `| ${markdownText(k)} | ${cell(v)} |`)];
 }
 
 /** The fields the editor kept from the last GetTask, for when no new answer can be had. */
@@ -46,22 +49,22 @@ function knownFields(record: TaskRecord): [string, unknown][] {
 }
 
 export function renderTaskDetails(record: TaskRecord, context: DetailsContext): string {
-  const lines: string[] = [`# ${t('Highlight task {0}', record.taskId)}`, '', `**${statusText(record)}**${record.message ? ` — ${record.message}` : ''}`, ''];
-  if (record.status === 'Succeeded' && record.outputUri) lines.push(t('Result: {0}', `\`${record.outputUri}\``), '');
-  if (record.followError) lines.push(t('Not followed any more: {0}', record.followError), '');
+  const lines: string[] = [`# ${markdownText(t('Highlight task {0}', record.taskId))}`, '', `**${markdownText(statusText(record))}**${record.message ? ` — ${markdownText(record.message)}` : ''}`, ''];
+  if (record.status === 'Succeeded' && record.outputUri) lines.push(markdownText(t('Result: {0}', record.outputUri)), '');
+  if (record.followError) lines.push(markdownText(t('Not followed any more: {0}', record.followError)), '');
 
   const live = context.live;
   if (live?.kind === 'answer') {
-    lines.push(`## ${t('GetTask (answered {0})', live.at)}`, '');
+    lines.push(`## ${markdownText(t('GetTask (answered {0})', live.at))}`, '');
     // Every field IMM returned, in its order; nested values (Tags, TaskRequestDefinition) as JSON.
     lines.push(...table(Object.entries(live.fields).map(([k, v]) => [k, typeof v === 'string' ? redactPresignedUrls(v) : v] as const)));
   } else {
-    lines.push(`## ${t('GetTask (last known)')}`, '');
-    if (live?.kind === 'error') lines.push(t('A new GetTask failed at {0}: {1}', live.at, live.message), '');
+    lines.push(`## ${markdownText(t('GetTask (last known)'))}`, '');
+    if (live?.kind === 'error') lines.push(markdownText(t('A new GetTask failed at {0}: {1}', live.at, live.message)), '');
     lines.push(...table(knownFields(record)));
   }
 
-  lines.push('', `## ${t('Submission')}`, '');
+  lines.push('', `## ${markdownText(t('Submission'))}`, '');
   lines.push(
     ...table([
       [t('Job file'), context.jobExists ? context.jobPath : t('{0} (no longer exists)', context.jobPath)],
@@ -74,8 +77,11 @@ export function renderTaskDetails(record: TaskRecord, context: DetailsContext): 
     ]),
   );
 
-  lines.push('', `## ${t('Request sent (secrets removed)')}`, '');
-  if (record.sentRequest) lines.push('```json', record.sentRequest.trimEnd(), '```');
-  else lines.push(t('Not recorded: this task was submitted by an earlier version of the extension.'));
+  lines.push('', `## ${markdownText(t('Request sent (secrets removed)'))}`, '');
+  if (record.sentRequest) {
+    // A fence longer than any run of backticks in the request, which could otherwise close it.
+    const fence = '`'.repeat(Math.max(3, ...[...record.sentRequest.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    lines.push(`${fence}json`, record.sentRequest.trimEnd(), fence);
+  } else lines.push(markdownText(t('Not recorded: this task was submitted by an earlier version of the extension.')));
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,11 @@
 /**
  * A task's details as a read-only virtual Markdown document (`imm-highlight-task:/<TaskId>.md`): opened by a
- * click in the Highlight Tasks view, updated when the task changes or is refreshed.
+ * click in the Highlight Tasks view, shown rendered in the Markdown preview, updated when the task changes or is
+ * refreshed.
  */
 import * as vscode from 'vscode';
 import type { ImmClient, TaskInfo } from '../../../api/src/client';
+import { markdownText } from '../plainText';
 import { TASK_DETAILS_SCHEME } from './commandIds';
 import { adviseError } from './errorAdvice';
 import { renderTaskDetails, type LiveTask } from './taskDetails';
@@ -59,7 +61,7 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const taskId = taskIdOfUri(uri);
     const record = this.history.get(taskId);
-    if (!record) return `# ${vscode.l10n.t('Highlight task {0}', taskId)}\n\n${vscode.l10n.t('This task is no longer in the task history of this workspace.')}\n`;
+    if (!record) return `# ${markdownText(vscode.l10n.t('Highlight task {0}', taskId))}\n\n${markdownText(vscode.l10n.t('This task is no longer in the task history of this workspace.'))}\n`;
     const jobUri = vscode.Uri.parse(record.fileUri, true);
     let jobExists = true;
     if (jobUri.scheme !== 'untitled') {

@@ -2,6 +2,7 @@
  * The tasks submitted from this workspace, kept in workspaceState so they survive a window reload.
  * Written against a two-method store (vscode.Memento fits it) so it is testable without VS Code.
  */
+import { redactPresignedUrls } from '../../../api/src/redaction';
 import { isTaskRecord, isTerminal, type TaskRecord } from './taskRecord';
 
 export interface StateStore {
@@ -41,6 +42,18 @@ export interface FileTasks {
   readonly tasks: readonly TaskRecord[];
 }
 
+/**
+ * The service's texts as they are kept: a failed task's Message may quote a presigned URL. GetTask answers are
+ * redacted already (ImmClient.getTask); this covers records written by earlier versions and any other writer.
+ */
+function redacted(record: TaskRecord): TaskRecord {
+  return {
+    ...record,
+    ...(record.message !== undefined ? { message: redactPresignedUrls(record.message) } : {}),
+    ...(record.followError !== undefined ? { followError: redactPresignedUrls(record.followError) } : {}),
+  };
+}
+
 export class TaskHistory {
   private records: TaskRecord[];
   /** Requests to move to their own key (records of earlier versions), or to delete (records pruned at load). */
@@ -55,7 +68,7 @@ export class TaskHistory {
   ) {
     const saved = store.get<unknown>(HISTORY_KEY);
     const valid = Array.isArray(saved) ? saved.filter(isTaskRecord) : [];
-    this.records = this.pruned(valid).map((r) => {
+    this.records = this.pruned(valid.map(redacted)).map((r) => {
       // Records of earlier versions carry the request inline; it moves to its own key at the next write.
       if (r.sentRequest !== undefined) {
         this.requestsToWrite.add(r.taskId);
@@ -96,7 +109,7 @@ export class TaskHistory {
 
   async add(record: TaskRecord): Promise<void> {
     const before = this.records;
-    this.records = this.pruned([record, ...this.records.filter((r) => r.taskId !== record.taskId)]);
+    this.records = this.pruned([redacted(record), ...this.records.filter((r) => r.taskId !== record.taskId)]);
     if (record.sentRequest !== undefined) await this.store.update(sentRequestKey(record.taskId), record.sentRequest);
     await this.save(before);
   }
@@ -112,7 +125,7 @@ export class TaskHistory {
     const current = this.records[index]!;
     const changed = (Object.keys(patch) as (keyof TaskPatch)[]).filter((key) => patch[key] !== current[key]);
     if (changed.length === 0) return current;
-    const updated: TaskRecord = { ...current, ...patch, updatedAt: new Date(this.now()).toISOString() };
+    const updated: TaskRecord = redacted({ ...current, ...patch, updatedAt: new Date(this.now()).toISOString() });
     this.records = this.records.map((r, i) => (i === index ? updated : r));
     if (changed.every((key) => VOLATILE_FIELDS.has(key))) this.notify();
     else await this.save();

@@ -3,6 +3,8 @@ import { isTerminal, SUBMITTED, type TaskRecord } from './taskRecord';
 import { t } from '../../../core/src/l10n';
 import { ResultCommands } from '../results/commandIds';
 import { isSegmentedOutput } from '../../../api/src/results/jobOutput';
+import { markdownText } from '../plainText';
+import type { OutputAnswer } from '../results/outputAnswer';
 
 /** `Highlight-4d51241b-…` -> `Highlight-4d51241b…`: enough to recognise, short enough for the status bar. */
 export function shortTaskId(taskId: string): string {
@@ -17,6 +19,14 @@ export function taskIdTail(taskId: string): string {
   return dash > 0 && short.endsWith('…') ? short.slice(dash + 1) : taskId;
 }
 
+/**
+ * A task row's description: the time, then the part of the TaskId that tells tasks apart. Every TaskId starts
+ * with `Highlight-`, which a narrow sidebar would show and cut the rest of; the full id is in the tooltip.
+ */
+export function taskRowDescription(record: Pick<TaskRecord, 'taskId' | 'submittedAt'>, now: Date = new Date()): string {
+  return `${formatTime(record.submittedAt, now)} · ${taskIdTail(record.taskId)}`;
+}
+
 /** A codicon id: spinning while pending, pass/error at the end, a warning when no longer followed. */
 export function statusIcon(record: Pick<TaskRecord, 'status' | 'followError'>): string {
   if (record.status === 'Succeeded') return 'pass';
@@ -25,8 +35,14 @@ export function statusIcon(record: Pick<TaskRecord, 'status' | 'followError'>): 
   return record.status === SUBMITTED ? 'cloud-upload' : 'sync~spin';
 }
 
+/**
+ * "40%", or nothing: GetTask's Progress is documented as not supported, so it may never come or stay 0; a
+ * "0%" that never moves says less than no number at all.
+ */
 export function formatProgress(progress: number | undefined): string {
-  return progress === undefined || !Number.isFinite(progress) ? '' : `${Math.max(0, Math.min(100, Math.round(progress)))}%`;
+  if (progress === undefined || !Number.isFinite(progress)) return '';
+  const percent = Math.max(0, Math.min(100, Math.round(progress)));
+  return percent === 0 ? '' : `${percent}%`;
 }
 
 /** "Running 40%", "Succeeded", "Failed: InvalidFile.NotFound", "Running (not followed)". */
@@ -105,6 +121,17 @@ export function resultActions(record: Pick<TaskRecord, 'status' | 'outputUri' | 
       ];
 }
 
+/**
+ * The result actions worth offering once the output was looked for (the tree's look-up: one bounded HEAD or
+ * listing, cached): none when it could not be found or read, with the reason to say instead; all of them while
+ * the answer is not known.
+ */
+export function offeredResults(record: Pick<TaskRecord, 'status' | 'outputUri' | 'outputSegmented'>, answer: OutputAnswer | undefined): { actions: ResultAction[]; note?: string } {
+  const actions = resultActions(record);
+  if (actions.length === 0 || answer?.state !== 'failed') return { actions };
+  return { actions: [], note: t('The output cannot be opened now: {0}', answer.message) };
+}
+
 /** Every results action, for the tooltip's links: the first ones as the notification offers them. */
 export function resultLinks(record: Pick<TaskRecord, 'status' | 'outputUri' | 'outputSegmented'>): ResultAction[] {
   const first = resultActions(record);
@@ -136,6 +163,23 @@ export function taskTooltip(record: TaskRecord): string {
   if (record.followError) lines.push(t('Not followed: {0}', record.followError));
   lines.push('', t('Click for the details.'));
   return lines.join('\n');
+}
+
+/**
+ * A succeeded task's hover as Markdown: its facts, then links that run the results commands on it; undefined when
+ * there is nothing to link. Every fact (TaskId, file name, endpoint, Message, Output.URI) goes through
+ * markdownText: the tooltip is trusted for the results commands, so no job or service text may form a link, and a
+ * URL must not autolink (an autolink swallowed the escape of a following `)`).
+ */
+export function tooltipMarkdown(record: TaskRecord, answer?: OutputAnswer): string | undefined {
+  const links = offeredResults(record, answer).actions.length ? resultLinks(record) : [];
+  if (links.length === 0) return undefined;
+  // Only what the results commands read: no secrets, no request, in a link anyone may see.
+  const arg = encodeURIComponent(
+    JSON.stringify([{ record: { taskId: record.taskId, status: record.status, outputUri: record.outputUri, outputSegmented: !!record.outputSegmented, region: record.region, fileUri: record.fileUri } }]),
+  );
+  const facts = taskTooltip(record).split('\n').map(markdownText).join('  \n');
+  return `${facts}  \n${links.map((l) => `[${markdownText(l.label)}](command:${l.command}?${arg})`).join(' · ')}`;
 }
 
 export interface ClearQuestion {

@@ -9,7 +9,7 @@ import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import { SubmitCommands } from './commandIds';
 import type { TaskHistory } from './taskHistory';
 import { isTerminal, type TaskRecord } from './taskRecord';
-import { formatTime, resultLinks, shortTaskId, statusIcon, statusText, taskTooltip } from './taskStatus';
+import { formatTime, offeredResults, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './taskStatus';
 
 export interface FileNode {
   readonly kind: 'file';
@@ -68,19 +68,11 @@ function outputChildren(record: TaskRecord, answer: OutputAnswer): TaskTreeNode[
 }
 
 /** The hover of a succeeded task: its facts, then links that run the results commands on it. */
-function succeededTooltip(record: TaskRecord): vscode.MarkdownString | string {
-  const links = resultLinks(record);
-  if (links.length === 0) return taskTooltip(record);
-  // Only what the results commands read: no secrets, no request, in a link anyone may see.
-  const arg = encodeURIComponent(
-    JSON.stringify([{ record: { taskId: record.taskId, status: record.status, outputUri: record.outputUri, outputSegmented: !!record.outputSegmented, region: record.region, fileUri: record.fileUri } }]),
-  );
-  const markdown = new vscode.MarkdownString(undefined, true);
-  for (const line of taskTooltip(record).split('\n')) {
-    markdown.appendText(line);
-    markdown.appendMarkdown('  \n');
-  }
-  markdown.appendMarkdown(links.map((l) => `[${l.label.replace(/[[\]\\]/g, '\\$&')}](command:${l.command}?${arg})`).join(' · '));
+function succeededTooltip(record: TaskRecord, answer: OutputAnswer | undefined): vscode.MarkdownString | string {
+  const text = tooltipMarkdown(record, answer);
+  // No links to an output that was looked for and not found: the reason instead (plain text).
+  if (text === undefined) return [taskTooltip(record), offeredResults(record, answer).note].filter(Boolean).join('\n');
+  const markdown = new vscode.MarkdownString(text, false);
   // Only our results commands run from these links.
   markdown.isTrusted = { enabledCommands: [...RESULT_COMMAND_IDS] };
   return markdown;
@@ -140,12 +132,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     }
     const { record } = node;
     // Status (with the failure code) first, then the time: what a narrow sidebar must not cut off. The id is
-    // last and short; the full one is in the tooltip, the details and Copy Task ID.
+    // last, its distinguishing part only; the full one is in the tooltip, the details and Copy Task ID.
     // A succeeded task opens onto its output and job file; collapsed, so listing waits until someone looks.
     const item = new vscode.TreeItem(statusText(record), record.status === 'Succeeded' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = record.taskId;
-    item.description = `${formatTime(record.submittedAt)} · ${shortTaskId(record.taskId)}`;
-    item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record) : taskTooltip(record);
+    item.description = taskRowDescription(record);
+    item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record, this.outputs?.peek(record)) : taskTooltip(record);
     item.command = { title: 'Show Task Details', command: SubmitCommands.showTaskDetails, arguments: [record.taskId] };
     item.accessibilityInformation = { label: vscode.l10n.t('Highlight task {0}: {1}, submitted {2}', record.taskId, statusText(record), formatTime(record.submittedAt)) };
     item.iconPath = new vscode.ThemeIcon(statusIcon(record), iconColor(record.status));
