@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CLOUD_CONTEXT_REQUEST } from '../core/src/cloud/protocol';
-import { parseJob } from '../core/src/document';
-import { validateJob } from '../core/src/validate';
+import { parseJob } from '../core/src/parse/document';
+import { validateJob } from '../core/src/validate/validate';
 import { sourcesJob, typicalJob, type BenchDocument } from './documents';
 import { hasDiagnosticOnLine, LspPeer, type ServerSpec } from './lspPeer';
 import { mib, ms, ratio, summarize, type Summary } from './stats';
@@ -303,7 +303,7 @@ async function inProcessFeature(name: 'complete' | 'hover', runs: number): Promi
   const job = parseJob(doc.text);
   let feature: ((job: ReturnType<typeof parseJob>, position: Position) => unknown) | undefined;
   try {
-    const module = (await import(name === 'complete' ? '../core/src/complete' : '../core/src/hover')) as Record<string, unknown>;
+    const module = (await import(name === 'complete' ? '../core/src/features/completion' : '../core/src/features/hover')) as Record<string, unknown>;
     const candidate = module[name];
     if (typeof candidate === 'function') feature = candidate as typeof feature;
   } catch {

@@ -8,7 +8,7 @@ let requestValidatorSource;
 const requestValidator = {
   name: 'request-validator',
   setup(b) {
-    // core/src/requestAjv.ts compiles the schema with ajv when run from source; bundles get the compiled code instead,
+    // core/src/schema/requestAjv.ts compiles the schema with ajv when run from source; bundles get the compiled code instead,
     // so ajv's compiler (a fifth of the bundle, parsed at every start) is not in them at all.
     b.onResolve({ filter: /^\.\/requestAjv$/ }, (args) => (args.importer.endsWith('schemaValidator.ts') ? { path: 'compiled', namespace: 'request-validator' } : undefined));
     b.onResolve({ filter: /^imm-highlight:request-validator$/ }, () => ({ path: 'standalone', namespace: 'request-validator' }));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../test/imm-endpoint/server';
-import { startOssEndpoint, type OssEndpoint } from '../test/oss-endpoint/server';
-import { demoBuckets } from '../test/oss-endpoint/state';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../test/endpoints/imm/server';
+import { startOssEndpoint, type OssEndpoint } from '../test/endpoints/oss/server';
+import { demoBuckets } from '../test/endpoints/oss/state';
 import { ossOutputWriter } from '../test/support/ossOutputWriter';
 
 /**

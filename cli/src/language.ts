@@ -1,4 +1,4 @@
-import { localeFromEnvironment, localeOf, type Locale } from '../../core/src/locale';
+import { localeFromEnvironment, localeOf, type Locale } from '../../core/src/shared/locale';
 
 /** The languages `--lang` accepts. */
 export const LANGUAGES = ['en', 'zh-cn'] as const;

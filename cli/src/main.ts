@@ -1,8 +1,8 @@
 /** Dispatches `highlight-task <command>`; every outcome becomes an exit code, never an uncaught throw. */
 import requestSchema from '../../schemas/highlight-task.schema.json';
 import { IMM_REGION_IDS } from '../../api/src/index';
-import { t } from '../../core/src/l10n';
-import { useLocale } from '../../core/src/locale';
+import { t } from '../../core/src/shared/l10n';
+import { useLocale } from '../../core/src/shared/locale';
 import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
 import { escapeControl } from './terminal';

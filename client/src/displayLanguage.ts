@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localeOf, useLocale, type MessageBundle } from '../../core/src/locale';
+import { localeOf, useLocale, type MessageBundle } from '../../core/src/shared/locale';
 import type { L10nInitializationOptions } from '../../server/src/serverLocale';
 
 /**

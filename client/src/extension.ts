@@ -9,8 +9,8 @@ import { createLanguageStatus } from './languageStatus';
 import { registerSubmitFeature } from './submit';
 import { createCloudSession, registerCloudFeatures } from './cloud';
 import { registerResultsFeature } from './results';
-import { CredentialStore } from './submit/credentialStore';
-import { EndpointTrust, registerEndpointReview } from './submit/endpointTrust';
+import { CredentialStore } from './access/credentialStore';
+import { EndpointTrust, registerEndpointReview } from './access/endpointTrust';
 
 export type { ImmHighlightApi } from './api';
 

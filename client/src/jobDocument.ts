@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../constants';
+import { LANGUAGE_ID } from './constants';
 
 const JOB_FILE = /\.highlight\.ya?ml$/i;
 

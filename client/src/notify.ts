@@ -1,7 +1,7 @@
 /**
  * Every notification the extension shows goes through here, so that its message is plain text (plainText): a
  * URI, key, file name, endpoint or service text in it cannot become a clickable `command:` link. A unit test
- * (test/unit/plain-text.test.ts) fails when client/src calls vscode.window.show…Message or withProgress elsewhere.
+ * (test/unit/client/plainText.test.ts) fails when client/src calls vscode.window.show…Message or withProgress elsewhere.
  */
 import * as vscode from 'vscode';
 import { plainText } from './plainText';

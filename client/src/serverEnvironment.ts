@@ -4,7 +4,7 @@
  * ALIBABA_CLOUD_ACCESS_KEY_ID and friends from there; other tools keep GITHUB_TOKEN, OSS_STS_TOKEN, …),
  * so a crash dump, a trace or a bug in the server cannot leak them: it gets an allow-list.
  */
-import { isAllowedInServer } from '../../core/src/serverEnvironment';
+import { isAllowedInServer } from '../../server/src/environmentAllowList';
 
 /**
  * Overrides for the server's environment. vscode-languageclient merges `options.env` over the

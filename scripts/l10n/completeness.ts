@@ -3,7 +3,7 @@
 // strings against package.nls*.json, schema texts against the table beside the schema.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemaTexts } from '../../core/src/schemaTexts';
+import { schemaTexts } from '../../core/src/schema/texts';
 import { bundleProblems, placeholders, scanMessages } from './messages';
 import { rawTextProblems } from './rawTexts';
 

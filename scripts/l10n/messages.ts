@@ -1,5 +1,5 @@
 // Finds every translatable message in the sources: the string literal that starts a call of `t(…)` (imported from
-// core/src/l10n or @vscode/l10n) or of `l10n.t(…)` / `vscode.l10n.t(…)`. Used by the completeness test and by
+// core/src/shared/l10n or @vscode/l10n) or of `l10n.t(…)` / `vscode.l10n.t(…)`. Used by the completeness test and by
 // `npm run l10n:check`, which lists what a bundle lacks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

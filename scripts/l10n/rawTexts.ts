@@ -27,15 +27,15 @@ export interface AllowedRawText {
 
 export const ALLOWED_RAW_TEXTS: readonly AllowedRawText[] = [
   {
-    file: 'client/src/submit/taskTree.ts',
+    file: 'client/src/tasks/tree.ts',
     text: 'Show Task Details',
     why: "the title of a tree item's click command, which VS Code does not show (the palette shows the manifest's title)",
   },
   { file: 'client/src/cloud/completion.ts', text: 'Suggest', why: "the title of a completion item's command, which VS Code does not show" },
-  { file: 'core/src/complete.ts', text: 'Suggest', why: "the title of a completion item's command, which VS Code does not show" },
+  { file: 'core/src/features/completion.ts', text: 'Suggest', why: "the title of a completion item's command, which VS Code does not show" },
   { file: 'client/src/languageStatus.ts', text: 'API ${API_VERSION}', why: 'the IMM API version, e.g. "API 2020-09-30": a name, not words' },
-  { file: 'client/src/submit/taskCommands.ts', text: 'GetTask ${record.taskId}', why: 'the API action and the TaskId, as the IMM reference names them' },
-  { file: 'client/src/submit/credentialCommands.ts', text: 'LTAI…', why: 'how an AccessKey ID starts: a format, not words' },
+  { file: 'client/src/tasks/commands.ts', text: 'GetTask ${record.taskId}', why: 'the API action and the TaskId, as the IMM reference names them' },
+  { file: 'client/src/access/credentialCommands.ts', text: 'LTAI…', why: 'how an AccessKey ID starts: a format, not words' },
   { file: 'client/src/results/index.ts', text: 'oss://bucket/path/output.mp4', why: 'the form of an OSS URI' },
 ];
 

@@ -2,7 +2,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { cloudCompletionContext } from '../../core/src/cloud/context';
 import { CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult } from '../../core/src/cloud/protocol';
-import { offsetOf, type JobDocument } from '../../core/src/document';
+import { offsetOf, type JobDocument } from '../../core/src/parse/document';
 
 export function registerCloudContext(connection: Connection, jobFor: (uri: string) => JobDocument | undefined): void {
   connection.onRequest(CLOUD_CONTEXT_REQUEST, (params: CloudContextParams): CloudContextResult => {

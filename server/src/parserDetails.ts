@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { parserMessagesOf, YAML_ERROR_MESSAGES } from '../../core/src/yamlErrors';
+import { parserMessagesOf, YAML_ERROR_MESSAGES } from '../../core/src/validate/yamlErrors';
 
 /**
  * The YAML parser's own words for an explained syntax error, as related information at the same place: the

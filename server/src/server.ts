@@ -1,6 +1,6 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { serveJobFiles } from './languageServer';
-import { serverEnvironment } from '../../core/src/serverEnvironment';
+import { serverEnvironment } from './environmentAllowList';
 
 // yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow host object: with a plain
 // copy, parse + validate of large jobs takes 15–20 % less CPU. The copy keeps only the allow-listed variables, so

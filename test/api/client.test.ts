@@ -8,9 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createImmClient, followTask, ImmApiError, type TaskInfo } from '../../api/src/index';
-import { toRequest } from '../../core/src/request';
-import { faults } from '../imm-endpoint/faults';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { toRequest } from '../../core/src/request/request';
+import { faults } from '../endpoints/imm/faults';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import { clientFor, emptyCredentialEnv, JOBS, withEnv } from './helpers';
 
 let endpoint: ImmEndpoint;

@@ -1,7 +1,7 @@
 /**
  * Quick fixes of the cloud findings, end to end against the local IMM and OSS endpoints: the checks read the
  * names beside a finding (ListProjects, the object's folder), the core turns them into fix hints in the finding's
- * `data`, and core/src/codeActions.ts's quickFixes makes the edits, as the editor's cloud code-action provider does.
+ * `data`, and core/src/features/codeActions.ts's quickFixes makes the edits, as the editor's cloud code-action provider does.
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,11 +9,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { cloudCheckJob } from '../../api/src/cloud/index';
 import { createOssConnection, type OssConnection } from '../../api/src/oss/index';
-import { quickFixes } from '../../core/src/codeActions';
-import { parseJob } from '../../core/src/document';
+import { quickFixes } from '../../core/src/features/codeActions';
+import { parseJob } from '../../core/src/parse/document';
 import type { ImmClient } from '../../api/src/index';
-import { startImmEndpoint, type ImmEndpoint } from '../imm-endpoint/server';
-import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../oss-endpoint/server';
+import { startImmEndpoint, type ImmEndpoint } from '../endpoints/imm/server';
+import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
 import { clientFor } from './helpers';
 
 const URI = 'file:///job.highlight.yaml';

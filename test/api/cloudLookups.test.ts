@@ -9,8 +9,8 @@ import { createOssConnection, type OssConnection } from '../../api/src/oss/index
 import { CloudAnswerCache, cloudCheckJob } from '../../api/src/cloud/index';
 import { ImmApiError } from '../../api/src/errors';
 import type { ImmClient } from '../../api/src/client';
-import { parseJob } from '../../core/src/document';
-import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../oss-endpoint/server';
+import { parseJob } from '../../core/src/parse/document';
+import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
 
 let endpoint: OssEndpoint;
 let oss: OssConnection;

@@ -16,8 +16,8 @@ import { createImmClient, ImmApiError } from '../../api/src/index';
 import { describeProviderFailure, formatCredentialFailure } from '../../api/src/credentialFailure';
 import { redactSecrets } from '../../api/src/redaction';
 import { main } from '../../cli/src/main';
-import { adviseError } from '../../client/src/submit/errorAdvice';
-import { persistedError } from '../../client/src/submit/persistedError';
+import { adviseError } from '../../client/src/access/errorAdvice';
+import { persistedError } from '../../client/src/access/persistedError';
 import { emptyCredentialEnv, withEnv } from './helpers';
 
 /** Key-shaped, and one that is not: the second is kept out only by never passing provider text on. */

@@ -5,9 +5,9 @@ import { request as httpRequest } from 'node:http';
 import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { extractParameter, IMM_REGION_IDS, ImmApiError, maskAccessKeyId, parseEndpointOverride, resolveEndpoint } from '../../api/src/index';
-import { faults } from '../imm-endpoint/faults';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
-import { canonicalQuery, canonicalRequest, stringToSign } from '../imm-endpoint/signature';
+import { faults } from '../endpoints/imm/faults';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
+import { canonicalQuery, canonicalRequest, stringToSign } from '../endpoints/imm/signature';
 
 test('a region resolves to imm.<region>.aliyuncs.com over HTTPS; cn-beijing-gov-1 to its VPC endpoint', () => {
   assert.deepEqual(resolveEndpoint({ region: 'cn-shanghai' }), {
@@ -185,7 +185,7 @@ test('reset answers the held requests and close drops them: no client and no wai
 
 test('main.ts runs the endpoint as a process: prints its URL, serves, stops on SIGTERM', async () => {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/imm-endpoint/main.ts', '--port', '0'], { cwd: join(__dirname, '../..') });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/endpoints/imm/main.ts', '--port', '0'], { cwd: join(__dirname, '../..') });
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createImmClient, type ImmClient, type ImmClientOptions } from '../../api/src/index';
-import { TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 
 export const FAST_RETRY = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } as const;
 

@@ -6,8 +6,8 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { createOssConnection, OssError, parseOssEndpoint, type OssConnection } from '../../api/src/oss/index';
-import { canonicalUri, signature } from '../oss-endpoint/signature';
-import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../oss-endpoint/server';
+import { canonicalUri, signature } from '../endpoints/oss/signature';
+import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
 
 let endpoint: OssEndpoint;
 let oss: OssConnection;

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ImmApiError } from '../../api/src/index';
-import { startImmEndpoint, type ImmEndpoint } from '../imm-endpoint/server';
+import { startImmEndpoint, type ImmEndpoint } from '../endpoints/imm/server';
 import { clientFor } from './helpers';
 
 let endpoint: ImmEndpoint;

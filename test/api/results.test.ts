@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOssConnection, OssError, type OssConnection } from '../../api/src/oss/index';
 import { downloadObject, downloadOutput, downloadPrefix, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type DownloadProgress } from '../../api/src/results/index';
-import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../oss-endpoint/server';
+import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
 import { httpGet } from '../support/http';
 
 let endpoint: OssEndpoint;

@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseJob } from '../../core/src/document';
-import { toRequest } from '../../core/src/request';
-import { validateJob } from '../../core/src/validate';
-import { faults } from '../imm-endpoint/faults';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { parseJob } from '../../core/src/parse/document';
+import { toRequest } from '../../core/src/request/request';
+import { validateJob } from '../../core/src/validate/validate';
+import { faults } from '../endpoints/imm/faults';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import { prepareCli, runCli, WITH_TEST_KEY, type CliRun } from './cliProcess';
 
 const ROOT = resolve(__dirname, '../..');

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { TEST_ACCESS_KEY } from '../imm-endpoint/server';
-import { emptyCredentialEnv } from './helpers';
+import { TEST_ACCESS_KEY } from '../endpoints/imm/server';
+import { emptyCredentialEnv } from '../api/helpers';
 
 const ROOT = resolve(__dirname, '../..');
 

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startImmEndpoint, type ImmEndpoint } from '../imm-endpoint/server';
-import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
+import { startImmEndpoint, type ImmEndpoint } from '../endpoints/imm/server';
+import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
 import { prepareCli, runCli, WITH_TEST_KEY, type CliRun } from './cliProcess';
 
 let CLI: string[];

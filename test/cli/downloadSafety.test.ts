@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startImmEndpoint, type ImmEndpoint } from '../imm-endpoint/server';
-import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
+import { startImmEndpoint, type ImmEndpoint } from '../endpoints/imm/server';
+import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
 import { spawn } from 'node:child_process';
 import { downloadFolderName } from '../../api/src/results/outputLocation';
-import { emptyCredentialEnv } from './helpers';
+import { emptyCredentialEnv } from '../api/helpers';
 import { prepareCli, runCli, WITH_TEST_KEY, type CliRun, type CliRunOptions } from './cliProcess';
 
 let CLI: string[];

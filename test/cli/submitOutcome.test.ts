@@ -10,11 +10,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createImmClient, ImmApiError } from '../../api/src/index';
-import { toRequest } from '../../core/src/request';
+import { toRequest } from '../../core/src/request/request';
 import { main } from '../../cli/src/main';
-import { faults } from '../imm-endpoint/faults';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
-import { emptyCredentialEnv, FAST_RETRY, JOBS, withEnv } from './helpers';
+import { faults } from '../endpoints/imm/faults';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
+import { emptyCredentialEnv, FAST_RETRY, JOBS, withEnv } from '../api/helpers';
 
 const JOB = `ProjectName: immtest
 Type: Retrieval

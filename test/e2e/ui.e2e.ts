@@ -23,8 +23,8 @@ import {
   startCodeServer, workbenchUrl, writeUserSettings, type Browser, type RunDirs, type RunningCodeServer,
 } from '../../scripts/e2e/harness';
 import { startDemoServices, type DemoServices } from '../../scripts/demo-services';
-import { faults } from '../imm-endpoint/faults';
-import { TEST_OSS_ACCESS_KEY } from '../oss-endpoint/server';
+import { faults } from '../endpoints/imm/faults';
+import { TEST_OSS_ACCESS_KEY } from '../endpoints/oss/server';
 
 const QUICK_INPUT = '.quick-input-widget';
 const SUGGEST = '.suggest-widget.visible';

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SubmitOutcome } from '../../client/src/submit';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import { activatedApi, codeOf, labelOf, waitFor } from './helpers';
 
 const JOB_SNIPPETS = ['highlight-compose', 'highlight-concat', 'highlight-retrieval'];

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
-import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
+import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
 import type { SubmitOutcome } from '../../client/src/submit';
 import { activatedApi, codeOf, waitFor, workspaceFile } from './helpers';
 

@@ -9,8 +9,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
-import { startOssEndpoint, type OssEndpoint } from '../oss-endpoint/server';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
+import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
 import type { SubmitOutcome } from '../../client/src/submit';
 import { activatedApi, retrievalJob } from './helpers';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../oss-endpoint/server';
+import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
 import { httpGet } from '../support/http';
 import { EXTENSION_ID } from './helpers';
 

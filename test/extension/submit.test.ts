@@ -4,10 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { faults } from '../imm-endpoint/faults';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { faults } from '../endpoints/imm/faults';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import type { SubmitOutcome } from '../../client/src/submit';
-import type { TaskRecord } from '../../client/src/submit/taskRecord';
+import type { TaskRecord } from '../../client/src/tasks/record';
 import { EXTENSION_ID, retrievalJob } from './helpers';
 
 const JOB = retrievalJob();

@@ -5,11 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../imm-endpoint/server';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import type { SubmitOutcome } from '../../client/src/submit';
-import { TaskHistory, type StateStore } from '../../client/src/submit/taskHistory';
-import type { TaskRecord } from '../../client/src/submit/taskRecord';
-import { TaskTreeProvider, type TaskTreeNode } from '../../client/src/submit/taskTree';
+import { TaskHistory, type StateStore } from '../../client/src/tasks/history';
+import type { TaskRecord } from '../../client/src/tasks/record';
+import { TaskTreeProvider, type TaskTreeNode } from '../../client/src/tasks/tree';
 import { activatedApi, retrievalJob, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('immHighlight');

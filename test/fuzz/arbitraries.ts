@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { Document, isCollection, visit } from 'yaml';
-import { REQUEST_SCHEMA, resolveSchema, type SchemaNode } from '../../core/src/schema';
+import { REQUEST_SCHEMA, resolveSchema, type SchemaNode } from '../../core/src/schema/schema';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -5,14 +5,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { CodeAction, Diagnostic, DocumentSymbol, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../core/src/codeActions';
-import { complete } from '../../core/src/complete';
-import { parseJob, type JobDocument } from '../../core/src/document';
-import { formatDocument } from '../../core/src/formatting';
-import { hover } from '../../core/src/hover';
-import { requestValidator } from '../../core/src/schemaValidator';
-import { documentSymbols } from '../../core/src/symbols';
-import { validateJob } from '../../core/src/validate';
+import { codeActions } from '../../core/src/features/codeActions';
+import { complete } from '../../core/src/features/completion';
+import { parseJob, type JobDocument } from '../../core/src/parse/document';
+import { formatDocument } from '../../core/src/features/formatting';
+import { hover } from '../../core/src/features/hover';
+import { requestValidator } from '../../core/src/schema/schemaValidator';
+import { documentSymbols } from '../../core/src/features/symbols';
+import { validateJob } from '../../core/src/validate/validate';
 
 const URI = 'file:///fuzz/job.highlight.yaml';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Every input that ever broke the language service, replayed by test/unit/robustness.test.ts. */
+/** Every input that ever broke the language service, replayed by test/unit/core/robustness.test.ts. */
 export const REGRESSIONS_DIR = path.resolve(__dirname, '../fixtures/regressions');
 
 /**

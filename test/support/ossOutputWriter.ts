@@ -8,8 +8,8 @@
  * (api/src/results segmentPrefix: `out/reel.m3u8` -> `out/reel-0.ts`, a folder `out/reel/` -> `out/reel/segment-0.ts`).
  */
 import { isPrefix, parseOssLocation, segmentPrefix } from '../../api/src/results/index';
-import type { OutputWriter, SucceededTask } from '../imm-endpoint/tasks';
-import type { OssState } from '../oss-endpoint/state';
+import type { OutputWriter, SucceededTask } from '../endpoints/imm/tasks';
+import type { OssState } from '../endpoints/oss/state';
 import { demoMedia, type DemoMedia } from '../fixtures/media/index';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = { mp4: 'video/mp4', mov: 'video/quicktime', m3u8: 'application/x-mpegURL', ts: 'video/MP2T' };

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import { codeActions } from '../../core/src/codeActions';
-import type { JobDocument } from '../../core/src/document';
-import { formatDocument } from '../../core/src/formatting';
-import { documentSymbols } from '../../core/src/symbols';
-import { validateJob } from '../../core/src/validate';
+import { codeActions } from '../../core/src/features/codeActions';
+import type { JobDocument } from '../../core/src/parse/document';
+import { formatDocument } from '../../core/src/features/formatting';
+import { documentSymbols } from '../../core/src/features/symbols';
+import { validateJob } from '../../core/src/validate/validate';
 
 /**
  * Asserts that two parses of the same text are interchangeable for every feature: the same value, the same

@@ -1,6 +1,6 @@
 /** The cloud checks of one parsed job, end to end: the core's plan, the reads, the core's diagnostics. */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { JobDocument } from '../../../core/src/document';
+import type { JobDocument } from '../../../core/src/parse/document';
 import { cloudDiagnostics } from '../../../core/src/cloud/diagnostics';
 import { cloudChecksMoot, cloudResources, planCloudChecks } from '../../../core/src/cloud/resources';
 import { runCloudChecks, type CloudCheckDeps } from './checks';

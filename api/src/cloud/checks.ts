@@ -12,7 +12,7 @@ import type { OssBucketSummary, OssConnection } from '../oss/client';
 import { OssError } from '../oss/errors';
 import { inParallel } from './cache';
 import { abandonable, SharedLookups, type LookupPolicy } from './lookups';
-import { t } from '../../../core/src/l10n';
+import { t } from '../../../core/src/shared/l10n';
 
 export const DEFAULT_CHECK_CONCURRENCY = 4;
 export const DEFAULT_CACHE_TTL_MS = 30_000;

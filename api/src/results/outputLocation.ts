@@ -3,7 +3,7 @@
  * object, or with Output.Segment a playlist and its segments beside it.
  */
 import { splitOssUri } from '../../../core/src/cloud/resources';
-import { ossUriProblem } from '../../../core/src/ossUri';
+import { ossUriProblem } from '../../../core/src/shared/ossUri';
 
 export interface OssLocation {
   readonly bucket: string;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { notify } from '../notify';
 import { maskAccessKeyId } from '../../../api/src/errors';
 import { confirmGuarded } from '../guardedModal';
-import { SubmitCommands } from './commandIds';
+import { SubmitCommands } from '../submit/commandIds';
 import { confirmationQuestion, CONFIRM_TEXT } from './credentialConfirm';
 import type { CredentialStore } from './credentialStore';
 import type { IdentityResolver } from './identityResolver';

@@ -1,7 +1,7 @@
 /** Shows an ErrorAdvice with its buttons; each button goes where the fix is made. */
 import * as vscode from 'vscode';
 import { notify } from '../notify';
-import { SubmitCommands } from './commandIds';
+import { SubmitCommands } from '../submit/commandIds';
 import type { ErrorAction, ErrorAdvice } from './errorAdvice';
 
 export async function showErrorAdvice(advice: ErrorAdvice, output: vscode.OutputChannel, prefix = 'IMM Highlight'): Promise<void> {

@@ -10,8 +10,8 @@ import { registerCommands } from '../commands';
 import { CLIENT_ID, CLIENT_NAME, Commands, WEB_CONTEXT_KEY } from '../constants';
 import { createLanguageStatus } from '../languageStatus';
 import { REQUEST_SCHEME, SubmitCommands } from '../submit/commandIds';
-import { registerRequestCommands } from '../submit/requestCommands';
-import { RequestPreviewProvider, type PreviewCredentials } from '../submit/requestPreview';
+import { registerRequestCommands } from '../request/commands';
+import { RequestPreviewProvider, type PreviewCredentials } from '../request/preview';
 import { registerDesktopOnlyCommands } from './desktopOnly';
 import { WorkerLanguageClient } from './workerLanguageClient';
 

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { quickFixes } from '../../../core/src/codeActions';
-import { parseJob } from '../../../core/src/document';
+import { quickFixes } from '../../../core/src/features/codeActions';
+import { parseJob } from '../../../core/src/parse/document';
 import { cloudFindingOf } from './diagnostics';
 import { readCloudSettings } from './settings';
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { parseJob, type JobDocument } from '../../../core/src/document';
+import { parseJob, type JobDocument } from '../../../core/src/parse/document';
 import { failureReasonOf } from '../../../core/src/cloud/diagnostics';
 import { shiftRangeThrough } from '../../../core/src/cloud/rangeShift';
 import { cloudChecksMoot } from '../../../core/src/cloud/resources';
@@ -15,7 +15,7 @@ import { LANGUAGE_ID } from '../constants';
 import { CLOUD_UI } from './messages';
 import { backgroundLookupsAllowed } from './backgroundLookups';
 import type { CloudSession } from './session';
-import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../submit/endpointTrust';
+import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../access/endpointTrust';
 
 export const CLOUD_DIAGNOSTICS_NAME = 'imm-highlight-cloud';
 

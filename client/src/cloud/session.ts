@@ -9,10 +9,10 @@ import type { ResolvedIdentity } from '../../../api/src/credentials';
 import { OssConnection } from '../../../api/src/oss/client';
 import { abandonable, answerKeyPrefix, CloudAnswerCache, cloudCheckJob, headObjectAnswer, objectAnswerKey } from '../../../api/src/cloud/index';
 import type { ObjectAnswer } from '../../../core/src/cloud/answers';
-import type { JobDocument } from '../../../core/src/document';
-import type { CredentialStore } from '../submit/credentialStore';
-import type { PendingEndpoint } from '../submit/endpointConsent';
-import type { EndpointTrust } from '../submit/endpointTrust';
+import type { JobDocument } from '../../../core/src/parse/document';
+import type { CredentialStore } from '../access/credentialStore';
+import type { PendingEndpoint } from '../access/endpointConsent';
+import type { EndpointTrust } from '../access/endpointTrust';
 import { affectsCloudSettings, readCloudSettings, type CloudSettings } from './settings';
 
 export interface CloudClients {

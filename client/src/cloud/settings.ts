@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { effectiveCloudCheckMode, type CloudCheckMode } from '../../../core/src/cloud/checkMode';
-import { readSubmitSettings } from '../submit/settings';
+import { readSubmitSettings } from '../access/settings';
 
 export type { CloudCheckMode } from '../../../core/src/cloud/checkMode';
 

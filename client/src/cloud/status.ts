@@ -5,7 +5,7 @@ import { plainText } from '../plainText';
 import { CLOUD_UI } from './messages';
 import type { CloudDiagnostics } from './diagnostics';
 import type { CloudSession } from './session';
-import { REVIEW_ENDPOINTS_COMMAND } from '../submit/endpointTrust';
+import { REVIEW_ENDPOINTS_COMMAND } from '../access/endpointTrust';
 
 export const CHECK_CLOUD_COMMAND = 'immHighlight.checkCloud';
 

@@ -9,8 +9,8 @@
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants';
-import { SubmitCommands } from './commandIds';
-import { jobTemplates, type JobTemplate } from './jobTemplates';
+import { SubmitCommands } from '../submit/commandIds';
+import { jobTemplates, type JobTemplate } from './templates';
 
 export function registerNewJobCommand(): vscode.Disposable {
   return vscode.commands.registerCommand(SubmitCommands.newJob, async (arg?: unknown): Promise<vscode.TextDocument | undefined> => {

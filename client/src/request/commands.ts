@@ -1,11 +1,11 @@
 /** Show Request (a read-only JSON document that follows edits) and Copy aliyun CLI Command. */
 import * as vscode from 'vscode';
 import { notify } from '../notify';
-import { COMMAND_LINE_TEXT, shellOf } from '../../../core/src/commandLine';
-import { SubmitCommands } from './commandIds';
-import { previewUri, type RequestPreviewProvider } from './requestPreview';
-import { jobDocument } from './jobDocument';
-import type { TaskNode } from './taskTree';
+import { COMMAND_LINE_TEXT, shellOf } from '../../../core/src/request/commandLine';
+import { SubmitCommands } from '../submit/commandIds';
+import { previewUri, type RequestPreviewProvider } from './preview';
+import { jobDocument } from '../jobDocument';
+import type { TaskNode } from '../tasks/tree';
 
 function isTaskNode(arg: unknown): arg is TaskNode {
   return typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'task' && typeof (arg as TaskNode).record?.taskId === 'string';

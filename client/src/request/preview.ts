@@ -5,11 +5,11 @@
 import * as vscode from 'vscode';
 import { resolveEndpoint } from '../../../api/src/endpoint';
 import { ImmApiError } from '../../../api/src/errors';
-import { REQUEST_SCHEME } from './commandIds';
-import type { Shell } from '../../../core/src/commandLine';
-import { commandLineFor, renderRequest, type RequestTarget } from './requestView';
-import { readSubmitSettings } from './settings';
-import { planSubmission } from './submitPlan';
+import { REQUEST_SCHEME } from '../submit/commandIds';
+import type { Shell } from '../../../core/src/request/commandLine';
+import { commandLineFor, renderRequest, type RequestTarget } from './view';
+import { readSubmitSettings } from '../access/settings';
+import { planSubmission } from '../submit/plan';
 
 const SENT = '/sent/';
 

@@ -2,9 +2,9 @@
  * The text of the "Show request" document: exactly what Submit would send, where, and as whom. The
  * credentials appear only as a masked description; the secret is never part of the request parameters.
  */
-import { COMMAND_LINE_TEXT, type Shell } from '../../../core/src/commandLine';
-import { previewRequest, RequestBuildError, type CommandLineOptions, type RequestPreview } from '../../../core/src/request';
-import { t } from '../../../core/src/l10n';
+import { COMMAND_LINE_TEXT, type Shell } from '../../../core/src/request/commandLine';
+import { previewRequest, RequestBuildError, type CommandLineOptions, type RequestPreview } from '../../../core/src/request/request';
+import { t } from '../../../core/src/shared/l10n';
 
 export interface RequestTarget {
   readonly region: string;

@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import { notify } from '../notify';
 import { createOssConnection, type OssConnection } from '../../../api/src/oss/index';
-import { readSubmitSettings } from '../submit/settings';
-import type { CredentialStore } from '../submit/credentialStore';
-import { ENDPOINT_TRUST_TEXT } from '../submit/endpointConsent';
-import type { EndpointTrust } from '../submit/endpointTrust';
+import { readSubmitSettings } from '../access/settings';
+import type { CredentialStore } from '../access/credentialStore';
+import { ENDPOINT_TRUST_TEXT } from '../access/endpointConsent';
+import type { EndpointTrust } from '../access/endpointTrust';
 
 /** Background work's connection (the tree, the CodeLens): it never asks, and throws while the OSS endpoint waits for consent. */
 export type ConnectionFactory = (scope: vscode.Uri | undefined) => Promise<OssConnection>;

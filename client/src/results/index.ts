@@ -24,13 +24,13 @@ import {
   type DownloadProgress,
   type OssLocation,
 } from '../../../api/src/results/index';
-import { parseJob } from '../../../core/src/document';
+import { parseJob } from '../../../core/src/parse/document';
 import { LANGUAGE_ID } from '../constants';
 import { confirmGuarded } from '../guardedModal';
-import type { CredentialStore } from '../submit/credentialStore';
-import type { EndpointTrust } from '../submit/endpointTrust';
+import type { CredentialStore } from '../access/credentialStore';
+import type { EndpointTrust } from '../access/endpointTrust';
 import type { CloudSession } from '../cloud/session';
-import { readSubmitSettings } from '../submit/settings';
+import { readSubmitSettings } from '../access/settings';
 import { ResultCommands } from './commandIds';
 import { resultsConnections } from './connection';
 import type { OutputSource } from './outputAnswer';

@@ -8,9 +8,9 @@
 import * as vscode from 'vscode';
 import { isPrefix, isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
 import { cloudResources } from '../../../core/src/cloud/resources';
-import { parseJob } from '../../../core/src/document';
+import { parseJob } from '../../../core/src/parse/document';
 import { LANGUAGE_ID } from '../constants';
-import { readSubmitSettings } from '../submit/settings';
+import { readSubmitSettings } from '../access/settings';
 import { ResultCommands } from './commandIds';
 import { boundedController, type ConnectionFactory } from './connection';
 import { LIST_TIMEOUT_MS } from './outputLister';

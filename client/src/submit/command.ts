@@ -3,37 +3,37 @@
  * a job with errors is refused before anything is sent. Otherwise one CreateHighlightTask is sent, never
  * repeated when its outcome is unknown (the API client's retry policy decides what may be retried).
  */
-import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from './endpointTrust';
-import { CLOUD_ENDPOINT_SETTINGS, type EndpointSetting } from './endpointConsent';
+import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../access/endpointTrust';
+import { CLOUD_ENDPOINT_SETTINGS, type EndpointSetting } from '../access/endpointConsent';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { jobOutputOf } from '../../../api/src/results/jobOutput';
-import { keyRange, type JobDocument } from '../../../core/src/document';
+import { keyRange, type JobDocument } from '../../../core/src/parse/document';
 import type { CreateHighlightTaskResult, ImmClient } from '../../../api/src/client';
 import type { JsonPathSegment } from '../../../api/src/errors';
-import { createClient, targetOf } from './clientFactory';
+import { createClient, targetOf } from '../access/clientFactory';
 import { askAboutDuplicate } from './duplicatePrompt';
 import { findDuplicate } from './duplicateCheck';
-import type { IdentityResolver } from './identityResolver';
-import { jobDocument, jobUriNow } from './jobDocument';
-import { requestFingerprint } from './requestFingerprint';
+import type { IdentityResolver } from '../access/identityResolver';
+import { jobDocument, jobUriNow } from '../jobDocument';
+import { requestFingerprint } from '../request/fingerprint';
 import { redactPresignedUrls } from '../../../api/src/redaction';
-import type { CredentialStore } from './credentialStore';
-import { adviseError } from './errorAdvice';
-import { showErrorAdvice } from './errorNotification';
+import type { CredentialStore } from '../access/credentialStore';
+import { adviseError } from '../access/errorAdvice';
+import { showErrorAdvice } from '../access/errorNotification';
 import { showRefusal } from './refusal';
-import { resolvedPreviewCredentials } from './previewIdentity';
-import { requestTarget, type RequestPreviewProvider } from './requestPreview';
-import { renderRequest } from './requestView';
-import { readSubmitSettings } from './settings';
-import type { SubmitDiagnostics } from './submitDiagnostics';
-import { planSubmission } from './submitPlan';
-import type { TaskFollower } from './taskFollower';
-import type { TaskHistory } from './taskHistory';
-import { SUBMITTED, type TaskRecord } from './taskRecord';
+import { resolvedPreviewCredentials } from '../access/previewIdentity';
+import { requestTarget, type RequestPreviewProvider } from '../request/preview';
+import { renderRequest } from '../request/view';
+import { readSubmitSettings } from '../access/settings';
+import type { SubmitDiagnostics } from './diagnostics';
+import { planSubmission } from './plan';
+import type { TaskFollower } from '../tasks/follower';
+import type { TaskHistory } from '../tasks/history';
+import { SUBMITTED, type TaskRecord } from '../tasks/record';
 import { SubmitCommands } from './commandIds';
-import { SECRET_STORAGE_ORIGIN } from './credentialSource';
+import { SECRET_STORAGE_ORIGIN } from '../access/credentialSource';
 import { cloudPreflight } from '../cloud/preflight';
 import { readCloudSettings } from '../cloud/settings';
 

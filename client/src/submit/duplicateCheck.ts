@@ -2,9 +2,9 @@
  * Whether a request was already sent from this workspace, and how the question reads. Pure, no VS Code: a
  * second identical submission within the hour, or while the first is still running, is asked about first.
  */
-import { t } from '../../../core/src/l10n';
-import { isTerminal, type TaskRecord } from './taskRecord';
-import { formatTime, statusText } from './taskStatus';
+import { t } from '../../../core/src/shared/l10n';
+import { isTerminal, type TaskRecord } from '../tasks/record';
+import { formatTime, statusText } from '../tasks/status';
 
 export const DUPLICATE_WINDOW_MS = 60 * 60 * 1000;
 

@@ -4,32 +4,32 @@
  */
 import * as vscode from 'vscode';
 import type { ImmHighlightApi } from '../api';
-import { createClient } from './clientFactory';
-import { registerCredentialCommands } from './credentialCommands';
-import type { EndpointTrust } from './endpointTrust';
-import type { CredentialStore } from './credentialStore';
-import { IdentityResolver } from './identityResolver';
+import { createClient } from '../access/clientFactory';
+import { registerCredentialCommands } from '../access/credentialCommands';
+import type { EndpointTrust } from '../access/endpointTrust';
+import type { CredentialStore } from '../access/credentialStore';
+import { IdentityResolver } from '../access/identityResolver';
 import { REQUEST_SCHEME, SubmitCommands, TASK_DETAILS_SCHEME, TASKS_VIEW_ID } from './commandIds';
-import { resolvedPreviewCredentials } from './previewIdentity';
-import { RequestPreviewProvider } from './requestPreview';
-import { readSubmitSettings } from './settings';
-import { registerNewJobCommand } from './newJobCommand';
-import { registerSubmitCodeLens } from './submitCodeLens';
-import { Submitter } from './submitCommand';
-import { SubmitDiagnostics } from './submitDiagnostics';
-import { TaskFollower } from './taskFollower';
-import { TaskDetailsProvider } from './taskDetailsView';
-import type { TaskRecord } from './taskRecord';
+import { resolvedPreviewCredentials } from '../access/previewIdentity';
+import { RequestPreviewProvider } from '../request/preview';
+import { readSubmitSettings } from '../access/settings';
+import { registerNewJobCommand } from '../newJob/command';
+import { registerSubmitCodeLens } from './codeLens';
+import { Submitter } from './command';
+import { SubmitDiagnostics } from './diagnostics';
+import { TaskFollower } from '../tasks/follower';
+import { TaskDetailsProvider } from '../tasks/detailsView';
+import type { TaskRecord } from '../tasks/record';
 import type { ImmClient } from '../../../api/src/client';
-import { TaskHistory } from './taskHistory';
-import { createTaskStatusBar } from './taskStatusBar';
-import { TaskTreeProvider } from './taskTree';
-import { registerTaskCommands } from './taskCommands';
-import { registerRequestCommands } from './requestCommands';
-import { notifyFinished, notifyStopped } from './taskNotifications';
+import { TaskHistory } from '../tasks/history';
+import { createTaskStatusBar } from '../tasks/statusBar';
+import { TaskTreeProvider } from '../tasks/tree';
+import { registerTaskCommands } from '../tasks/commands';
+import { registerRequestCommands } from '../request/commands';
+import { notifyFinished, notifyStopped } from '../tasks/notifications';
 import type { OutputSource } from '../results/outputAnswer';
 
-export type { SubmitOutcome } from './submitCommand';
+export type { SubmitOutcome } from './command';
 
 /** What the results feature lends the task view and the follower. */
 export interface ResultsHooks {

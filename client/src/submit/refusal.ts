@@ -1,7 +1,7 @@
 /** The quick pick shown instead of submitting a job with errors: each entry jumps to its problem. */
 import * as vscode from 'vscode';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { toVsRange } from './submitDiagnostics';
+import { toVsRange } from './diagnostics';
 
 interface ProblemItem extends vscode.QuickPickItem {
   readonly range: vscode.Range;

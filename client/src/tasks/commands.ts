@@ -5,14 +5,14 @@
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { confirmGuarded } from '../guardedModal';
-import { SubmitCommands } from './commandIds';
-import { sentRequestUri } from './requestPreview';
-import { taskDetailsUri, type TaskDetailsProvider } from './taskDetailsView';
-import type { TaskFollower } from './taskFollower';
-import type { TaskHistory } from './taskHistory';
-import { isTerminal, type TaskRecord } from './taskRecord';
-import { clearQuestion, statusText } from './taskStatus';
-import type { TaskTreeNode } from './taskTree';
+import { SubmitCommands } from '../submit/commandIds';
+import { sentRequestUri } from '../request/preview';
+import { taskDetailsUri, type TaskDetailsProvider } from './detailsView';
+import type { TaskFollower } from './follower';
+import type { TaskHistory } from './history';
+import { isTerminal, type TaskRecord } from './record';
+import { clearQuestion, statusText } from './status';
+import type { TaskTreeNode } from './tree';
 
 /** The task an item command was run on: a tree node, a TaskId (notifications, tests), else undefined. */
 function taskIdGiven(arg: unknown): string | undefined {

@@ -4,11 +4,11 @@
  * system or the service goes through markdownText, so none of it forms a link, an image or HTML in the preview.
  * Pure, no VS Code.
  */
-import { t } from '../../../core/src/l10n';
+import { t } from '../../../core/src/shared/l10n';
 import { redactPresignedUrls } from '../../../api/src/redaction';
 import { markdownText } from '../plainText';
-import type { TaskRecord } from './taskRecord';
-import { statusText } from './taskStatus';
+import type { TaskRecord } from './record';
+import { statusText } from './status';
 
 /** What a GetTask made for this view said, or why it could not be made. */
 export type LiveTask =

@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import type { ImmClient, TaskInfo } from '../../../api/src/client';
 import { markdownText } from '../plainText';
-import { TASK_DETAILS_SCHEME } from './commandIds';
-import { adviseError } from './errorAdvice';
-import { renderTaskDetails, type LiveTask } from './taskDetails';
-import { patchOf } from './taskFollower';
-import type { TaskHistory } from './taskHistory';
-import type { TaskRecord } from './taskRecord';
+import { TASK_DETAILS_SCHEME } from '../submit/commandIds';
+import { adviseError } from '../access/errorAdvice';
+import { renderTaskDetails, type LiveTask } from './details';
+import { patchOf } from './follower';
+import type { TaskHistory } from './history';
+import type { TaskRecord } from './record';
 
 export function taskDetailsUri(taskId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: TASK_DETAILS_SCHEME, path: `/${taskId}.md` });

@@ -4,12 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { ImmClient, TaskInfo } from '../../../api/src/client';
-import { persistedError } from './persistedError';
+import { persistedError } from '../access/persistedError';
 import { followTask } from '../../../api/src/follow';
-import { adviseError } from './errorAdvice';
-import type { TaskHistory } from './taskHistory';
-import { isTerminal, type TaskRecord } from './taskRecord';
-import { t } from '../../../core/src/l10n';
+import { adviseError } from '../access/errorAdvice';
+import type { TaskHistory } from './history';
+import { isTerminal, type TaskRecord } from './record';
+import { t } from '../../../core/src/shared/l10n';
 
 export interface FollowerDeps {
   readonly history: TaskHistory;

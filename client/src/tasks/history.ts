@@ -3,7 +3,7 @@
  * Written against a two-method store (vscode.Memento fits it) so it is testable without VS Code.
  */
 import { redactPresignedUrls } from '../../../api/src/redaction';
-import { isTaskRecord, isTerminal, type TaskRecord } from './taskRecord';
+import { isTaskRecord, isTerminal, type TaskRecord } from './record';
 
 export interface StateStore {
   get<T>(key: string): T | undefined;

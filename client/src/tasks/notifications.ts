@@ -1,10 +1,10 @@
 /** The end of a followed task, and the end of following before the task ended. */
 import * as vscode from 'vscode';
 import { notify } from '../notify';
-import { SubmitCommands } from './commandIds';
-import type { TaskRecord } from './taskRecord';
+import { SubmitCommands } from '../submit/commandIds';
+import type { TaskRecord } from './record';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
-import { finalMessage, offeredResults } from './taskStatus';
+import { finalMessage, offeredResults } from './status';
 
 /** How long the notification waits for the output's look-up (itself bounded) before offering its actions unchecked. */
 export const OUTPUT_CHECK_WAIT_MS = 5_000;

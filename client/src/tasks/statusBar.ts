@@ -1,9 +1,9 @@
 /** A status bar item while tasks are followed: spinner, task, status and progress; click to see the list. */
 import * as vscode from 'vscode';
-import { TASKS_VIEW_ID } from './commandIds';
-import type { TaskFollower } from './taskFollower';
-import type { TaskHistory } from './taskHistory';
-import { statusBarView } from './taskStatus';
+import { TASKS_VIEW_ID } from '../submit/commandIds';
+import type { TaskFollower } from './follower';
+import type { TaskHistory } from './history';
+import { statusBarView } from './status';
 
 export function createTaskStatusBar(history: TaskHistory, follower: TaskFollower): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('immHighlight.tasks', vscode.StatusBarAlignment.Left, 10);

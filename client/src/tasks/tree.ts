@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import { formatSize } from '../../../core/src/cloud/format';
 import { OUTPUT_CONTEXT, RESULT_COMMAND_IDS, ResultCommands } from '../results/commandIds';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
-import { SubmitCommands } from './commandIds';
-import type { TaskHistory } from './taskHistory';
-import { isTerminal, type TaskRecord } from './taskRecord';
-import { formatTime, offeredResults, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './taskStatus';
+import { SubmitCommands } from '../submit/commandIds';
+import type { TaskHistory } from './history';
+import { isTerminal, type TaskRecord } from './record';
+import { formatTime, offeredResults, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './status';
 
 export interface FileNode {
   readonly kind: 'file';

@@ -3,8 +3,8 @@
  * value the buckets (while the bucket is typed) or one folder level (after `oss://bucket/…/`). The editor only
  * fetches what this says; it never reads the YAML itself.
  */
-import { cursorContext } from '../cursor';
-import { rangeOf, type JobDocument } from '../document';
+import { cursorContext } from '../parse/cursor';
+import { rangeOf, type JobDocument } from '../parse/document';
 import type { Range } from 'vscode-languageserver-types';
 import { fieldOfPath, type OssField } from './resources';
 

@@ -1,13 +1,13 @@
-import { t } from '../l10n';
+import { t } from '../shared/l10n';
 /** How the cloud's answers become diagnostics at the exact values: severities and codes of issue #12's table. */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../codes';
+import { DIAGNOSTIC_SOURCE } from '../shared/codes';
 import type { CheckFailure, CloudAnswers } from './answers';
 import { CloudCode } from './codes';
 import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
 import type { CloudResources, OssResource } from './resources';
 import { formatSize } from './format';
-import type { DiagnosticData, FixHint } from '../fixes';
+import type { DiagnosticData, FixHint } from '../fixes/hint';
 import { closestObjectFix, closestProjectFix, folderUriOf, freeOutputFix } from './fixes';
 
 /** Content types that say nothing about the content: no warning for them. */
@@ -18,7 +18,7 @@ function diagnostic(range: Range, severity: DiagnosticSeverity, code: CloudCode,
   return { range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...(failure ? { data: { reason: failure.reason } } : {}) };
 }
 
-/** A finding with its quick fixes as `data`, the shape core/src/codeActions.ts reads. */
+/** A finding with its quick fixes as `data`, the shape core/src/features/codeActions.ts reads. */
 function withFixes(found: Diagnostic, fixes: readonly (FixHint | undefined)[]): Diagnostic {
   const present = fixes.filter((fix): fix is FixHint => fix !== undefined);
   return present.length ? { ...found, data: { fixes: present } satisfies DiagnosticData } : found;

@@ -3,10 +3,10 @@
  * the objects of a folder): the closest existing project or object, and a free name for an output that exists.
  * Pure: the lists come in with the answers, so the fixes travel as the diagnostic's `data` like every other fix.
  */
-import type { FixHint } from '../fixes';
-import { closestMatch } from '../suggest';
-import { t } from '../l10n';
-import { quote } from '../words';
+import type { FixHint } from '../fixes/hint';
+import { closestMatch } from '../shared/closestWord';
+import { t } from '../shared/l10n';
+import { quote } from '../shared/words';
 import type { OssResource } from './resources';
 
 /** `videos/2026/beach.mp4` → `videos/2026/`; a key at the bucket's root has the folder ''. */

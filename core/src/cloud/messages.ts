@@ -4,7 +4,7 @@
  */
 import type { CheckFailure } from './answers';
 import { CloudCode } from './codes';
-import { t } from '../l10n';
+import { t } from '../shared/l10n';
 
 export interface CloudMessageTable {
   readonly [CloudCode.ProjectNotFound]: (p: { project: string; region: string }) => string;

@@ -4,8 +4,8 @@
  * Pure: no calls.
  */
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import { rangeOf, locate, type JobDocument, type JsonPath } from '../document';
-import { ossUriProblem } from '../ossUri';
+import { rangeOf, locate, type JobDocument, type JsonPath } from '../parse/document';
+import { ossUriProblem } from '../shared/ossUri';
 
 /** What a URI is for, which decides what is checked and what completion ranks first. */
 export type OssField = 'source' | 'music' | 'output' | 'other';

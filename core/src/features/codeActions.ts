@@ -1,13 +1,13 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { clampPosition, type JobDocument } from './document';
-import { t } from './l10n';
-import { fixEdits } from './fixEdits';
-import { isDiagnosticData, type FixHint } from './fixes';
-import { FIX_ALL_TITLES_OF_NEW_KINDS, FIX_TITLES } from './fixes/messages';
-import { SNIPPETS } from './snippets';
-import { displayPath, fieldName } from './schema';
-import { validateJob } from './validate';
-import { quote } from './words';
+import { clampPosition, type JobDocument } from '../parse/document';
+import { t } from '../shared/l10n';
+import { fixEdits } from '../fixes/fixEdits';
+import { isDiagnosticData, type FixHint } from '../fixes/hint';
+import { FIX_ALL_TITLES_OF_NEW_KINDS, FIX_TITLES } from '../fixes/titles';
+import { SNIPPETS } from '../schema/snippets';
+import { displayPath, fieldName } from '../schema/schema';
+import { validateJob } from '../validate/validate';
+import { quote } from '../shared/words';
 
 /** What the editor's settings tell the fixes; an LSP client that sends none gets titles that assume nothing. */
 export interface CodeActionSettings {

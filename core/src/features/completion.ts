@@ -8,13 +8,13 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import { YamlCode } from './codes';
-import { cursorContext, indentUnit, type KeyContext, type ValueContext } from './cursor';
-import { offsetOf, rangeOf, type JobDocument } from './document';
-import { DOCUMENTED_NAME_TEXT, documentedNamesOf } from './documentedNames';
+import { YamlCode } from '../shared/codes';
+import { cursorContext, indentUnit, type KeyContext, type ValueContext } from '../parse/cursor';
+import { offsetOf, rangeOf, type JobDocument } from '../parse/document';
+import { DOCUMENTED_NAME_TEXT, documentedNamesOf } from '../validate/documentedNames';
 import { enumValueDocumentation, keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
-import { t } from './l10n';
-import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
+import { t } from '../shared/l10n';
+import { resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
 import { noEffectReason } from './keyEffect';
 import { snippetItems } from './snippetCompletion';
 

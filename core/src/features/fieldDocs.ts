@@ -1,6 +1,6 @@
-import { documentedNamesMarkdown, documentedNamesOf } from './documentedNames';
-import { t } from './l10n';
-import { resolveSchema, type SchemaNode } from './schema';
+import { documentedNamesMarkdown, documentedNamesOf } from '../validate/documentedNames';
+import { t } from '../shared/l10n';
+import { resolveSchema, type SchemaNode } from '../schema/schema';
 
 /**
  * Markdown about a field, written from the schema alone: shared by hover and completion so both say the

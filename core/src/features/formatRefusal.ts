@@ -1,8 +1,8 @@
-import { t } from './l10n';
+import { t } from '../shared/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { YamlCode } from './codes';
-import { parserMessageOf, type JobDocument } from './document';
-import { explainedYamlDiagnostics, parserMessagesOf } from './yamlErrors';
+import { YamlCode } from '../shared/codes';
+import { parserMessageOf, type JobDocument } from '../parse/document';
+import { explainedYamlDiagnostics, parserMessagesOf } from '../validate/yamlErrors';
 
 /** Message texts of this feature, kept together for translation. */
 export const FORMAT_REFUSAL_MESSAGES = {

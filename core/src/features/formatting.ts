@@ -1,9 +1,9 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { YamlCode } from './codes';
-import { rangeOf, type JobDocument } from './document';
-import { documentStyle } from './edits';
-import { LayoutPlanner, type LinePlan } from './layout';
+import { YamlCode } from '../shared/codes';
+import { rangeOf, type JobDocument } from '../parse/document';
+import { documentStyle } from '../parse/yamlText';
+import { LayoutPlanner, type LinePlan } from './formattingLayout';
 
 export interface FormattingOptions {
   readonly tabSize: number;

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import { afterColon, columnOf, startsLine } from './edits';
+import { afterColon, columnOf, startsLine } from '../parse/yamlText';
 
 /**
  * Where each line of a YAML text should start, read from its syntax tree: the layout the formatter writes.

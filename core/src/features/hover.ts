@@ -1,9 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, parse, type Node } from 'yaml';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
-import { fieldAtCursor } from './cursor';
-import { locate, offsetOf, pathAtOffset, rangeOf, type JobDocument, type JsonPath } from './document';
+import { fieldAtCursor } from '../parse/cursor';
+import { locate, offsetOf, pathAtOffset, rangeOf, type JobDocument, type JsonPath } from '../parse/document';
 import { fieldMarkdown } from './fieldDocs';
-import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
+import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
 
 /**
  * Hover on a key or a scalar value of a known field: its path, description, type, valid values (the

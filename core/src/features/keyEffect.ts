@@ -1,7 +1,7 @@
-import { t } from './l10n';
-import type { JsonPath } from './document';
-import { API_RULES } from './rules';
-import type { SchemaNode } from './schema';
+import { t } from '../shared/l10n';
+import type { JsonPath } from '../parse/document';
+import { API_RULES } from '../validate/rules';
+import type { SchemaNode } from '../schema/schema';
 
 /** Message texts of this feature, kept together for translation. */
 export const KEY_EFFECT_MESSAGES = {

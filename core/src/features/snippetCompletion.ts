@@ -6,9 +6,9 @@ import {
   type CompletionItem,
   type Range,
 } from 'vscode-languageserver-types';
-import { indentUnit, type KeyContext } from './cursor';
-import type { JobDocument, JsonPath } from './document';
-import { expandDefaults, SNIPPETS, type JobSnippet } from './snippets';
+import { indentUnit, type KeyContext } from '../parse/cursor';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { expandDefaults, SNIPPETS, type JobSnippet } from '../schema/snippets';
 
 /**
  * The snippets that fit where a key is being typed: a whole job only where a job can start, a list item in

@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { rangeOf, type JobDocument, type JsonPath } from './document';
-import { contentEnd, pairEnd } from './edits';
-import { schemaAtPath, type SchemaNode } from './schema';
-import { truncate } from './words';
+import { rangeOf, type JobDocument, type JsonPath } from '../parse/document';
+import { contentEnd, pairEnd } from '../parse/yamlText';
+import { schemaAtPath, type SchemaNode } from '../schema/schema';
+import { truncate } from '../shared/words';
 
 /** Long values (a JSON UserData) would crowd the outline; the hover shows them whole. */
 const MAX_DETAIL_LENGTH = 80;

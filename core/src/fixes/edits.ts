@@ -1,9 +1,9 @@
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { locate, type JobDocument, type JsonPath } from '../document';
-import { columnOf, contentEnd, documentStyle, lineStartOf, nextLineStart, pairEnd, quoteStyleOf, replaceEdit, scalarText, startsLine } from '../edits';
-import type { FixHint } from '../fixes';
-import { SNIPPETS, expandDefaults } from '../snippets';
+import { locate, type JobDocument, type JsonPath } from '../parse/document';
+import { columnOf, contentEnd, documentStyle, lineStartOf, nextLineStart, pairEnd, quoteStyleOf, replaceEdit, scalarText, startsLine } from '../parse/yamlText';
+import type { FixHint } from './hint';
+import { SNIPPETS, expandDefaults } from '../schema/snippets';
 
 type YamlPair = Pair<Node, Node | null>;
 

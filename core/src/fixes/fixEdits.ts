@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { locate, type JobDocument, type JsonPath } from './document';
+import { locate, type JobDocument, type JsonPath } from '../parse/document';
 import {
   afterColon,
   columnOf,
@@ -13,11 +13,11 @@ import {
   replaceEdit,
   scalarText,
   startsLine,
-} from './edits';
-import type { FixHint } from './fixes';
-import { newFixEdits } from './fixes/edits';
-import { resolveSchema, schemaAtPath, type SchemaNode } from './schema';
-import { blockSkeleton, flowSkeleton } from './skeleton';
+} from '../parse/yamlText';
+import type { FixHint } from './hint';
+import { newFixEdits } from './edits';
+import { resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
+import { blockSkeleton, flowSkeleton } from '../schema/skeleton';
 
 type YamlPair = Pair<Node, Node | null>;
 

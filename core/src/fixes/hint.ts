@@ -1,4 +1,4 @@
-import type { JsonPath } from './document';
+import type { JsonPath } from '../parse/document';
 
 /**
  * What a quick fix would do about a diagnostic, attached as `Diagnostic.data` when the diagnostic is made.

@@ -1,7 +1,7 @@
-import type { JsonPath } from '../document';
-import type { FixHint } from '../fixes';
-import type { SchemaNode } from '../schema';
-import { FIX_TITLES } from './messages';
+import type { JsonPath } from '../parse/document';
+import type { FixHint } from './hint';
+import type { SchemaNode } from '../schema/schema';
+import { FIX_TITLES } from './titles';
 
 /**
  * Quick fixes for values written in another form than the API's: each hint is computed when the diagnostic is

@@ -1,5 +1,5 @@
-import { t } from '../l10n';
-import { quote } from '../words';
+import { t } from '../shared/l10n';
+import { quote } from '../shared/words';
 
 /** Titles of the quick fixes of core/src/fixes, kept together for translation. */
 export const FIX_TITLES = {

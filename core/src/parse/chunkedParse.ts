@@ -29,7 +29,7 @@ import {
  * The first version of a job is parsed whole and its tree becomes the chunks (seedChunks). Whenever chunks
  * might not give exactly what one parse of the whole text gives (a chunk with a syntax error, anchors, tags,
  * a duplicate top-level key, document markers, tabs in indentation, anything unusual at column 0), the
- * caller parses the whole text instead. test/unit/incremental-parse.test.ts compares the two on random edits.
+ * caller parses the whole text instead. test/unit/core/parse/chunkedParse.test.ts compares the two on random edits.
  */
 
 /** The options of every parse, whole or by chunks. logLevel 'error': yaml would otherwise print process warnings. */

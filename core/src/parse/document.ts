@@ -14,8 +14,8 @@ import {
 } from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
 import { chunkedParseSettings, PARSE_OPTIONS, parseInChunks, seedChunks, type ChunkCache } from './chunkedParse';
-import { t } from './l10n';
-import { DIAGNOSTIC_SOURCE, YamlCode } from './codes';
+import { t } from '../shared/l10n';
+import { DIAGNOSTIC_SOURCE, YamlCode } from '../shared/codes';
 
 /** A location in the request: object keys and array indexes, e.g. ['Sources', 0, 'URI']. */
 export type JsonPath = readonly (string | number)[];

@@ -1,4 +1,4 @@
-import { t } from './l10n';
+import { t } from '../shared/l10n';
 /**
  * The aliyun CLI line of a request, quoted for the shell it is pasted into. Pure: no Node APIs.
  *

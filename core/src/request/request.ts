@@ -4,7 +4,7 @@
  */
 
 import { allCommandLines, posixQuote, toShellCommandLine, type CommandLineOptions, type Shell } from './commandLine';
-import { t } from './l10n';
+import { t } from '../shared/l10n';
 
 export const API_ACTION = 'CreateHighlightTask';
 export const API_VERSION = '2020-09-30';

@@ -1,6 +1,6 @@
-import requestSchema from '../../schemas/highlight-task.schema.json';
-import type { JsonPath } from './document';
-import { t } from './l10n';
+import requestSchema from '../../../schemas/highlight-task.schema.json';
+import type { JsonPath } from '../parse/document';
+import { t } from '../shared/l10n';
 
 /** A suggested value for a free string: offered by completion, never enforced. */
 export interface Suggestion {

@@ -1,5 +1,5 @@
 import { resolveSchema, type SchemaNode } from './schema';
-import { scalarText } from './edits';
+import { scalarText } from '../parse/yamlText';
 
 /** How nested skeleton lines are indented, taken from the document they go into. */
 export interface SkeletonLayout {

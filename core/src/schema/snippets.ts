@@ -1,6 +1,6 @@
-import type { JsonPath } from './document';
-import { t } from './l10n';
-import { meaningOf } from './fieldDocs';
+import type { JsonPath } from '../parse/document';
+import { t } from '../shared/l10n';
+import { meaningOf } from '../features/fieldDocs';
 import { REQUEST_SCHEMA } from './schema';
 
 /**

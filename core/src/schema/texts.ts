@@ -1,4 +1,4 @@
-import zhCnSchemaTexts from '../../schemas/highlight-task.schema.zh-cn.json';
+import zhCnSchemaTexts from '../../../schemas/highlight-task.schema.zh-cn.json';
 import { REQUEST_SCHEMA } from './schema';
 
 /**

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import zhCnBundle from '../../l10n/bundle.l10n.zh-cn.json';
-import { localizeSchemaTexts } from './schemaTexts';
+import zhCnBundle from '../../../l10n/bundle.l10n.zh-cn.json';
+import { localizeSchemaTexts } from '../schema/texts';
 
 /** The languages we ship: English (the keys themselves) and Simplified Chinese. */
 export type Locale = 'en' | 'zh-cn';

@@ -1,11 +1,11 @@
-import { t } from './l10n';
+import { t } from '../shared/l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, DocumentedNameCode } from './codes';
-import { valueRange, type JobDocument, type JsonPath } from './document';
-import type { DiagnosticData, FixHint } from './fixes';
-import { fieldName, REQUEST_SCHEMA, resolveSchema, type DocumentedNames, type SchemaNode } from './schema';
-import { closestMatch } from './suggest';
-import { quote } from './words';
+import { DIAGNOSTIC_SOURCE, DocumentedNameCode } from '../shared/codes';
+import { valueRange, type JobDocument, type JsonPath } from '../parse/document';
+import type { DiagnosticData, FixHint } from '../fixes/hint';
+import { fieldName, REQUEST_SCHEMA, resolveSchema, type DocumentedNames, type SchemaNode } from '../schema/schema';
+import { closestMatch } from '../shared/closestWord';
+import { quote } from '../shared/words';
 
 /**
  * Free strings whose names a page of the IMM developer reference lists (`x-documentedNames` in the schema):

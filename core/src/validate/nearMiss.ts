@@ -1,9 +1,9 @@
-import { t } from './l10n';
+import { t } from '../shared/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { SchemaCode } from './codes';
-import type { DiagnosticData, FixHint } from './fixes';
+import { SchemaCode } from '../shared/codes';
+import type { DiagnosticData, FixHint } from '../fixes/hint';
 import { missingPropertiesMessage } from './schemaDiagnostics';
-import { quote } from './words';
+import { quote } from '../shared/words';
 
 /** Message texts of this feature, kept together for translation. */
 export const NEAR_MISS_MESSAGES = {

@@ -1,11 +1,11 @@
-import { t } from './l10n';
-import type { JsonPath } from './document';
+import { t } from '../shared/l10n';
+import type { JsonPath } from '../parse/document';
 import type { ApiRule } from './rules';
-import { quote, truncate } from './words';
+import { quote, truncate } from '../shared/words';
 
 /**
  * Values the snippets write for the user to replace. A job still holding one would be sent to a bucket that
- * is not the user's, so it is an error (Submit refuses errors). test/unit/snippets.test.ts checks that every
+ * is not the user's, so it is an error (Submit refuses errors). test/unit/core/schema/snippets.test.ts checks that every
  * default a snippet writes is either caught here or is a real value, so a new snippet cannot add an uncaught one.
  */
 export interface Placeholder {

@@ -1,11 +1,11 @@
-import type { JsonPath } from './document';
-import { pathKey } from './duplicateKeys';
-import type { FixHint } from './fixes';
-import { t } from './l10n';
-import { extensionFixes, ossUrlFix, setModeFix } from './fixes/suggest';
-import { FIX_TITLES } from './fixes/messages';
-import { ossUriProblem } from './ossUri';
-import { quote } from './words';
+import type { JsonPath } from '../parse/document';
+import { pathKey } from '../parse/duplicateKeys';
+import type { FixHint } from '../fixes/hint';
+import { t } from '../shared/l10n';
+import { extensionFixes, ossUrlFix, setModeFix } from '../fixes/producers';
+import { FIX_TITLES } from '../fixes/titles';
+import { ossUriProblem } from '../shared/ossUri';
+import { quote } from '../shared/words';
 
 /** One problem a rule found: where (the key or the value at `path`), what, and how to fix it. */
 export interface Finding {

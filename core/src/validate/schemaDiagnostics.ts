@@ -1,15 +1,15 @@
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, SchemaCode } from './codes';
-import { keyRange, valueRange, type JobDocument, type JsonPath } from './document';
-import type { DiagnosticData, FixHint } from './fixes';
-import { t } from './l10n';
-import { describeValue, formatList, quote } from './words';
-import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from './schema';
-import { schemaErrors } from './schemaValidator';
-import { closestMatch, closestNumber } from './suggest';
-import { nearestBoundFix, neutralValueFix, numberTextFix, resolutionFix } from './fixes/suggest';
-import { SNIPPETS } from './snippets';
+import { DIAGNOSTIC_SOURCE, SchemaCode } from '../shared/codes';
+import { keyRange, valueRange, type JobDocument, type JsonPath } from '../parse/document';
+import type { DiagnosticData, FixHint } from '../fixes/hint';
+import { t } from '../shared/l10n';
+import { describeValue, formatList, quote } from '../shared/words';
+import { displayPath, REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
+import { schemaErrors } from '../schema/schemaValidator';
+import { closestMatch, closestNumber } from '../shared/closestWord';
+import { nearestBoundFix, neutralValueFix, numberTextFix, resolutionFix } from '../fixes/producers';
+import { SNIPPETS } from '../schema/snippets';
 
 /** Schema problems of a parsed job, each at the key or value it is about, in words a user reads. */
 export function schemaDiagnostics(doc: JobDocument): Diagnostic[] {

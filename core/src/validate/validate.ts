@@ -1,9 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from './codes';
-import { keyRange, valueRange, type JobDocument } from './document';
+import { DIAGNOSTIC_SOURCE } from '../shared/codes';
+import { keyRange, valueRange, type JobDocument } from '../parse/document';
 import { documentedNameDiagnostics } from './documentedNames';
-import type { DiagnosticData } from './fixes';
-import { duplicatedKeyPaths } from './duplicateKeys';
+import type { DiagnosticData } from '../fixes/hint';
+import { duplicatedKeyPaths } from '../parse/duplicateKeys';
 import { mergeNearMisses } from './nearMiss';
 import { PLACEHOLDER_RULE } from './placeholders';
 import { API_RULES, checkRule, type ApiRule } from './rules';

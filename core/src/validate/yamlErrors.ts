@@ -1,9 +1,9 @@
-import { t } from './l10n';
+import { t } from '../shared/l10n';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { SchemaCode, YamlCode } from './codes';
-import { shapeOf, type LineShape } from './cursor';
-import { parserMessageOf, rangeOf, type JobDocument } from './document';
-import { quote, truncate } from './words';
+import { SchemaCode, YamlCode } from '../shared/codes';
+import { shapeOf, type LineShape } from '../parse/cursor';
+import { parserMessageOf, rangeOf, type JobDocument } from '../parse/document';
+import { quote, truncate } from '../shared/words';
 
 /** Message texts of this feature, kept together for translation. */
 export const YAML_ERROR_MESSAGES = {

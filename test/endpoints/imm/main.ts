@@ -1,6 +1,6 @@
 /**
  * Runs the local IMM endpoint for demos:
- *   node --import tsx test/imm-endpoint/main.ts [--port N] [--access-key-id ID --access-key-secret SECRET]
+ *   node --import tsx test/endpoints/imm/main.ts [--port N] [--access-key-id ID --access-key-secret SECRET]
  * Prints one JSON line {url, port, accessKeyId} on stdout once it listens; stops on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';

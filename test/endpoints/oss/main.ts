@@ -1,6 +1,6 @@
 /**
  * Runs the local OSS endpoint for demos:
- *   node --import tsx test/oss-endpoint/main.ts [--port N] [--access-key-id ID --access-key-secret SECRET]
+ *   node --import tsx test/endpoints/oss/main.ts [--port N] [--access-key-id ID --access-key-secret SECRET]
  * Serves SAMPLE_BUCKETS (./state). Prints one JSON line {url, port, accessKeyId} on stdout once it listens;
  * stops on SIGINT/SIGTERM.
  */

@@ -1,6 +1,6 @@
 /** The buckets and objects the local OSS endpoint serves: plain data, no HTTP. */
 import { createHash } from 'node:crypto';
-import { demoMedia, type DemoMedia } from '../fixtures/media/index';
+import { demoMedia, type DemoMedia } from '../../fixtures/media/index';
 
 export interface OssObjectSpec {
   readonly key: string;

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../cli/src/main';
-import { escapeControl } from '../../cli/src/terminal';
+import { main } from '../../../cli/src/main';
+import { escapeControl } from '../../../cli/src/terminal';
 
 // eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;

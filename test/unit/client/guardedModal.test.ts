@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '../../..');
 const HELPER = 'client/src/guardedModal.ts';
 
 function sources(dir: string): string[] {

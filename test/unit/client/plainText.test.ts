@@ -7,13 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { markdownText, plainText } from '../../client/src/plainText';
-import { TaskHistory, HISTORY_KEY, type StateStore } from '../../client/src/submit/taskHistory';
-import type { TaskRecord } from '../../client/src/submit/taskRecord';
-import { finalMessage, formatProgress, offeredResults, statusBarView, statusText, taskRowDescription, tooltipMarkdown } from '../../client/src/submit/taskStatus';
-import { renderTaskDetails } from '../../client/src/submit/taskDetails';
+import { markdownText, plainText } from '../../../client/src/plainText';
+import { TaskHistory, HISTORY_KEY, type StateStore } from '../../../client/src/tasks/history';
+import type { TaskRecord } from '../../../client/src/tasks/record';
+import { finalMessage, formatProgress, offeredResults, statusBarView, statusText, taskRowDescription, tooltipMarkdown } from '../../../client/src/tasks/status';
+import { renderTaskDetails } from '../../../client/src/tasks/details';
 
-const CLIENT = resolve(__dirname, '../../client/src');
+const CLIENT = resolve(__dirname, '../../../client/src');
 const LINKED = 'oss://b/out/[Fix the output](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D).mp4';
 const PRESIGNED = 'https://b.oss-cn-hangzhou.aliyuncs.com/in.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2lnbmF0dXJl%3D&security-token=CAISSECRETTOKEN';
 

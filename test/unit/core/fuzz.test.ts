@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anyJobText, deepNesting, garbage, mutatedJob, schemaJob } from '../fuzz/arbitraries';
-import { exerciseLanguageService } from '../fuzz/languageService';
+import { anyJobText, deepNesting, garbage, mutatedJob, schemaJob } from '../../fuzz/arbitraries';
+import { exerciseLanguageService } from '../../fuzz/languageService';
 
 // A fixed seed, so a failure here is the same failure on every machine; `npm run fuzz` explores new seeds.
 const SEED = 20261125;

@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { MAX_DOCUMENT_LENGTH, MAX_FLOW_DEPTH, parseJob } from '../../core/src/document';
-import { validateJob } from '../../core/src/validate';
-import { exerciseLanguageService } from '../fuzz/languageService';
-import { loadRegressions } from '../fuzz/regressions';
+import { MAX_DOCUMENT_LENGTH, MAX_FLOW_DEPTH, parseJob } from '../../../core/src/parse/document';
+import { validateJob } from '../../../core/src/validate/validate';
+import { exerciseLanguageService } from '../../fuzz/languageService';
+import { loadRegressions } from '../../fuzz/regressions';
 
 const VALID_JOB = `# Concat two clips
 ProjectName: immtest

@@ -5,10 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { TaskStore, type TaskRequest } from '../imm-endpoint/tasks';
-import { demoBuckets, OssState, SAMPLE_BUCKETS } from '../oss-endpoint/state';
-import { ossOutputWriter } from '../support/ossOutputWriter';
-import { demoMedia } from '../fixtures/media/index';
+import { TaskStore, type TaskRequest } from '../../endpoints/imm/tasks';
+import { demoBuckets, OssState, SAMPLE_BUCKETS } from '../../endpoints/oss/state';
+import { ossOutputWriter } from '../../support/ossOutputWriter';
+import { demoMedia } from '../../fixtures/media/index';
 
 /** The top-level boxes of an MP4, in order. */
 function boxes(body: Buffer): string[] {

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { codeActions } from '../../core/src/codeActions';
-import { complete } from '../../core/src/complete';
-import { parseJob } from '../../core/src/document';
-import { hover } from '../../core/src/hover';
-import { useLocale } from '../../core/src/locale';
-import { REQUEST_SCHEMA } from '../../core/src/schema';
-import { validateJob } from '../../core/src/validate';
-import { normalizeOssError } from '../../api/src/oss/errors';
-import { parseEndpointOverride, resolveEndpoint } from '../../api/src/endpoint';
-import { normalizeError } from '../../api/src/normalize';
-import { clearQuestion } from '../../client/src/submit/taskStatus';
-import type { TaskRecord } from '../../client/src/submit/taskRecord';
+import { codeActions } from '../../../core/src/features/codeActions';
+import { complete } from '../../../core/src/features/completion';
+import { parseJob } from '../../../core/src/parse/document';
+import { hover } from '../../../core/src/features/hover';
+import { useLocale } from '../../../core/src/shared/locale';
+import { REQUEST_SCHEMA } from '../../../core/src/schema/schema';
+import { validateJob } from '../../../core/src/validate/validate';
+import { normalizeOssError } from '../../../api/src/oss/errors';
+import { parseEndpointOverride, resolveEndpoint } from '../../../api/src/endpoint';
+import { normalizeError } from '../../../api/src/normalize';
+import { clearQuestion } from '../../../client/src/tasks/status';
+import type { TaskRecord } from '../../../client/src/tasks/record';
 
 /** The language service in Simplified Chinese: what a user whose VS Code speaks zh-cn reads. */
 

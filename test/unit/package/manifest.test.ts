@@ -8,7 +8,7 @@ interface MenuItem {
   readonly when?: string;
   readonly group?: string;
 }
-const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
+const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as {
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
   contributes: {
     configuration: { properties: Record<string, { scope?: string }> };
@@ -17,7 +17,7 @@ const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'
   };
 };
 // Titles are %key% references into package.nls.json, the English texts VS Code shows by default.
-const nls = JSON.parse(readFileSync(resolve(__dirname, '../../package.nls.json'), 'utf8')) as Record<string, string>;
+const nls = JSON.parse(readFileSync(resolve(__dirname, '../../../package.nls.json'), 'utf8')) as Record<string, string>;
 const english = (text: string | undefined): string | undefined => (text === undefined ? undefined : (nls[/^%(.+)%$/.exec(text)?.[1] ?? ''] ?? text));
 const title = (command: string): string | undefined => english(manifest.contributes.commands.find((c) => c.command === command)?.title);
 

@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { localeFromEnvironment, localeOf } from '../../core/src/locale';
-import { l10nProblems } from '../../scripts/l10n/completeness';
-import { bundleProblems, scanMessages } from '../../scripts/l10n/messages';
-import { rawTextProblems, rawTextsOf } from '../../scripts/l10n/rawTexts';
+import { localeFromEnvironment, localeOf } from '../../../core/src/shared/locale';
+import { l10nProblems } from '../../../scripts/l10n/completeness';
+import { bundleProblems, scanMessages } from '../../../scripts/l10n/messages';
+import { rawTextProblems, rawTextsOf } from '../../../scripts/l10n/rawTexts';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 
 describe('translations are complete', () => {
   test('every message, manifest string and schema text has its Simplified Chinese counterpart, and the other way round', () => {

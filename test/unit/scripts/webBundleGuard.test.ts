@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 
-import type * as GuardModule from '../../scripts/web-bundle-guard.mjs' with { 'resolution-mode': 'import' };
+import type * as GuardModule from '../../../scripts/web-bundle-guard.mjs' with { 'resolution-mode': 'import' };
 
 type Guard = typeof GuardModule;
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = resolve(__dirname, '../../..');
 
 describe('web bundle guard', () => {
   // Inside the project, so that esbuild finds node_modules from the entry files.
@@ -17,7 +17,7 @@ describe('web bundle guard', () => {
   let forbiddenInput: Guard['forbiddenInput'];
   let webBundleGuard: Guard['webBundleGuard'];
   before(async () => {
-    ({ forbiddenImport, forbiddenInput, webBundleGuard } = await import('../../scripts/web-bundle-guard.mjs'));
+    ({ forbiddenImport, forbiddenInput, webBundleGuard } = await import('../../../scripts/web-bundle-guard.mjs'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

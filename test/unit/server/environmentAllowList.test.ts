@@ -1,8 +1,8 @@
 /** The language server's environment is an allow-list: tokens under any name stay out. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { credentialFreeEnvironment } from '../../client/src/serverEnvironment';
-import { serverEnvironment } from '../../core/src/serverEnvironment';
+import { credentialFreeEnvironment } from '../../../client/src/serverEnvironment';
+import { serverEnvironment } from '../../../server/src/environmentAllowList';
 
 const HOST = {
   PATH: '/usr/bin',

@@ -1,9 +1,9 @@
 /** Where a multi-object download puts each key, and what a playlist names (issue 20, items 6 and 7). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planLocalFiles } from '../../api/src/results/localPlan';
-import { dashNames, hlsUris, resolveEntry } from '../../api/src/results/playlist';
-import { jobOutputOf } from '../../api/src/results/jobOutput';
+import { planLocalFiles } from '../../../../api/src/results/localPlan';
+import { dashNames, hlsUris, resolveEntry } from '../../../../api/src/results/playlist';
+import { jobOutputOf } from '../../../../api/src/results/jobOutput';
 
 const keys = (plan: ReturnType<typeof planLocalFiles>): string[] => plan.files.map((f) => f.key);
 const skipped = (plan: ReturnType<typeof planLocalFiles>): string[] => plan.skipped.map((s) => s.key);

@@ -9,7 +9,7 @@ import {
   parseStoredAccessKey,
   SECRET_STORAGE_ORIGIN,
   serializeAccessKey,
-} from '../../client/src/submit/credentialSource';
+} from '../../../../client/src/access/credentialSource';
 
 const KEY = { accessKeyId: 'LTAI5tExampleKey1234', accessKeySecret: 'very-secret-value' };
 

@@ -1,10 +1,10 @@
 /** The pure parts of the editor's consent rules: workspace endpoints, programmatic credential changes, plain-text messages. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ImmApiError } from '../../api/src/errors';
-import { confirmationQuestion } from '../../client/src/submit/credentialConfirm';
-import { consentQuestion, needsEndpointConsent, pendingEndpoints } from '../../client/src/submit/endpointConsent';
-import { adviseError } from '../../client/src/submit/errorAdvice';
+import { ImmApiError } from '../../../../api/src/errors';
+import { confirmationQuestion } from '../../../../client/src/access/credentialConfirm';
+import { consentQuestion, needsEndpointConsent, pendingEndpoints } from '../../../../client/src/access/endpointConsent';
+import { adviseError } from '../../../../client/src/access/errorAdvice';
 
 test('a workspace endpoint outside *.aliyuncs.com and loopback needs consent; user settings and Alibaba Cloud hosts do not', () => {
   assert.equal(needsEndpointConsent('https://evil.example.com', true), 'https://evil.example.com');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ImmApiError, type ImmApiErrorInit } from '../../api/src/errors';
-import { adviseError, SETTINGS } from '../../client/src/submit/errorAdvice';
+import { ImmApiError, type ImmApiErrorInit } from '../../../../api/src/errors';
+import { adviseError, SETTINGS } from '../../../../client/src/access/errorAdvice';
 
 const error = (init: Partial<ImmApiErrorInit> & Pick<ImmApiErrorInit, 'kind' | 'code' | 'message'>): ImmApiError =>
   new ImmApiError({ retryable: false, outcomeUnknown: false, ...init });

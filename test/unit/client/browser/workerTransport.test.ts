@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { WorkerMessageReader, WorkerMessageWriter, type ServerWorker } from '../../client/src/browser/workerTransport';
+import { WorkerMessageReader, WorkerMessageWriter, type ServerWorker } from '../../../../client/src/browser/workerTransport';
 
 /** A Worker as the transport sees one: events in, posted messages out. */
 class FakeWorker implements ServerWorker {

@@ -1,7 +1,7 @@
 /** The Preview Output page: the video on the presigned URL, a CSP that lets media come only from its origin. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { playsInWebview, previewHtml } from '../../client/src/results/previewHtml';
+import { playsInWebview, previewHtml } from '../../../../client/src/results/previewHtml';
 
 const URL_ = 'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/out/reel.mp4?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-expires=900&x-oss-signature=abc';
 

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ImmApiError } from '../../api/src/errors';
-import type { CredentialSource } from '../../api/src/credentials';
-import { ago, DUPLICATE_WINDOW_MS, duplicateQuestion, findDuplicate } from '../../client/src/submit/duplicateCheck';
-import { adviseError } from '../../client/src/submit/errorAdvice';
-import { IdentityResolver } from '../../client/src/submit/identityResolver';
-import { requestFingerprint } from '../../client/src/submit/requestFingerprint';
-import { redactPresignedUrls } from '../../api/src/redaction';
-import type { TaskRecord } from '../../client/src/submit/taskRecord';
-import { toRequest } from '../../core/src/request';
+import { ImmApiError } from '../../../../api/src/errors';
+import type { CredentialSource } from '../../../../api/src/credentials';
+import { ago, DUPLICATE_WINDOW_MS, duplicateQuestion, findDuplicate } from '../../../../client/src/submit/duplicateCheck';
+import { adviseError } from '../../../../client/src/access/errorAdvice';
+import { IdentityResolver } from '../../../../client/src/access/identityResolver';
+import { requestFingerprint } from '../../../../client/src/request/fingerprint';
+import { redactPresignedUrls } from '../../../../api/src/redaction';
+import type { TaskRecord } from '../../../../client/src/tasks/record';
+import { toRequest } from '../../../../core/src/request/request';
 
 process.env.TZ = 'UTC';
 

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandLineFor, renderRequest, type RequestTarget } from '../../client/src/submit/requestView';
-import { chooseCredentialSource, describeCredentialSource } from '../../client/src/submit/credentialSource';
-import { planSubmission } from '../../client/src/submit/submitPlan';
+import { commandLineFor, renderRequest, type RequestTarget } from '../../../../client/src/request/view';
+import { chooseCredentialSource, describeCredentialSource } from '../../../../client/src/access/credentialSource';
+import { planSubmission } from '../../../../client/src/submit/plan';
 
-const VALID = readFileSync(join(__dirname, '../fixtures/jobs/valid/retrieval.highlight.yaml'), 'utf8');
+const VALID = readFileSync(join(__dirname, '../../../fixtures/jobs/valid/retrieval.highlight.yaml'), 'utf8');
 const target: RequestTarget = {
   region: 'cn-hangzhou',
   endpoint: { url: 'http://127.0.0.1:8123', host: '127.0.0.1:8123', overridden: true },

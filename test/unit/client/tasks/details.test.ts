@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderTaskDetails } from '../../client/src/submit/taskDetails';
-import { jobTemplates } from '../../client/src/submit/jobTemplates';
-import type { TaskRecord } from '../../client/src/submit/taskRecord';
+import { renderTaskDetails } from '../../../../client/src/tasks/details';
+import { jobTemplates } from '../../../../client/src/newJob/templates';
+import type { TaskRecord } from '../../../../client/src/tasks/record';
 
 /** The Markdown source with its backslash escapes removed (what the preview shows); table pipes of cells stay `\|`. */
 const unescaped = (markdown: string): string => markdown.replace(/\\([!-/:-@[-`{-~])/g, (_, c: string) => (c === '|' ? '\\|' : c));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HISTORY_KEY, sentRequestKey, TaskHistory, type StateStore } from '../../client/src/submit/taskHistory';
-import type { TaskRecord } from '../../client/src/submit/taskRecord';
+import { HISTORY_KEY, sentRequestKey, TaskHistory, type StateStore } from '../../../../client/src/tasks/history';
+import type { TaskRecord } from '../../../../client/src/tasks/record';
 
 class MemoryStore implements StateStore {
   readonly values = new Map<string, unknown>();

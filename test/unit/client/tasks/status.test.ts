@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearQuestion, finalMessage, formatProgress, formatTime, resultActions, resultLinks, shortTaskId, statusBarView, statusIcon, statusText, taskIdTail, taskTooltip } from '../../client/src/submit/taskStatus';
-import type { TaskRecord } from '../../client/src/submit/taskRecord';
+import { clearQuestion, finalMessage, formatProgress, formatTime, resultActions, resultLinks, shortTaskId, statusBarView, statusIcon, statusText, taskIdTail, taskTooltip } from '../../../../client/src/tasks/status';
+import type { TaskRecord } from '../../../../client/src/tasks/record';
 
 process.env.TZ = 'UTC';
 

@@ -2,11 +2,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseJob } from '../../core/src/document';
-import type { BucketAnswer, CloudAnswers, ObjectAnswer } from '../../core/src/cloud/answers';
-import { cloudCompletionContext } from '../../core/src/cloud/context';
-import { cloudDiagnostics } from '../../core/src/cloud/diagnostics';
-import { cloudResources, planCloudChecks } from '../../core/src/cloud/resources';
+import { parseJob } from '../../../../core/src/parse/document';
+import type { BucketAnswer, CloudAnswers, ObjectAnswer } from '../../../../core/src/cloud/answers';
+import { cloudCompletionContext } from '../../../../core/src/cloud/context';
+import { cloudDiagnostics } from '../../../../core/src/cloud/diagnostics';
+import { cloudResources, planCloudChecks } from '../../../../core/src/cloud/resources';
 
 const JOB = `ProjectName: immtest
 Type: Compose

@@ -1,10 +1,10 @@
 /** The pure policies of the cloud features: which cloudChecks value is in force, and how shared look-ups are kept. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { effectiveCloudCheckMode } from '../../core/src/cloud/checkMode';
-import { cloudChecksMoot } from '../../core/src/cloud/resources';
-import { parseJob } from '../../core/src/document';
-import { abandonable, keepFor, SharedLookups } from '../../api/src/cloud/lookups';
+import { effectiveCloudCheckMode } from '../../../../core/src/cloud/checkMode';
+import { cloudChecksMoot } from '../../../../core/src/cloud/resources';
+import { parseJob } from '../../../../core/src/parse/document';
+import { abandonable, keepFor, SharedLookups } from '../../../../api/src/cloud/lookups';
 
 describe('immHighlight.cloudChecks: a workspace may narrow it, never widen it (issue 20, 2)', () => {
   test("the user's value, else the default", () => {

@@ -1,7 +1,7 @@
 /** Cloud diagnostics follow the edits (issue 19, 13): the pure range shifting. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shiftRange, shiftRangeThrough, type TextRange } from '../../core/src/cloud/rangeShift';
+import { shiftRange, shiftRangeThrough, type TextRange } from '../../../../core/src/cloud/rangeShift';
 
 const r = (sl: number, sc: number, el: number, ec: number): TextRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 /** `URI: oss://b/typo.mp4` on line 3, the value at 9..29. */

@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { Document, isCollection, parse, visit } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../core/src/codeActions';
-import { parseJob } from '../../core/src/document';
-import { validateJob } from '../../core/src/validate';
+import { codeActions } from '../../../../core/src/features/codeActions';
+import { parseJob } from '../../../../core/src/parse/document';
+import { validateJob } from '../../../../core/src/validate/validate';
 
 const URI = 'file:///job.highlight.yaml';
 

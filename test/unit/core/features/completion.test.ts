@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
-import { complete } from '../../core/src/complete';
-import { offsetOf, parseJob, type JsonPath } from '../../core/src/document';
-import { REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from '../../core/src/schema';
-import { withCursor } from '../support/markers';
-import { jobTemplates } from '../../client/src/submit/jobTemplates';
-import { liveCompletionFrom } from '../../server/src/languageServer';
+import { complete } from '../../../../core/src/features/completion';
+import { offsetOf, parseJob, type JsonPath } from '../../../../core/src/parse/document';
+import { REQUEST_SCHEMA, resolveSchema, schemaAtPath, type SchemaNode } from '../../../../core/src/schema/schema';
+import { withCursor } from '../../../support/markers';
+import { jobTemplates } from '../../../../client/src/newJob/templates';
+import { liveCompletionFrom } from '../../../../server/src/languageServer';
 
 function completeAt(marked: string): CompletionItem[] {
   const { text, position } = withCursor(marked);
@@ -168,7 +168,7 @@ test('free strings offer their suggestions: Highlight.Content, Transition, VfxEf
   const content = completeAt('Highlight:\n  Content: |');
   assert.deepEqual(labels(content), ['Pets', 'People', 'Sports', 'Meetings', '宠物', '人物', '运动', '会议']);
   assert.ok(content.every((completion) => completion.kind === CompletionItemKind.Value && completion.documentation));
-  // The documented names (test/unit/documented-names.test.ts pins them to the reference pages).
+  // The documented names (test/unit/core/validate/documentedNames.test.ts pins them to the reference pages).
   assert.equal(labels(completeAt('Edit:\n  Transitions:\n    - Transition: |')).length, 44);
   assert.equal(labels(completeAt('Edit:\n  VfxEffects:\n    - Weight: 5\n      VfxEffect: |')).length, 9);
   assert.ok(labels(completeAt('Edit:\n  VfxEffects:\n  - VfxEffect: l|')).includes('letterboxed'));

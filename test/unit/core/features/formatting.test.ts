@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Document, isCollection, parseAllDocuments, visit } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseJob } from '../../core/src/document';
-import { formatDocument, type FormattingOptions } from '../../core/src/formatting';
+import { parseJob } from '../../../../core/src/parse/document';
+import { formatDocument, type FormattingOptions } from '../../../../core/src/features/formatting';
 
 const TWO: FormattingOptions = { tabSize: 2, insertSpaces: true };
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hover, MarkupContent, Range } from 'vscode-languageserver-types';
-import { parseJob } from '../../core/src/document';
-import { hover } from '../../core/src/hover';
-import { positionIn, withCursor } from '../support/markers';
+import { parseJob } from '../../../../core/src/parse/document';
+import { hover } from '../../../../core/src/features/hover';
+import { positionIn, withCursor } from '../../../support/markers';
 
 const JOB = `ProjectName: immtest
 Type: Concat  # the kind of task

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { parseJob } from '../../core/src/document';
-import { hover } from '../../core/src/hover';
-import { documentSymbols } from '../../core/src/symbols';
+import { parseJob } from '../../../../core/src/parse/document';
+import { hover } from '../../../../core/src/features/hover';
+import { documentSymbols } from '../../../../core/src/features/symbols';
 
 const hoverText = (text: string, line: number, character: number): string => (hover(parseJob(text), { line, character })!.contents as MarkupContent).value;
 

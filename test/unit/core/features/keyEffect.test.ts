@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { complete } from '../../core/src/complete';
-import { parseJob } from '../../core/src/document';
-import { withCursor } from '../support/markers';
+import { complete } from '../../../../core/src/features/completion';
+import { parseJob } from '../../../../core/src/parse/document';
+import { withCursor } from '../../../support/markers';
 
 function completeAt(marked: string): CompletionItem[] {
   const { text, position } = withCursor(marked);

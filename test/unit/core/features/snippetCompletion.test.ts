@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
-import { complete } from '../../core/src/complete';
-import { parseJob } from '../../core/src/document';
-import { SNIPPETS } from '../../core/src/snippets';
-import { withCursor } from '../support/markers';
+import { complete } from '../../../../core/src/features/completion';
+import { parseJob } from '../../../../core/src/parse/document';
+import { SNIPPETS } from '../../../../core/src/schema/snippets';
+import { withCursor } from '../../../support/markers';
 
 function snippetsAt(marked: string): CompletionItem[] {
   const { text, position } = withCursor(marked);

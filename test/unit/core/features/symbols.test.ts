@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { parseJob } from '../../core/src/document';
-import { documentSymbols } from '../../core/src/symbols';
-import { withRanges } from '../support/markers';
+import { parseJob } from '../../../../core/src/parse/document';
+import { documentSymbols } from '../../../../core/src/features/symbols';
+import { withRanges } from '../../../support/markers';
 
 /** name → kind, detail and children, without ranges: the shape of the outline. */
 type Outline = [string, SymbolKind, string | undefined, Outline[]?];

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../core/src/codeActions';
-import { parseJob } from '../../core/src/document';
-import { PLACEHOLDER_CODE } from '../../core/src/placeholders';
-import { validateJob } from '../../core/src/validate';
+import { codeActions } from '../../../../core/src/features/codeActions';
+import { parseJob } from '../../../../core/src/parse/document';
+import { PLACEHOLDER_CODE } from '../../../../core/src/validate/placeholders';
+import { validateJob } from '../../../../core/src/validate/validate';
 
 const URI = 'file:///job.highlight.yaml';
 

@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { chunkedParseSettings, isStitched } from '../../core/src/chunkedParse';
-import { parseJob, parseWholeJob, type JobDocument } from '../../core/src/document';
-import { sourcesJob } from '../../bench/documents';
-import { assertSameParse } from '../support/sameParse';
+import { chunkedParseSettings, isStitched } from '../../../../core/src/parse/chunkedParse';
+import { parseJob, parseWholeJob, type JobDocument } from '../../../../core/src/parse/document';
+import { sourcesJob } from '../../../../bench/documents';
+import { assertSameParse } from '../../../support/sameParse';
 
 // A fixed seed, so a failure here is the same failure on every machine (INCREMENTAL_PARSE_SEED explores others).
 const SEED = Number(process.env.INCREMENTAL_PARSE_SEED ?? 20261125);

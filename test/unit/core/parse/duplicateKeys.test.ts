@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseJob } from '../../core/src/document';
-import { duplicatedKeyPaths } from '../../core/src/duplicateKeys';
-import { API_RULES, checkRule, type ApiRule, type Finding } from '../../core/src/rules';
-import { validateJob } from '../../core/src/validate';
+import { parseJob } from '../../../../core/src/parse/document';
+import { duplicatedKeyPaths } from '../../../../core/src/parse/duplicateKeys';
+import { API_RULES, checkRule, type ApiRule, type Finding } from '../../../../core/src/validate/rules';
+import { validateJob } from '../../../../core/src/validate/validate';
 
 const RULE_CODES = new Set(API_RULES.map((rule) => rule.code));
 

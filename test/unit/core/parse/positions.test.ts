@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { codeActions } from '../../core/src/codeActions';
-import { complete } from '../../core/src/complete';
-import { clampPosition, offsetOf, parseJob, type JobDocument } from '../../core/src/document';
-import { hover } from '../../core/src/hover';
-import { validateJob } from '../../core/src/validate';
+import { codeActions } from '../../../../core/src/features/codeActions';
+import { complete } from '../../../../core/src/features/completion';
+import { clampPosition, offsetOf, parseJob, type JobDocument } from '../../../../core/src/parse/document';
+import { hover } from '../../../../core/src/features/hover';
+import { validateJob } from '../../../../core/src/validate/validate';
 
 const LINES = ['ProjectName: immtest', 'Type: Retrieval', 'Sources:', '  - URI: oss://test-bucket/input.mp4', 'Output:', '  URI: oss://test-bucket/output.mp4', '  Container: mp4'];
 

@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { YamlCode, SchemaCode } from '../../core/src/codes';
-import { MAX_DOCUMENT_LENGTH, parseJob } from '../../core/src/document';
-import { validateJob } from '../../core/src/validate';
-import { withRanges } from '../support/markers';
+import { YamlCode, SchemaCode } from '../../../../core/src/shared/codes';
+import { MAX_DOCUMENT_LENGTH, parseJob } from '../../../../core/src/parse/document';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { withRanges } from '../../../support/markers';
 
 /** A job that is valid in every respect, so that any diagnostic a test sees comes from what it adds. */
 const VALID = `ProjectName: immtest

@@ -6,11 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cmdQuote, commandWords, CommandLineError, powershellQuote, shellOf, toShellCommandLine, windowsArgvQuote } from '../../core/src/commandLine';
-import { parseJob } from '../../core/src/document';
-import { previewRequest, toRequest } from '../../core/src/request';
-import { validateJob } from '../../core/src/validate';
-import { commandLineFor } from '../../client/src/submit/requestView';
+import { cmdQuote, commandWords, CommandLineError, powershellQuote, shellOf, toShellCommandLine, windowsArgvQuote } from '../../../../core/src/request/commandLine';
+import { parseJob } from '../../../../core/src/parse/document';
+import { previewRequest, toRequest } from '../../../../core/src/request/request';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { commandLineFor } from '../../../../client/src/request/view';
 
 const NASTY = [
   "it's",

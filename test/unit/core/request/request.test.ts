@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { parseJob } from '../../core/src/document';
-import { ignoredKeys, previewRequest, RequestBuildError, shellQuote, toCommandLine, toRequest } from '../../core/src/request';
+import { parseJob } from '../../../../core/src/parse/document';
+import { ignoredKeys, previewRequest, RequestBuildError, shellQuote, toCommandLine, toRequest } from '../../../../core/src/request/request';
 
 const valueOf = (yaml: string): unknown => parseJob(yaml).value;
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import schemaJson from '../../schemas/highlight-task.schema.json';
-import { SCHEMA_ANNOTATIONS, type SchemaNode } from '../../core/src/schema';
+import schemaJson from '../../../../schemas/highlight-task.schema.json';
+import { SCHEMA_ANNOTATIONS, type SchemaNode } from '../../../../core/src/schema/schema';
 
 /**
  * Pins the request schema to the field tables of the API reference page and the SDK models
@@ -15,7 +15,7 @@ import { SCHEMA_ANNOTATIONS, type SchemaNode } from '../../core/src/schema';
 
 const schema = schemaJson as unknown as SchemaNode;
 const ANNOTATIONS = [...SCHEMA_ANNOTATIONS];
-const FACTS_DIR = path.resolve(__dirname, '../fixtures/schema-facts');
+const FACTS_DIR = path.resolve(__dirname, '../../../fixtures/schema-facts');
 const REFERENCE_PATH = path.join(FACTS_DIR, 'request-fields.md');
 const API_PAGE_EXAMPLES_PATH = path.join(FACTS_DIR, 'api-page-examples.md');
 

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type TextEdit } from 'vscode-languageserver-types';
-import { complete } from '../../core/src/complete';
-import { offsetOf, parseJob } from '../../core/src/document';
-import { PLACEHOLDER_CODE, placeholderIn } from '../../core/src/placeholders';
-import { expandDefaults, SNIPPETS, type JobSnippet } from '../../core/src/snippets';
-import { validateJob } from '../../core/src/validate';
+import { complete } from '../../../../core/src/features/completion';
+import { offsetOf, parseJob } from '../../../../core/src/parse/document';
+import { PLACEHOLDER_CODE, placeholderIn } from '../../../../core/src/validate/placeholders';
+import { expandDefaults, SNIPPETS, type JobSnippet } from '../../../../core/src/schema/snippets';
+import { validateJob } from '../../../../core/src/validate/validate';
 
 /**
  * The snippets must insert a job whose only problems are the values the user must replace, each reported

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closestMatch, closestNumber } from '../../core/src/suggest';
+import { closestMatch, closestNumber } from '../../../../core/src/shared/closestWord';
 
 describe('closestMatch', () => {
   test('a value differing only in case wins, even over a nearer spelling', () => {

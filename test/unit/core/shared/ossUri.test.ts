@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ossUriProblem } from '../../core/src/ossUri';
+import { ossUriProblem } from '../../../../core/src/shared/ossUri';
 
 describe('OSS URIs that are accepted', () => {
   for (const uri of [

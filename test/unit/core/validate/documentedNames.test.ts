@@ -4,15 +4,15 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CompletionItem, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../core/src/codeActions';
-import { DocumentedNameCode } from '../../core/src/codes';
-import { complete } from '../../core/src/complete';
-import { parseJob } from '../../core/src/document';
-import { hover } from '../../core/src/hover';
-import { schemaAtPath, type DocumentedNames } from '../../core/src/schema';
-import { schemaErrors } from '../../core/src/schemaValidator';
-import { validateJob } from '../../core/src/validate';
-import { withCursor } from '../support/markers';
+import { codeActions } from '../../../../core/src/features/codeActions';
+import { DocumentedNameCode } from '../../../../core/src/shared/codes';
+import { complete } from '../../../../core/src/features/completion';
+import { parseJob } from '../../../../core/src/parse/document';
+import { hover } from '../../../../core/src/features/hover';
+import { schemaAtPath, type DocumentedNames } from '../../../../core/src/schema/schema';
+import { schemaErrors } from '../../../../core/src/schema/schemaValidator';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { withCursor } from '../../../support/markers';
 
 /** The lists as the reference pages give them, copied by hand with their sources named in the file. */
 interface Fixture {
@@ -22,7 +22,7 @@ interface Fixture {
   readonly sdkExampleValuesOnNeitherPage: string[];
 }
 
-const FIXTURE = JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/documented-names.json'), 'utf8')) as Fixture;
+const FIXTURE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../fixtures/documented-names.json'), 'utf8')) as Fixture;
 const TRANSITION_PATH = ['Edit', 'Transitions', 0, 'Transition'];
 const EFFECT_PATH = ['Edit', 'VfxEffects', 0, 'VfxEffect'];
 const URI = 'file:///job.highlight.yaml';

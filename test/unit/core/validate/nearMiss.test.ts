@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../core/src/codeActions';
-import { parseJob } from '../../core/src/document';
-import { validateJob } from '../../core/src/validate';
-import { withRanges } from '../support/markers';
+import { codeActions } from '../../../../core/src/features/codeActions';
+import { parseJob } from '../../../../core/src/parse/document';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { withRanges } from '../../../support/markers';
 
 const URI = 'file:///job.highlight.yaml';
 

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { codeActions } from '../../core/src/codeActions';
-import { parseJob } from '../../core/src/document';
-import { PLACEHOLDER_CODE } from '../../core/src/placeholders';
-import { validateJob } from '../../core/src/validate';
-import { withRanges } from '../support/markers';
+import { codeActions } from '../../../../core/src/features/codeActions';
+import { parseJob } from '../../../../core/src/parse/document';
+import { PLACEHOLDER_CODE } from '../../../../core/src/validate/placeholders';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { withRanges } from '../../../support/markers';
 
 const JOB = (uri: string): string => `ProjectName: immtest
 Type: Concat

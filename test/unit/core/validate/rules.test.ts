@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { parseJob } from '../../core/src/document';
-import type { FixHint } from '../../core/src/fixes';
-import { API_RULES } from '../../core/src/rules';
-import { validateJob } from '../../core/src/validate';
-import { withRanges } from '../support/markers';
+import { parseJob } from '../../../../core/src/parse/document';
+import type { FixHint } from '../../../../core/src/fixes/hint';
+import { API_RULES } from '../../../../core/src/validate/rules';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { withRanges } from '../../../support/markers';
 
 /*
  * One describe per rule of API_RULES. Each suite registers its positive and negative cases; the last test of

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { SchemaCode } from '../../core/src/codes';
-import { parseJob, type JsonPath } from '../../core/src/document';
-import type { FixHint } from '../../core/src/fixes';
-import { REQUEST_SCHEMA, resolveSchema, type SchemaNode } from '../../core/src/schema';
-import { validateJob } from '../../core/src/validate';
-import { positionIn, withRanges } from '../support/markers';
+import { SchemaCode } from '../../../../core/src/shared/codes';
+import { parseJob, type JsonPath } from '../../../../core/src/parse/document';
+import type { FixHint } from '../../../../core/src/fixes/hint';
+import { REQUEST_SCHEMA, resolveSchema, type SchemaNode } from '../../../../core/src/schema/schema';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { positionIn, withRanges } from '../../../support/markers';
 
 /*
  * Every constraint of the request schema, generated from the schema itself: a new enum, bound or required
@@ -17,7 +17,7 @@ import { positionIn, withRanges } from '../support/markers';
  * the code under test.
  */
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'jobs');
+const FIXTURES = join(__dirname, '../../../fixtures/jobs');
 
 /** The rich Compose fixture: it uses nearly every object of the schema and has no diagnostics. */
 const BASE = parseJob(readFileSync(join(FIXTURES, 'valid', 'compose.highlight.yaml'), 'utf8')).value as Record<string, unknown>;

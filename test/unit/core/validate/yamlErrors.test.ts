@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseJob } from '../../core/src/document';
-import { formatDocument } from '../../core/src/formatting';
-import { formattingRefusal } from '../../core/src/formatRefusal';
-import { validateJob } from '../../core/src/validate';
-import { parserMessagesOf } from '../../core/src/yamlErrors';
-import { withRanges } from '../support/markers';
+import { parseJob } from '../../../../core/src/parse/document';
+import { formatDocument } from '../../../../core/src/features/formatting';
+import { formattingRefusal } from '../../../../core/src/features/formatRefusal';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { parserMessagesOf } from '../../../../core/src/validate/yamlErrors';
+import { withRanges } from '../../../support/markers';
 
 const JOB = 'ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://my-videos/a.mp4\nOutput:\n  URI: oss://my-videos/o.mp4\n  Container: mp4\n';
 
