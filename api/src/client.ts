@@ -5,7 +5,7 @@
 import OpenApiClient, { $OpenApiUtil } from '@alicloud/openapi-core';
 import * as $dara from '@darabonba/typescript';
 import type Credential from '@alicloud/credentials';
-import { API_VERSION, type CreateHighlightTaskRequest } from '../../core/src/request/request';
+import { API_VERSION, type CreateHighlightTaskRequest, t } from '../../core/src/index';
 import { CredentialChainError } from './credentialFailure';
 import { createCredential, credentialsFailed, resolveIdentity, type CredentialSource, type ResolvedIdentity } from './credentials';
 import { resolveEndpoint, type EndpointSettings, type ResolvedEndpoint } from './endpoint';
@@ -14,7 +14,6 @@ import { redactPresignedUrls, redactPresignedUrlsDeep } from './redaction';
 import { normalizeError, type CallContext } from './normalize';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { TERMINAL_STATUSES } from './taskStatuses';
-import { t } from '../../core/src/shared/l10n';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 

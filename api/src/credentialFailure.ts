@@ -4,7 +4,7 @@
  * their text is never passed on: a failure becomes its source, the file it read, and a reason chosen here from
  * the provider's known message shapes. Only a file path or a profile name is taken over, redacted.
  */
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 import { redactSecrets } from './redaction';
 
 export interface CredentialFailure {

@@ -17,7 +17,7 @@ import Credential, {
 import { CredentialChainError, describeProviderFailure, type CredentialFailure } from './credentialFailure';
 import { redactSecrets } from './redaction';
 import { ImmApiError, maskAccessKeyId } from './errors';
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 
 type ProviderCredentials = Awaited<ReturnType<CredentialsProvider['getCredentials']>>;
 

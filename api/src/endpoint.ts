@@ -1,7 +1,7 @@
 /** Where IMM is called: a documented region's endpoint, or an explicit override (a proxy, a local test endpoint). */
 import { ImmApiError } from './errors';
 import { parseServiceUrl } from './serviceUrl';
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 
 export interface ImmRegion {
   readonly id: string;

@@ -2,7 +2,7 @@
 import type { CallOptions, TaskInfo } from './client';
 import { ImmApiError } from './errors';
 import { sleep } from './retry';
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 
 export interface TaskReader {
   getTask(task: { projectName: string; taskId: string }, options?: CallOptions): Promise<TaskInfo>;

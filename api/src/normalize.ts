@@ -1,7 +1,7 @@
 /** Turns what openapi-core and Node throw into an ImmApiError with advice for the user. */
 import { extractParameter, ImmApiError } from './errors';
 import type { ResolvedEndpoint } from './endpoint';
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 import { redactPresignedUrls, redactSecrets } from './redaction';
 
 export interface CallContext {

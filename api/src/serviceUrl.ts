@@ -3,7 +3,7 @@
  * host meaning https, `http://` for a loopback host only; no path, query or user info, because both APIs live at `/`
  * and credentials never go in a URL.
  */
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 
 /** Loopback only: plain HTTP elsewhere would send the signed request, and the job, in clear text. */
 export function isLoopbackHost(hostname: string): boolean {

@@ -1,6 +1,6 @@
 /** The cloud checks as the CLI runs them: one IMM client, one OSS connection and one cache for all files. */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { JobDocument } from '../../core/src/parse/document';
+import type { JobDocument } from '../../core/src/index';
 import { createImmClient, type CredentialSource, type ImmClient } from '../../api/src/index';
 import { createOssConnection, type OssConnection } from '../../api/src/oss/index';
 import { CloudAnswerCache, cloudCheckJob } from '../../api/src/cloud/index';

@@ -6,8 +6,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 // calls createRequire(import.meta.url), which is undefined in our CommonJS bundle and crashes at start-up.
 import tinyglobby = require('tinyglobby');
 const { glob, isDynamicPattern } = tinyglobby;
-import { t } from '../../core/src/shared/l10n';
-import { MAX_DOCUMENT_LENGTH } from '../../core/src/parse/document';
+import { t, MAX_DOCUMENT_LENGTH } from '../../core/src/index';
 import { UsageError } from './io';
 
 /** Messages of this feature, in one place for translation. */

@@ -1,4 +1,4 @@
-import { localeFromEnvironment, localeOf, type Locale } from '../../core/src/shared/locale';
+import { localeFromEnvironment, localeOf, type Locale } from '../../core/src/index';
 
 /** The languages `--lang` accepts. */
 export const LANGUAGES = ['en', 'zh-cn'] as const;

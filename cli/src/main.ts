@@ -1,8 +1,7 @@
 /** Dispatches `highlight-task <command>`; every outcome becomes an exit code, never an uncaught throw. */
 import requestSchema from '../../schemas/highlight-task.schema.json';
 import { IMM_REGION_IDS } from '../../api/src/index';
-import { t } from '../../core/src/shared/l10n';
-import { useLocale } from '../../core/src/shared/locale';
+import { t, useLocale } from '../../core/src/index';
 import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
 import { escapeControl } from './terminal';

@@ -23,7 +23,7 @@ import {
   type OssLocation,
   type SkippedKey,
 } from '../../api/src/results/index';
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 import { displayPath } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { serviceFlags } from './serviceFlags';

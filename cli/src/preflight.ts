@@ -3,12 +3,10 @@
  * and checks that could not run are printed and do not block.
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { JobDocument } from '../../core/src/parse/document';
-import { CloudCode } from '../../core/src/cloud/codes';
+import { type JobDocument, CloudCode, t } from '../../core/src/index';
 import { createCloudChecker, type CloudFlags } from './cloud';
 import type { Io } from './io';
 import { formatText } from './report';
-import { t } from '../../core/src/shared/l10n';
 
 /** True when the cloud says the job will fail: the caller must not send it. */
 export async function preflightRefuses(doc: JobDocument, shown: string, flags: CloudFlags, io: Io): Promise<boolean> {

@@ -5,7 +5,7 @@
  */
 import { IMM_REGION_IDS, ImmApiError, parseEndpointOverride } from '../../api/src/index';
 import { OssError, parseOssEndpoint } from '../../api/src/oss/index';
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 import { UsageError } from './io';
 
 export const ENDPOINT_ENV = 'IMM_HIGHLIGHT_ENDPOINT';

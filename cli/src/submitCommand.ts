@@ -2,12 +2,8 @@
 import { lstat, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseJob, valueRange, type JobDocument } from '../../core/src/parse/document';
-import { COMMAND_LINE_TEXT, SHELLS, type Shell } from '../../core/src/request/commandLine';
-import { previewRequest, toRequest } from '../../core/src/request/request';
-import { validateJob } from '../../core/src/validate/validate';
+import { parseJob, valueRange, type JobDocument, COMMAND_LINE_TEXT, SHELLS, type Shell, previewRequest, toRequest, validateJob, t } from '../../core/src/index';
 import { createImmClient, DEFAULT_REGION, describeImmError, followTask, ImmApiError, parseEndpointOverride, type CredentialSource, type TaskInfo } from '../../api/src/index';
-import { t } from '../../core/src/shared/l10n';
 import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { preflightRefuses } from './preflight';

@@ -1,10 +1,7 @@
 /** `highlight-task validate <files or globs…>` */
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../../core/src/shared/codes';
-import { parseJob } from '../../core/src/parse/document';
-import { validateJob } from '../../core/src/validate/validate';
-import { t } from '../../core/src/shared/l10n';
+import { DIAGNOSTIC_SOURCE, parseJob, validateJob, t } from '../../core/src/index';
 import { ImmApiError } from '../../api/src/index';
 import { OssError } from '../../api/src/oss/errors';
 import { byPosition, createCloudChecker, type CloudChecker } from './cloud';

@@ -6,7 +6,7 @@ import {
   type ErrorHandlerResult,
   type Message,
 } from 'vscode-languageclient';
-import { t } from '../../core/src/shared/l10n';
+import { t } from '../../core/src/index';
 
 /** What the user is told about; each at most once until they restart the server themselves. */
 export type CrashEvent = 'restarted' | 'gaveUp';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localeOf, useLocale, type MessageBundle } from '../../core/src/shared/locale';
+import { localeOf, useLocale, type MessageBundle } from '../../core/src/index';
 import type { L10nInitializationOptions } from '../../server/src/serverLocale';
 
 /**

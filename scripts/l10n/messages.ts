@@ -1,5 +1,5 @@
 // Finds every translatable message in the sources: the string literal that starts a call of `t(…)` (imported from
-// core/src/shared/l10n or @vscode/l10n) or of `l10n.t(…)` / `vscode.l10n.t(…)`. Used by the completeness test and by
+// core/src/shared/l10n, core/src/index or @vscode/l10n) or of `l10n.t(…)` / `vscode.l10n.t(…)`. Used by the completeness test and by
 // `npm run l10n:check`, which lists what a bundle lacks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -38,7 +38,7 @@ function importsT(source: ts.SourceFile): boolean {
     (statement) =>
       ts.isImportDeclaration(statement) &&
       ts.isStringLiteral(statement.moduleSpecifier) &&
-      /(?:\/l10n|^@vscode\/l10n)$/.test(statement.moduleSpecifier.text) &&
+      /(?:\/l10n|\/core\/src\/index|^@vscode\/l10n)$/.test(statement.moduleSpecifier.text) &&
       statement.importClause?.namedBindings !== undefined &&
       ts.isNamedImports(statement.importClause.namedBindings) &&
       statement.importClause.namedBindings.elements.some((element) => element.name.text === 't'),

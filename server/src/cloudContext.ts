@@ -1,8 +1,6 @@
 /** Answers the client's live-completion context request from the core; the server itself never calls the cloud. */
 import type { Connection } from 'vscode-languageserver';
-import { cloudCompletionContext } from '../../core/src/cloud/context';
-import { CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult } from '../../core/src/cloud/protocol';
-import { offsetOf, type JobDocument } from '../../core/src/parse/document';
+import { cloudCompletionContext, CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult, offsetOf, type JobDocument } from '../../core/src/index';
 
 export function registerCloudContext(connection: Connection, jobFor: (uri: string) => JobDocument | undefined): void {
   connection.onRequest(CLOUD_CONTEXT_REQUEST, (params: CloudContextParams): CloudContextResult => {

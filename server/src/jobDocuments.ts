@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseJob, type JobDocument } from '../../core/src/parse/document';
+import { parseJob, type JobDocument } from '../../core/src/index';
 
 /** Matches job files by name, so clients that send them as plain `yaml` (or anything else) are served too. */
 const JOB_FILE = /\.highlight\.ya?ml$/i;

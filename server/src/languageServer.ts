@@ -5,19 +5,11 @@
 import { CodeActionKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
-import { codeActions, type CodeActionSettings } from '../../core/src/features/codeActions';
-import { complete, type CompletionOptions } from '../../core/src/features/completion';
-import type { JobDocument } from '../../core/src/parse/document';
-import { formatDocument } from '../../core/src/features/formatting';
-import { formattingRefusal } from '../../core/src/features/formatRefusal';
-import { hover } from '../../core/src/features/hover';
-import { documentSymbols } from '../../core/src/features/symbols';
-import { validateJob } from '../../core/src/validate/validate';
+import { codeActions, type CodeActionSettings, complete, type CompletionOptions, type JobDocument, formatDocument, formattingRefusal, hover, documentSymbols, validateJob, useLocale } from '../../core/src/index';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { withParserDetails } from './parserDetails';
 import { registerCloudContext } from './cloudContext';
 import { isJobDocument, JobDocumentCache } from './jobDocuments';
-import { useLocale } from '../../core/src/shared/locale';
 import { serverLocale } from './serverLocale';
 
 /** Where a server started by hand learns its language when the client does not say it (Node only). */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { parserMessagesOf, YAML_ERROR_MESSAGES } from '../../core/src/validate/yamlErrors';
+import { parserMessagesOf, YAML_ERROR_MESSAGES } from '../../core/src/index';
 
 /**
  * The YAML parser's own words for an explained syntax error, as related information at the same place: the

@@ -1,5 +1,5 @@
 import type { InitializeParams } from 'vscode-languageserver';
-import { localeFromEnvironment, localeOf, type Locale, type MessageBundle } from '../../core/src/shared/locale';
+import { localeFromEnvironment, localeOf, type Locale, type MessageBundle } from '../../core/src/index';
 
 /** What our VS Code client hands over at initialization: the display language and its bundle (vscode.l10n.bundle). */
 export interface L10nInitializationOptions {

@@ -1,8 +1,6 @@
 /** The cloud checks of one parsed job, end to end: the core's plan, the reads, the core's diagnostics. */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { JobDocument } from '../../../core/src/parse/document';
-import { cloudDiagnostics } from '../../../core/src/cloud/diagnostics';
-import { cloudChecksMoot, cloudResources, planCloudChecks } from '../../../core/src/cloud/resources';
+import { type JobDocument, cloudDiagnostics, cloudChecksMoot, cloudResources, planCloudChecks } from '../../../core/src/index';
 import { runCloudChecks, type CloudCheckDeps } from './checks';
 
 /** No requests for a job whose text makes the checks moot (cloudChecksMoot): its static findings say why. */

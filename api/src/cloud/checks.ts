@@ -3,16 +3,13 @@
  * GetBucketInfo (ListBuckets / GetBucketLocation only to learn where a bucket is), HeadObject. Never writes.
  * At most a few requests per URI, `concurrency` at a time, each bounded by its client's timeout and `signal`.
  */
-import type { BucketAnswer, CheckFailure, CheckFailureReason, CloudAnswers, CloudCandidates, ObjectAnswer, ProjectAnswer } from '../../../core/src/cloud/answers';
-import { folderOf, folderUriOf } from '../../../core/src/cloud/fixes';
-import type { CloudCheckPlan } from '../../../core/src/cloud/resources';
+import { type BucketAnswer, type CheckFailure, type CheckFailureReason, type CloudAnswers, type CloudCandidates, type ObjectAnswer, type ProjectAnswer, folderOf, folderUriOf, type CloudCheckPlan, t } from '../../../core/src/index';
 import type { ImmClient } from '../client';
 import { ImmApiError } from '../errors';
 import type { OssBucketSummary, OssConnection } from '../oss/client';
 import { OssError } from '../oss/errors';
 import { inParallel } from './cache';
 import { abandonable, SharedLookups, type LookupPolicy } from './lookups';
-import { t } from '../../../core/src/shared/l10n';
 
 export const DEFAULT_CHECK_CONCURRENCY = 4;
 export const DEFAULT_CACHE_TTL_MS = 30_000;

@@ -1,7 +1,7 @@
 /** Where OSS is called: `https://oss-<region>.aliyuncs.com` per bucket region, or one override for every request. */
 import { parseServiceUrl } from '../serviceUrl';
 import { OssError } from './errors';
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 export interface OssEndpointOverride {
   readonly protocol: 'http:' | 'https:';

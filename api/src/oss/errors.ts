@@ -1,4 +1,4 @@
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 /**
  * Every failure of an OSS call becomes one OssError whose kind says what happened and whose message says

@@ -19,7 +19,7 @@ import type { OssLocation } from './outputLocation';
 import { inBucketRegion } from './bucketRegion';
 import { planLocalFiles, type PlannedFile, type SkippedKey } from './localPlan';
 import { dashNames, hlsUris, isDash, resolveEntry } from './playlist';
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 export type { SkippedKey } from './localPlan';
 

@@ -3,7 +3,7 @@
  * that cannot be placed is named with the reason, never dropped in silence. Pure (no IO) except for the
  * platform, which says whether names that differ only in case land on the same file.
  */
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 export interface PlannedFile {
   readonly key: string;

@@ -2,8 +2,7 @@
  * Where a task's result is: GetTask returns none, so it is whatever the task wrote at the job's Output.URI — one
  * object, or with Output.Segment a playlist and its segments beside it.
  */
-import { splitOssUri } from '../../../core/src/cloud/resources';
-import { ossUriProblem } from '../../../core/src/shared/ossUri';
+import { splitOssUri, ossUriProblem } from '../../../core/src/index';
 
 export interface OssLocation {
   readonly bucket: string;

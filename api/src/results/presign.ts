@@ -4,7 +4,7 @@
  */
 import type { OssConnection } from '../oss/client';
 import type { OssLocation } from './outputLocation';
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 export const DEFAULT_PRESIGN_SECONDS = 900;
 /** OSS caps a V4 presigned URL at seven days. */

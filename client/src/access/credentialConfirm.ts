@@ -2,7 +2,7 @@
  * Set AccessKey and Choose Credentials Profile can be run with arguments (by another extension, or a trusted
  * workspace's task through a command input). Credentials are then replaced only after the user says so.
  */
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 import { maskAccessKeyId } from '../../../api/src/errors';
 
 /** Messages of this feature, in one place for translation; functions, as texts would be filled before the display language is chosen. */

@@ -5,7 +5,7 @@
  */
 import type { CredentialSource } from '../../../api/src/credentials';
 import { maskAccessKeyId } from '../../../api/src/errors';
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 export interface StoredAccessKey {
   readonly accessKeyId: string;

@@ -1,5 +1,5 @@
 /** Which workspace endpoints need the user's consent (see endpointTrust.ts). Pure: no vscode import. */
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 import { isLoopbackHost } from '../../../api/src/endpoint';
 import { parseServiceUrl } from '../../../api/src/serviceUrl';
 

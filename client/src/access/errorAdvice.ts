@@ -5,7 +5,7 @@
  */
 import { redactSecrets } from '../../../api/src/redaction';
 import { describeImmError, ImmApiError, type JsonPathSegment } from '../../../api/src/errors';
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 import { plainText } from '../plainText';
 
 export type ErrorActionId = 'setAccessKey' | 'clearAccessKey' | 'chooseProfile' | 'openSettings' | 'showOutput';

@@ -2,7 +2,7 @@
  * What of a failure may be written to workspace state (task history, shown in the tree's tooltip): the code and
  * a sentence of ours, never a provider's or an unexpected error's own text, which may quote files or answers.
  */
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 import { ImmApiError } from '../../../api/src/errors';
 import { redactPresignedUrls } from '../../../api/src/redaction';
 

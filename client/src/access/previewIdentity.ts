@@ -3,7 +3,7 @@
  * request: the identity resolved as Submit resolves it, so the preview names the key that will sign, not just
  * where it is looked for. The web entry answers with a fixed text instead (nothing is signed there).
  */
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 import type { CredentialStore } from './credentialStore';
 import type { IdentityResolver } from './identityResolver';
 import type { PreviewCredentials } from '../request/preview';

@@ -5,7 +5,7 @@
  * `immHighlight.cloudChecks` (narrowed, never widened, by workspace values) decides the rest.
  */
 import * as vscode from 'vscode';
-import { cloudChecksAtLeast, type CloudCheckMode } from '../../../core/src/cloud/checkMode';
+import { cloudChecksAtLeast, type CloudCheckMode } from '../../../core/src/index';
 import { readCloudSettings } from './settings';
 
 /**

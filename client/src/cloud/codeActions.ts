@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { quickFixes } from '../../../core/src/features/codeActions';
-import { parseJob } from '../../../core/src/parse/document';
+import { quickFixes, parseJob } from '../../../core/src/index';
 import { cloudFindingOf } from './diagnostics';
 import { readCloudSettings } from './settings';
 

@@ -9,13 +9,10 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SharedLookups } from '../../../api/src/cloud/lookups';
 import type { OssBucketSummary, OssFolderListing } from '../../../api/src/oss/client';
 import type { ProjectInfo } from '../../../api/src/client';
-import type { BucketContext, CloudCompletionContext, FolderContext, ProjectContext } from '../../../core/src/cloud/context';
-import { CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult } from '../../../core/src/cloud/protocol';
-import { sortTextOf } from '../../../core/src/cloud/ranking';
+import { type BucketContext, type CloudCompletionContext, type FolderContext, type ProjectContext, CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult, sortTextOf, formatSize } from '../../../core/src/index';
 import { CLOUD_UI } from './messages';
 import type { CloudClients, CloudSession } from './session';
 import { backgroundLookupsAllowed } from './backgroundLookups';
-import { formatSize } from '../../../core/src/cloud/format';
 
 /** How long typing may wait for the cloud before an incomplete list is shown. */
 export const LIVE_COMPLETION_BUDGET_MS = 1000;

@@ -6,10 +6,7 @@
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { parseJob, type JobDocument } from '../../../core/src/parse/document';
-import { failureReasonOf } from '../../../core/src/cloud/diagnostics';
-import { shiftRangeThrough } from '../../../core/src/cloud/rangeShift';
-import { cloudChecksMoot } from '../../../core/src/cloud/resources';
+import { parseJob, type JobDocument, failureReasonOf, shiftRangeThrough, cloudChecksMoot } from '../../../core/src/index';
 import { CheckCancelled } from '../../../api/src/cloud/checks';
 import { LANGUAGE_ID } from '../constants';
 import { CLOUD_UI } from './messages';

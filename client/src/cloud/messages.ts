@@ -1,4 +1,4 @@
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 /**
  * The user-facing words of the cloud features in VS Code, in one table. Functions, not texts: a table of texts

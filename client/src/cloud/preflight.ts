@@ -4,7 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { JobDocument } from '../../../core/src/parse/document';
+import type { JobDocument } from '../../../core/src/index';
 
 /** The cloud errors that must refuse the submission; warnings are shown, not returned. */
 export type CloudPreflight = (document: vscode.TextDocument, doc: JobDocument) => Promise<readonly Diagnostic[]>;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { effectiveCloudCheckMode, type CloudCheckMode } from '../../../core/src/cloud/checkMode';
+import { effectiveCloudCheckMode, type CloudCheckMode } from '../../../core/src/index';
 import { readSubmitSettings } from '../access/settings';
 
-export type { CloudCheckMode } from '../../../core/src/cloud/checkMode';
+export type { CloudCheckMode } from '../../../core/src/index';
 
 export interface CloudSettings {
   readonly mode: CloudCheckMode;

@@ -1,5 +1,5 @@
 /** Whole-job templates for File › New File…: the language server's job snippets. Pure, no VS Code. */
-import { SNIPPETS, type JobSnippet } from '../../../core/src/schema/snippets';
+import { SNIPPETS, type JobSnippet } from '../../../core/src/index';
 
 export interface JobTemplate {
   readonly name: string;

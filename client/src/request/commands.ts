@@ -1,7 +1,7 @@
 /** Show Request (a read-only JSON document that follows edits) and Copy aliyun CLI Command. */
 import * as vscode from 'vscode';
 import { notify } from '../notify';
-import { COMMAND_LINE_TEXT, shellOf } from '../../../core/src/request/commandLine';
+import { COMMAND_LINE_TEXT, shellOf } from '../../../core/src/index';
 import { SubmitCommands } from '../submit/commandIds';
 import { previewUri, type RequestPreviewProvider } from './preview';
 import { jobDocument } from '../jobDocument';

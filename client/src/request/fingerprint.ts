@@ -4,7 +4,7 @@
  * signature and the key that signs are not part of it.
  */
 import { createHash } from 'node:crypto';
-import { API_ACTION, API_VERSION, type CreateHighlightTaskRequest } from '../../../core/src/request/request';
+import { API_ACTION, API_VERSION, type CreateHighlightTaskRequest } from '../../../core/src/index';
 
 export interface WireTarget {
   readonly region: string;

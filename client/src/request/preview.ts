@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { resolveEndpoint } from '../../../api/src/endpoint';
 import { ImmApiError } from '../../../api/src/errors';
 import { REQUEST_SCHEME } from '../submit/commandIds';
-import type { Shell } from '../../../core/src/request/commandLine';
+import type { Shell } from '../../../core/src/index';
 import { commandLineFor, renderRequest, type RequestTarget } from './view';
 import { readSubmitSettings } from '../access/settings';
 import { planSubmission } from '../submit/plan';

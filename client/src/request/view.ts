@@ -2,9 +2,7 @@
  * The text of the "Show request" document: exactly what Submit would send, where, and as whom. The
  * credentials appear only as a masked description; the secret is never part of the request parameters.
  */
-import { COMMAND_LINE_TEXT, type Shell } from '../../../core/src/request/commandLine';
-import { previewRequest, RequestBuildError, type CommandLineOptions, type RequestPreview } from '../../../core/src/request/request';
-import { t } from '../../../core/src/shared/l10n';
+import { COMMAND_LINE_TEXT, type Shell, previewRequest, RequestBuildError, type CommandLineOptions, type RequestPreview, t } from '../../../core/src/index';
 
 export interface RequestTarget {
   readonly region: string;

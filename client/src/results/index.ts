@@ -24,7 +24,7 @@ import {
   type DownloadProgress,
   type OssLocation,
 } from '../../../api/src/results/index';
-import { parseJob } from '../../../core/src/parse/document';
+import { parseJob } from '../../../core/src/index';
 import { LANGUAGE_ID } from '../constants';
 import { confirmGuarded } from '../guardedModal';
 import type { CredentialStore } from '../access/credentialStore';

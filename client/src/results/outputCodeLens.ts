@@ -7,15 +7,13 @@
  */
 import * as vscode from 'vscode';
 import { isPrefix, isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
-import { cloudResources } from '../../../core/src/cloud/resources';
-import { parseJob } from '../../../core/src/parse/document';
+import { cloudResources, parseJob, type ObjectAnswer } from '../../../core/src/index';
 import { LANGUAGE_ID } from '../constants';
 import { readSubmitSettings } from '../access/settings';
 import { ResultCommands } from './commandIds';
 import { boundedController, type ConnectionFactory } from './connection';
 import { LIST_TIMEOUT_MS } from './outputLister';
 import { backgroundLookupsAllowed } from '../cloud/backgroundLookups';
-import type { ObjectAnswer } from '../../../core/src/cloud/answers';
 
 /** The shared HEAD of the cloud session (CloudSession.objectAnswer); undefined for any failure. */
 export type ObjectLookup = (scope: vscode.Uri, bucket: string, key: string, options: { fresh: boolean; signal: AbortSignal }) => Promise<ObjectAnswer | undefined>;

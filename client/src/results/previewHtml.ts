@@ -4,7 +4,7 @@
  * Open in Browser click). No vscode import, so it is unit-tested as plain text; its words go through `t`.
  */
 import { isPlaylistOrPrefix } from '../../../api/src/results/jobOutput';
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 export interface PreviewContent {
   /** The presigned GET URL (a secret while it lives: it is only put into the page, never logged). */

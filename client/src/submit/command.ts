@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { jobOutputOf } from '../../../api/src/results/jobOutput';
-import { keyRange, type JobDocument } from '../../../core/src/parse/document';
+import { keyRange, type JobDocument } from '../../../core/src/index';
 import type { CreateHighlightTaskResult, ImmClient } from '../../../api/src/client';
 import type { JsonPathSegment } from '../../../api/src/errors';
 import { createClient, targetOf } from '../access/clientFactory';

@@ -2,7 +2,7 @@
  * Whether a request was already sent from this workspace, and how the question reads. Pure, no VS Code: a
  * second identical submission within the hour, or while the first is still running, is asked about first.
  */
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 import { isTerminal, type TaskRecord } from '../tasks/record';
 import { formatTime, statusText } from '../tasks/status';
 

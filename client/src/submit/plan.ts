@@ -3,10 +3,7 @@
  * runs, so a file the editor shows without errors is a file Submit accepts, and unsaved edits count.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../../../core/src/shared/codes';
-import { parseJob, type JobDocument } from '../../../core/src/parse/document';
-import { RequestBuildError, toRequest, type CreateHighlightTaskRequest } from '../../../core/src/request/request';
-import { validateJob } from '../../../core/src/validate/validate';
+import { DIAGNOSTIC_SOURCE, parseJob, type JobDocument, RequestBuildError, toRequest, type CreateHighlightTaskRequest, validateJob } from '../../../core/src/index';
 
 export type SubmitPlan =
   | { readonly kind: 'invalid'; readonly doc: JobDocument; readonly errors: readonly Diagnostic[] }

@@ -4,7 +4,7 @@
  * system or the service goes through markdownText, so none of it forms a link, an image or HTML in the preview.
  * Pure, no VS Code.
  */
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 import { redactPresignedUrls } from '../../../api/src/redaction';
 import { markdownText } from '../plainText';
 import type { TaskRecord } from './record';

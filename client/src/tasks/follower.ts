@@ -9,7 +9,7 @@ import { followTask } from '../../../api/src/follow';
 import { adviseError } from '../access/errorAdvice';
 import type { TaskHistory } from './history';
 import { isTerminal, type TaskRecord } from './record';
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 
 export interface FollowerDeps {
   readonly history: TaskHistory;

@@ -1,6 +1,6 @@
 /** How a task's state reads in the status bar, the tree and notifications. Pure text, no VS Code. */
 import { isTerminal, SUBMITTED, type TaskRecord } from './record';
-import { t } from '../../../core/src/shared/l10n';
+import { t } from '../../../core/src/index';
 import { ResultCommands } from '../results/commandIds';
 import { isSegmentedOutput } from '../../../api/src/results/jobOutput';
 import { markdownText } from '../plainText';

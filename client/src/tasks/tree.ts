@@ -3,7 +3,7 @@
  * output object(s) with their sizes (looked up when it is expanded, never blocking the tree) and its job file.
  */
 import * as vscode from 'vscode';
-import { formatSize } from '../../../core/src/cloud/format';
+import { formatSize } from '../../../core/src/index';
 import { OUTPUT_CONTEXT, RESULT_COMMAND_IDS, ResultCommands } from '../results/commandIds';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import { SubmitCommands } from '../submit/commandIds';
