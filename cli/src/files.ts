@@ -4,6 +4,7 @@ import { lstat, open } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 // A require, not an import: esbuild then bundles tinyglobby's CommonJS build. Its ESM build (through fdir)
 // calls createRequire(import.meta.url), which is undefined in our CommonJS bundle and crashes at start-up.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS build on purpose (above)
 import tinyglobby = require('tinyglobby');
 const { glob, isDynamicPattern } = tinyglobby;
 import { t, MAX_DOCUMENT_LENGTH } from '../../core/src/index';

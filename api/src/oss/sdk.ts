@@ -19,6 +19,7 @@ export function loadOssSdk(): OssSdk {
   const bundled = join(__dirname, OSS_SDK_BUNDLE);
   // A variable, not a literal: esbuild must leave this require alone rather than inline ali-oss.
   const id = existsSync(bundled) ? bundled : 'ali-oss';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time require on purpose (above)
   const loaded = require(id) as OssSdk | { default: OssSdk };
   sdk = 'default' in loaded && typeof loaded.default === 'function' ? loaded.default : (loaded as OssSdk);
   return sdk;

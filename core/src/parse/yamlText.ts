@@ -116,6 +116,7 @@ export function scalarText(value: string | number, style: QuoteStyle): string {
   if (typeof value === 'number') return String(value);
   switch (style) {
     case 'QUOTE_SINGLE':
+      // eslint-disable-next-line no-control-regex -- control characters are what a single-quoted scalar cannot hold
       return /^[^\n\r\t\u0000-\u001f\u007f-\u009f]*$/.test(value) ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
     case 'QUOTE_DOUBLE':
       return JSON.stringify(value);

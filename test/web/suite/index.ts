@@ -14,6 +14,7 @@ export function run(): Promise<void> {
   // The desktop suite checks it in VS Code 1.139.
   mocha.grep('indents the line after a key that opens a block').invert();
   // Required after setup, which defines describe/it; each file registers its suite as it loads.
+  /* eslint-disable @typescript-eslint/no-require-imports -- imports would load the suites before setup */
   require('../../extension/activation.test');
   require('../../extension/diagnostics.test');
   require('../../extension/completion.test');
@@ -21,6 +22,7 @@ export function run(): Promise<void> {
   require('../../extension/codeActions.test');
   require('../../extension/editing.test');
   require('./web.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} web extension test(s) failed`)) : resolve()));
   });

@@ -663,7 +663,7 @@ describe('numbers YAML has and JSON has not', () => {
     ['-.inf', 'infinite'],
   ] as const) {
     test(`${text} is a wrong type, described in words`, () => {
-      const { text: job, ranges } = withRanges(emit(BASE).text.replace(/^  Speed: .*$/m, `  Speed: [[${text}]]`));
+      const { text: job, ranges } = withRanges(emit(BASE).text.replace(/^ {2}Speed: .*$/m, `  Speed: [[${text}]]`));
       const errors = validateJob(parseJob(job)).filter((d) => d.severity === DiagnosticSeverity.Error);
       assert.deepEqual(
         errors.map((d) => [d.code, d.range, d.message]),
