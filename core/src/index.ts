@@ -30,8 +30,10 @@ export { keyRange, MAX_DOCUMENT_LENGTH, offsetOf, parseJob, valueRange } from '.
 export type { JobDocument } from './parse/document';
 export { COMMAND_LINE_TEXT, shellOf, SHELLS } from './request/commandLine';
 export type { CommandLineOptions, Shell } from './request/commandLine';
-export { API_ACTION, API_VERSION, previewRequest, RequestBuildError, toRequest } from './request/request';
-export type { CreateHighlightTaskRequest, RequestPreview } from './request/request';
+export { previewRequest } from './request/preview';
+export type { RequestPreview } from './request/preview';
+export { API_ACTION, API_VERSION, RequestBuildError, toRequest } from './request/request';
+export type { CreateHighlightTaskRequest } from './request/request';
 export { SNIPPETS } from './schema/snippets';
 export type { JobSnippet } from './schema/snippets';
 export { DIAGNOSTIC_SOURCE } from './shared/codes';

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cmdQuote, commandWords, CommandLineError, powershellQuote, shellOf, toShellCommandLine, windowsArgvQuote } from '../../../../core/src/request/commandLine';
 import { parseJob } from '../../../../core/src/parse/document';
-import { previewRequest, toRequest } from '../../../../core/src/request/request';
+import { previewRequest } from '../../../../core/src/request/preview';
+import { toRequest } from '../../../../core/src/request/request';
 import { validateJob } from '../../../../core/src/validate/validate';
 import { commandLineFor } from '../../../../client/src/request/view';
 

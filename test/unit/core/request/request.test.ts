@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { parseJob } from '../../../../core/src/parse/document';
-import { ignoredKeys, previewRequest, RequestBuildError, shellQuote, toCommandLine, toRequest } from '../../../../core/src/request/request';
+import { posixQuote, toShellCommandLine } from '../../../../core/src/request/commandLine';
+import { previewRequest } from '../../../../core/src/request/preview';
+import { ignoredKeys, RequestBuildError, toRequest } from '../../../../core/src/request/request';
 
 const valueOf = (yaml: string): unknown => parseJob(yaml).value;
 
@@ -136,11 +138,11 @@ test('refuses a value that is not a mapping or has no ProjectName', () => {
   assert.throws(() => toRequest({ ProjectName: '  ' }), /ProjectName is missing/);
 });
 
-test('shellQuote leaves safe words bare and quotes the rest', () => {
-  assert.equal(shellQuote('oss://b/a.mp4'), 'oss://b/a.mp4');
-  assert.equal(shellQuote('a b'), "'a b'");
-  assert.equal(shellQuote(''), "''");
-  assert.equal(shellQuote(`it's`), `'it'\\''s'`);
+test('posixQuote leaves safe words bare and quotes the rest', () => {
+  assert.equal(posixQuote('oss://b/a.mp4'), 'oss://b/a.mp4');
+  assert.equal(posixQuote('a b'), "'a b'");
+  assert.equal(posixQuote(''), "''");
+  assert.equal(posixQuote(`it's`), `'it'\\''s'`);
 });
 
 test('command line round-trips through a real POSIX shell', { skip: process.platform === 'win32' }, () => {
@@ -150,7 +152,7 @@ test('command line round-trips through a real POSIX shell', { skip: process.plat
     Sources: [{ URI: "oss://b/it's $HOME `x` \"q\".mp4" }],
     UserData: "{'a': \"b\"}",
   });
-  const line = toCommandLine(request, { region: 'cn-hangzhou' });
+  const line = toShellCommandLine(request, { region: 'cn-hangzhou' }, 'posix');
   assert.match(line, /^aliyun imm CreateHighlightTask --region=cn-hangzhou --ProjectName=immtest /);
   // `printf '%s\n'` prints each word the shell would pass to aliyun, one per line.
   const words = execFileSync('sh', ['-c', `printf '%s\\n' ${line.replace(/^aliyun /, '')}`], { encoding: 'utf8' }).split('\n');
