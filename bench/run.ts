@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { CLOUD_CONTEXT_REQUEST, parseJob, validateJob } from '../core/src/index';
+import { CLOUD_CONTEXT_REQUEST, complete, hover, parseJob, validateJob } from '../core/src/index';
 import { sourcesJob, typicalJob, type BenchDocument } from './documents';
 import { hasDiagnosticOnLine, LspPeer, type ServerSpec } from './lspPeer';
 import { mib, ms, ratio, summarize, type Summary } from './stats';
@@ -295,19 +295,11 @@ async function main(): Promise<void> {
   console.log(`\nWrote ${path.relative(ROOT, file)} (${results.durationSeconds.toFixed(0)} s).`);
 }
 
-/** complete() or hover() from the core, if that feature exists yet, on the same position as the LSP measurement. */
+/** complete() or hover() of the core, in process, on the same position as the LSP measurement. */
 async function inProcessFeature(name: 'complete' | 'hover', runs: number): Promise<Summary | undefined> {
   const doc = typicalJob();
   const job = parseJob(doc.text);
-  let feature: ((job: ReturnType<typeof parseJob>, position: Position) => unknown) | undefined;
-  try {
-    const module = (await import(name === 'complete' ? '../core/src/features/completion' : '../core/src/features/hover')) as Record<string, unknown>;
-    const candidate = module[name];
-    if (typeof candidate === 'function') feature = candidate as typeof feature;
-  } catch {
-    return undefined;
-  }
-  if (!feature) return undefined;
+  const feature: (job: ReturnType<typeof parseJob>, position: Position) => unknown = name === 'complete' ? complete : hover;
   const position = name === 'complete' ? { line: doc.toggleLine, character: doc.toggleCharacter + doc.valid.length } : { line: doc.toggleLine, character: 4 };
   const samples: number[] = [];
   for (let i = 0; i < runs + 50; i++) {
