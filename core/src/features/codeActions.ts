@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { clampPosition, type JobDocument } from '../parse/document';
+import type { JobDocument } from '../parse/document';
+import { clampPosition } from '../parse/positions';
 import { t } from '../shared/l10n';
 import { fixEdits } from '../fixes/fixEdits';
 import { isDiagnosticData, type FixHint } from '../fixes/hint';

@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { locate, type JobDocument, type JsonPath } from '../parse/document';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { locate } from '../parse/locate';
 import { columnOf, contentEnd, documentStyle, lineStartOf, nextLineStart, pairEnd, quoteStyleOf, replaceEdit, scalarText, startsLine } from '../parse/yamlText';
 import type { FixHint } from './hint';
 import { SNIPPETS, expandDefaults } from '../schema/snippets';

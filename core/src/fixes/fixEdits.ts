@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { locate, type JobDocument, type JsonPath } from '../parse/document';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { locate } from '../parse/locate';
 import {
   afterColon,
   columnOf,

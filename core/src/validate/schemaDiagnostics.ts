@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, SchemaCode } from '../shared/codes';
-import { keyRange, valueRange, type JobDocument, type JsonPath } from '../parse/document';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { keyRange, valueRange } from '../parse/locate';
 import type { DiagnosticData, FixHint } from '../fixes/hint';
 import { t } from '../shared/l10n';
 import { describeValue, formatList, quote } from '../shared/words';

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../shared/codes';
-import { keyRange, valueRange, type JobDocument } from '../parse/document';
+import type { JobDocument } from '../parse/document';
+import { keyRange, valueRange } from '../parse/locate';
 import { documentedNameDiagnostics } from './documentedNames';
 import type { DiagnosticData } from '../fixes/hint';
 import { duplicatedKeyPaths } from '../parse/duplicateKeys';

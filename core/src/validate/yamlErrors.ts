@@ -2,7 +2,9 @@ import { t } from '../shared/l10n';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { SchemaCode, YamlCode } from '../shared/codes';
 import { shapeOf, type LineShape } from '../parse/cursor';
-import { parserMessageOf, rangeOf, type JobDocument } from '../parse/document';
+import type { JobDocument } from '../parse/document';
+import { rangeOf } from '../parse/positions';
+import { parserMessageOf } from '../parse/yamlDiagnostics';
 import { quote, truncate } from '../shared/words';
 
 /** Message texts of this feature, kept together for translation. */
