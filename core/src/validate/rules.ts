@@ -226,7 +226,7 @@ export const API_RULES: readonly ApiRule[] = [
         path: ['Output', 'URI'],
         at: 'value',
         message: t('Output.URI ends in "/", a folder: it must name the output file (for example {0}), unless Output.Segment is set.', quote(file)),
-        fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: file, title: FIX_TITLES.resolution(file) }],
+        fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: file, title: FIX_TITLES.changeTo(file) }],
       });
     },
   },
