@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { JobDocument } from '../parse/document';
 import { clampPosition } from '../parse/positions';
-import { fixEdits } from '../fixes/fixEdits';
+import { fixEdits } from '../fixes/edits';
 import { fixHintsOf, type FixHint } from '../fixes/hint';
 import { FIX_ALL_TITLES, fixTitle } from '../fixes/titles';
 import { validateJob } from '../validate/validate';
