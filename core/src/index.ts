@@ -6,7 +6,6 @@
 export type { BucketAnswer, CheckFailure, CheckFailureReason, CloudAnswers, CloudCandidates, ObjectAnswer, ProjectAnswer } from './cloud/answers';
 export { cloudChecksAtLeast, effectiveCloudCheckMode } from './cloud/checkMode';
 export type { CloudCheckMode } from './cloud/checkMode';
-export { CloudCode } from './cloud/codes';
 export { cloudCompletionContext } from './cloud/context';
 export type { BucketContext, CloudCompletionContext, FolderContext, ProjectContext } from './cloud/context';
 export { cloudDiagnostics, failureReasonOf } from './cloud/diagnostics';
@@ -38,7 +37,8 @@ export { API_ACTION, API_VERSION, RequestBuildError, toRequest } from './request
 export type { CreateHighlightTaskRequest } from './request/request';
 export { SNIPPETS } from './schema/snippets';
 export type { JobSnippet } from './schema/snippets';
-export { DIAGNOSTIC_SOURCE } from './shared/codes';
+export { CliCode, CloudCode, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './shared/codes';
+export type { DiagnosticCode, DiagnosticCodeEntry, DiagnosticCodeGroup } from './shared/codes';
 export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';
 export type { Locale, MessageBundle } from './shared/locale';

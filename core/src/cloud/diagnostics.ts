@@ -3,7 +3,7 @@ import { t } from '../shared/l10n';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../shared/codes';
 import type { CheckFailure, CloudAnswers } from './answers';
-import { CloudCode } from './codes';
+import { CloudCode } from '../shared/codes';
 import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
 import type { CloudResources, OssResource } from './resources';
 import { formatSize } from './format';
