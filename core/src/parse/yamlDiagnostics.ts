@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLError } from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { t } from '../shared/l10n';
-import { DIAGNOSTIC_SOURCE, YamlCode } from '../shared/codes';
+import { DIAGNOSTIC_SOURCE, severityOf, YamlCode } from '../shared/codes';
 import { lineEnd, positionOf, type TextLines } from './positions';
 
 /** The diagnostics of the YAML text itself, as the parse finds them: the parse decides when, this module what they say and where. */
@@ -118,7 +118,7 @@ function fromYamlError(error: YAMLError, toRange: ToRange, text: string, doc: Do
 }
 
 function yamlDiagnostic(range: Range, message: string, code: YamlCode): Diagnostic {
-  return { range, message, code, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE };
+  return { range, message, code, severity: severityOf(code), source: DIAGNOSTIC_SOURCE };
 }
 
 function firstSentence(message: string): string {
