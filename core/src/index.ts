@@ -37,8 +37,7 @@ export { API_ACTION, API_VERSION, RequestBuildError, toRequest } from './request
 export type { CreateHighlightTaskRequest } from './request/request';
 export { SNIPPETS } from './schema/snippets';
 export type { JobSnippet } from './schema/snippets';
-export { CliCode, CloudCode, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './shared/codes';
-export type { DiagnosticCode, DiagnosticCodeEntry, DiagnosticCodeGroup } from './shared/codes';
+export { CliCode, CloudCode, DIAGNOSTIC_SOURCE } from './shared/codes';
 export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';
 export type { Locale, MessageBundle } from './shared/locale';
