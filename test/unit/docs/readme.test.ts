@@ -2,25 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DocumentedNameCode, SchemaCode, YamlCode } from '../../../core/src/shared/codes';
-import { PLACEHOLDER_RULE } from '../../../core/src/validate/placeholders';
-import { API_RULES } from '../../../core/src/validate/rules';
-import { CLOUD_SEVERITIES } from '../../../core/src/cloud/codes';
 
 const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-const listedCodes = new Map([...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \|/gm)].map((m) => [m[1]!, m[2]!]));
-
-test('the README lists every diagnostic code with its severity', () => {
-  const codes = new Map<string, string>([
-    ...Object.values(YamlCode).map((code): [string, string] => [code, 'error']),
-    ...Object.values(SchemaCode).map((code): [string, string] => [code, 'error']),
-    ...[...API_RULES, PLACEHOLDER_RULE].map((rule): [string, string] => [rule.code, rule.severity]),
-    ...Object.values(DocumentedNameCode).map((code): [string, string] => [code, 'warning']),
-    ...Object.entries(CLOUD_SEVERITIES),
-  ]);
-  for (const [code, severity] of codes) assert.equal(listedCodes.get(code), severity, `README row for ${code}`);
-  for (const code of listedCodes.keys()) assert.ok(codes.has(code), `README lists ${code}, which no check reports`);
-});
 
 test('the README documents every setting and command of the manifest', () => {
   const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
