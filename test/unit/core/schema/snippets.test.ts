@@ -213,6 +213,17 @@ test('snippets/imm-highlight.json is the only place a snippet is written', () =>
   );
 });
 
+test('snippets/imm-highlight.json stays a VS Code snippets file: its own keys, and ours only as x- keys, which VS Code skips', () => {
+  // VS Code's snippet loader (snippetsFile.ts) reads prefix, body, description, scope and isFileTemplate, nothing else.
+  const vscodeKeys = new Set(['prefix', 'body', 'description', 'scope', 'isFileTemplate']);
+  for (const [name, snippet] of Object.entries(SNIPPET_FILE)) {
+    assert.equal(typeof snippet.prefix, 'string', name);
+    assert.ok(Array.isArray(snippet.body) && snippet.body.every((line) => typeof line === 'string'), name);
+    assert.ok(snippet.description === undefined || typeof snippet.description === 'string', name);
+    for (const key of Object.keys(snippet)) assert.ok(vscodeKeys.has(key) || key.startsWith('x-'), `${name}: ${key} is neither VS Code's nor an x- key`);
+  }
+});
+
 test('a snippet without a valid place, or an item snippet without a description, is refused', () => {
   const body = ['URI: $1'];
   assert.throws(() => snippetsOf({ Job: { prefix: 'highlight-job', body, 'x-place': 'job' } }), /"Job" has no valid x-place/);
