@@ -151,6 +151,25 @@ describe('Results in the task view, notifications and job files', () => {
     }
   });
 
+  it("an output's answer refreshes its task's row only, never the whole view (which drops the task a context menu is open on)", async () => {
+    const { tree, lister, task, dispose } = treeOf(succeeded('oss://test-bucket/out/view.mp4'), connection);
+    const refreshed: (TaskTreeNode | undefined)[] = [];
+    const listening = tree.onDidChangeTreeData((node) => refreshed.push(node));
+    try {
+      tree.getChildren(task);
+      await settledChildren(tree, task);
+      // Refresh of that task: it shows "Looking up…" again, then the new answer; still that row alone.
+      lister.forget((task as Extract<TaskTreeNode, { kind: 'task' }>).record.taskId);
+      await settledChildren(tree, task);
+      assert.ok(refreshed.length >= 2, `refreshed: ${refreshed.length}`);
+      // The very node VS Code was given (it finds rows by identity); undefined would be the whole view.
+      assert.ok(refreshed.every((node) => node === task), `refreshed: ${JSON.stringify(refreshed.map((node) => node?.kind ?? 'everything'))}`);
+    } finally {
+      listening.dispose();
+      dispose();
+    }
+  });
+
   it('a segmented output lists the objects under its prefix, bounded, as parts; Download… of a part writes that object', async () => {
     for (let i = 0; i <= MAX_LISTED_OBJECTS; i++) oss.control.putObject('test-bucket', { key: `out/seg/reel-${String(i).padStart(3, '0')}.ts`, contentType: 'video/mp2t', body: Buffer.alloc(100 + i) });
     oss.control.putObject('test-bucket', { key: 'out/seg/reel.m3u8', contentType: 'application/vnd.apple.mpegurl', body: '#EXTM3U\n' });

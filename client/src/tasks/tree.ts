@@ -84,14 +84,24 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   private readonly listener: { dispose(): void };
 
   private readonly outputsListener: { dispose(): void } | undefined;
+  /**
+   * The task nodes last handed to VS Code, by TaskId: an output answer refreshes its task's node only. A refresh of
+   * the whole view drops every item VS Code holds until it has asked again, and a command run from a task's context
+   * menu in that moment gets no task (and asks for a URI instead).
+   */
+  private readonly shownTasks = new Map<string, TaskNode>();
 
   /** `outputs`: where a succeeded task's objects come from; without it a task shows its job file only. */
   constructor(
     private readonly history: TaskHistory,
     private readonly outputs?: OutputSource,
   ) {
-    this.listener = history.onDidChange(() => this.changed.fire(undefined));
-    this.outputsListener = outputs?.onDidChange(() => this.changed.fire(undefined));
+    this.listener = history.onDidChange(() => {
+      // VS Code asks for every shown group's tasks again: the map fills up anew, without tasks that are gone.
+      this.shownTasks.clear();
+      this.changed.fire(undefined);
+    });
+    this.outputsListener = outputs?.onDidChange((taskId) => this.outputChanged(taskId));
   }
 
   /** Synchronous throughout: an output still being looked up is a "Looking up…" child until its answer comes. */
@@ -99,7 +109,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     if (!node) return this.history.byFile().map((g) => ({ kind: 'file', fileUri: g.fileUri, fileLabel: g.fileLabel }));
     if (node.kind === 'file') {
       const group = this.history.byFile().find((g) => g.fileUri === node.fileUri);
-      return (group?.tasks ?? []).map((record) => ({ kind: 'task', record }));
+      return (group?.tasks ?? []).map((record) => {
+        const task: TaskNode = { kind: 'task', record };
+        this.shownTasks.set(record.taskId, task);
+        return task;
+      });
     }
     if (node.kind === 'task' && node.record.status === 'Succeeded') {
       const record = this.history.get(node.record.taskId) ?? node.record;
@@ -107,6 +121,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       return [...outputs, { kind: 'source', record }];
     }
     return [];
+  }
+
+  /** A task not shown needs nothing: VS Code asks for its item and children when it shows it. */
+  private outputChanged(taskId: string | undefined): void {
+    if (taskId === undefined) return this.changed.fire(undefined);
+    const task = this.shownTasks.get(taskId);
+    if (task) this.changed.fire(task);
   }
 
   getTreeItem(node: TaskTreeNode): vscode.TreeItem {
