@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
-import { API_VERSION, Commands, SCHEMA_TITLE } from './constants';
+import { Commands } from './commandIds';
+import { API_VERSION, SCHEMA_TITLE } from './constants';
 import { documentSelector } from './documentSelector';
 
 /**

@@ -9,6 +9,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { parseJob, type JobDocument, failureReasonOf, shiftRangeThrough, cloudChecksMoot } from '../../../core/src/index';
 import { CheckCancelled } from '../../../api/src/cloud/checks';
 import { LANGUAGE_ID } from '../constants';
+import { Commands } from '../commandIds';
 import { CLOUD_UI } from './messages';
 import { backgroundLookupsAllowed } from './backgroundLookups';
 import type { CloudSession } from './session';
@@ -181,7 +182,7 @@ export async function checkAgainstCloudCommand(session: CloudSession, diagnostic
     },
   );
   if (result.status === 'moot') void notify.warning(CLOUD_UI.mootYaml(file));
-  else if (result.status === 'noCredentials') void notify.warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
+  else if (result.status === 'noCredentials') void notify.warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand(Commands.setAccessKey));
   else if (result.status === 'checked') {
     const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
     const warnings = result.diagnostics.length - errors;

@@ -16,9 +16,9 @@ import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnos
 import { setCloudPreflight } from './preflight';
 import { affectsCloudSettings, readCloudSettings } from './settings';
 import { CloudSession } from './session';
-import { CHECK_CLOUD_COMMAND, createCloudStatus } from './status';
+import { createCloudStatus } from './status';
+import { Commands } from '../commandIds';
 
-export { CHECK_CLOUD_COMMAND } from './status';
 export type { CloudSession } from './session';
 
 /** The one cloud session of the window: the checks, completion and the Output.URI CodeLens share its look-ups. */
@@ -63,7 +63,7 @@ export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSessio
     trust.onDidChange(() => {
       for (const document of vscode.workspace.textDocuments) diagnostics.automatic(document);
     }),
-    vscode.commands.registerCommand(CHECK_CLOUD_COMMAND, (arg?: unknown) => checkAgainstCloudCommand(session, diagnostics, trust, arg)),
+    vscode.commands.registerCommand(Commands.checkCloud, (arg?: unknown) => checkAgainstCloudCommand(session, diagnostics, trust, arg)),
     createCloudStatus(session, diagnostics),
   );
 }

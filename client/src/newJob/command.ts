@@ -9,11 +9,11 @@
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants';
-import { SubmitCommands } from '../submit/commandIds';
+import { Commands } from '../commandIds';
 import { jobTemplates, type JobTemplate } from './templates';
 
 export function registerNewJobCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand(SubmitCommands.newJob, async (arg?: unknown): Promise<vscode.TextDocument | undefined> => {
+  return vscode.commands.registerCommand(Commands.newJob, async (arg?: unknown): Promise<vscode.TextDocument | undefined> => {
     const templates: JobTemplate[] = jobTemplates();
     // Programmatic form: `{type: "Concat"}` picks the template without asking.
     const wanted = typeof arg === 'object' && arg !== null && typeof (arg as { type?: unknown }).type === 'string' ? (arg as { type: string }).type : undefined;

@@ -31,7 +31,7 @@ import type { CredentialStore } from '../access/credentialStore';
 import type { EndpointTrust } from '../access/endpointTrust';
 import type { CloudSession } from '../cloud/session';
 import { readSubmitSettings } from '../access/settings';
-import { ResultCommands } from './commandIds';
+import { Commands } from '../commandIds';
 import { resultsConnections } from './connection';
 import type { OutputSource } from './outputAnswer';
 import { OutputCodeLens, type JobOutputArg } from './outputCodeLens';
@@ -39,7 +39,6 @@ import { OutputLister } from './outputLister';
 import { openUrl } from './openUrl';
 import { playsInWebview, previewHtml } from './previewHtml';
 
-export { ResultCommands } from './commandIds';
 
 interface Target {
   readonly location: OssLocation;
@@ -301,14 +300,14 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
       codeLens.forgetAll();
       for (const document of vscode.workspace.textDocuments) codeLens.lookAgain(document);
     }),
-    vscode.commands.registerCommand(ResultCommands.openOutput, open),
-    vscode.commands.registerCommand(ResultCommands.previewOutput, preview),
-    vscode.commands.registerCommand(ResultCommands.downloadOutput, download),
-    vscode.commands.registerCommand(ResultCommands.copyOutputUri, async (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.openOutput, open),
+    vscode.commands.registerCommand(Commands.previewOutput, preview),
+    vscode.commands.registerCommand(Commands.downloadOutput, download),
+    vscode.commands.registerCommand(Commands.copyOutputUri, async (arg: unknown) => {
       const target = await targetOf(arg);
       if (target) await vscode.env.clipboard.writeText(shown(target.location));
     }),
-    vscode.commands.registerCommand(ResultCommands.copyPresignedUrl, async (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.copyPresignedUrl, async (arg: unknown) => {
       const target = await targetOf(arg);
       if (!target) return;
       try {
@@ -322,7 +321,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
         fail(error);
       }
     }),
-    vscode.commands.registerCommand(ResultCommands.openInConsole, async (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.openInConsole, async (arg: unknown) => {
       const target = await targetOf(arg);
       if (target) await openUrl(ossConsoleUrl(target.location, target.region));
     }),

@@ -10,7 +10,7 @@ import { isPrefix, isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPref
 import { cloudResources, parseJob, type ObjectAnswer } from '../../../core/src/index';
 import { LANGUAGE_ID } from '../constants';
 import { readSubmitSettings } from '../access/settings';
-import { ResultCommands } from './commandIds';
+import { Commands } from '../commandIds';
 import { boundedController, type ConnectionFactory } from './connection';
 import { LIST_TIMEOUT_MS } from './outputLister';
 import { backgroundLookupsAllowed } from '../cloud/backgroundLookups';
@@ -82,13 +82,13 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     // A segmented output does not play in a webview: the browser and a folder download instead.
     return found.segmented
       ? [
-          lens(vscode.l10n.t('Open in Browser'), ResultCommands.openOutput, vscode.l10n.t('Open {0} in the browser', found.uri)),
-          lens(vscode.l10n.t('Download Output…'), ResultCommands.downloadOutput, vscode.l10n.t('Download every object of {0} into a folder', found.uri)),
+          lens(vscode.l10n.t('Open in Browser'), Commands.openOutput, vscode.l10n.t('Open {0} in the browser', found.uri)),
+          lens(vscode.l10n.t('Download Output…'), Commands.downloadOutput, vscode.l10n.t('Download every object of {0} into a folder', found.uri)),
         ]
       : [
-          lens(vscode.l10n.t('Open Output'), ResultCommands.openOutput, vscode.l10n.t('Open {0} in the browser through a presigned URL', found.uri)),
-          lens(vscode.l10n.t('Preview Output'), ResultCommands.previewOutput, vscode.l10n.t('Play {0} in VS Code', found.uri)),
-          lens(vscode.l10n.t('Download Output…'), ResultCommands.downloadOutput, vscode.l10n.t('Save {0} to a file', found.uri)),
+          lens(vscode.l10n.t('Open Output'), Commands.openOutput, vscode.l10n.t('Open {0} in the browser through a presigned URL', found.uri)),
+          lens(vscode.l10n.t('Preview Output'), Commands.previewOutput, vscode.l10n.t('Play {0} in VS Code', found.uri)),
+          lens(vscode.l10n.t('Download Output…'), Commands.downloadOutput, vscode.l10n.t('Save {0} to a file', found.uri)),
         ];
   }
 

@@ -1,15 +1,15 @@
 /** "▶ Submit task" and "Show request" above the first line of every job file. */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants';
-import { SubmitCommands } from './commandIds';
+import { Commands } from '../commandIds';
 
 export function registerSubmitCodeLens(): vscode.Disposable {
   const provider: vscode.CodeLensProvider = {
     provideCodeLenses(document) {
       const top = new vscode.Range(0, 0, 0, 0);
       return [
-        new vscode.CodeLens(top, { title: vscode.l10n.t('▶ Submit task'), tooltip: vscode.l10n.t('Send this job to IMM (CreateHighlightTask), unsaved edits included'), command: SubmitCommands.submitTask, arguments: [document.uri] }),
-        new vscode.CodeLens(top, { title: vscode.l10n.t('Show request'), tooltip: vscode.l10n.t('Open the exact parameters Submit would send'), command: SubmitCommands.showRequest, arguments: [document.uri] }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('▶ Submit task'), tooltip: vscode.l10n.t('Send this job to IMM (CreateHighlightTask), unsaved edits included'), command: Commands.submitTask, arguments: [document.uri] }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('Show request'), tooltip: vscode.l10n.t('Open the exact parameters Submit would send'), command: Commands.showRequest, arguments: [document.uri] }),
       ];
     },
   };

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Commands } from '../../../client/src/commandIds';
 
 interface MenuItem {
   readonly command: string;
@@ -16,6 +17,7 @@ const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.js
     menus: Record<string, MenuItem[]>;
   };
 };
+const ROOT = resolve(__dirname, '../../..');
 // Titles are %key% references into package.nls.json, the English texts VS Code shows by default.
 const nls = JSON.parse(readFileSync(resolve(__dirname, '../../../package.nls.json'), 'utf8')) as Record<string, string>;
 const english = (text: string | undefined): string | undefined => (text === undefined ? undefined : (nls[/^%(.+)%$/.exec(text)?.[1] ?? ''] ?? text));
@@ -57,4 +59,27 @@ test('the results commands are on output items of the task view (Preview only on
   assert.deepEqual(editor.map((m) => m.command.replace('immHighlight.results.', '')), ['openOutput', 'previewOutput', 'downloadOutput']);
   assert.ok(editor.every((m) => m.when === 'editorLangId == imm-highlight && immHighlight.desktop'));
   assert.equal((manifest.contributes.configuration.properties['immHighlight.results.codeLens'] as { default?: unknown }).default, true);
+});
+
+test('client/src/commandIds.ts defines exactly the commands package.json contributes, each once', () => {
+  const ids = Object.values(Commands);
+  const contributed = manifest.contributes.commands.map((c) => c.command);
+  assert.equal(new Set(ids).size, ids.length, 'an id defined twice in Commands');
+  assert.equal(new Set(contributed).size, contributed.length, 'a command contributed twice');
+  assert.deepEqual([...ids].sort(), [...contributed].sort());
+  // A menu entry naming no contributed command shows nothing (VS Code only warns).
+  for (const [menu, items] of Object.entries(manifest.contributes.menus)) for (const item of items) assert.ok(contributed.includes(item.command), `${menu}: ${item.command}`);
+});
+
+test('no command id is written out in client/src outside commandIds.ts', () => {
+  const ids = new Set<string>(Object.values(Commands));
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+  const written: string[] = [];
+  // String literals only: doc comments name commands in `backticks`.
+  for (const file of sources(join(ROOT, 'client/src'))) {
+    if (file === join(ROOT, 'client/src/commandIds.ts')) continue;
+    for (const [, , id] of readFileSync(file, 'utf8').matchAll(/(['"])(immHighlight\.[\w.]+)\1/g)) if (ids.has(id!)) written.push(`${file.slice(ROOT.length + 1)}: ${id}`);
+  }
+  assert.deepEqual(written, []);
 });
