@@ -1,5 +1,4 @@
 /** Names shared by the manifest (package.json) and the code; a rename must change both. */
-export const LANGUAGE_ID = 'imm-highlight';
 export const OUTPUT_CHANNEL_NAME = 'IMM Highlight';
 /** Also the prefix of the `immHighlight.trace.server` setting, which vscode-languageclient reads by client id. */
 export const CLIENT_ID = 'immHighlight';

@@ -6,9 +6,8 @@
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { parseJob, type JobDocument, failureReasonOf, shiftRangeThrough, cloudChecksMoot } from '../../../core/src/index';
+import { parseJob, type JobDocument, failureReasonOf, shiftRangeThrough, cloudChecksMoot, JOB_LANGUAGE_ID } from '../../../core/src/index';
 import { CheckCancelled } from '../../../api/src/cloud/checks';
-import { LANGUAGE_ID } from '../constants';
 import { Commands } from '../commandIds';
 import { CLOUD_UI } from './messages';
 import { backgroundLookupsAllowed } from './backgroundLookups';
@@ -18,7 +17,7 @@ import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../access/endpointTrust
 export const CLOUD_DIAGNOSTICS_NAME = 'imm-highlight-cloud';
 
 export function isJobFile(document: vscode.TextDocument): boolean {
-  return document.languageId === LANGUAGE_ID || /\.highlight\.ya?ml$/.test(document.uri.path);
+  return document.languageId === JOB_LANGUAGE_ID || /\.highlight\.ya?ml$/.test(document.uri.path);
 }
 
 function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {

@@ -8,7 +8,7 @@
  * make Save As propose `….highlight.yaml`.
  */
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../constants';
+import { JOB_LANGUAGE_ID } from '../../../core/src/index';
 import { Commands } from '../commandIds';
 import { jobTemplates, type JobTemplate } from './templates';
 
@@ -27,7 +27,7 @@ export function registerNewJobCommand(): vscode.Disposable {
       template = pick.template;
     }
     const named = await unusedJobUri(template && /^Type: (\w+)/m.exec(template.body)?.[1]);
-    const document = named ? await vscode.workspace.openTextDocument(named) : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
+    const document = named ? await vscode.workspace.openTextDocument(named) : await vscode.workspace.openTextDocument({ language: JOB_LANGUAGE_ID, content: '' });
     const editor = await vscode.window.showTextDocument(document);
     if (template) await editor.insertSnippet(new vscode.SnippetString(template.body));
     return document;

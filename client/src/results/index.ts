@@ -25,7 +25,7 @@ import {
   type OssLocation,
 } from '../../../api/src/results/index';
 import { parseJob } from '../../../core/src/index';
-import { LANGUAGE_ID } from '../constants';
+import { isJobTextDocument } from '../jobDocument';
 import { confirmGuarded } from '../guardedModal';
 import type { CredentialStore } from '../access/credentialStore';
 import type { EndpointTrust } from '../access/endpointTrust';
@@ -60,8 +60,6 @@ interface RecordArg {
   readonly taskId?: unknown;
 }
 
-const JOB_FILE = /\.highlight\.ya?ml$/i;
-const isJob = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID || JOB_FILE.test(document.uri.path);
 
 /** The Output of a job file as it reads now (unsaved edits included). */
 async function jobTarget(uri: vscode.Uri | undefined): Promise<{ uri: string; segmented: boolean; scope: vscode.Uri } | undefined> {
@@ -106,7 +104,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
     return undefined;
   } else if (typeof arg === 'string') uri = arg;
   else if (arg instanceof vscode.Uri && arg.scheme === 'oss') uri = arg.toString(true);
-  else if (arg instanceof vscode.Uri || (arg === undefined && vscode.window.activeTextEditor && isJob(vscode.window.activeTextEditor.document))) {
+  else if (arg instanceof vscode.Uri || (arg === undefined && vscode.window.activeTextEditor && isJobTextDocument(vscode.window.activeTextEditor.document))) {
     const job = await jobTarget(arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri);
     if (!job) return undefined;
     uri = job.uri;

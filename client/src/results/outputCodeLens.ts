@@ -7,8 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { isPrefix, isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
-import { cloudResources, parseJob, type ObjectAnswer } from '../../../core/src/index';
-import { LANGUAGE_ID } from '../constants';
+import { cloudResources, parseJob, type ObjectAnswer, JOB_LANGUAGE_ID } from '../../../core/src/index';
 import { readSubmitSettings } from '../access/settings';
 import { Commands } from '../commandIds';
 import { boundedController, type ConnectionFactory } from './connection';
@@ -55,7 +54,7 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     private readonly objectLookup: ObjectLookup,
   ) {
     this.disposables = [
-      vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, this),
+      vscode.languages.registerCodeLensProvider({ language: JOB_LANGUAGE_ID }, this),
       vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
       vscode.workspace.onDidSaveTextDocument((d) => this.check(d, true)),
       vscode.workspace.onDidCloseTextDocument((d) => this.parsed.delete(d.uri.toString())),
@@ -116,7 +115,7 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
   }
 
   private outputOf(document: vscode.TextDocument): FoundOutput | undefined {
-    if (document.languageId !== LANGUAGE_ID) return undefined;
+    if (document.languageId !== JOB_LANGUAGE_ID) return undefined;
     const id = document.uri.toString();
     const cached = this.parsed.get(id);
     if (cached?.version === document.version) return cached.found;

@@ -1,6 +1,6 @@
 /** "▶ Submit task" and "Show request" above the first line of every job file. */
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../constants';
+import { JOB_LANGUAGE_ID } from '../../../core/src/index';
 import { Commands } from '../commandIds';
 
 export function registerSubmitCodeLens(): vscode.Disposable {
@@ -13,5 +13,5 @@ export function registerSubmitCodeLens(): vscode.Disposable {
       ];
     },
   };
-  return vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, provider);
+  return vscode.languages.registerCodeLensProvider({ language: JOB_LANGUAGE_ID }, provider);
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Commands } from '../../../client/src/commandIds';
+import { isJobFileName, JOB_FILE_EXTENSIONS, JOB_FILE_GLOB, JOB_LANGUAGE_ID } from '../../../core/src/shared/jobFiles';
 
 interface MenuItem {
   readonly command: string;
@@ -14,6 +15,7 @@ const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.js
   contributes: {
     configuration: { properties: Record<string, { scope?: string }> };
     commands: { command: string; title: string }[];
+    languages: { id: string; extensions?: string[]; filenamePatterns?: string[] }[];
     menus: Record<string, MenuItem[]>;
   };
 };
@@ -82,4 +84,17 @@ test('no command id is written out in client/src outside commandIds.ts', () => {
     for (const [, , id] of readFileSync(file, 'utf8').matchAll(/(['"])(immHighlight\.[\w.]+)\1/g)) if (ids.has(id!)) written.push(`${file.slice(ROOT.length + 1)}: ${id}`);
   }
   assert.deepEqual(written, []);
+});
+
+test('the job language of package.json is the one core/src/shared/jobFiles.ts defines', () => {
+  const [language, ...others] = manifest.contributes.languages;
+  assert.equal(others.length, 0);
+  assert.equal(language?.id, JOB_LANGUAGE_ID);
+  assert.deepEqual(language.extensions, [...JOB_FILE_EXTENSIONS]);
+  assert.deepEqual(language.filenamePatterns, JOB_FILE_EXTENSIONS.map((extension) => `*${extension}`));
+  assert.ok(JOB_FILE_EXTENSIONS.every(isJobFileName));
+  // The glob of the CLI's folder walk and the client's document selector: one brace alternative per extension.
+  assert.deepEqual(/^\*\*\/\*\.highlight\.\{(.+)\}$/.exec(JOB_FILE_GLOB)?.[1]?.split(',').map((ending) => `.highlight.${ending}`), [...JOB_FILE_EXTENSIONS]);
+  // The editor menus name the language in their when clauses.
+  for (const items of Object.values(manifest.contributes.menus)) for (const item of items) for (const [, id] of item.when?.matchAll(/editorLangId == ([\w-]+)/g) ?? []) assert.equal(id, JOB_LANGUAGE_ID, item.command);
 });
