@@ -12,7 +12,8 @@ import type { CredentialStore } from '../access/credentialStore';
 import type { EndpointTrust } from '../access/endpointTrust';
 import { CloudQuickFixes } from './codeActions';
 import { LiveCompletionProvider } from './completion';
-import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnostics';
+import { checkAgainstCloudCommand, CloudDiagnostics } from './diagnostics';
+import { isJobTextDocument } from '../jobDocument';
 import { setCloudPreflight } from './preflight';
 import { affectsCloudSettings, readCloudSettings } from './settings';
 import { CloudSession } from './session';
@@ -57,7 +58,7 @@ export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSessio
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsCloudSettings(event)) return;
       diagnostics.clearAll();
-      for (const document of vscode.workspace.textDocuments) if (isJobFile(document)) diagnostics.automatic(document);
+      for (const document of vscode.workspace.textDocuments) if (isJobTextDocument(document)) diagnostics.automatic(document);
     }),
     // An endpoint just accepted: the open job files get the checks they went without.
     trust.onDidChange(() => {
