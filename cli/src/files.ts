@@ -55,7 +55,8 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
     const path = resolve(cwd, arg);
     const info = await lstat(path).catch(() => undefined);
     if (info?.isDirectory()) {
-      for (const file of await glob(JOB_FILE_GLOB, { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false, fs: WALK_FS })) found.add(file);
+      // Any letter case, as the editor and the language server count job files (a glob the user wrote keeps its case).
+      for (const file of await glob(JOB_FILE_GLOB, { cwd: path, absolute: true, ignore: IGNORE, caseSensitiveMatch: false, followSymbolicLinks: false, fs: WALK_FS })) found.add(file);
     } else if (info) {
       // A file, or anything else named explicitly (a link, a FIFO): readJobText reports what it is.
       found.add(path);
