@@ -1,5 +1,5 @@
 import type { DocumentSelector } from 'vscode-languageclient';
-import { JOB_FILE_GLOB, JOB_LANGUAGE_ID } from '../../core/src/index';
+import { JOB_FILE_GLOB_ANY_CASE, JOB_LANGUAGE_ID } from '../../core/src/index';
 
 /**
  * Our language in any scheme (unsaved files, vscode-vfs:// on github.dev, ...), plus job files on disk that a
@@ -7,5 +7,5 @@ import { JOB_FILE_GLOB, JOB_LANGUAGE_ID } from '../../core/src/index';
  */
 export const documentSelector: DocumentSelector = [
   { language: JOB_LANGUAGE_ID },
-  { scheme: 'file', pattern: JOB_FILE_GLOB },
+  { scheme: 'file', pattern: JOB_FILE_GLOB_ANY_CASE },
 ];

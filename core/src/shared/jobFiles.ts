@@ -12,6 +12,9 @@ export const JOB_FILE_EXTENSIONS = ['.highlight.yaml', '.highlight.yml'] as cons
 /** Job files at any depth below a folder, as a glob (`**\/*.highlight.{yaml,yml}`); match it ignoring case. */
 export const JOB_FILE_GLOB = '**/*.highlight.{yaml,yml}';
 
+/** JOB_FILE_GLOB for matchers without an ignore-case option (VS Code's document selectors): each letter a `[xX]` class. */
+export const JOB_FILE_GLOB_ANY_CASE = JOB_FILE_GLOB.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+
 /** Whether a path or URI names a job file: `a.highlight.yaml`, `JOB.HIGHLIGHT.YML`; not `a.yaml`, not `a.highlight.yaml.bak`. */
 export function isJobFileName(pathOrUri: string): boolean {
   const lower = pathOrUri.toLowerCase();
