@@ -4,10 +4,6 @@ export const OUTPUT_CHANNEL_NAME = 'IMM Highlight';
 export const CLIENT_ID = 'immHighlight';
 export const CLIENT_NAME = 'IMM Highlight Language Server';
 
-/** The request the files describe; shown in the language status item so users know what "valid" means. */
-export const SCHEMA_TITLE = 'CreateHighlightTask';
-export const API_VERSION = '2020-09-30';
-
 /** Set by the desktop entry only: hides what needs Node.js and the network (Submit, credentials, tasks) on the web. */
 export const DESKTOP_CONTEXT_KEY = 'immHighlight.desktop';
 /** Set by the web entry: hides what needs the desktop (the Highlight Tasks view) there, and only there. */
