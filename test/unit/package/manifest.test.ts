@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_REGION, IMM_REGIONS } from '../../../api/src/endpoint';
 import { Commands } from '../../../client/src/commandIds';
 import { isJobFileName, JOB_FILE_EXTENSIONS, JOB_FILE_GLOB, JOB_LANGUAGE_ID } from '../../../core/src/shared/jobFiles';
 
@@ -13,7 +14,7 @@ interface MenuItem {
 const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as {
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
   contributes: {
-    configuration: { properties: Record<string, { scope?: string }> };
+    configuration: { properties: Record<string, { scope?: string; default?: unknown; enum?: string[]; enumDescriptions?: string[] }> };
     commands: { command: string; title: string }[];
     languages: { id: string; extensions?: string[]; filenamePatterns?: string[] }[];
     menus: Record<string, MenuItem[]>;
@@ -22,6 +23,7 @@ const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.js
 const ROOT = resolve(__dirname, '../../..');
 // Titles are %key% references into package.nls.json, the English texts VS Code shows by default.
 const nls = JSON.parse(readFileSync(resolve(__dirname, '../../../package.nls.json'), 'utf8')) as Record<string, string>;
+const nlsZhCn = JSON.parse(readFileSync(resolve(__dirname, '../../../package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
 const english = (text: string | undefined): string | undefined => (text === undefined ? undefined : (nls[/^%(.+)%$/.exec(text)?.[1] ?? ''] ?? text));
 const title = (command: string): string | undefined => english(manifest.contributes.commands.find((c) => c.command === command)?.title);
 
@@ -97,4 +99,18 @@ test('the job language of package.json is the one core/src/shared/jobFiles.ts de
   assert.deepEqual(/^\*\*\/\*\.highlight\.\{(.+)\}$/.exec(JOB_FILE_GLOB)?.[1]?.split(',').map((ending) => `.highlight.${ending}`), [...JOB_FILE_EXTENSIONS]);
   // The editor menus name the language in their when clauses.
   for (const items of Object.values(manifest.contributes.menus)) for (const item of items) for (const [, id] of item.when?.matchAll(/editorLangId == ([\w-]+)/g) ?? []) assert.equal(id, JOB_LANGUAGE_ID, item.command);
+});
+
+test('immHighlight.region offers the regions of api/src/endpoint.ts, in its order, each with its name (and a Chinese one)', () => {
+  const setting = manifest.contributes.configuration.properties['immHighlight.region'];
+  assert.deepEqual(setting?.enum, IMM_REGIONS.map((region) => region.id));
+  assert.equal(setting.default, DEFAULT_REGION);
+  const keys = IMM_REGIONS.map((region) => `configuration.region.enumDescriptions.${region.id}`);
+  assert.deepEqual(setting.enumDescriptions, keys.map((key) => `%${key}%`));
+  assert.deepEqual(keys.map((key) => nls[key]), IMM_REGIONS.map((region) => region.name));
+  for (const key of keys) assert.ok(nlsZhCn[key], key);
+  // No description left behind by a region that went.
+  const described = (texts: Record<string, string>): string[] => Object.keys(texts).filter((key) => key.startsWith('configuration.region.enumDescriptions.'));
+  assert.deepEqual(described(nls).sort(), [...keys].sort());
+  assert.deepEqual(described(nlsZhCn).sort(), [...keys].sort());
 });
