@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_REGION, IMM_REGIONS } from '../../../api/src/endpoint';
 import { Commands } from '../../../client/src/commandIds';
+import { DESKTOP_CONTEXT_KEY, OUTPUT_CONTEXT, TASKS_VIEW_ID, WEB_CONTEXT_KEY } from '../../../client/src/constants';
 import { isJobFileName, JOB_FILE_EXTENSIONS, JOB_FILE_GLOB, JOB_LANGUAGE_ID } from '../../../core/src/shared/jobFiles';
 
 interface MenuItem {
@@ -18,6 +19,7 @@ const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.js
     commands: { command: string; title: string }[];
     languages: { id: string; extensions?: string[]; filenamePatterns?: string[] }[];
     menus: Record<string, MenuItem[]>;
+    views: Record<string, { id: string }[]>;
   };
 };
 const ROOT = resolve(__dirname, '../../..');
@@ -55,8 +57,8 @@ test('the results commands are on output items of the task view (Preview only on
     return equal !== undefined ? equal === viewItem : prefix !== undefined && viewItem.startsWith(prefix);
   };
   const on = (viewItem: string): string[] => items.filter((m) => m.group?.startsWith('2_output') && matches(m.when, viewItem)).map((m) => m.command.replace('immHighlight.results.', ''));
-  assert.deepEqual(on('immHighlightOutput'), ['openOutput', 'previewOutput', 'downloadOutput', 'copyOutputUri', 'copyPresignedUrl', 'openInConsole']);
-  assert.deepEqual(on('immHighlightOutput.part'), ['openOutput', 'downloadOutput', 'copyOutputUri', 'copyPresignedUrl', 'openInConsole']);
+  assert.deepEqual(on(OUTPUT_CONTEXT.video), ['openOutput', 'previewOutput', 'downloadOutput', 'copyOutputUri', 'copyPresignedUrl', 'openInConsole']);
+  assert.deepEqual(on(OUTPUT_CONTEXT.part), ['openOutput', 'downloadOutput', 'copyOutputUri', 'copyPresignedUrl', 'openInConsole']);
   // The task rows keep theirs (the UI test right-clicks "Succeeded" and runs Preview Output).
   assert.ok(items.some((m) => m.command === 'immHighlight.results.previewOutput' && m.when === 'view == immHighlight.tasks && viewItem == immHighlightTask'));
   const editor = (manifest.contributes.menus['editor/context'] ?? []).filter((m) => m.command.startsWith('immHighlight.results.'));
@@ -113,4 +115,10 @@ test('immHighlight.region offers the regions of api/src/endpoint.ts, in its orde
   const described = (texts: Record<string, string>): string[] => Object.keys(texts).filter((key) => key.startsWith('configuration.region.enumDescriptions.'));
   assert.deepEqual(described(nls).sort(), [...keys].sort());
   assert.deepEqual(described(nlsZhCn).sort(), [...keys].sort());
+});
+
+test('the view id and the context keys of client/src/constants.ts are the ones package.json uses (output items: below)', () => {
+  assert.ok(Object.values(manifest.contributes.views).flat().some((view) => view.id === TASKS_VIEW_ID));
+  const clauses = Object.values(manifest.contributes.menus).flatMap((items) => items.map((item) => item.when ?? ''));
+  for (const key of [DESKTOP_CONTEXT_KEY, WEB_CONTEXT_KEY]) assert.ok(clauses.some((when) => new RegExp(`(^|[!\\s(])${key.replace('.', '\\.')}($|[\\s)])`).test(when)), key);
 });
