@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { CLOUD_CONTEXT_REQUEST, complete, hover, parseJob, validateJob } from '../core/src/index';
+import { CLOUD_CONTEXT_REQUEST, complete, hover, JOB_LANGUAGE_ID, parseJob, validateJob } from '../core/src/index';
 import { sourcesJob, typicalJob, type BenchDocument } from './documents';
 import { hasDiagnosticOnLine, LspPeer, type ServerSpec } from './lspPeer';
 import { markdownReport, replaceBetweenMarkers, type BenchReport } from './performanceDoc';
@@ -31,7 +31,7 @@ const scale = (n: number): number => (quick ? Math.max(2, Math.ceil(n / 4)) : n)
 const PERFORMANCE_DOC = path.join(ROOT, 'docs/performance.md');
 const SCHEMA_URI = pathToFileURL(path.join(ROOT, 'schemas/highlight-task.schema.json')).href;
 
-const OURS: ServerSpec = { name: 'ours', script: path.join(ROOT, 'dist/server.js'), args: ['--stdio'], languageId: 'imm-highlight' };
+const OURS: ServerSpec = { name: 'ours', script: path.join(ROOT, 'dist/server.js'), args: ['--stdio'], languageId: JOB_LANGUAGE_ID };
 const YAML_LS: ServerSpec = {
   name: 'yaml-language-server',
   script: path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'),

@@ -15,7 +15,7 @@ import { TaskHistory, type StateStore } from '../../client/src/tasks/history';
 import type { TaskRecord } from '../../client/src/tasks/record';
 import { resultActions } from '../../client/src/tasks/status';
 import { TaskTreeProvider, type MessageNode, type OutputNode, type TaskTreeNode } from '../../client/src/tasks/tree';
-import { RESULT_COMMAND_IDS } from '../../client/src/results/commandIds';
+import { RESULT_COMMAND_IDS } from '../../client/src/commandIds';
 import type { ConnectionFactory } from '../../client/src/results/connection';
 import { MAX_LISTED_OBJECTS, OutputLister } from '../../client/src/results/outputLister';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';

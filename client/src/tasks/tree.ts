@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { formatSize } from '../../../core/src/index';
-import { OUTPUT_CONTEXT, RESULT_COMMAND_IDS, ResultCommands } from '../results/commandIds';
+import { Commands, RESULT_COMMAND_IDS } from '../commandIds';
+import { OUTPUT_CONTEXT } from '../constants';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
-import { SubmitCommands } from '../submit/commandIds';
 import type { TaskHistory } from './history';
 import { isTerminal, type TaskRecord } from './record';
 import { formatTime, offeredResults, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './status';
@@ -159,7 +159,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     item.id = record.taskId;
     item.description = taskRowDescription(record);
     item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record, this.outputs?.peek(record)) : taskTooltip(record);
-    item.command = { title: 'Show Task Details', command: SubmitCommands.showTaskDetails, arguments: [record.taskId] };
+    item.command = { title: 'Show Task Details', command: Commands.showTaskDetails, arguments: [record.taskId] };
     item.accessibilityInformation = { label: vscode.l10n.t('Highlight task {0}: {1}, submitted {2}', record.taskId, statusText(record), formatTime(record.submittedAt)) };
     item.iconPath = new vscode.ThemeIcon(statusIcon(record), iconColor(record.status));
     item.contextValue = isTerminal(record.status) ? TASK_CONTEXT.task : TASK_CONTEXT.pendingTask;
@@ -183,7 +183,7 @@ function outputItem(node: OutputNode): vscode.TreeItem {
   item.contextValue = node.part ? OUTPUT_CONTEXT.part : OUTPUT_CONTEXT.video;
   item.accessibilityInformation = { label: vscode.l10n.t('Output {0}, {1}', uri, item.description) };
   // A video previews on click; a part of a segmented output offers its actions in the context menu.
-  if (!node.part) item.command = { title: vscode.l10n.t('Preview Output'), command: ResultCommands.previewOutput, arguments: [node] };
+  if (!node.part) item.command = { title: vscode.l10n.t('Preview Output'), command: Commands.previewOutput, arguments: [node] };
   return item;
 }
 
@@ -195,7 +195,7 @@ function sourceItem(node: SourceNode): vscode.TreeItem {
   item.description = vscode.l10n.t('job file');
   item.tooltip = vscode.l10n.t('The job file this task was submitted from: {0}', uri.scheme === 'file' ? uri.fsPath : node.record.fileLabel);
   item.contextValue = TASK_CONTEXT.file;
-  item.command = { title: vscode.l10n.t('Open Job File'), command: SubmitCommands.openJobFile, arguments: [node.record.taskId] };
+  item.command = { title: vscode.l10n.t('Open Job File'), command: Commands.openJobFile, arguments: [node.record.taskId] };
   return item;
 }
 
