@@ -1,18 +1,20 @@
 /**
  * `npm run bench`: our language server and yaml-language-server (given our schema) side by side over LSP stdio,
- * in one run. Prints medians, p95 and ratios, checks the targets, writes JSON to bench/results/.
+ * in one run. Prints medians, p95 and ratios, checks the targets, writes JSON to bench/results/ and, after a full
+ * run, the table in docs/performance.md.
  *
  * Options: --quick (fewer samples), --skip-yaml-ls (ours only), --max-sources N (largest generated job).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { CLOUD_CONTEXT_REQUEST, complete, hover, parseJob, validateJob } from '../core/src/index';
+import { CLOUD_CONTEXT_REQUEST, complete, hover, JOB_LANGUAGE_ID, parseJob, validateJob } from '../core/src/index';
 import { sourcesJob, typicalJob, type BenchDocument } from './documents';
 import { hasDiagnosticOnLine, LspPeer, type ServerSpec } from './lspPeer';
+import { markdownReport, replaceBetweenMarkers, type BenchReport } from './performanceDoc';
 import { mib, ms, ratio, summarize, type Summary } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -26,9 +28,10 @@ const maxSourcesArg = args.indexOf('--max-sources');
 const MAX_SOURCES = maxSourcesArg >= 0 ? Number(args[maxSourcesArg + 1]) : 10_000;
 const scale = (n: number): number => (quick ? Math.max(2, Math.ceil(n / 4)) : n);
 
+const PERFORMANCE_DOC = path.join(ROOT, 'docs/performance.md');
 const SCHEMA_URI = pathToFileURL(path.join(ROOT, 'schemas/highlight-task.schema.json')).href;
 
-const OURS: ServerSpec = { name: 'ours', script: path.join(ROOT, 'dist/server.js'), args: ['--stdio'], languageId: 'imm-highlight' };
+const OURS: ServerSpec = { name: 'ours', script: path.join(ROOT, 'dist/server.js'), args: ['--stdio'], languageId: JOB_LANGUAGE_ID };
 const YAML_LS: ServerSpec = {
   name: 'yaml-language-server',
   script: path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'),
@@ -284,7 +287,7 @@ async function main(): Promise<void> {
   ];
 
   const machine = { date: new Date().toISOString(), nproc: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: os.loadavg() };
-  print(rows, rss, core, completionCore, hoverCore, targets, machine, servers);
+  const report = print(rows, rss, core, completionCore, hoverCore, targets, machine, servers);
 
   const results = { machine, quick, rows, peakRssBytes: rss, inProcessCore: { parseAndValidate: core, complete: completionCore, hover: hoverCore }, targets, durationSeconds: (performance.now() - started) / 1000 };
   const dir = path.join(ROOT, 'bench/results');
@@ -293,6 +296,13 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(results, null, 2));
   writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2));
   console.log(`\nWrote ${path.relative(ROOT, file)} (${results.durationSeconds.toFixed(0)} s).`);
+  // A partial run would replace the one table with fewer rows or fewer samples: only a full run writes it.
+  if (quick || skipYamlLs || MAX_SOURCES < 10_000) {
+    console.log(`${path.relative(ROOT, PERFORMANCE_DOC)} left as it is (only a full run writes it).`);
+  } else {
+    writeFileSync(PERFORMANCE_DOC, replaceBetweenMarkers(readFileSync(PERFORMANCE_DOC, 'utf8'), markdownReport(report)));
+    console.log(`Wrote the table in ${path.relative(ROOT, PERFORMANCE_DOC)}.`);
+  }
 }
 
 /** complete() or hover() of the core, in process, on the same position as the LSP measurement. */
@@ -319,7 +329,7 @@ function print(
   targets: readonly { target: string; value: string; met: boolean }[],
   machine: { date: string; nproc: number; memoryGiB: number; cpu: string; node: string; loadAverage: number[] },
   servers: readonly ServerSpec[],
-): void {
+): BenchReport {
   const table: string[][] = [['measure', 'ours median', 'ours p95', 'yaml-ls median', 'yaml-ls p95', 'yaml-ls / ours']];
   for (const row of rows) {
     table.push([row.measure, ms(row.ours.median), ms(row.ours.p95), ms(row.theirs?.median ?? NaN), ms(row.theirs?.p95 ?? NaN), ratio(row.theirs?.median ?? NaN, row.ours.median)]);
@@ -329,16 +339,21 @@ function print(
     const theirs = rss[YAML_LS.name]?.[key] ?? NaN;
     table.push([`peak RSS (VmHWM), ${key}`, mib(ours), '', mib(theirs), '', ratio(theirs, ours)]);
   }
-  console.log(`\n${machine.date}  ${machine.nproc} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node ${machine.node}, load ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`);
+  const machineLine = `${machine.date}  ${machine.nproc} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node ${machine.node}, load ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`;
+  const inProcess = [
+    ...Object.entries(core).map(([key, summary]) => `parseJob + validateJob, ${key}: ${ms(summary.median)} / ${ms(summary.p95)}`),
+    `complete(): ${completionCore ? `${ms(completionCore.median)} / ${ms(completionCore.p95)}` : 'not in core yet'}`,
+    `hover(): ${hoverCore ? `${ms(hoverCore.median)} / ${ms(hoverCore.p95)}` : 'not in core yet'}`,
+  ];
+  console.log(`\n${machineLine}`);
   console.log(`servers: ${servers.map((s) => s.name).join(', ')}${quick ? ' (quick run)' : ''}\n`);
   console.log(formatTable(table));
   console.log('\nIn-process core (no protocol), median / p95:');
-  for (const [key, summary] of Object.entries(core)) console.log(`  parseJob + validateJob, ${key}: ${ms(summary.median)} / ${ms(summary.p95)}`);
-  console.log(`  complete(): ${completionCore ? `${ms(completionCore.median)} / ${ms(completionCore.p95)}` : 'not in core yet'}`);
-  console.log(`  hover(): ${hoverCore ? `${ms(hoverCore.median)} / ${ms(hoverCore.p95)}` : 'not in core yet'}`);
+  for (const entry of inProcess) console.log(`  ${entry}`);
   console.log('\nTargets:');
   for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.value}`);
   console.log('\nNote: yaml-language-server waits a fixed 200 ms (validationDelayMs) after each change before validating.');
+  return { machine: machineLine, table, inProcess, targets };
 }
 
 function formatTable(table: readonly string[][]): string {

@@ -16,8 +16,8 @@ const SKIP_DIRS = new Set(['node_modules', 'fixtures', 'workspace', 'dist', 'out
 const CORE_INDEX = 'core/src/index.ts';
 // Product code: may import core only through its index. Tests and build scripts may pin deeper modules.
 const PRODUCT_ROOTS = ['server/src/', 'client/src/', 'cli/src/', 'api/src/', 'bench/'];
-// What the language core may import outside core/: its data (the schema, the translations), nothing that runs.
-const CORE_MAY_READ = ['schemas/', 'l10n/'];
+// What the language core may import outside core/: its data (the schema, the snippets, the translations), nothing that runs.
+const CORE_MAY_READ = ['schemas/', 'snippets/', 'l10n/'];
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 function walk(dir, out = []) {

@@ -5,7 +5,7 @@
 import OpenApiClient, { $OpenApiUtil } from '@alicloud/openapi-core';
 import * as $dara from '@darabonba/typescript';
 import type Credential from '@alicloud/credentials';
-import { API_VERSION, type CreateHighlightTaskRequest, t } from '../../core/src/index';
+import { API_ACTION, API_VERSION, type CreateHighlightTaskRequest, t } from '../../core/src/index';
 import { CredentialChainError } from './credentialFailure';
 import { createCredential, credentialsFailed, resolveIdentity, type CredentialSource, type ResolvedIdentity } from './credentials';
 import { resolveEndpoint, type EndpointSettings, type ResolvedEndpoint } from './endpoint';
@@ -120,7 +120,7 @@ export class ImmClient {
 
   async createHighlightTask(request: CreateHighlightTaskRequest, options: CallOptions = {}): Promise<CreateHighlightTaskResult> {
     const body = await this.call(
-      'CreateHighlightTask',
+      API_ACTION,
       { query: { ProjectName: request.query.ProjectName }, body: { ...request.body } },
       { idempotent: false, projectName: request.query.ProjectName },
       options,

@@ -8,7 +8,10 @@ export interface ImmRegion {
   readonly name: string;
 }
 
-/** The regions IMM documents, in the console's order. The VS Code setting uses the ids as its enum. */
+/**
+ * The regions IMM documents, in the console's order: the enum of the immHighlight.region setting, and its
+ * descriptions in package.nls.json (test/unit/package/manifest.test.ts ties them).
+ */
 export const IMM_REGIONS: readonly ImmRegion[] = [
   { id: 'cn-hangzhou', name: 'China (Hangzhou)' },
   { id: 'cn-shanghai', name: 'China (Shanghai)' },
@@ -29,7 +32,7 @@ export const IMM_REGIONS: readonly ImmRegion[] = [
   { id: 'eu-west-1', name: 'UK (London)' },
   { id: 'eu-central-1', name: 'Germany (Frankfurt)' },
   { id: 'cn-north-2-gov-1', name: 'China North 2 Ali Gov 1' },
-  { id: 'cn-beijing-gov-1', name: 'China (Beijing) Gov 1' },
+  { id: 'cn-beijing-gov-1', name: 'China (Beijing) Gov Cloud' },
 ];
 
 export const IMM_REGION_IDS: readonly string[] = IMM_REGIONS.map((r) => r.id);

@@ -7,7 +7,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS build on purpose (above)
 import tinyglobby = require('tinyglobby');
 const { glob, isDynamicPattern } = tinyglobby;
-import { t, MAX_DOCUMENT_LENGTH } from '../../core/src/index';
+import { t, JOB_FILE_GLOB, MAX_DOCUMENT_LENGTH } from '../../core/src/index';
 import { UsageError } from './io';
 
 /** Messages of this feature, in one place for translation. */
@@ -20,7 +20,6 @@ export const FILE_TEXT = {
   unreadable: (code: string) => t('cannot be read ({0})', code),
 };
 
-const JOB_PATTERN = '**/*.highlight.{yaml,yml}';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 /** Paths as the user should read them: relative to the working directory when inside it. */
@@ -56,7 +55,8 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
     const path = resolve(cwd, arg);
     const info = await lstat(path).catch(() => undefined);
     if (info?.isDirectory()) {
-      for (const file of await glob(JOB_PATTERN, { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false, fs: WALK_FS })) found.add(file);
+      // Any letter case, as the editor and the language server count job files (a glob the user wrote keeps its case).
+      for (const file of await glob(JOB_FILE_GLOB, { cwd: path, absolute: true, ignore: IGNORE, caseSensitiveMatch: false, followSymbolicLinks: false, fs: WALK_FS })) found.add(file);
     } else if (info) {
       // A file, or anything else named explicitly (a link, a FIFO): readJobText reports what it is.
       found.add(path);

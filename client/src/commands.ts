@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { notify } from './notify';
 import type { ImmHighlightApi } from './api';
-import { Commands } from './constants';
+import { Commands } from './commandIds';
 
 export function registerCommands(api: ImmHighlightApi): vscode.Disposable {
   return vscode.Disposable.from(

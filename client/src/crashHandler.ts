@@ -14,6 +14,8 @@ export type CrashEvent = 'restarted' | 'gaveUp';
 /** Like vscode-languageclient's default: give up after the 5th crash within 3 minutes. */
 const MAX_RESTARTS = 4;
 const WINDOW_MS = 3 * 60 * 1000;
+/** Node's codes for a write to a process whose end of the pipe is closed. */
+const PIPE_GONE = new Set(['EPIPE', 'ECONNRESET', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
 
 /**
  * Restarts a crashed server and tells the user once, instead of the library default of one
@@ -28,7 +30,10 @@ export class CrashHandler implements ErrorHandler {
     private readonly now: () => number = Date.now,
   ) {}
 
-  error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+  error(error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+    // Writes to a server that has just died (a burst while the user types): its exit follows, and closed() decides
+    // about the restart. Shutting down here would stop the client and leave the user without a server.
+    if (PIPE_GONE.has(String((error as { code?: unknown }).code))) return { action: ErrorAction.Continue, handled: true };
     // A few broken messages are survivable; a stream of them means the connection is gone.
     const action = count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown;
     return { action, handled: true };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { notify } from './notify';
-import { Commands } from './constants';
+import { Commands } from './commandIds';
 import type { CrashEvent } from './crashHandler';
 
 export async function showCrashNotification(event: CrashEvent, output: vscode.OutputChannel): Promise<void> {

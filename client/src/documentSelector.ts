@@ -1,11 +1,11 @@
 import type { DocumentSelector } from 'vscode-languageclient';
-import { LANGUAGE_ID } from './constants';
+import { JOB_FILE_GLOB_ANY_CASE, JOB_LANGUAGE_ID } from '../../core/src/index';
 
 /**
  * Our language in any scheme (unsaved files, vscode-vfs:// on github.dev, ...), plus job files on disk that a
  * user has re-associated with another language (e.g. "yaml" for Red Hat's extension).
  */
 export const documentSelector: DocumentSelector = [
-  { language: LANGUAGE_ID },
-  { scheme: 'file', pattern: '**/*.highlight.{yaml,yml}' },
+  { language: JOB_LANGUAGE_ID },
+  { scheme: 'file', pattern: JOB_FILE_GLOB_ANY_CASE },
 ];

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from './constants';
+import { isJobDocument } from '../../core/src/index';
 
-const JOB_FILE = /\.highlight\.ya?ml$/i;
+/** Our language, or a job file's name under any language the user gave it (`yaml`, …), in any letter case. */
+export function isJobTextDocument(document: vscode.TextDocument): boolean {
+  return isJobDocument(document.languageId, document.uri.path);
+}
 
 function activeJob(): vscode.TextDocument | undefined {
   const document = vscode.window.activeTextEditor?.document;
-  return document && (document.languageId === LANGUAGE_ID || JOB_FILE.test(document.uri.path)) ? document : undefined;
+  return document && isJobTextDocument(document) ? document : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
-import { API_VERSION, Commands, SCHEMA_TITLE } from './constants';
+import { Commands } from './commandIds';
+import { API_ACTION, API_VERSION } from '../../core/src/index';
 import { documentSelector } from './documentSelector';
 
 /**
@@ -16,17 +17,17 @@ export function createLanguageStatus(client: BaseLanguageClient): vscode.Disposa
     item.busy = state === State.Starting;
     if (state === State.Stopped) {
       item.severity = vscode.LanguageStatusSeverity.Error;
-      item.text = vscode.l10n.t('{0}: not checked', SCHEMA_TITLE);
+      item.text = vscode.l10n.t('{0}: not checked', API_ACTION);
       // Short: the language status hover sits at the right edge of the window and cuts long lines off.
       item.detail = vscode.l10n.t('server not running');
       item.command = { title: vscode.l10n.t('Restart'), command: Commands.restartServer };
-      item.accessibilityInformation = { label: vscode.l10n.t('{0} not checked: the IMM Highlight language server is not running', SCHEMA_TITLE) };
+      item.accessibilityInformation = { label: vscode.l10n.t('{0} not checked: the IMM Highlight language server is not running', API_ACTION) };
     } else {
       item.severity = vscode.LanguageStatusSeverity.Information;
-      item.text = SCHEMA_TITLE;
+      item.text = API_ACTION;
       item.detail = `API ${API_VERSION}`;
       // The full sentence for screen readers, where the width does not matter.
-      item.accessibilityInformation = { label: vscode.l10n.t('Validated against the {0} schema (API {1})', SCHEMA_TITLE, API_VERSION) };
+      item.accessibilityInformation = { label: vscode.l10n.t('Validated against the {0} schema (API {1})', API_ACTION, API_VERSION) };
       item.command = { title: vscode.l10n.t('Show Output'), command: Commands.showOutput };
     }
   };

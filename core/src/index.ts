@@ -38,6 +38,7 @@ export type { CreateHighlightTaskRequest } from './request/request';
 export { SNIPPETS } from './schema/snippets';
 export type { JobSnippet } from './schema/snippets';
 export { CliCode, CloudCode, DIAGNOSTIC_SOURCE } from './shared/codes';
+export { isJobDocument, JOB_FILE_GLOB, JOB_FILE_GLOB_ANY_CASE, JOB_LANGUAGE_ID } from './shared/jobFiles';
 export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';
 export type { Locale, MessageBundle } from './shared/locale';

@@ -1,6 +1,7 @@
 // What "translated throughout" means, checked in one place: messages in the sources against l10n/ (and texts that
 // skip t(…) altogether), manifest
-// strings against package.nls*.json, schema texts against the table beside the schema.
+// strings against package.nls*.json, schema texts against the table beside the schema, snippet names and
+// descriptions against the table beside the snippets.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaTexts } from '../../core/src/schema/texts';
@@ -105,6 +106,31 @@ function messageProblems(root: string): string[] {
   return [...new Set(problems)];
 }
 
+/** Every snippet's name (and description, where it has one) in each language, keyed like snippets/imm-highlight.json. */
+export function snippetProblems(root: string): string[] {
+  const problems: string[] = [];
+  const english = readJson(root, 'snippets/imm-highlight.json') as Record<string, { description?: string }>;
+  for (const locale of LOCALES) {
+    const file = `snippets/imm-highlight.${locale}.json`;
+    if (!existsSync(join(root, file))) {
+      problems.push(`${file} is missing`);
+      continue;
+    }
+    const table = readJson(root, file) as Record<string, { name?: string; description?: string }>;
+    for (const [name, snippet] of Object.entries(english)) {
+      const texts = table[name];
+      if (!texts?.name?.trim()) problems.push(`${file} lacks the name of ${JSON.stringify(name)}`);
+      else problems.push(...codeProblems(`${file} ${name}`, name, texts.name));
+      if (snippet.description === undefined) {
+        if (texts?.description !== undefined) problems.push(`${file} ${name}: has a description, the English snippet has none`);
+      } else if (!texts?.description?.trim()) problems.push(`${file} lacks the description of ${JSON.stringify(name)}`);
+      else problems.push(...codeProblems(`${file} ${name} description`, snippet.description, texts.description));
+    }
+    for (const name of Object.keys(table)) if (!(name in english)) problems.push(`${file}: ${JSON.stringify(name)} is no snippet of snippets/imm-highlight.json`);
+  }
+  return problems;
+}
+
 export function l10nProblems(root: string): string[] {
-  return [...messageProblems(root), ...rawTextProblems(root), ...manifestProblems(root), ...schemaProblems(root)];
+  return [...messageProblems(root), ...rawTextProblems(root), ...manifestProblems(root), ...schemaProblems(root), ...snippetProblems(root)];
 }

@@ -1,12 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseJob, type JobDocument } from '../../core/src/index';
+import { isJobDocument, parseJob, type JobDocument } from '../../core/src/index';
 
-/** Matches job files by name, so clients that send them as plain `yaml` (or anything else) are served too. */
-const JOB_FILE = /\.highlight\.ya?ml$/i;
-export const JOB_LANGUAGE_ID = 'imm-highlight';
-
-export function isJobDocument(document: TextDocument): boolean {
-  return document.languageId === JOB_LANGUAGE_ID || JOB_FILE.test(document.uri);
+/** Matches job files by name too, so clients that send them as plain `yaml` (or anything else) are served. */
+export function isJobTextDocument(document: TextDocument): boolean {
+  return isJobDocument(document.languageId, document.uri);
 }
 
 /** One parse per document version, shared by diagnostics, completion, hover, code actions, symbols and formatting. */

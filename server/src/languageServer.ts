@@ -9,7 +9,7 @@ import { codeActions, type CodeActionSettings, complete, type CompletionOptions,
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { withParserDetails } from './parserDetails';
 import { registerCloudContext } from './cloudContext';
-import { isJobDocument, JobDocumentCache } from './jobDocuments';
+import { isJobTextDocument, JobDocumentCache } from './jobDocuments';
 import { serverLocale } from './serverLocale';
 
 /** Where a server started by hand learns its language when the client does not say it (Node only). */
@@ -39,12 +39,12 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
   /** The parsed job for a request's document, or undefined for documents that are not job files. */
   function jobFor(uri: string): JobDocument | undefined {
     const document = documents.get(uri);
-    return document && isJobDocument(document) ? jobs.get(document) : undefined;
+    return document && isJobTextDocument(document) ? jobs.get(document) : undefined;
   }
 
   const scheduler = new DiagnosticsScheduler((uri) => {
     const document = documents.get(uri);
-    if (!document || !isJobDocument(document)) return;
+    if (!document || !isJobTextDocument(document)) return;
     try {
       const diagnostics = withParserDetails(validateJob(jobs.get(document)), uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
@@ -110,7 +110,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
   documents.onDidClose((event) => {
     scheduler.cancel(event.document.uri);
     jobs.forget(event.document.uri);
-    if (isJobDocument(event.document)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (isJobTextDocument(event.document)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   documents.listen(connection);

@@ -19,18 +19,12 @@ import { main } from '../../cli/src/main';
 import { adviseError } from '../../client/src/access/errorAdvice';
 import { persistedError } from '../../client/src/access/persistedError';
 import { emptyCredentialEnv, withEnv } from './helpers';
+import { MINIMAL_JOB } from '../support/minimalJobs';
 
 /** Key-shaped, and one that is not: the second is kept out only by never passing provider text on. */
 const SECRET = 'Zq8vK2mNp4RtY6wXa1cE3gJ5lO7sU9bD';
 const PLAIN = 'correct horse battery staple';
 
-const JOB = `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/a.mp4
-Output:
-  URI: oss://test-bucket/out.mp4
-`;
 
 interface Run {
   readonly code: number;
@@ -39,7 +33,7 @@ interface Run {
 }
 
 async function submit(dir: string, env: Record<string, string | undefined>, extra: string[] = []): Promise<Run[]> {
-  writeFileSync(join(dir, 'job.highlight.yaml'), JOB);
+  writeFileSync(join(dir, 'job.highlight.yaml'), MINIMAL_JOB);
   const runs: Run[] = [];
   for (const format of ['text', 'json']) {
     let stdout = '';

@@ -14,17 +14,11 @@ import { validateJob } from '../../core/src/validate/validate';
 import { faults } from '../endpoints/imm/faults';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import { prepareCli, runCli, WITH_TEST_KEY, type CliRun } from './cliProcess';
+import { MINIMAL_JOB } from '../support/minimalJobs';
 
 const ROOT = resolve(__dirname, '../..');
 let CLI: string[] = [];
 
-const GOOD = `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/a.mp4
-Output:
-  URI: oss://test-bucket/out.mp4
-`;
 const CONCAT = `ProjectName: immtest
 Type: Concat
 Sources:
@@ -57,7 +51,7 @@ let endpoint: ImmEndpoint;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-cli-'));
   CLI = await prepareCli();
-  for (const [name, text] of Object.entries({ good: GOOD, concat: CONCAT, warn: WARNING_ONLY, bad: BAD })) writeFileSync(join(dir, `${name}.highlight.yaml`), text);
+  for (const [name, text] of Object.entries({ good: MINIMAL_JOB, concat: CONCAT, warn: WARNING_ONLY, bad: BAD })) writeFileSync(join(dir, `${name}.highlight.yaml`), text);
   endpoint = await startImmEndpoint();
 });
 after(() => endpoint.close());

@@ -15,22 +15,16 @@ import { main } from '../../cli/src/main';
 import { faults } from '../endpoints/imm/faults';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import { emptyCredentialEnv, FAST_RETRY, JOBS, withEnv } from '../api/helpers';
+import { MINIMAL_JOB } from '../support/minimalJobs';
 
-const JOB = `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/a.mp4
-Output:
-  URI: oss://test-bucket/out.mp4
-`;
 
 let endpoint: ImmEndpoint;
 let dir = '';
 before(async () => {
   endpoint = await startImmEndpoint({ projects: ['immtest'] });
   dir = mkdtempSync(join(tmpdir(), 'imm-outcome-'));
-  writeFileSync(join(dir, 'job.highlight.yaml'), JOB);
-  writeFileSync(join(dir, 'elsewhere.highlight.yaml'), JOB.replace('immtest', 'no_such_project'));
+  writeFileSync(join(dir, 'job.highlight.yaml'), MINIMAL_JOB);
+  writeFileSync(join(dir, 'elsewhere.highlight.yaml'), MINIMAL_JOB.replace('immtest', 'no_such_project'));
 });
 after(() => endpoint.close());
 beforeEach(() => endpoint.control.reset());

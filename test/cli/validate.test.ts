@@ -10,14 +10,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/src/main';
+import { MINIMAL_JOB } from '../support/minimalJobs';
 
-const GOOD = `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/a.mp4
-Output:
-  URI: oss://test-bucket/out.mp4
-`;
 const TOKEN = 'ghp_Sup3rSecretT0kenValue0123456789abcdef';
 
 let root = '';
@@ -27,7 +21,7 @@ before(() => {
   jobs = join(root, 'jobs');
   mkdirSync(jobs);
   writeFileSync(join(root, 'git-credentials'), `https://someone:${TOKEN}@github.com\n`);
-  writeFileSync(join(jobs, 'a.highlight.yaml'), GOOD);
+  writeFileSync(join(jobs, 'a.highlight.yaml'), MINIMAL_JOB);
   symlinkSync(join(root, 'git-credentials'), join(jobs, 'b.highlight.yaml'));
   symlinkSync('/', join(jobs, 'root'));
   symlinkSync('/dev/zero', join(jobs, 'zero.highlight.yaml'));

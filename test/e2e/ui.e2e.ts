@@ -92,6 +92,19 @@ async function quickPick(key: string, text: string, row: string): Promise<void> 
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Runs an item of the open context menu: pointed at, then Enter. Not a click: a VS Code menu item ignores a mouse-up
+ * until 100 ms after it was rendered (so that releasing the right button does not pick an item), and a click that
+ * comes sooner leaves the menu open and runs nothing. The hover focuses the item at once; Enter runs the focused one.
+ */
+async function chooseMenuItem(name: string): Promise<void> {
+  const item = page.getByRole('menuitem', { name, exact: true });
+  await item.hover();
+  await page.locator('[role="menuitem"]:focus', { hasText: name }).waitFor();
+  await page.keyboard.press('Enter');
+  await item.waitFor({ state: 'detached' });
+}
+
 function problemRow(text: string): Locator {
   return page.locator('.markers-panel .monaco-list-row', { hasText: text });
 }
@@ -347,7 +360,7 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const taskIds = services!.endpoint.requests.flatMap((request) => (request.action === 'CreateHighlightTask' && request.taskId ? [request.taskId] : []));
     for (const taskId of taskIds) await taskRow(taskId).waitFor();
     await taskRow(create!.taskId!).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Preview Output', exact: true }).click();
+    await chooseMenuItem('Preview Output');
     const name = OUTPUT.key.split('/').pop()!;
     await page.locator('.tabs-container .tab.active', { hasText: `Preview ${name}` }).waitFor();
 

@@ -116,6 +116,20 @@ describe('cloud features', () => {
     assert.deepEqual(result.diagnostics.map((d) => d.code).sort(), ['oss-object-not-found', 'output-exists']);
   });
 
+  it('a JOB.HIGHLIGHT.YAML in capitals, opened as plain yaml, is a job too: checked on demand like any other (issue 21, 5)', async () => {
+    const uri = writeJob('CLOUD-CAPITALS.HIGHLIGHT.YAML', MISSING);
+    try {
+      const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'yaml');
+      await vscode.window.showTextDocument(document);
+      const result = await vscode.commands.executeCommand<{ status: string; diagnostics: { code?: unknown }[] } | undefined>('immHighlight.checkCloud', uri);
+      assert.equal(result?.status, 'checked');
+      assert.deepEqual(result.diagnostics.map((d) => d.code), ['oss-object-not-found']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      rmSync(uri.fsPath, { force: true });
+    }
+  });
+
   it('cloud findings have quick fixes: the closest existing object, and a free output name', async () => {
     const uri = writeJob('cloud-fixes.highlight.yaml', MISSING.replace('videos/typo.mp4', 'videos/beahc.mp4').replace('highlights/new.mp4', 'highlights/keynote-and-demo.mp4'));
     const document = await vscode.workspace.openTextDocument(uri);

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
 import type { SubmitOutcome } from '../../client/src/submit';
-import { activatedApi, retrievalJob } from './helpers';
+import { activatedApi, retrievalJob, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('immHighlight');
 /** A Markdown link as a notification renders it. */
@@ -23,7 +23,8 @@ const PRESIGNED = 'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAcc
 type Window = Record<'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress', unknown>;
 
 /** Records every notification text (and progress title) shown while `run` runs; buttons are never pressed. */
-async function recordNotifications(run: () => Promise<unknown>, buttons: string[][] = []): Promise<string[]> {
+/** `landed`: the notification the test is about has been shown (a task's end is told after the output's look-up). */
+async function recordNotifications(run: () => Promise<unknown>, buttons: string[][] = [], landed?: (shown: readonly string[]) => boolean): Promise<string[]> {
   const window = vscode.window as unknown as Window;
   const saved = { showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage, showErrorMessage: window.showErrorMessage, withProgress: window.withProgress };
   const shown: string[] = [];
@@ -47,7 +48,8 @@ async function recordNotifications(run: () => Promise<unknown>, buttons: string[
   try {
     await run();
     // Notifications are shown without awaiting them (`void notify…`): let them land.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (landed) await waitFor('the notification', () => landed(shown));
+    else await new Promise((resolve) => setTimeout(resolve, 200));
   } finally {
     Object.assign(window, saved);
   }
@@ -109,7 +111,7 @@ describe('Plain text in notifications', () => {
       const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
       assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
       if (outcome.status === 'submitted') assert.equal((await outcome.finished)?.status, 'Succeeded');
-    });
+    }, [], (shown) => shown.some((m) => m.includes('succeeded')));
     assert.ok(succeeded.some((m) => m.includes('Fix the output')), JSON.stringify(succeeded));
     for (const message of succeeded) assert.doesNotMatch(message, LINK, message);
 
@@ -121,7 +123,7 @@ describe('Plain text in notifications', () => {
       const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
       assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
       if (outcome.status === 'submitted') record = await outcome.finished;
-    });
+    }, [], (shown) => shown.some((m) => m.includes('Cannot read')));
     const notification = failed.find((m) => m.includes('Cannot read'));
     assert.ok(notification, JSON.stringify(failed));
     for (const message of failed) {
@@ -146,8 +148,7 @@ describe('Plain text in notifications', () => {
         assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
         if (outcome.status === 'submitted') await outcome.finished;
         // The notification waits for the output's look-up before it is shown.
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-      }, buttons);
+      }, buttons, (shown) => shown.some((m) => m.includes('succeeded')));
       return { shown, buttons };
     };
     const missing = await submit('oss://test-bucket/out/never-written.mp4');

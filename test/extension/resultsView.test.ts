@@ -15,7 +15,7 @@ import { TaskHistory, type StateStore } from '../../client/src/tasks/history';
 import type { TaskRecord } from '../../client/src/tasks/record';
 import { resultActions } from '../../client/src/tasks/status';
 import { TaskTreeProvider, type MessageNode, type OutputNode, type TaskTreeNode } from '../../client/src/tasks/tree';
-import { RESULT_COMMAND_IDS } from '../../client/src/results/commandIds';
+import { RESULT_COMMAND_IDS } from '../../client/src/commandIds';
 import type { ConnectionFactory } from '../../client/src/results/connection';
 import { MAX_LISTED_OBJECTS, OutputLister } from '../../client/src/results/outputLister';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
@@ -147,6 +147,25 @@ describe('Results in the task view, notifications and job files', () => {
       await vscode.commands.executeCommand('immHighlight.results.copyOutputUri', children[0]);
       assert.equal(await vscode.env.clipboard.readText(), 'oss://test-bucket/out/view.mp4');
     } finally {
+      dispose();
+    }
+  });
+
+  it("an output's answer refreshes its task's row only, never the whole view (which drops the task a context menu is open on)", async () => {
+    const { tree, lister, task, dispose } = treeOf(succeeded('oss://test-bucket/out/view.mp4'), connection);
+    const refreshed: (TaskTreeNode | undefined)[] = [];
+    const listening = tree.onDidChangeTreeData((node) => refreshed.push(node));
+    try {
+      tree.getChildren(task);
+      await settledChildren(tree, task);
+      // Refresh of that task: it shows "Looking up…" again, then the new answer; still that row alone.
+      lister.forget((task as Extract<TaskTreeNode, { kind: 'task' }>).record.taskId);
+      await settledChildren(tree, task);
+      assert.ok(refreshed.length >= 2, `refreshed: ${refreshed.length}`);
+      // The very node VS Code was given (it finds rows by identity); undefined would be the whole view.
+      assert.ok(refreshed.every((node) => node === task), `refreshed: ${JSON.stringify(refreshed.map((node) => node?.kind ?? 'everything'))}`);
+    } finally {
+      listening.dispose();
       dispose();
     }
   });

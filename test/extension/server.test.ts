@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { CloseAction } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction } from 'vscode-languageclient/node';
 import { CrashHandler, type CrashEvent } from '../../client/src/crashHandler';
 import { credentialFreeEnvironment } from '../../client/src/serverEnvironment';
 import { activatedApi, diagnosticWithCode, openJob, waitFor } from './helpers';
@@ -89,6 +89,17 @@ describe('CrashHandler', () => {
     crashes.reset();
     assert.equal(crashes.closed().action, CloseAction.Restart);
     assert.deepEqual(told, ['restarted', 'gaveUp', 'restarted']);
+  });
+
+  it('a burst of failed writes to a server that just died leaves the restart to its exit, not a shutdown', () => {
+    const crashes = handler({ now: 0 }, []);
+    // What the writer reports when the server was killed while requests were on their way (seen in the UI test).
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    const actions = Array.from({ length: 6 }, (_, i) => crashes.error(epipe, undefined, i + 1).action);
+    assert.deepEqual(actions, Array(6).fill(ErrorAction.Continue));
+    assert.equal(crashes.closed().action, CloseAction.Restart);
+    // Other errors still end a connection that keeps failing.
+    assert.equal(crashes.error(new Error('bad message'), undefined, 4).action, ErrorAction.Shutdown);
   });
 
   it('forgets crashes older than 3 minutes', () => {

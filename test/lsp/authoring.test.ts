@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ShowMessageParams, TextEdit } from 'vscode-languageserver-protocol';
 import { LspSession } from '../support/lspClient';
+import { MINIMAL_CONCAT_JOB } from '../support/minimalJobs';
 
-const JOB = 'ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://my-videos/a.mp4\nOutput:\n  URI: oss://my-videos/o.mp4\n  Container: mp4\n';
-const TOO_FAR = JOB.replace('  Container: mp4', '    Container: mp4');
+const TOO_FAR = MINIMAL_CONCAT_JOB.replace('  Container: mp4', '    Container: mp4');
 
 describe('language server over stdio: YAML errors in plain words', () => {
   let session: LspSession;
@@ -55,7 +55,7 @@ describe('language server over stdio: YAML errors in plain words', () => {
 
   test('formatting a file that is already formatted says nothing', async () => {
     const uri = 'file:///work/format-fine.highlight.yaml';
-    await session.open(uri, JOB);
+    await session.open(uri, MINIMAL_CONCAT_JOB);
     const before = messages.length;
     assert.deepEqual(await session.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
     assert.equal(messages.length, before);

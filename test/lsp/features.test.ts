@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, type CodeAction, type CompletionItem, type CompletionList, type DocumentSymbol, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../support/lspClient';
 
@@ -12,6 +14,9 @@ Output:
   URI: oss://test-bucket/output.mp4
   Container: mp4
 `;
+
+/** The snippets file as written, read at test time: the built server must serve what it says. */
+const SNIPPET_FILE = JSON.parse(readFileSync(path.resolve(__dirname, '../../snippets/imm-highlight.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; 'x-place': string }>;
 
 function labels(result: CompletionItem[] | CompletionList | null): string[] {
   const items = Array.isArray(result) ? result : (result?.items ?? []);
@@ -41,6 +46,19 @@ describe('language server over stdio: editor features', () => {
       position: { line: 1, character: 6 },
     });
     assert.deepEqual(labels(result).sort(), ['Compose', 'Concat', 'Retrieval']);
+  });
+
+  test('offers in an empty job the whole-job snippets of snippets/imm-highlight.json, as written there', async () => {
+    const uri = 'file:///work/empty.highlight.yaml';
+    await session.open(uri, '');
+    const result = await session.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const items = (Array.isArray(result) ? result : (result?.items ?? [])).filter((item) => item.kind === CompletionItemKind.Snippet);
+    const jobs = Object.entries(SNIPPET_FILE).filter(([, snippet]) => snippet['x-place'] === 'job');
+    assert.ok(jobs.length > 0, 'the snippets file has whole-job snippets');
+    assert.deepEqual(
+      items.map((item) => [item.label, item.detail, (item.textEdit as TextEdit).newText]).sort(),
+      jobs.map(([name, snippet]) => [snippet.prefix, name, snippet.body.join('\n')]).sort(),
+    );
   });
 
   test('hovers a key with its documentation', async () => {

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, type Diagnostic } from 'vscode-languageserver-protocol';
 import { LspSession } from '../support/lspClient';
 import { launchChromium, type Chromium } from './chromium';
 
@@ -184,6 +184,17 @@ describe('web language server in a Chromium Worker', { timeout: 180_000 }, () =>
       diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
       [['invalid-value', 1, 6, 15]],
     );
+  });
+
+  test('offers in an empty job the whole-job snippets of snippets/imm-highlight.json, bundled into the worker', async () => {
+    const file = JSON.parse(readFileSync(join(ROOT, 'snippets/imm-highlight.json'), 'utf8')) as Record<string, { prefix: string; 'x-place': string }>;
+    const uri = 'vscode-vfs://github/imm/jobs/empty.highlight.yaml';
+    await web.open(uri, '');
+    const result = (await web.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })) as { label: string; kind?: number }[];
+    const snippets = result.filter((item) => item.kind === CompletionItemKind.Snippet).map((item) => item.label);
+    const jobs = Object.values(file).filter((snippet) => snippet['x-place'] === 'job').map((snippet) => snippet.prefix);
+    assert.ok(jobs.length > 0);
+    assert.deepEqual(snippets.sort(), jobs.sort());
   });
 
   test('answers completion, hover, code actions, symbols and formatting as the Node server does', async () => {

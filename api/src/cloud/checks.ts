@@ -9,7 +9,8 @@ import { ImmApiError } from '../errors';
 import type { OssBucketSummary, OssConnection } from '../oss/client';
 import { OssError } from '../oss/errors';
 import { inParallel } from './cache';
-import { abandonable, SharedLookups, type LookupPolicy } from './lookups';
+import { abandonable } from '../abandonable';
+import { SharedLookups, type LookupPolicy } from './lookups';
 
 export const DEFAULT_CHECK_CONCURRENCY = 4;
 export const DEFAULT_CACHE_TTL_MS = 30_000;

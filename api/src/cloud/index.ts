@@ -15,4 +15,5 @@ export {
 export type { CloudCheckDeps } from './checks';
 export { cloudCheckJob } from './checkJob';
 export { inParallel } from './cache';
-export { abandonable, DEFAULT_LOOKUP_POLICY, keepFor, SharedLookups, type LookupPolicy } from './lookups';
+export { abandonable } from '../abandonable';
+export { DEFAULT_LOOKUP_POLICY, keepFor, SharedLookups, type LookupPolicy } from './lookups';

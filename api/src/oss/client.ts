@@ -11,6 +11,7 @@ import { createCredential, credentialsFailed, resolveIdentity, type CredentialSo
 import { cancelledError, normalizeOssError, OssError } from './errors';
 import { ossRegionName, parseOssEndpoint, regionOfLocation, type OssEndpointOverride } from './endpoint';
 import { loadOssSdk } from './sdk';
+import { abandonable } from '../abandonable';
 
 export const DEFAULT_OSS_TIMEOUT_MS = 10_000;
 
@@ -84,24 +85,6 @@ export function ossUri(bucket: string, key = ''): string {
   return `oss://${bucket}/${key}`;
 }
 
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined, operation: string): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(cancelledError(operation));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError(operation));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -315,7 +298,7 @@ export class OssConnection {
   private async run<T>(operation: string, resource: string, call: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     if (signal?.aborted) throw cancelledError(operation);
     try {
-      return await raceSignal(call(), signal, operation);
+      return await abandonable(call(), signal, () => cancelledError(operation));
     } catch (error) {
       if (error instanceof OssError) throw error;
       throw normalizeOssError(error, operation, resource);

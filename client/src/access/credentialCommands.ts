@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { notify } from '../notify';
 import { maskAccessKeyId } from '../../../api/src/errors';
 import { confirmGuarded } from '../guardedModal';
-import { SubmitCommands } from '../submit/commandIds';
+import { Commands } from '../commandIds';
 import { confirmationQuestion, CONFIRM_TEXT } from './credentialConfirm';
 import type { CredentialStore } from './credentialStore';
 import type { IdentityResolver } from './identityResolver';
@@ -68,7 +68,7 @@ async function confirmed(question: string, testMode: boolean): Promise<boolean> 
 
 export function registerCredentialCommands(store: CredentialStore, identities: IdentityResolver, log: (line: string) => void, testMode = false): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(SubmitCommands.setAccessKey, async (arg?: unknown): Promise<boolean> => {
+    vscode.commands.registerCommand(Commands.setAccessKey, async (arg?: unknown): Promise<boolean> => {
       const given = accessKeyArgument(arg);
       if (given) {
         const problem = checkAccessKeyId(given.accessKeyId) ?? checkAccessKeySecret(given.accessKeySecret);
@@ -84,7 +84,7 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
     }),
 
     /** Returns the message shown, which names the identity now in use. */
-    vscode.commands.registerCommand(SubmitCommands.clearAccessKey, async (): Promise<string> => {
+    vscode.commands.registerCommand(Commands.clearAccessKey, async (): Promise<string> => {
       const had = await store.storedAccessKey();
       await store.clearAccessKey();
       // The resolved identity: after a bad stored key, users want to see that the environment's key is back.
@@ -97,7 +97,7 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       return message;
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.chooseCredentialsProfile, async (arg?: unknown): Promise<string | undefined> => {
+    vscode.commands.registerCommand(Commands.chooseCredentialsProfile, async (arg?: unknown): Promise<string | undefined> => {
       // Programmatic form: `{profile: "name"}`, or `{profile: null}` for the default chain.
       if (typeof arg === 'object' && arg !== null && 'profile' in arg) {
         const raw = (arg as { profile: unknown }).profile;
@@ -141,7 +141,7 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
           : vscode.l10n.t('IMM Highlight: submissions now use {0}.', used),
         ...(stored ? [clearAccessKey] : []),
       ).then((choice) => {
-        if (choice === clearAccessKey) void vscode.commands.executeCommand(SubmitCommands.clearAccessKey);
+        if (choice === clearAccessKey) void vscode.commands.executeCommand(Commands.clearAccessKey);
       });
       return store.profile();
     }),

@@ -8,11 +8,11 @@
 import * as vscode from 'vscode';
 import { notify } from '../notify';
 import { confirmGuarded } from '../guardedModal';
+import { Commands } from '../commandIds';
 import { CLOUD_ENDPOINT_SETTINGS, consentQuestion, ENDPOINT_TRUST_TEXT, pendingEndpoints, type EndpointSetting, type PendingEndpoint } from './endpointConsent';
 
 export { ENDPOINT_TRUST_TEXT } from './endpointConsent';
 const STATE_KEY = 'immHighlight.endpointConsent';
-export const REVIEW_ENDPOINTS_COMMAND = 'immHighlight.reviewEndpoints';
 
 export type Ask = (question: string, accept: string) => Thenable<string | undefined>;
 
@@ -61,7 +61,7 @@ export class EndpointTrust implements vscode.Disposable {
 
 /** The action of the cloud status item (and the palette): the same question as Submit, for the file's workspace. */
 export function registerEndpointReview(trust: EndpointTrust): vscode.Disposable {
-  return vscode.commands.registerCommand(REVIEW_ENDPOINTS_COMMAND, async (arg?: unknown): Promise<boolean> => {
+  return vscode.commands.registerCommand(Commands.reviewEndpoints, async (arg?: unknown): Promise<boolean> => {
     const scope = arg instanceof vscode.Uri ? arg : (vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
     if (!trust.pending(scope).length) {
       void notify.info(ENDPOINT_TRUST_TEXT.nothingToReview());

@@ -1,7 +1,7 @@
 /** Shows an ErrorAdvice with its buttons; each button goes where the fix is made. */
 import * as vscode from 'vscode';
 import { notify } from '../notify';
-import { SubmitCommands } from '../submit/commandIds';
+import { Commands } from '../commandIds';
 import type { ErrorAction, ErrorAdvice } from './errorAdvice';
 
 export async function showErrorAdvice(advice: ErrorAdvice, output: vscode.OutputChannel, prefix = 'IMM Highlight'): Promise<void> {
@@ -11,13 +11,13 @@ export async function showErrorAdvice(advice: ErrorAdvice, output: vscode.Output
   if (!action) return;
   switch (action.id) {
     case 'setAccessKey':
-      await vscode.commands.executeCommand(SubmitCommands.setAccessKey);
+      await vscode.commands.executeCommand(Commands.setAccessKey);
       break;
     case 'clearAccessKey':
-      await vscode.commands.executeCommand(SubmitCommands.clearAccessKey);
+      await vscode.commands.executeCommand(Commands.clearAccessKey);
       break;
     case 'chooseProfile':
-      await vscode.commands.executeCommand(SubmitCommands.chooseCredentialsProfile);
+      await vscode.commands.executeCommand(Commands.chooseCredentialsProfile);
       break;
     case 'openSettings':
       await vscode.commands.executeCommand('workbench.action.openSettings', action.setting ?? 'immHighlight');

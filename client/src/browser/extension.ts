@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { startLanguageClient, languageClientOptions, stopLanguageClient } from '../activation';
 import type { ImmHighlightApi } from '../api';
 import { registerCommands } from '../commands';
-import { CLIENT_ID, CLIENT_NAME, Commands, WEB_CONTEXT_KEY } from '../constants';
+import { CLIENT_ID, CLIENT_NAME, REQUEST_SCHEME, WEB_CONTEXT_KEY } from '../constants';
 import { createLanguageStatus } from '../languageStatus';
-import { REQUEST_SCHEME, SubmitCommands } from '../submit/commandIds';
+import { Commands } from '../commandIds';
 import { registerRequestCommands } from '../request/commands';
 import { RequestPreviewProvider, type PreviewCredentials } from '../request/preview';
 import { registerDesktopOnlyCommands } from './desktopOnly';
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Work
   context.subscriptions.push(outputChannel, createLanguageStatus(languageClient), registerCommands(api));
 
   const preview = new RequestPreviewProvider(NO_CREDENTIALS);
-  const implemented = new Set<string>([Commands.restartServer, Commands.showOutput, SubmitCommands.showRequest, SubmitCommands.copyCliCommand]);
+  const implemented = new Set<string>([Commands.restartServer, Commands.showOutput, Commands.showRequest, Commands.copyCliCommand]);
   context.subscriptions.push(
     preview,
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, preview),

@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { parseJob, type JobDocument, failureReasonOf, shiftRangeThrough, cloudChecksMoot } from '../../../core/src/index';
+import { parseJob, type JobDocument, failureReasonOf, shiftRangeThrough, cloudChecksMoot, DIAGNOSTIC_SOURCE } from '../../../core/src/index';
+import { isJobTextDocument } from '../jobDocument';
 import { CheckCancelled } from '../../../api/src/cloud/checks';
-import { LANGUAGE_ID } from '../constants';
+import { Commands } from '../commandIds';
 import { CLOUD_UI } from './messages';
 import { backgroundLookupsAllowed } from './backgroundLookups';
 import type { CloudSession } from './session';
@@ -16,15 +17,11 @@ import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../access/endpointTrust
 
 export const CLOUD_DIAGNOSTICS_NAME = 'imm-highlight-cloud';
 
-export function isJobFile(document: vscode.TextDocument): boolean {
-  return document.languageId === LANGUAGE_ID || /\.highlight\.ya?ml$/.test(document.uri.path);
-}
-
 function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {
   const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
   const severity = d.severity === DiagnosticSeverity.Error ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
   const diagnostic = new vscode.Diagnostic(range, d.message, severity);
-  diagnostic.source = d.source ?? 'imm-highlight';
+  diagnostic.source = d.source ?? DIAGNOSTIC_SOURCE;
   if (d.code !== undefined) diagnostic.code = d.code;
   // vscode.Diagnostic has no `data`: the quick fixes (cloud/codeActions.ts) find the finding's fix hints here.
   if (d.data !== undefined) FINDINGS.set(diagnostic, d);
@@ -119,7 +116,7 @@ export class CloudDiagnostics implements vscode.Disposable {
 
   /** On open and save, when the setting asks for it and the workspace is trusted. Never prompts. */
   automatic(document: vscode.TextDocument): void {
-    if (!isJobFile(document) || document.uri.scheme === 'git') return;
+    if (!isJobTextDocument(document) || document.uri.scheme === 'git') return;
     if (!backgroundLookupsAllowed(document.uri, 'onSave')) return;
     void this.check(document, undefined, undefined, true);
   }
@@ -160,7 +157,7 @@ export class CloudDiagnostics implements vscode.Disposable {
 /** Check Against Cloud: fresh answers (the cache is dropped), with progress and cancel. */
 export async function checkAgainstCloudCommand(session: CloudSession, diagnostics: CloudDiagnostics, trust: EndpointTrust, arg?: unknown): Promise<CheckResult | undefined> {
   const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
-  if (!document || !isJobFile(document)) {
+  if (!document || !isJobTextDocument(document)) {
     void notify.error(CLOUD_UI.noJob());
     return undefined;
   }
@@ -181,7 +178,7 @@ export async function checkAgainstCloudCommand(session: CloudSession, diagnostic
     },
   );
   if (result.status === 'moot') void notify.warning(CLOUD_UI.mootYaml(file));
-  else if (result.status === 'noCredentials') void notify.warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand('immHighlight.setAccessKey'));
+  else if (result.status === 'noCredentials') void notify.warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand(Commands.setAccessKey));
   else if (result.status === 'checked') {
     const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
     const warnings = result.diagnostics.length - errors;

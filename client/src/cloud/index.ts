@@ -12,13 +12,14 @@ import type { CredentialStore } from '../access/credentialStore';
 import type { EndpointTrust } from '../access/endpointTrust';
 import { CloudQuickFixes } from './codeActions';
 import { LiveCompletionProvider } from './completion';
-import { checkAgainstCloudCommand, CloudDiagnostics, isJobFile } from './diagnostics';
+import { checkAgainstCloudCommand, CloudDiagnostics } from './diagnostics';
+import { isJobTextDocument } from '../jobDocument';
 import { setCloudPreflight } from './preflight';
 import { affectsCloudSettings, readCloudSettings } from './settings';
 import { CloudSession } from './session';
-import { CHECK_CLOUD_COMMAND, createCloudStatus } from './status';
+import { createCloudStatus } from './status';
+import { Commands } from '../commandIds';
 
-export { CHECK_CLOUD_COMMAND } from './status';
 export type { CloudSession } from './session';
 
 /** The one cloud session of the window: the checks, completion and the Output.URI CodeLens share its look-ups. */
@@ -57,13 +58,13 @@ export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSessio
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsCloudSettings(event)) return;
       diagnostics.clearAll();
-      for (const document of vscode.workspace.textDocuments) if (isJobFile(document)) diagnostics.automatic(document);
+      for (const document of vscode.workspace.textDocuments) if (isJobTextDocument(document)) diagnostics.automatic(document);
     }),
     // An endpoint just accepted: the open job files get the checks they went without.
     trust.onDidChange(() => {
       for (const document of vscode.workspace.textDocuments) diagnostics.automatic(document);
     }),
-    vscode.commands.registerCommand(CHECK_CLOUD_COMMAND, (arg?: unknown) => checkAgainstCloudCommand(session, diagnostics, trust, arg)),
+    vscode.commands.registerCommand(Commands.checkCloud, (arg?: unknown) => checkAgainstCloudCommand(session, diagnostics, trust, arg)),
     createCloudStatus(session, diagnostics),
   );
 }

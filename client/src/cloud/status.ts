@@ -5,9 +5,7 @@ import { plainText } from '../plainText';
 import { CLOUD_UI } from './messages';
 import type { CloudDiagnostics } from './diagnostics';
 import type { CloudSession } from './session';
-import { REVIEW_ENDPOINTS_COMMAND } from '../access/endpointTrust';
-
-export const CHECK_CLOUD_COMMAND = 'immHighlight.checkCloud';
+import { Commands } from '../commandIds';
 
 export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagnostics): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('immHighlight.cloud', documentSelector);
@@ -32,7 +30,7 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
       case 'noCredentials':
         item.text = CLOUD_UI.statusNoCredentials();
         item.detail = CLOUD_UI.statusNoCredentialsDetail();
-        item.command = { title: CLOUD_UI.setAccessKey(), command: 'immHighlight.setAccessKey' };
+        item.command = { title: CLOUD_UI.setAccessKey(), command: Commands.setAccessKey };
         break;
       case 'error':
         item.severity = vscode.LanguageStatusSeverity.Warning;
@@ -45,7 +43,7 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
         item.severity = vscode.LanguageStatusSeverity.Warning;
         item.text = CLOUD_UI.statusEndpointNotAccepted();
         item.detail = CLOUD_UI.statusEndpointNotAcceptedDetail(state.endpoint.url);
-        item.command = { title: CLOUD_UI.reviewEndpoint(), command: REVIEW_ENDPOINTS_COMMAND, arguments: [vscode.window.activeTextEditor?.document.uri] };
+        item.command = { title: CLOUD_UI.reviewEndpoint(), command: Commands.reviewEndpoints, arguments: [vscode.window.activeTextEditor?.document.uri] };
         break;
       case 'on':
         item.text = diagnostics.offline ? CLOUD_UI.statusOffline() : state.mode === 'onSubmit' ? CLOUD_UI.statusOnSubmit() : CLOUD_UI.statusOn(state.region);
@@ -54,7 +52,7 @@ export function createCloudStatus(session: CloudSession, diagnostics: CloudDiagn
           : state.mode === 'onSubmit'
             ? CLOUD_UI.statusOnSubmitDetail(state.region)
             : CLOUD_UI.statusOnDetail(state.identity, state.region);
-        item.command = { title: CLOUD_UI.checkNow(), command: CHECK_CLOUD_COMMAND };
+        item.command = { title: CLOUD_UI.checkNow(), command: Commands.checkCloud };
         break;
     }
     // A language status item renders `[text](target)` as a link, like a notification: the error and endpoint it

@@ -8,12 +8,12 @@
  * make Save As propose `….highlight.yaml`.
  */
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../constants';
-import { SubmitCommands } from '../submit/commandIds';
+import { JOB_LANGUAGE_ID } from '../../../core/src/index';
+import { Commands } from '../commandIds';
 import { jobTemplates, type JobTemplate } from './templates';
 
 export function registerNewJobCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand(SubmitCommands.newJob, async (arg?: unknown): Promise<vscode.TextDocument | undefined> => {
+  return vscode.commands.registerCommand(Commands.newJob, async (arg?: unknown): Promise<vscode.TextDocument | undefined> => {
     const templates: JobTemplate[] = jobTemplates();
     // Programmatic form: `{type: "Concat"}` picks the template without asking.
     const wanted = typeof arg === 'object' && arg !== null && typeof (arg as { type?: unknown }).type === 'string' ? (arg as { type: string }).type : undefined;
@@ -27,7 +27,7 @@ export function registerNewJobCommand(): vscode.Disposable {
       template = pick.template;
     }
     const named = await unusedJobUri(template && /^Type: (\w+)/m.exec(template.body)?.[1]);
-    const document = named ? await vscode.workspace.openTextDocument(named) : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
+    const document = named ? await vscode.workspace.openTextDocument(named) : await vscode.workspace.openTextDocument({ language: JOB_LANGUAGE_ID, content: '' });
     const editor = await vscode.window.showTextDocument(document);
     if (template) await editor.insertSnippet(new vscode.SnippetString(template.body));
     return document;

@@ -1,4 +1,7 @@
-/** Whole-job templates for File › New File…: the language server's job snippets. Pure, no VS Code. */
+/**
+ * Whole-job templates for File › New File…: the whole-job snippets of snippets/imm-highlight.json, which the language
+ * server offers too, described by the schema's meaning of their Type. Pure, no VS Code.
+ */
 import { SNIPPETS, type JobSnippet } from '../../../core/src/index';
 
 export interface JobTemplate {

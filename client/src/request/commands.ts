@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { notify } from '../notify';
 import { COMMAND_LINE_TEXT, shellOf } from '../../../core/src/index';
-import { SubmitCommands } from '../submit/commandIds';
+import { Commands } from '../commandIds';
 import { previewUri, type RequestPreviewProvider } from './preview';
 import { jobDocument } from '../jobDocument';
 import type { TaskNode } from '../tasks/tree';
@@ -13,9 +13,9 @@ function isTaskNode(arg: unknown): arg is TaskNode {
 
 export function registerRequestCommands(preview: RequestPreviewProvider): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(SubmitCommands.showRequest, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand(Commands.showRequest, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
       // From a task in the Highlight Tasks view: the request that task sent, not what the file would send now.
-      if (isTaskNode(arg)) return vscode.commands.executeCommand<vscode.Uri | undefined>(SubmitCommands.showSentRequest, arg.record.taskId);
+      if (isTaskNode(arg)) return vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.showSentRequest, arg.record.taskId);
       const document = await jobDocument(arg);
       if (!document) {
         void notify.error(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to see its request.'));
@@ -27,7 +27,7 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
       await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
       return uri;
     }),
-    vscode.commands.registerCommand(SubmitCommands.copyCliCommand, async (arg?: unknown): Promise<string | undefined> => {
+    vscode.commands.registerCommand(Commands.copyCliCommand, async (arg?: unknown): Promise<string | undefined> => {
       const document = await jobDocument(arg);
       if (!document) {
         void notify.error(vscode.l10n.t('IMM Highlight: open a *.highlight.yaml job file to copy its aliyun CLI command.'));

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { resolveEndpoint } from '../../../api/src/endpoint';
 import { ImmApiError } from '../../../api/src/errors';
-import { REQUEST_SCHEME } from '../submit/commandIds';
+import { REQUEST_SCHEME } from '../constants';
 import type { Shell } from '../../../core/src/index';
 import { commandLineFor, renderRequest, type RequestTarget } from './view';
 import { readSubmitSettings } from '../access/settings';

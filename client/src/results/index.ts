@@ -25,13 +25,13 @@ import {
   type OssLocation,
 } from '../../../api/src/results/index';
 import { parseJob } from '../../../core/src/index';
-import { LANGUAGE_ID } from '../constants';
+import { isJobTextDocument } from '../jobDocument';
 import { confirmGuarded } from '../guardedModal';
 import type { CredentialStore } from '../access/credentialStore';
 import type { EndpointTrust } from '../access/endpointTrust';
 import type { CloudSession } from '../cloud/session';
 import { readSubmitSettings } from '../access/settings';
-import { ResultCommands } from './commandIds';
+import { Commands } from '../commandIds';
 import { resultsConnections } from './connection';
 import type { OutputSource } from './outputAnswer';
 import { OutputCodeLens, type JobOutputArg } from './outputCodeLens';
@@ -39,7 +39,6 @@ import { OutputLister } from './outputLister';
 import { openUrl } from './openUrl';
 import { playsInWebview, previewHtml } from './previewHtml';
 
-export { ResultCommands } from './commandIds';
 
 interface Target {
   readonly location: OssLocation;
@@ -61,8 +60,6 @@ interface RecordArg {
   readonly taskId?: unknown;
 }
 
-const JOB_FILE = /\.highlight\.ya?ml$/i;
-const isJob = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID || JOB_FILE.test(document.uri.path);
 
 /** The Output of a job file as it reads now (unsaved edits included). */
 async function jobTarget(uri: vscode.Uri | undefined): Promise<{ uri: string; segmented: boolean; scope: vscode.Uri } | undefined> {
@@ -107,7 +104,7 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
     return undefined;
   } else if (typeof arg === 'string') uri = arg;
   else if (arg instanceof vscode.Uri && arg.scheme === 'oss') uri = arg.toString(true);
-  else if (arg instanceof vscode.Uri || (arg === undefined && vscode.window.activeTextEditor && isJob(vscode.window.activeTextEditor.document))) {
+  else if (arg instanceof vscode.Uri || (arg === undefined && vscode.window.activeTextEditor && isJobTextDocument(vscode.window.activeTextEditor.document))) {
     const job = await jobTarget(arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri);
     if (!job) return undefined;
     uri = job.uri;
@@ -301,14 +298,14 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
       codeLens.forgetAll();
       for (const document of vscode.workspace.textDocuments) codeLens.lookAgain(document);
     }),
-    vscode.commands.registerCommand(ResultCommands.openOutput, open),
-    vscode.commands.registerCommand(ResultCommands.previewOutput, preview),
-    vscode.commands.registerCommand(ResultCommands.downloadOutput, download),
-    vscode.commands.registerCommand(ResultCommands.copyOutputUri, async (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.openOutput, open),
+    vscode.commands.registerCommand(Commands.previewOutput, preview),
+    vscode.commands.registerCommand(Commands.downloadOutput, download),
+    vscode.commands.registerCommand(Commands.copyOutputUri, async (arg: unknown) => {
       const target = await targetOf(arg);
       if (target) await vscode.env.clipboard.writeText(shown(target.location));
     }),
-    vscode.commands.registerCommand(ResultCommands.copyPresignedUrl, async (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.copyPresignedUrl, async (arg: unknown) => {
       const target = await targetOf(arg);
       if (!target) return;
       try {
@@ -322,7 +319,7 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
         fail(error);
       }
     }),
-    vscode.commands.registerCommand(ResultCommands.openInConsole, async (arg: unknown) => {
+    vscode.commands.registerCommand(Commands.openInConsole, async (arg: unknown) => {
       const target = await targetOf(arg);
       if (target) await openUrl(ossConsoleUrl(target.location, target.region));
     }),

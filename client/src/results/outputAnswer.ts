@@ -42,5 +42,6 @@ export interface OutputSource {
   settled(owner: OutputOwner): Promise<OutputAnswer>;
   /** Drops the cached answer of one task (Refresh), or of all. */
   forget(taskId?: string): void;
-  readonly onDidChange: (listener: () => void) => { dispose(): void };
+  /** The task whose answer changed, or undefined when all of them may have. */
+  readonly onDidChange: (listener: (taskId: string | undefined) => void) => { dispose(): void };
 }

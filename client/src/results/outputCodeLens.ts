@@ -7,10 +7,9 @@
  */
 import * as vscode from 'vscode';
 import { isPrefix, isSegmentedOutput, jobOutputOf, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
-import { cloudResources, parseJob, type ObjectAnswer } from '../../../core/src/index';
-import { LANGUAGE_ID } from '../constants';
+import { cloudResources, parseJob, type ObjectAnswer, JOB_LANGUAGE_ID } from '../../../core/src/index';
 import { readSubmitSettings } from '../access/settings';
-import { ResultCommands } from './commandIds';
+import { Commands } from '../commandIds';
 import { boundedController, type ConnectionFactory } from './connection';
 import { LIST_TIMEOUT_MS } from './outputLister';
 import { backgroundLookupsAllowed } from '../cloud/backgroundLookups';
@@ -55,7 +54,7 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     private readonly objectLookup: ObjectLookup,
   ) {
     this.disposables = [
-      vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, this),
+      vscode.languages.registerCodeLensProvider({ language: JOB_LANGUAGE_ID }, this),
       vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
       vscode.workspace.onDidSaveTextDocument((d) => this.check(d, true)),
       vscode.workspace.onDidCloseTextDocument((d) => this.parsed.delete(d.uri.toString())),
@@ -82,13 +81,13 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     // A segmented output does not play in a webview: the browser and a folder download instead.
     return found.segmented
       ? [
-          lens(vscode.l10n.t('Open in Browser'), ResultCommands.openOutput, vscode.l10n.t('Open {0} in the browser', found.uri)),
-          lens(vscode.l10n.t('Download Output…'), ResultCommands.downloadOutput, vscode.l10n.t('Download every object of {0} into a folder', found.uri)),
+          lens(vscode.l10n.t('Open in Browser'), Commands.openOutput, vscode.l10n.t('Open {0} in the browser', found.uri)),
+          lens(vscode.l10n.t('Download Output…'), Commands.downloadOutput, vscode.l10n.t('Download every object of {0} into a folder', found.uri)),
         ]
       : [
-          lens(vscode.l10n.t('Open Output'), ResultCommands.openOutput, vscode.l10n.t('Open {0} in the browser through a presigned URL', found.uri)),
-          lens(vscode.l10n.t('Preview Output'), ResultCommands.previewOutput, vscode.l10n.t('Play {0} in VS Code', found.uri)),
-          lens(vscode.l10n.t('Download Output…'), ResultCommands.downloadOutput, vscode.l10n.t('Save {0} to a file', found.uri)),
+          lens(vscode.l10n.t('Open Output'), Commands.openOutput, vscode.l10n.t('Open {0} in the browser through a presigned URL', found.uri)),
+          lens(vscode.l10n.t('Preview Output'), Commands.previewOutput, vscode.l10n.t('Play {0} in VS Code', found.uri)),
+          lens(vscode.l10n.t('Download Output…'), Commands.downloadOutput, vscode.l10n.t('Save {0} to a file', found.uri)),
         ];
   }
 
@@ -116,7 +115,7 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
   }
 
   private outputOf(document: vscode.TextDocument): FoundOutput | undefined {
-    if (document.languageId !== LANGUAGE_ID) return undefined;
+    if (document.languageId !== JOB_LANGUAGE_ID) return undefined;
     const id = document.uri.toString();
     const cached = this.parsed.get(id);
     if (cached?.version === document.version) return cached.found;

@@ -43,7 +43,7 @@ function keyOf(owner: OutputOwner): string {
 
 export class OutputLister implements OutputSource, vscode.Disposable {
   private readonly answers = new Map<string, { of: string; answer: OutputAnswer; done?: Promise<OutputAnswer> }>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
   readonly onDidChange = this.changed.event;
   private disposed = false;
 
@@ -73,7 +73,7 @@ export class OutputLister implements OutputSource, vscode.Disposable {
       // A newer look-up (the record changed meanwhile) or a forget() wins over this one.
       if (this.disposed || now?.answer !== loading) return answer;
       this.answers.set(owner.taskId, { of, answer });
-      this.changed.fire();
+      this.changed.fire(owner.taskId);
       return answer;
     });
     const entry = { of, answer: loading, done };
@@ -85,7 +85,7 @@ export class OutputLister implements OutputSource, vscode.Disposable {
   forget(taskId?: string): void {
     if (taskId) this.answers.delete(taskId);
     else this.answers.clear();
-    this.changed.fire();
+    this.changed.fire(taskId);
   }
 
   /**

@@ -1,17 +1,17 @@
 /** "▶ Submit task" and "Show request" above the first line of every job file. */
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../constants';
-import { SubmitCommands } from './commandIds';
+import { JOB_LANGUAGE_ID } from '../../../core/src/index';
+import { Commands } from '../commandIds';
 
 export function registerSubmitCodeLens(): vscode.Disposable {
   const provider: vscode.CodeLensProvider = {
     provideCodeLenses(document) {
       const top = new vscode.Range(0, 0, 0, 0);
       return [
-        new vscode.CodeLens(top, { title: vscode.l10n.t('▶ Submit task'), tooltip: vscode.l10n.t('Send this job to IMM (CreateHighlightTask), unsaved edits included'), command: SubmitCommands.submitTask, arguments: [document.uri] }),
-        new vscode.CodeLens(top, { title: vscode.l10n.t('Show request'), tooltip: vscode.l10n.t('Open the exact parameters Submit would send'), command: SubmitCommands.showRequest, arguments: [document.uri] }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('▶ Submit task'), tooltip: vscode.l10n.t('Send this job to IMM (CreateHighlightTask), unsaved edits included'), command: Commands.submitTask, arguments: [document.uri] }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('Show request'), tooltip: vscode.l10n.t('Open the exact parameters Submit would send'), command: Commands.showRequest, arguments: [document.uri] }),
       ];
     },
   };
-  return vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, provider);
+  return vscode.languages.registerCodeLensProvider({ language: JOB_LANGUAGE_ID }, provider);
 }

@@ -32,7 +32,7 @@ import { planSubmission } from './plan';
 import type { TaskFollower } from '../tasks/follower';
 import type { TaskHistory } from '../tasks/history';
 import { SUBMITTED, type TaskRecord } from '../tasks/record';
-import { SubmitCommands } from './commandIds';
+import { Commands } from '../commandIds';
 import { SECRET_STORAGE_ORIGIN } from '../access/credentialSource';
 import { cloudPreflight } from '../cloud/preflight';
 import { readCloudSettings } from '../cloud/settings';
@@ -271,8 +271,8 @@ export class Submitter {
         showRequest,
       )
       .then(async (choice) => {
-        if (choice === copyTaskId) await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
-        if (choice === showRequest) await vscode.commands.executeCommand(SubmitCommands.showSentRequest, record.taskId);
+        if (choice === copyTaskId) await vscode.commands.executeCommand(Commands.copyTaskId, record.taskId);
+        if (choice === showRequest) await vscode.commands.executeCommand(Commands.showSentRequest, record.taskId);
       });
     return {
       status: 'submitted',

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageserver-types';
-import { SUBMIT_DIAGNOSTICS } from './commandIds';
+import { SUBMIT_DIAGNOSTICS } from '../constants';
 
 export class SubmitDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(SUBMIT_DIAGNOSTICS);

@@ -9,7 +9,8 @@ import { registerCredentialCommands } from '../access/credentialCommands';
 import type { EndpointTrust } from '../access/endpointTrust';
 import type { CredentialStore } from '../access/credentialStore';
 import { IdentityResolver } from '../access/identityResolver';
-import { REQUEST_SCHEME, SubmitCommands, TASK_DETAILS_SCHEME, TASKS_VIEW_ID } from './commandIds';
+import { Commands } from '../commandIds';
+import { REQUEST_SCHEME, TASK_DETAILS_SCHEME, TASKS_VIEW_ID } from '../constants';
 import { resolvedPreviewCredentials } from '../access/previewIdentity';
 import { RequestPreviewProvider } from '../request/preview';
 import { readSubmitSettings } from '../access/settings';
@@ -81,7 +82,7 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
     registerCredentialCommands(credentials, identities, log, context.extensionMode === vscode.ExtensionMode.Test),
     registerRequestCommands(preview),
     registerTaskCommands(history, follower, details, (taskId) => results?.outputs.forget(taskId)),
-    vscode.commands.registerCommand(SubmitCommands.submitTask, (arg?: unknown) => submitter.submit(arg)),
+    vscode.commands.registerCommand(Commands.submitTask, (arg?: unknown) => submitter.submit(arg)),
     // A fixed key or profile is a reason to try again the tasks whose following stopped for lack of credentials.
     credentials.onDidChange(() => {
       identities.forget();

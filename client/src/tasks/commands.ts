@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { notify, withProgress } from '../notify';
 import { confirmGuarded } from '../guardedModal';
-import { SubmitCommands } from '../submit/commandIds';
+import { Commands } from '../commandIds';
 import { sentRequestUri } from '../request/preview';
 import { taskDetailsUri, type TaskDetailsProvider } from './detailsView';
 import type { TaskFollower } from './follower';
@@ -49,14 +49,14 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(SubmitCommands.copyTaskId, async (arg?: unknown) => {
+    vscode.commands.registerCommand(Commands.copyTaskId, async (arg?: unknown) => {
       const taskId = await taskIdOf(arg, history, 'Copy Task ID');
       if (!taskId) return;
       await vscode.env.clipboard.writeText(taskId);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', taskId), 3000);
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.showTaskDetails, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand(Commands.showTaskDetails, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
       const record = await recordOf(arg, 'Show Task Details');
       if (!record) return undefined;
       // A fresh GetTask first, so the view opens with every field IMM has now; on failure it shows why and the last known state.
@@ -76,7 +76,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       return uri;
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.refreshTasks, async (arg?: unknown): Promise<void> => {
+    vscode.commands.registerCommand(Commands.refreshTasks, async (arg?: unknown): Promise<void> => {
       const taskId = taskIdGiven(arg);
       const record = taskId ? history.get(taskId) : undefined;
       onRefresh?.(record?.taskId);
@@ -90,7 +90,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       follower.refresh();
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.openJobFile, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand(Commands.openJobFile, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
       const record = await recordOf(arg, 'Open Job File');
       if (!record) return undefined;
       const uri = vscode.Uri.parse(record.fileUri, true);
@@ -103,7 +103,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       }
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.showSentRequest, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+    vscode.commands.registerCommand(Commands.showSentRequest, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
       const record = await recordOf(arg, 'Show Request');
       if (!record) return undefined;
       const uri = sentRequestUri(record.taskId);
@@ -113,7 +113,7 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       return uri;
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.clearTaskHistory, async () => {
+    vscode.commands.registerCommand(Commands.clearTaskHistory, async () => {
       const records = history.list();
       if (records.length === 0) return;
       const question = clearQuestion(records);
@@ -123,6 +123,6 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
       await history.clear();
     }),
 
-    vscode.commands.registerCommand(SubmitCommands.taskHistory, (): readonly TaskRecord[] => history.list()),
+    vscode.commands.registerCommand(Commands.taskHistory, (): readonly TaskRecord[] => history.list()),
   );
 }

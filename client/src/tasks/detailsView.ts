@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ImmClient, TaskInfo } from '../../../api/src/client';
 import { markdownText } from '../plainText';
-import { TASK_DETAILS_SCHEME } from '../submit/commandIds';
+import { TASK_DETAILS_SCHEME } from '../constants';
 import { adviseError } from '../access/errorAdvice';
 import { renderTaskDetails, type LiveTask } from './details';
 import { patchOf } from './follower';

@@ -1,7 +1,7 @@
 /** The end of a followed task, and the end of following before the task ended. */
 import * as vscode from 'vscode';
 import { notify } from '../notify';
-import { SubmitCommands } from '../submit/commandIds';
+import { Commands } from '../commandIds';
 import type { TaskRecord } from './record';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import { finalMessage, offeredResults } from './status';
@@ -30,7 +30,7 @@ export async function notifyFinished(record: TaskRecord, outputs?: OutputSource)
   const shown = offered.note ? `${text} ${offered.note}` : text;
   const buttons = [...results.map((a) => a.label), copyTaskId];
   const choice = severity === 'error' ? await notify.error(shown, ...buttons) : await notify.info(shown, ...buttons);
-  if (choice === copyTaskId) await vscode.commands.executeCommand(SubmitCommands.copyTaskId, record.taskId);
+  if (choice === copyTaskId) await vscode.commands.executeCommand(Commands.copyTaskId, record.taskId);
   const action = results.find((a) => a.label === choice);
   if (action) await vscode.commands.executeCommand(action.command, { record });
 }
@@ -43,6 +43,6 @@ export async function notifyStopped(record: TaskRecord, message: string): Promis
     refresh,
     setAccessKey,
   );
-  if (choice === refresh) await vscode.commands.executeCommand(SubmitCommands.refreshTasks);
-  if (choice === setAccessKey) await vscode.commands.executeCommand(SubmitCommands.setAccessKey);
+  if (choice === refresh) await vscode.commands.executeCommand(Commands.refreshTasks);
+  if (choice === setAccessKey) await vscode.commands.executeCommand(Commands.setAccessKey);
 }

@@ -1,7 +1,7 @@
 /** How a task's state reads in the status bar, the tree and notifications. Pure text, no VS Code. */
 import { isTerminal, SUBMITTED, type TaskRecord } from './record';
 import { t } from '../../../core/src/index';
-import { ResultCommands } from '../results/commandIds';
+import { Commands } from '../commandIds';
 import { isSegmentedOutput } from '../../../api/src/results/jobOutput';
 import { markdownText } from '../plainText';
 import type { OutputAnswer } from '../results/outputAnswer';
@@ -112,12 +112,12 @@ export function resultActions(record: Pick<TaskRecord, 'status' | 'outputUri' | 
   if (record.status !== 'Succeeded' || !record.outputUri) return [];
   return isSegmentedOutput(record)
     ? [
-        { label: t('Open in Browser'), command: ResultCommands.openOutput },
-        { label: t('Download…'), command: ResultCommands.downloadOutput },
+        { label: t('Open in Browser'), command: Commands.openOutput },
+        { label: t('Download…'), command: Commands.downloadOutput },
       ]
     : [
-        { label: t('Preview Output'), command: ResultCommands.previewOutput },
-        { label: t('Open Output'), command: ResultCommands.openOutput },
+        { label: t('Preview Output'), command: Commands.previewOutput },
+        { label: t('Open Output'), command: Commands.openOutput },
       ];
 }
 
@@ -137,10 +137,10 @@ export function resultLinks(record: Pick<TaskRecord, 'status' | 'outputUri' | 'o
   const first = resultActions(record);
   if (first.length === 0) return [];
   const more: ResultAction[] = [
-    { label: t('Download Output…'), command: ResultCommands.downloadOutput },
-    { label: t('Copy Output URI'), command: ResultCommands.copyOutputUri },
-    { label: t('Copy Presigned URL'), command: ResultCommands.copyPresignedUrl },
-    { label: t('Open in OSS Console'), command: ResultCommands.openInConsole },
+    { label: t('Download Output…'), command: Commands.downloadOutput },
+    { label: t('Copy Output URI'), command: Commands.copyOutputUri },
+    { label: t('Copy Presigned URL'), command: Commands.copyPresignedUrl },
+    { label: t('Open in OSS Console'), command: Commands.openInConsole },
   ];
   return [...first, ...more.filter((m) => !first.some((f) => f.command === m.command))];
 }

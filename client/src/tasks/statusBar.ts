@@ -1,6 +1,6 @@
 /** A status bar item while tasks are followed: spinner, task, status and progress; click to see the list. */
 import * as vscode from 'vscode';
-import { TASKS_VIEW_ID } from '../submit/commandIds';
+import { TASKS_VIEW_ID } from '../constants';
 import type { TaskFollower } from './follower';
 import type { TaskHistory } from './history';
 import { statusBarView } from './status';

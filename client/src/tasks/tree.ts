@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { formatSize } from '../../../core/src/index';
-import { OUTPUT_CONTEXT, RESULT_COMMAND_IDS, ResultCommands } from '../results/commandIds';
+import { Commands, RESULT_COMMAND_IDS } from '../commandIds';
+import { OUTPUT_CONTEXT } from '../constants';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
-import { SubmitCommands } from '../submit/commandIds';
 import type { TaskHistory } from './history';
 import { isTerminal, type TaskRecord } from './record';
 import { formatTime, offeredResults, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './status';
@@ -84,14 +84,24 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   private readonly listener: { dispose(): void };
 
   private readonly outputsListener: { dispose(): void } | undefined;
+  /**
+   * The task nodes last handed to VS Code, by TaskId: an output answer refreshes its task's node only. A refresh of
+   * the whole view drops every item VS Code holds until it has asked again, and a command run from a task's context
+   * menu in that moment gets no task (and asks for a URI instead).
+   */
+  private readonly shownTasks = new Map<string, TaskNode>();
 
   /** `outputs`: where a succeeded task's objects come from; without it a task shows its job file only. */
   constructor(
     private readonly history: TaskHistory,
     private readonly outputs?: OutputSource,
   ) {
-    this.listener = history.onDidChange(() => this.changed.fire(undefined));
-    this.outputsListener = outputs?.onDidChange(() => this.changed.fire(undefined));
+    this.listener = history.onDidChange(() => {
+      // VS Code asks for every shown group's tasks again: the map fills up anew, without tasks that are gone.
+      this.shownTasks.clear();
+      this.changed.fire(undefined);
+    });
+    this.outputsListener = outputs?.onDidChange((taskId) => this.outputChanged(taskId));
   }
 
   /** Synchronous throughout: an output still being looked up is a "Looking up…" child until its answer comes. */
@@ -99,7 +109,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     if (!node) return this.history.byFile().map((g) => ({ kind: 'file', fileUri: g.fileUri, fileLabel: g.fileLabel }));
     if (node.kind === 'file') {
       const group = this.history.byFile().find((g) => g.fileUri === node.fileUri);
-      return (group?.tasks ?? []).map((record) => ({ kind: 'task', record }));
+      return (group?.tasks ?? []).map((record) => {
+        const task: TaskNode = { kind: 'task', record };
+        this.shownTasks.set(record.taskId, task);
+        return task;
+      });
     }
     if (node.kind === 'task' && node.record.status === 'Succeeded') {
       const record = this.history.get(node.record.taskId) ?? node.record;
@@ -107,6 +121,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       return [...outputs, { kind: 'source', record }];
     }
     return [];
+  }
+
+  /** A task not shown needs nothing: VS Code asks for its item and children when it shows it. */
+  private outputChanged(taskId: string | undefined): void {
+    if (taskId === undefined) return this.changed.fire(undefined);
+    const task = this.shownTasks.get(taskId);
+    if (task) this.changed.fire(task);
   }
 
   getTreeItem(node: TaskTreeNode): vscode.TreeItem {
@@ -138,7 +159,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     item.id = record.taskId;
     item.description = taskRowDescription(record);
     item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record, this.outputs?.peek(record)) : taskTooltip(record);
-    item.command = { title: 'Show Task Details', command: SubmitCommands.showTaskDetails, arguments: [record.taskId] };
+    item.command = { title: 'Show Task Details', command: Commands.showTaskDetails, arguments: [record.taskId] };
     item.accessibilityInformation = { label: vscode.l10n.t('Highlight task {0}: {1}, submitted {2}', record.taskId, statusText(record), formatTime(record.submittedAt)) };
     item.iconPath = new vscode.ThemeIcon(statusIcon(record), iconColor(record.status));
     item.contextValue = isTerminal(record.status) ? TASK_CONTEXT.task : TASK_CONTEXT.pendingTask;
@@ -162,7 +183,7 @@ function outputItem(node: OutputNode): vscode.TreeItem {
   item.contextValue = node.part ? OUTPUT_CONTEXT.part : OUTPUT_CONTEXT.video;
   item.accessibilityInformation = { label: vscode.l10n.t('Output {0}, {1}', uri, item.description) };
   // A video previews on click; a part of a segmented output offers its actions in the context menu.
-  if (!node.part) item.command = { title: vscode.l10n.t('Preview Output'), command: ResultCommands.previewOutput, arguments: [node] };
+  if (!node.part) item.command = { title: vscode.l10n.t('Preview Output'), command: Commands.previewOutput, arguments: [node] };
   return item;
 }
 
@@ -174,7 +195,7 @@ function sourceItem(node: SourceNode): vscode.TreeItem {
   item.description = vscode.l10n.t('job file');
   item.tooltip = vscode.l10n.t('The job file this task was submitted from: {0}', uri.scheme === 'file' ? uri.fsPath : node.record.fileLabel);
   item.contextValue = TASK_CONTEXT.file;
-  item.command = { title: vscode.l10n.t('Open Job File'), command: SubmitCommands.openJobFile, arguments: [node.record.taskId] };
+  item.command = { title: vscode.l10n.t('Open Job File'), command: Commands.openJobFile, arguments: [node.record.taskId] };
   return item;
 }
 

@@ -9,7 +9,7 @@ import { t } from '../shared/l10n';
  * No `--version`: imm is not in the CLI's meta/versions.json (a `--version` stops with "unchecked version");
  * since aliyun-cli 3.3.0 the bundled metadata knows imm 2020-09-30 and CreateHighlightTask.
  */
-import type { CreateHighlightTaskRequest } from './request';
+import { API_ACTION, type CreateHighlightTaskRequest } from './request';
 
 export type Shell = 'posix' | 'powershell' | 'cmd';
 export const SHELLS: readonly Shell[] = ['posix', 'powershell', 'cmd'];
@@ -53,7 +53,7 @@ export function commandWords(request: CreateHighlightTaskRequest, options: Comma
     if (value === '') throw new CommandLineError(COMMAND_LINE_TEXT.empty(name));
     if (CONTROL.test(value)) throw new CommandLineError(COMMAND_LINE_TEXT.controlCharacter(name));
   }
-  return ['aliyun', 'imm', 'CreateHighlightTask', ...flags.map(([name, value]) => `--${name}=${value}`)];
+  return ['aliyun', 'imm', API_ACTION, ...flags.map(([name, value]) => `--${name}=${value}`)];
 }
 
 const POSIX_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;

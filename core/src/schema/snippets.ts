@@ -2,11 +2,15 @@ import type { JsonPath } from '../parse/document';
 import { t } from '../shared/l10n';
 import { meaningOf } from '../features/fieldDocs';
 import { REQUEST_SCHEMA } from './schema';
+import snippetFile from '../../../snippets/imm-highlight.json';
+import zhCnSnippetTexts from '../../../snippets/imm-highlight.zh-cn.json';
 
 /**
- * The snippets of the job language, served by the language server as completion items only where they fit.
- * They used to be contributed to VS Code as a snippets file, which VS Code offers everywhere (inside values,
- * under Edit, …), where a whole job written into `Type: ` makes seven errors.
+ * The snippets of the job language, written in snippets/imm-highlight.json (VS Code snippet JSON, so people and
+ * tools can read and reuse them) and bundled into every build: nothing reads the file at run time. The language
+ * server offers them as completion items only where they fit, which the file's `x-` keys say. They are not
+ * contributed to VS Code as a snippets file: VS Code would offer them everywhere (inside values, under Edit, …),
+ * where a whole job written into `Type: ` makes seven errors.
  *
  * `body` uses VS Code snippet syntax with two spaces per level and its first line at the insertion column;
  * completion re-indents it to the document's style. Values the user must replace are the placeholders of
@@ -34,6 +38,38 @@ export interface JobSnippet {
 }
 
 /**
+ * One entry of snippets/imm-highlight.json: VS Code's `prefix`, `body` and `description` (VS Code's snippet loader
+ * reads only those and `scope`, and skips the rest), and where the snippet may be offered:
+ * - `"x-place": "job"` with `"x-type"`: a whole job of that Type, where a job can start;
+ * - `"x-place": "item"` with `"x-list"` (the list's path, `["Edit", "Transitions"]`): a new item of that list;
+ * - `"x-place": "top-level-key"` with `"x-key"`: a top-level key the job does not have yet;
+ * - `"x-for-types"`: offered only in jobs of these Types (or with no Type yet).
+ * A whole job has no `description`: its text is the schema's meaning of its Type (below), one text for
+ * completion, hover and the New File picker.
+ */
+export interface SnippetFileEntry {
+  readonly prefix: string;
+  readonly body: readonly string[];
+  readonly description?: string;
+  readonly 'x-place': string;
+  readonly 'x-type'?: string;
+  readonly 'x-list'?: readonly string[];
+  readonly 'x-key'?: string;
+  readonly 'x-for-types'?: readonly string[];
+}
+
+/** The texts of one snippet in another language, keyed like the snippets file: its name and description. */
+export type SnippetTextTable = Readonly<Record<string, { readonly name: string; readonly description?: string }>>;
+
+const TABLES: Readonly<Record<string, SnippetTextTable | undefined>> = { 'zh-cn': zhCnSnippetTexts };
+let texts: SnippetTextTable | undefined;
+
+/** Switches the snippets' names and descriptions to a language (once at start-up, with the messages). */
+export function localizeSnippetTexts(locale: string): void {
+  texts = TABLES[locale];
+}
+
+/**
  * What a whole job of a Type does, in the words of the schema's Type values: completion, hover and the New File
  * picker say the same (and the zh-cn schema texts translate it).
  */
@@ -43,122 +79,35 @@ function jobTypeDescription(type: string): string {
   return t('A {0} job: {1}', type, meaning);
 }
 
-export const SNIPPETS: readonly JobSnippet[] = [
-  {
-    prefix: 'highlight-retrieval',
-    label: () => t('Highlight extraction job (Retrieval)'),
-    description: () => jobTypeDescription('Retrieval'),
-    place: { kind: 'job' },
-    type: 'Retrieval',
-    body: [
-      'ProjectName: ${1:immtest}',
-      'Type: Retrieval',
-      'Mode: ${2|Average,Scene|}',
-      'Sources:',
-      '  - URI: ${3:oss://your-bucket/input.mp4}',
-      'Highlight:',
-      '  Content: ${4|People,Pets,Sports,Meetings|}',
-      'Output:',
-      '  URI: ${5:oss://your-bucket/highlights/output.mp4}',
-      '$0',
-    ],
-  },
-  {
-    prefix: 'highlight-concat',
-    label: () => t('Video composition job (Concat)'),
-    description: () => jobTypeDescription('Concat'),
-    place: { kind: 'job' },
-    type: 'Concat',
-    body: [
-      'ProjectName: ${1:immtest}',
-      'Type: Concat',
-      // Two clips: a join of one video is no join.
-      'Sources:',
-      '  - URI: ${2:oss://your-bucket/first.mp4}',
-      '    StartTime: ${3:0} # seconds from the start of the video',
-      '    Duration: ${4:0} # seconds; 0 = to the end of the video',
-      '  - URI: ${5:oss://your-bucket/second.mp4}',
-      '    StartTime: ${6:0}',
-      '    Duration: ${7:0}',
-      'Output:',
-      '  URI: ${8:oss://your-bucket/output.mp4}',
-      '  Container: ${9:mp4}',
-      '$0',
-    ],
-  },
-  {
-    prefix: 'highlight-compose',
-    label: () => t('One-click video creation job (Compose)'),
-    description: () => jobTypeDescription('Compose'),
-    place: { kind: 'job' },
-    type: 'Compose',
-    body: [
-      'ProjectName: ${1:immtest}',
-      'Type: Compose',
-      'Sources:',
-      '  - URI: ${2:oss://your-bucket/input.mp4}',
-      'Edit:',
-      '  Mode: Sequential',
-      '  TransitionMode: ${3|Auto,Closed|}',
-      '  VfxEffectMode: ${4|Auto,Closed|}',
-      '  BackgroundMusicMode: ${5:Closed}',
-      'Output:',
-      '  URI: ${6:oss://your-bucket/output.mp4}',
-      '  Container: ${7:mp4}',
-      '$0',
-    ],
-  },
-  {
-    prefix: 'highlight-source',
-    label: () => t('Source video'),
-    description: () => t('One more source video (a Sources item).'),
-    place: { kind: 'item', list: ['Sources'] },
-    forTypes: ['Retrieval', 'Compose'],
-    body: ['URI: ${1:oss://your-bucket/input.mp4}$0'],
-  },
-  {
-    prefix: 'highlight-source-clip',
-    label: () => t('Source clip (Concat)'),
-    description: () => t('One more source video with the clip to take from it; StartTime and Duration take effect when Type is Concat.'),
-    place: { kind: 'item', list: ['Sources'] },
-    forTypes: ['Concat'],
-    body: [
-      'URI: ${1:oss://your-bucket/input.mp4}',
-      'StartTime: ${2:0} # seconds from the start of the video',
-      'Duration: ${3:0} # seconds; 0 = to the end of the video$0',
-    ],
-  },
-  {
-    prefix: 'highlight-transition',
-    label: () => t('Transition'),
-    description: () => t('A transition between clips (an Edit.Transitions item); Transitions take effect when TransitionMode is Random or Sequential.'),
-    place: { kind: 'item', list: ['Edit', 'Transitions'] },
-    body: ['Transition: ${1:fade}', 'Duration: ${2:1} # seconds, 0 to 5$0'],
-  },
-  {
-    prefix: 'highlight-background-music',
-    label: () => t('Background music'),
-    description: () => t('A background music (an Edit.BackgroundMusics item); it takes effect when BackgroundMusicMode is Random or Sequential.'),
-    place: { kind: 'item', list: ['Edit', 'BackgroundMusics'] },
-    body: ['URI: ${1:oss://your-bucket/music.mp3}', 'Volume: ${2:0.2}$0'],
-  },
-  {
-    prefix: 'highlight-output-video',
-    label: () => t('Output with video settings'),
-    description: () => t('The Output of the job with a container and the video transcoded to a codec, resolution and frame rate.'),
-    place: { kind: 'top-level-key', key: 'Output' },
-    body: [
-      'Output:',
-      '  URI: ${1:oss://your-bucket/output.mp4}',
-      '  Container: ${2:mp4}',
-      '  Video:',
-      '    TranscodeVideo:',
-      '      Codec: ${3|h264,h265|}',
-      '      Resolution: ${4:1280x720}',
-      '      FrameRate: ${5:25}$0',
-    ],
-  },
-];
+/** Where an entry may be offered, from its `x-` keys; a malformed entry throws, so the build's tests catch it. */
+function placeOf(name: string, entry: SnippetFileEntry): SnippetPlace {
+  const place = entry['x-place'];
+  if (place === 'job' && entry['x-type']) return { kind: 'job' };
+  if (place === 'item' && entry['x-list']?.length) return { kind: 'item', list: [...entry['x-list']] };
+  if (place === 'top-level-key' && entry['x-key']) return { kind: 'top-level-key', key: entry['x-key'] };
+  throw new Error(`snippets/imm-highlight.json: "${name}" has no valid x-place (job with x-type, item with x-list, top-level-key with x-key)`);
+}
+
+/** The snippets of a snippets file, in its order. */
+export function snippetsOf(file: Readonly<Record<string, SnippetFileEntry>>): JobSnippet[] {
+  return Object.entries(file).map(([name, entry]): JobSnippet => {
+    const place = placeOf(name, entry);
+    const type = entry['x-type'];
+    const description = entry.description;
+    if (place.kind !== 'job' && !description) throw new Error(`snippets/imm-highlight.json: "${name}" has no description`);
+    return {
+      prefix: entry.prefix,
+      label: () => texts?.[name]?.name ?? name,
+      description: () => (place.kind === 'job' ? jobTypeDescription(type!) : (texts?.[name]?.description ?? description!)),
+      place,
+      body: entry.body,
+      ...(type ? { type } : {}),
+      ...(entry['x-for-types'] ? { forTypes: entry['x-for-types'] } : {}),
+    };
+  });
+}
+
+export const SNIPPETS: readonly JobSnippet[] = snippetsOf(snippetFile);
 
 /** The snippet's text as inserted when the user keeps every default (the first option of each choice). */
 export function expandDefaults(body: readonly string[] | string): string {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import zhCnBundle from '../../../l10n/bundle.l10n.zh-cn.json';
+import { localizeSnippetTexts } from '../schema/snippets';
 import { localizeSchemaTexts } from '../schema/texts';
 
 /** The languages we ship: English (the keys themselves) and Simplified Chinese. */
@@ -30,11 +31,12 @@ export function localeFromEnvironment(env: Readonly<Record<string, string | unde
 const BUNDLES: Readonly<Record<Locale, MessageBundle>> = { en: {}, 'zh-cn': zhCnBundle };
 
 /**
- * Switches messages and schema descriptions to a language, once at start-up before any message is made (results
+ * Switches messages, schema descriptions and snippet texts to a language, once at start-up before any message is made (results
  * such as completion documents are cached). `bundle` is one handed over by the editor; without it the bundle
  * shipped with the core is used.
  */
 export function useLocale(locale: Locale, bundle?: MessageBundle): void {
   l10n.config({ contents: { ...(bundle ?? BUNDLES[locale]) } });
   localizeSchemaTexts(locale);
+  localizeSnippetTexts(locale);
 }

@@ -5,8 +5,6 @@ import { test } from 'node:test';
 
 const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
 
-// The codes' tables are pinned by test/unit/core/shared/codes.test.ts, against the registry of codes.
-
 test('the README documents every setting and command of the manifest', () => {
   const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
     contributes: { configuration: { properties: Record<string, unknown> }; commands: { command: string; title: string }[] };

@@ -13,6 +13,7 @@ import { parseEndpointOverride, resolveEndpoint } from '../../../api/src/endpoin
 import { normalizeError } from '../../../api/src/normalize';
 import { clearQuestion } from '../../../client/src/tasks/status';
 import type { TaskRecord } from '../../../client/src/tasks/record';
+import { MINIMAL_CONCAT_JOB } from '../../support/minimalJobs';
 
 /** The language service in Simplified Chinese: what a user whose VS Code speaks zh-cn reads. */
 
@@ -44,7 +45,7 @@ describe('the language service in zh-cn', () => {
   });
 
   test('a YAML error is explained in Chinese at the same place, its cascade dropped as in English', () => {
-    const valid = 'ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://my-videos/a.mp4\nOutput:\n  URI: oss://my-videos/o.mp4\n  Container: mp4\n';
+    const valid = MINIMAL_CONCAT_JOB;
     const broken = [valid.replace('  Container: mp4', '\tContainer: mp4'), valid.replace('  Container: mp4', '    Container: mp4'), valid.replace('Type: Concat', 'Type:Concat'), valid.replace('ProjectName: immtest', 'ProjectName: "immtest')];
     const shape = (text: string): unknown[] => validateJob(parseJob(text)).map((d) => [d.code, d.range]);
     const inChinese = broken.map(shape);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { localeFromEnvironment, localeOf } from '../../../core/src/shared/locale';
-import { l10nProblems } from '../../../scripts/l10n/completeness';
+import { l10nProblems, snippetProblems } from '../../../scripts/l10n/completeness';
 import { bundleProblems, scanMessages } from '../../../scripts/l10n/messages';
 import { rawTextProblems, rawTextsOf } from '../../../scripts/l10n/rawTexts';
 
@@ -64,6 +64,22 @@ export const b = () => t(\`Plain text.\`);
   test('reports a call that passes fewer arguments than its message has placeholders', () => {
     const scan = scanOf(`import { t } from './l10n';\nexport const x = () => t('{0} is {1}.', 'a');\n`);
     assert.match(bundleProblems(scan, { '{0} is {1}.': '{0} 为 {1}。' }, 'zh.json').join('\n'), /has 2 placeholders but is given 1 arguments/);
+  });
+});
+
+describe('the snippet text check', () => {
+  test('reports a snippet without its translated name or description, and a translation of no snippet', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'l10n-snippets-'));
+    mkdirSync(path.join(root, 'snippets'));
+    const english = { Job: { prefix: 'highlight-job', body: ['Type: Concat'] }, Item: { prefix: 'highlight-item', body: ['URI: $1'], description: 'One `URI`.' } };
+    writeFileSync(path.join(root, 'snippets/imm-highlight.json'), JSON.stringify(english));
+    writeFileSync(path.join(root, 'snippets/imm-highlight.zh-cn.json'), JSON.stringify({ Job: { name: '任务', description: '多余' }, Item: { name: '一项', description: '一个 URI。' }, Gone: { name: '没了' } }));
+    const problems = snippetProblems(root).join('\n');
+    assert.match(problems, /Job: has a description, the English snippet has none/);
+    assert.match(problems, /Item description: keeps `URI` but has/);
+    assert.match(problems, /"Gone" is no snippet/);
+    writeFileSync(path.join(root, 'snippets/imm-highlight.zh-cn.json'), JSON.stringify({ Job: { name: '任务' } }));
+    assert.match(snippetProblems(root).join('\n'), /lacks the name of "Item"/);
   });
 });
 

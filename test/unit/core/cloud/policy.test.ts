@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { effectiveCloudCheckMode } from '../../../../core/src/cloud/checkMode';
 import { cloudChecksMoot } from '../../../../core/src/cloud/resources';
 import { parseJob } from '../../../../core/src/parse/document';
-import { abandonable, keepFor, SharedLookups } from '../../../../api/src/cloud/lookups';
+import { abandonable } from '../../../../api/src/abandonable';
+import { keepFor, SharedLookups } from '../../../../api/src/cloud/lookups';
 
 describe('immHighlight.cloudChecks: a workspace may narrow it, never widen it (issue 20, 2)', () => {
   test("the user's value, else the default", () => {

@@ -5,15 +5,9 @@ import { YamlCode, SchemaCode } from '../../../../core/src/shared/codes';
 import { MAX_DOCUMENT_LENGTH, parseJob } from '../../../../core/src/parse/document';
 import { validateJob } from '../../../../core/src/validate/validate';
 import { withRanges } from '../../../support/markers';
+import { MINIMAL_JOB } from '../../../support/minimalJobs';
 
 /** A job that is valid in every respect, so that any diagnostic a test sees comes from what it adds. */
-const VALID = `ProjectName: immtest
-Type: Retrieval
-Sources:
-  - URI: oss://test-bucket/a.mp4
-Output:
-  URI: oss://test-bucket/out.mp4
-`;
 
 function diagnose(text: string): Diagnostic[] {
   return validateJob(parseJob(text));
@@ -44,10 +38,10 @@ describe('YAML syntax errors', () => {
   });
 
   test('reports an unclosed [ or { on its own line, from the bracket', () => {
-    const [list] = assertAt(`${VALID}Tags: [[{a: x, b: y]]\nMode: Scene\n`, YamlCode.Syntax);
+    const [list] = assertAt(`${MINIMAL_JOB}Tags: [[{a: x, b: y]]\nMode: Scene\n`, YamlCode.Syntax);
     assert.match(list!.message, /end with a \}/);
     // \u005b is [: a literal one next to the [[ marker would be read as part of it.
-    assertAt(`${VALID}Stream: [[\u005b1, 2]]\nMode: Scene\n`, YamlCode.Syntax);
+    assertAt(`${MINIMAL_JOB}Stream: [[\u005b1, 2]]\nMode: Scene\n`, YamlCode.Syntax);
   });
 
   test('reports a tab used as indentation at the tab', () => {
@@ -57,11 +51,11 @@ describe('YAML syntax errors', () => {
   });
 
   test('accepts a tab between a key and its value', () => {
-    assert.deepEqual(withCode(diagnose(VALID.replace('ProjectName: immtest', 'ProjectName:\timmtest')), YamlCode.Syntax), []);
+    assert.deepEqual(withCode(diagnose(MINIMAL_JOB.replace('ProjectName: immtest', 'ProjectName:\timmtest')), YamlCode.Syntax), []);
   });
 
   test('reports an unresolved tag as a warning at the tag', () => {
-    const [d] = assertAt(VALID.replace('ProjectName: immtest', 'ProjectName: [[!foo]] immtest'), YamlCode.Syntax);
+    const [d] = assertAt(MINIMAL_JOB.replace('ProjectName: immtest', 'ProjectName: [[!foo]] immtest'), YamlCode.Syntax);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
   });
 
@@ -74,7 +68,7 @@ describe('YAML syntax errors', () => {
   });
 
   test('keeps validating the rest of the file when one line has a syntax error', () => {
-    const { text, ranges } = withRanges(VALID.replace('ProjectName: immtest\nType: Retrieval', 'ProjectName: "immtest" [[x]]\nType: [[retrieval]]'));
+    const { text, ranges } = withRanges(MINIMAL_JOB.replace('ProjectName: immtest\nType: Retrieval', 'ProjectName: "immtest" [[x]]\nType: [[retrieval]]'));
     assert.deepEqual(
       diagnose(text).map((d) => [d.code, d.range]),
       [
@@ -87,7 +81,7 @@ describe('YAML syntax errors', () => {
 
 describe('duplicate keys', () => {
   test('reports the whole second key, not the first', () => {
-    const [d] = assertAt(`${VALID}[[ProjectName]]: other\n`, YamlCode.DuplicateKey);
+    const [d] = assertAt(`${MINIMAL_JOB}[[ProjectName]]: other\n`, YamlCode.DuplicateKey);
     assert.equal(d!.message, 'Duplicate key "ProjectName": each key may appear once in an object.');
     assert.equal(d!.severity, DiagnosticSeverity.Error);
   });
@@ -118,24 +112,24 @@ describe('duplicate keys', () => {
 
 describe('more than one YAML document', () => {
   test('reports the marker line of the second document', () => {
-    const [d] = assertAt(`${VALID}[[---]]\nType: Concat\n`, YamlCode.MultipleDocuments);
+    const [d] = assertAt(`${MINIMAL_JOB}[[---]]\nType: Concat\n`, YamlCode.MultipleDocuments);
     assert.match(d!.message, /one request/);
     assert.equal(d!.severity, DiagnosticSeverity.Error);
   });
 
   test('covers a comment on the marker line too', () => {
-    assertAt(`${VALID}[[--- # the next job]]\nType: Concat\n`, YamlCode.MultipleDocuments);
+    assertAt(`${MINIMAL_JOB}[[--- # the next job]]\nType: Concat\n`, YamlCode.MultipleDocuments);
   });
 
   test('reports once however many documents follow, and validates only the first', () => {
-    const diagnostics = diagnose(`${VALID}---\nType: nonsense\n---\nType: more\n`);
+    const diagnostics = diagnose(`${MINIMAL_JOB}---\nType: nonsense\n---\nType: more\n`);
     assert.equal(withCode(diagnostics, YamlCode.MultipleDocuments).length, 1);
     assert.deepEqual(withCode(diagnostics, SchemaCode.Enum), []);
   });
 
   test('a leading --- and a %YAML directive start the only document', () => {
-    assert.deepEqual(diagnose(`---\n${VALID}`), []);
-    assert.deepEqual(diagnose(`%YAML 1.2\n---\n${VALID}`), []);
+    assert.deepEqual(diagnose(`---\n${MINIMAL_JOB}`), []);
+    assert.deepEqual(diagnose(`%YAML 1.2\n---\n${MINIMAL_JOB}`), []);
   });
 });
 
@@ -161,13 +155,13 @@ describe('aliases', () => {
   });
 
   test('accepts a few aliases of a small value', () => {
-    const text = `${VALID.replace('Sources:\n  - URI: oss://test-bucket/a.mp4', 'Sources:\n  - &src {URI: oss://test-bucket/a.mp4}\n  - *src\n  - *src')}`;
+    const text = `${MINIMAL_JOB.replace('Sources:\n  - URI: oss://test-bucket/a.mp4', 'Sources:\n  - &src {URI: oss://test-bucket/a.mp4}\n  - *src\n  - *src')}`;
     assert.deepEqual(diagnose(text), []);
     assert.equal((parseJob(text).value as { Sources: unknown[] }).Sources.length, 3);
   });
 
   test('reports an alias without an anchor as a mistake at the alias, not as an attack', () => {
-    const [d] = assertAt(`${VALID}Tags:\n  a: x\n  b: [[*nowhere]]\n`, YamlCode.Syntax);
+    const [d] = assertAt(`${MINIMAL_JOB}Tags:\n  a: x\n  b: [[*nowhere]]\n`, YamlCode.Syntax);
     assert.equal(d!.message, 'The alias *nowhere has no anchor &nowhere before it.');
   });
 });
@@ -211,7 +205,7 @@ describe('line ends, BOM and non-ASCII text', () => {
 
   test('ranges that run to the end of a CRLF line stop before the \\r', () => {
     const cases = [
-      `${VALID}[[---]]\nType: Concat\n`,
+      `${MINIMAL_JOB}[[---]]\nType: Concat\n`,
       `ProjectName: [["immtest]]\nType: Retrieval\n`,
       `[[- ProjectName: immtest]]\n- Type: Retrieval\n`,
     ];
@@ -227,11 +221,11 @@ describe('line ends, BOM and non-ASCII text', () => {
   });
 
   test('a valid CRLF job has no diagnostics', () => {
-    assert.deepEqual(diagnose(VALID.replace(/\n/g, '\r\n')), []);
+    assert.deepEqual(diagnose(MINIMAL_JOB.replace(/\n/g, '\r\n')), []);
   });
 
   test('a BOM is not a problem, and counts as one code unit of the first line', () => {
-    assert.deepEqual(diagnose(`\uFEFF${VALID}`), []);
+    assert.deepEqual(diagnose(`\uFEFF${MINIMAL_JOB}`), []);
     const { text, ranges } = withRanges(`\uFEFFProjectName: [[12]]\nType: [[retrieval]]\nSources: [{URI: oss://test-bucket/a.mp4}]\nOutput: {URI: oss://test-bucket/o.mp4}\n`);
     assert.deepEqual(
       diagnose(text).map((d) => d.range),
@@ -241,7 +235,7 @@ describe('line ends, BOM and non-ASCII text', () => {
   });
 
   test('ranges after non-ASCII text on the same line are in UTF-16 code units', () => {
-    const { text, ranges } = withRanges(`${VALID}Highlight: {Content: 宠物🐱, [[Contnt]]: x}\nUserData: "😀" \nTags: {"🐱": [[1]]}\n`);
+    const { text, ranges } = withRanges(`${MINIMAL_JOB}Highlight: {Content: 宠物🐱, [[Contnt]]: x}\nUserData: "😀" \nTags: {"🐱": [[1]]}\n`);
     const found = diagnose(text);
     assert.deepEqual(
       found.map((d) => d.range),
@@ -253,16 +247,16 @@ describe('line ends, BOM and non-ASCII text', () => {
   });
 
   test('counts characters, not code units, against maxLength; the range still spans the code units', () => {
-    const at100 = `${VALID}Highlight:\n  Content: ${'🐱'.repeat(100)}\n`;
+    const at100 = `${MINIMAL_JOB}Highlight:\n  Content: ${'🐱'.repeat(100)}\n`;
     assert.deepEqual(diagnose(at100), []);
-    const [d] = assertAt(`${VALID}Highlight:\n  Content: [[${'🐱'.repeat(101)}]]\n`, SchemaCode.TooLong);
+    const [d] = assertAt(`${MINIMAL_JOB}Highlight:\n  Content: [[${'🐱'.repeat(101)}]]\n`, SchemaCode.TooLong);
     assert.match(d!.message, /has 101 characters; at most 100/);
   });
 });
 
 describe('file size limit', () => {
   test('a file over the limit is not parsed and says why', () => {
-    const text = `${VALID}# ${'x'.repeat(MAX_DOCUMENT_LENGTH)}\n`;
+    const text = `${MINIMAL_JOB}# ${'x'.repeat(MAX_DOCUMENT_LENGTH)}\n`;
     const doc = parseJob(text);
     const diagnostics = validateJob(doc);
     // Refused before parsing: no YAML tree, no value.
@@ -278,8 +272,8 @@ describe('file size limit', () => {
   });
 
   test('a file of exactly the limit is still checked', () => {
-    const padding = MAX_DOCUMENT_LENGTH - VALID.length - 3;
-    const text = `${VALID}# ${'x'.repeat(padding)}\n`;
+    const padding = MAX_DOCUMENT_LENGTH - MINIMAL_JOB.length - 3;
+    const text = `${MINIMAL_JOB}# ${'x'.repeat(padding)}\n`;
     assert.equal(text.length, MAX_DOCUMENT_LENGTH);
     assert.deepEqual(diagnose(text), []);
   });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseJob } from '../../../../core/src/parse/document';
 import { posixQuote, toShellCommandLine } from '../../../../core/src/request/commandLine';
 import { previewRequest } from '../../../../core/src/request/preview';
@@ -184,4 +186,15 @@ test('preview shows the wire form, the readable parameters and the command line'
   });
   assert.deepEqual(preview.ignoredKeys, ['X']);
   assert.ok(preview.commandLine?.includes(`'--Sources=[{"URI":"oss://b/a.mp4"}]'`));
+});
+
+test('the API version and action are written once in the product code: core/src/request/request.ts', () => {
+  const root = resolve(__dirname, '../../../..');
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+  const written = ['core', 'server', 'client', 'cli', 'api']
+    .flatMap((folder) => sources(join(root, folder, 'src')))
+    .filter((file) => /(['"])(2020-09-30|CreateHighlightTask)\1/.test(readFileSync(file, 'utf8')))
+    .map((file) => file.slice(root.length + 1));
+  assert.deepEqual(written, ['core/src/request/request.ts']);
 });

@@ -1,11 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
 import { DiagnosticSeverity, type TextEdit } from 'vscode-languageserver-types';
 import { complete } from '../../../../core/src/features/completion';
 import { parseJob } from '../../../../core/src/parse/document';
 import { offsetOf } from '../../../../core/src/parse/positions';
 import { PLACEHOLDER_CODE, placeholderIn } from '../../../../core/src/validate/placeholders';
-import { expandDefaults, SNIPPETS, type JobSnippet } from '../../../../core/src/schema/snippets';
+import { expandDefaults, SNIPPETS, snippetsOf, type JobSnippet, type SnippetFileEntry } from '../../../../core/src/schema/snippets';
+import { SOURCE_ROOTS, sourceFiles } from '../../../../scripts/l10n/messages';
 import { validateJob } from '../../../../core/src/validate/validate';
 
 /**
@@ -178,6 +182,59 @@ function positionAt(doc: ReturnType<typeof parseJob>, offset: number): { line: n
   const { line, col } = doc.lineCounter.linePos(offset);
   return { line: line - 1, character: col - 1 };
 }
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const SNIPPET_FILE = JSON.parse(readFileSync(path.join(ROOT, 'snippets/imm-highlight.json'), 'utf8')) as Record<string, SnippetFileEntry>;
+
+test('snippets/imm-highlight.json is the only place a snippet is written', () => {
+  // In the strings of the code (comments may quote snippet syntax): the file's body lines with a tab stop, and
+  // any job line whose value is a tab stop with a default (`Key: ${1:…}`, `- Key: ${1|…|}`).
+  const bodyLines = Object.values(SNIPPET_FILE).flatMap((snippet) => snippet.body.filter((line) => /\$\{?\d/.test(line)).map((line) => line.trim()));
+  const jobLine = /^\s*(?:- )?[A-Z][A-Za-z]*: \$\{\d+[:|]/m;
+  const found: string[] = [];
+  for (const dir of [...SOURCE_ROOTS, 'bench', 'scripts']) {
+    for (const file of sourceFiles(ROOT, dir)) {
+      const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.ES2022, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) {
+          const where = `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+          if (jobLine.test(node.text)) found.push(`${where}: ${JSON.stringify(node.text)}`);
+          else if (bodyLines.some((line) => node.text.includes(line))) found.push(`${where}: ${JSON.stringify(node.text)}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+  }
+  assert.deepEqual(found, []);
+  assert.deepEqual(
+    SNIPPETS.map((snippet) => snippet.prefix),
+    Object.values(SNIPPET_FILE).map((snippet) => snippet.prefix),
+    'the core serves the snippets of the file, in its order',
+  );
+});
+
+test('snippets/imm-highlight.json stays a VS Code snippets file: its own keys, and ours only as x- keys, which VS Code skips', () => {
+  // VS Code's snippet loader (snippetsFile.ts) reads prefix, body, description, scope and isFileTemplate, nothing else.
+  const vscodeKeys = new Set(['prefix', 'body', 'description', 'scope', 'isFileTemplate']);
+  for (const [name, snippet] of Object.entries(SNIPPET_FILE)) {
+    assert.equal(typeof snippet.prefix, 'string', name);
+    assert.ok(Array.isArray(snippet.body) && snippet.body.every((line) => typeof line === 'string'), name);
+    assert.ok(snippet.description === undefined || typeof snippet.description === 'string', name);
+    for (const key of Object.keys(snippet)) assert.ok(vscodeKeys.has(key) || key.startsWith('x-'), `${name}: ${key} is neither VS Code's nor an x- key`);
+  }
+});
+
+test('a snippet without a valid place, or an item snippet without a description, is refused', () => {
+  const body = ['URI: $1'];
+  assert.throws(() => snippetsOf({ Job: { prefix: 'highlight-job', body, 'x-place': 'job' } }), /"Job" has no valid x-place/);
+  assert.throws(() => snippetsOf({ Item: { prefix: 'highlight-item', body, 'x-place': 'item', 'x-list': [] } }), /"Item" has no valid x-place/);
+  assert.throws(() => snippetsOf({ Item: { prefix: 'highlight-item', body, 'x-place': 'anywhere' } }), /"Item" has no valid x-place/);
+  assert.throws(() => snippetsOf({ Item: { prefix: 'highlight-item', body, 'x-place': 'item', 'x-list': ['Sources'] } }), /"Item" has no description/);
+  const [item] = snippetsOf({ Item: { prefix: 'highlight-item', body, description: 'One more.', 'x-place': 'item', 'x-list': ['Edit', 'Transitions'], 'x-for-types': ['Compose'] } });
+  assert.deepEqual(item?.place, { kind: 'item', list: ['Edit', 'Transitions'] });
+  assert.deepEqual([item?.label(), item?.description(), item?.forTypes], ['Item', 'One more.', ['Compose']]);
+});
 
 test('the expander reads snippet syntax as VS Code does', () => {
   const expansion = expand('a ${1:x} $2 ${3} ${4|p,q|} \\$ ${5:oss://${6:b}/o} \\}');
