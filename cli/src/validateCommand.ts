@@ -1,7 +1,7 @@
 /** `highlight-task validate <files or globs…>` */
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, parseJob, validateJob, t } from '../../core/src/index';
+import { CliCode, DIAGNOSTIC_SOURCE, parseJob, validateJob, t } from '../../core/src/index';
 import { ImmApiError } from '../../api/src/index';
 import { OssError } from '../../api/src/oss/errors';
 import { byPosition, createCloudChecker, type CloudChecker } from './cloud';
@@ -102,7 +102,7 @@ function notRead(problem: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,
-    code: 'file-not-read',
+    code: CliCode.FileNotRead,
     source: DIAGNOSTIC_SOURCE,
     message: t('Not checked: the file {0}.', problem),
   };

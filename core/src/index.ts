@@ -6,7 +6,6 @@
 export type { BucketAnswer, CheckFailure, CheckFailureReason, CloudAnswers, CloudCandidates, ObjectAnswer, ProjectAnswer } from './cloud/answers';
 export { cloudChecksAtLeast, effectiveCloudCheckMode } from './cloud/checkMode';
 export type { CloudCheckMode } from './cloud/checkMode';
-export { CloudCode } from './cloud/codes';
 export { cloudCompletionContext } from './cloud/context';
 export type { BucketContext, CloudCompletionContext, FolderContext, ProjectContext } from './cloud/context';
 export { cloudDiagnostics, failureReasonOf } from './cloud/diagnostics';
@@ -26,8 +25,10 @@ export { formattingRefusal } from './features/formatRefusal';
 export { formatDocument } from './features/formatting';
 export { hover } from './features/hover';
 export { documentSymbols } from './features/symbols';
-export { keyRange, MAX_DOCUMENT_LENGTH, offsetOf, parseJob, valueRange } from './parse/document';
+export { MAX_DOCUMENT_LENGTH, parseJob } from './parse/document';
 export type { JobDocument } from './parse/document';
+export { keyRange, valueRange } from './parse/locate';
+export { offsetOf } from './parse/positions';
 export { COMMAND_LINE_TEXT, shellOf, SHELLS } from './request/commandLine';
 export type { CommandLineOptions, Shell } from './request/commandLine';
 export { previewRequest } from './request/preview';
@@ -36,7 +37,7 @@ export { API_ACTION, API_VERSION, RequestBuildError, toRequest } from './request
 export type { CreateHighlightTaskRequest } from './request/request';
 export { SNIPPETS } from './schema/snippets';
 export type { JobSnippet } from './schema/snippets';
-export { DIAGNOSTIC_SOURCE } from './shared/codes';
+export { CliCode, CloudCode, DIAGNOSTIC_SOURCE } from './shared/codes';
 export { isJobDocument, JOB_FILE_GLOB, JOB_FILE_GLOB_ANY_CASE, JOB_LANGUAGE_ID } from './shared/jobFiles';
 export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';

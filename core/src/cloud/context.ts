@@ -4,7 +4,8 @@
  * fetches what this says; it never reads the YAML itself.
  */
 import { cursorContext } from '../parse/cursor';
-import { rangeOf, type JobDocument } from '../parse/document';
+import type { JobDocument } from '../parse/document';
+import { rangeOf } from '../parse/positions';
 import type { Range } from 'vscode-languageserver-types';
 import { fieldOfPath, type OssField } from './resources';
 

@@ -1,9 +1,8 @@
 import { t } from '../shared/l10n';
-/** How the cloud's answers become diagnostics at the exact values: severities and codes of issue #12's table. */
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../shared/codes';
+/** How the cloud's answers become diagnostics at the exact values; each code's severity is the registry's (shared/codes.ts). */
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { CloudCode, DIAGNOSTIC_SOURCE, severityOf } from '../shared/codes';
 import type { CheckFailure, CloudAnswers } from './answers';
-import { CloudCode } from './codes';
 import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
 import type { CloudResources, OssResource } from './resources';
 import { formatSize } from './format';
@@ -13,9 +12,9 @@ import { closestObjectFix, closestProjectFix, folderUriOf, freeOutputFix } from 
 /** Content types that say nothing about the content: no warning for them. */
 const UNLABELLED = new Set(['application/octet-stream', 'binary/octet-stream', '']);
 
-function diagnostic(range: Range, severity: DiagnosticSeverity, code: CloudCode, message: string, failure?: CheckFailure): Diagnostic {
+function diagnostic(range: Range, code: CloudCode, message: string, failure?: CheckFailure): Diagnostic {
   // The reason of a check that could not run, so an editor can keep quiet offline.
-  return { range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...(failure ? { data: { reason: failure.reason } } : {}) };
+  return { range, severity: severityOf(code), code, source: DIAGNOSTIC_SOURCE, message, ...(failure ? { data: { reason: failure.reason } } : {}) };
 }
 
 /** A finding with its quick fixes as `data`, the shape core/src/features/codeActions.ts reads. */
@@ -44,22 +43,20 @@ function formatDate(text: string | undefined): string | undefined {
 
 export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswers, messages: CloudMessageTable = CLOUD_MESSAGES): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const warn = DiagnosticSeverity.Warning;
-  const error = DiagnosticSeverity.Error;
 
   if (answers.failure) {
     const range = resources.project?.range ?? resources.uris[0]?.range;
-    if (range) out.push(diagnostic(range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('this job against the cloud'), failure: answers.failure }), answers.failure));
+    if (range) out.push(diagnostic(range, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('this job against the cloud'), failure: answers.failure }), answers.failure));
     return out;
   }
 
   const project = resources.project;
   if (project && answers.project) {
     if (answers.project.state === 'missing') {
-      const found = diagnostic(project.range, error, CloudCode.ProjectNotFound, messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region }));
+      const found = diagnostic(project.range, CloudCode.ProjectNotFound, messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region }));
       out.push(withFixes(found, [answers.candidates?.projects && closestProjectFix(project.name, answers.candidates.projects)]));
     } else if (answers.project.state === 'failed') {
-      out.push(diagnostic(project.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('IMM project "{0}"', project.name), failure: answers.project.failure }), answers.project.failure));
+      out.push(diagnostic(project.range, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('IMM project "{0}"', project.name), failure: answers.project.failure }), answers.project.failure));
     }
   }
 
@@ -69,19 +66,19 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
     const bucket = answers.buckets.get(uri.bucket);
     if (!bucket) continue;
     if (bucket.state === 'missing') {
-      out.push(diagnostic(uri.bucketRange, error, CloudCode.BucketNotFound, messages[CloudCode.BucketNotFound]({ bucket: uri.bucket })));
+      out.push(diagnostic(uri.bucketRange, CloudCode.BucketNotFound, messages[CloudCode.BucketNotFound]({ bucket: uri.bucket })));
       continue;
     }
     if (bucket.state === 'other-region' || (bucket.state === 'found' && bucket.region !== answers.region)) {
       out.push(
-        diagnostic(uri.bucketRange, error, CloudCode.BucketOtherRegion, messages[CloudCode.BucketOtherRegion]({ bucket: uri.bucket, bucketRegion: bucket.region, region: answers.region })),
+        diagnostic(uri.bucketRange, CloudCode.BucketOtherRegion, messages[CloudCode.BucketOtherRegion]({ bucket: uri.bucket, bucketRegion: bucket.region, region: answers.region })),
       );
       continue;
     }
     if (bucket.state === 'failed') {
       if (!failedBuckets.has(uri.bucket)) {
         failedBuckets.add(uri.bucket);
-        out.push(diagnostic(uri.bucketRange, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('OSS bucket "{0}"', uri.bucket), failure: bucket.failure }), bucket.failure));
+        out.push(diagnostic(uri.bucketRange, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('OSS bucket "{0}"', uri.bucket), failure: bucket.failure }), bucket.failure));
       }
       continue;
     }
@@ -95,26 +92,25 @@ function objectDiagnostics(uri: OssResource, answers: CloudAnswers, messages: Cl
   const object = answers.objects.get(uri.uri);
   if (!object) return [];
   const folderKeys = answers.candidates?.folders?.get(folderUriOf(uri.bucket, uri.key));
-  const warn = DiagnosticSeverity.Warning;
   if (object.state === 'failed') {
-    return [diagnostic(uri.range, warn, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: uri.uri, failure: object.failure }), object.failure)];
+    return [diagnostic(uri.range, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: uri.uri, failure: object.failure }), object.failure)];
   }
   if (uri.field === 'output') {
     if (object.state !== 'found') return [];
-    const found = diagnostic(uri.range, warn, CloudCode.OutputExists, messages[CloudCode.OutputExists]({ uri: uri.uri, size: object.size === undefined ? undefined : formatSize(object.size), lastModified: formatDate(object.lastModified) }));
+    const found = diagnostic(uri.range, CloudCode.OutputExists, messages[CloudCode.OutputExists]({ uri: uri.uri, size: object.size === undefined ? undefined : formatSize(object.size), lastModified: formatDate(object.lastModified) }));
     return [withFixes(found, [folderKeys && freeOutputFix(uri, folderKeys)])];
   }
   if (object.state === 'missing') {
-    const found = diagnostic(uri.range, DiagnosticSeverity.Error, CloudCode.ObjectNotFound, messages[CloudCode.ObjectNotFound]({ uri: uri.uri, what: uri.field === 'music' ? 'music' : 'video' }));
+    const found = diagnostic(uri.range, CloudCode.ObjectNotFound, messages[CloudCode.ObjectNotFound]({ uri: uri.uri, what: uri.field === 'music' ? 'music' : 'video' }));
     return [withFixes(found, [folderKeys && closestObjectFix(uri, folderKeys)])];
   }
   const type = mediaType(object.contentType);
   if (UNLABELLED.has(type)) return [];
   if (uri.field === 'source' && !type.startsWith('video/')) {
-    return [diagnostic(uri.range, warn, CloudCode.NotVideo, messages[CloudCode.NotVideo]({ uri: uri.uri, contentType: type }))];
+    return [diagnostic(uri.range, CloudCode.NotVideo, messages[CloudCode.NotVideo]({ uri: uri.uri, contentType: type }))];
   }
   if (uri.field === 'music' && !type.startsWith('audio/')) {
-    return [diagnostic(uri.range, warn, CloudCode.NotAudio, messages[CloudCode.NotAudio]({ uri: uri.uri, contentType: type }))];
+    return [diagnostic(uri.range, CloudCode.NotAudio, messages[CloudCode.NotAudio]({ uri: uri.uri, contentType: type }))];
   }
   return [];
 }

@@ -5,8 +5,7 @@
  */
 import type { FixHint } from '../fixes/hint';
 import { closestMatch } from '../shared/closestWord';
-import { t } from '../shared/l10n';
-import { quote } from '../shared/words';
+import { FIX_TITLES } from '../fixes/titles';
 import type { OssResource } from './resources';
 
 /** `videos/2026/beach.mp4` → `videos/2026/`; a key at the bucket's root has the folder ''. */
@@ -49,5 +48,5 @@ export function freeName(key: string, taken: ReadonlySet<string>): string {
 /** An output that would overwrite an object → the same name numbered, free in the folder's listing. */
 export function freeOutputFix(uri: OssResource, folderKeys: readonly string[]): FixHint {
   const value = `oss://${uri.bucket}/${freeName(uri.key, new Set([...folderKeys, uri.key]))}`;
-  return { kind: 'set-value', path: uri.path, value, title: t('Write to {0} instead (no object has that name yet)', quote(value)) };
+  return { kind: 'set-value', path: uri.path, value, title: FIX_TITLES.freeOutput(value) };
 }

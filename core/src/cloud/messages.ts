@@ -3,7 +3,7 @@
  * that reports). Each names the resource and says what to do.
  */
 import type { CheckFailure } from './answers';
-import { CloudCode } from './codes';
+import { CloudCode } from '../shared/codes';
 import { t } from '../shared/l10n';
 
 export interface CloudMessageTable {

@@ -4,7 +4,9 @@
  * Pure: no calls.
  */
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import { rangeOf, locate, type JobDocument, type JsonPath } from '../parse/document';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { locate } from '../parse/locate';
+import { rangeOf } from '../parse/positions';
 import { ossUriProblem } from '../shared/ossUri';
 
 /** What a URI is for, which decides what is checked and what completion ranks first. */

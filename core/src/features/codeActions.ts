@@ -1,13 +1,10 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { clampPosition, type JobDocument } from '../parse/document';
-import { t } from '../shared/l10n';
-import { fixEdits } from '../fixes/fixEdits';
-import { isDiagnosticData, type FixHint } from '../fixes/hint';
-import { FIX_ALL_TITLES_OF_NEW_KINDS, FIX_TITLES } from '../fixes/titles';
-import { SNIPPETS } from '../schema/snippets';
-import { displayPath, fieldName } from '../schema/schema';
+import type { JobDocument } from '../parse/document';
+import { clampPosition } from '../parse/positions';
+import { fixEdits } from '../fixes/edits';
+import { fixHintsOf, type FixHint } from '../fixes/hint';
+import { FIX_ALL_TITLES, fixTitle } from '../fixes/titles';
 import { validateJob } from '../validate/validate';
-import { quote } from '../shared/words';
 
 /** What the editor's settings tell the fixes; an LSP client that sends none gets titles that assume nothing. */
 export interface CodeActionSettings {
@@ -47,87 +44,13 @@ function fixActions(doc: JobDocument, uri: string, requested: Range, diagnostics
     for (const fix of fixes) {
       const edits = fixEdits(doc, fix);
       if (!edits) continue;
-      const action: CodeAction = { title: titleOf(fix, settings), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
+      const action: CodeAction = { title: fixTitle(fix, settings.region), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
       if ((didYouMean.length === 1 && didYouMean[0] === fix) || (fix.kind === 'set-value' && fix.preferred === true)) action.isPreferred = true;
       actions.push({ action, kind: fix.kind });
     }
   }
   return actions;
 }
-
-/** The fix hints of a diagnostic as the editor sent it back: `data` is untyped JSON by then, so each hint is checked. */
-export function fixHintsOf(diagnostic: Diagnostic): FixHint[] {
-  const data: unknown = diagnostic.data;
-  return isDiagnosticData(data) ? data.fixes.filter(isFixHint) : [];
-}
-
-function isFixHint(value: unknown): value is FixHint {
-  if (typeof value !== 'object' || value === null) return false;
-  const hint = value as Record<string, unknown>;
-  const path = hint.path;
-  if (!Array.isArray(path) || !path.every((segment) => typeof segment === 'string' || typeof segment === 'number')) return false;
-  switch (hint.kind) {
-    case 'replace-value':
-      return typeof hint.value === 'string' || typeof hint.value === 'number';
-    case 'rename-key':
-      return typeof hint.key === 'string';
-    case 'add-properties':
-      return Array.isArray(hint.properties) && hint.properties.length > 0 && hint.properties.every((key) => typeof key === 'string');
-    case 'remove-property':
-      return path.length > 0;
-    case 'to-json-string':
-      return true;
-    case 'convert-value':
-    case 'set-value':
-      return (
-        (typeof hint.value === 'string' || typeof hint.value === 'number') &&
-        typeof hint.title === 'string' &&
-        (hint.before === undefined || typeof hint.before === 'string') &&
-        (hint.preferred === undefined || typeof hint.preferred === 'boolean') &&
-        (hint.bucketRegion === undefined || typeof hint.bucketRegion === 'string')
-      );
-    case 'clamp-value':
-      return typeof hint.value === 'number' && typeof hint.title === 'string';
-    case 'insert-job':
-      return typeof hint.type === 'string';
-    default:
-      return false;
-  }
-}
-
-function titleOf(fix: FixHint, settings: CodeActionSettings): string {
-  switch (fix.kind) {
-    case 'replace-value':
-      return t('Change to {0}', quote(String(fix.value)));
-    case 'rename-key':
-      return t('Rename to {0}', quote(fix.key));
-    case 'add-properties': {
-      const names = fix.properties.map(quote).join(', ');
-      return fix.properties.length === 1 ? t('Add missing property {0}', names) : t('Add missing properties {0}', names);
-    }
-    case 'remove-property':
-      return t('Remove {0}', quote(fieldName(fix.path)));
-    case 'to-json-string':
-      return t('Convert {0} to a JSON string', displayPath(fix.path));
-    case 'convert-value':
-      return fix.bucketRegion && settings.region ? FIX_TITLES.ossUrlToUriIn(String(fix.value), fix.bucketRegion, settings.region) : fix.title;
-    case 'clamp-value':
-    case 'set-value':
-      return fix.title;
-    case 'insert-job':
-      return FIX_TITLES.insertJob(fix.type, SNIPPETS.find((snippet) => snippet.type === fix.type)?.prefix ?? '');
-  }
-}
-
-// A function, not a table of texts: a table would be filled before the language is chosen.
-const FIX_ALL_TITLES: Readonly<Record<FixHint['kind'], () => string>> = {
-  'replace-value': () => t('Fix all misspelt values in this file'),
-  'rename-key': () => t('Fix all misspelt property names in this file'),
-  'add-properties': () => t('Add all missing required properties in this file'),
-  'remove-property': () => t('Remove all properties without effect in this file'),
-  'to-json-string': () => t('Convert all mappings to JSON strings in this file'),
-  ...FIX_ALL_TITLES_OF_NEW_KINDS,
-};
 
 /**
  * One action applying the first (the most likely) fix of every diagnostic in the file whose first fix is of

@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver-types';
 import { YamlCode } from '../shared/codes';
 import { cursorContext, indentUnit, type KeyContext, type ValueContext } from '../parse/cursor';
-import { offsetOf, rangeOf, type JobDocument } from '../parse/document';
+import type { JobDocument } from '../parse/document';
+import { offsetOf, rangeOf } from '../parse/positions';
 import { DOCUMENTED_NAME_TEXT, documentedNamesOf } from '../validate/documentedNames';
 import { enumValueDocumentation, keyDocumentation, meaningOf, typeName, yamlScalar } from './fieldDocs';
 import { t } from '../shared/l10n';

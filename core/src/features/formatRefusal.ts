@@ -1,7 +1,8 @@
 import { t } from '../shared/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { YamlCode } from '../shared/codes';
-import { parserMessageOf, type JobDocument } from '../parse/document';
+import type { JobDocument } from '../parse/document';
+import { parserMessageOf } from '../parse/yamlDiagnostics';
 import { explainedYamlDiagnostics, parserMessagesOf } from '../validate/yamlErrors';
 
 /** Message texts of this feature, kept together for translation. */

@@ -1,7 +1,8 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { YamlCode } from '../shared/codes';
-import { rangeOf, type JobDocument } from '../parse/document';
+import type { JobDocument } from '../parse/document';
+import { rangeOf } from '../parse/positions';
 import { documentStyle } from '../parse/yamlText';
 import { LayoutPlanner, type LinePlan } from './formattingLayout';
 

@@ -1,7 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, parse, type Node } from 'yaml';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { fieldAtCursor } from '../parse/cursor';
-import { locate, offsetOf, pathAtOffset, rangeOf, type JobDocument, type JsonPath } from '../parse/document';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { locate, pathAtOffset } from '../parse/locate';
+import { offsetOf, rangeOf } from '../parse/positions';
 import { fieldMarkdown } from './fieldDocs';
 import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
 

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { rangeOf, type JobDocument, type JsonPath } from '../parse/document';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { rangeOf } from '../parse/positions';
 import { contentEnd, pairEnd } from '../parse/yamlText';
 import { schemaAtPath, type SchemaNode } from '../schema/schema';
 import { truncate } from '../shared/words';

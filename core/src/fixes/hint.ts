@@ -1,3 +1,4 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { JsonPath } from '../parse/document';
 
 /**
@@ -30,6 +31,46 @@ export interface DiagnosticData {
   readonly fixes: readonly FixHint[];
 }
 
-export function isDiagnosticData(data: unknown): data is DiagnosticData {
+function isDiagnosticData(data: unknown): data is DiagnosticData {
   return typeof data === 'object' && data !== null && Array.isArray((data as { fixes?: unknown }).fixes);
+}
+
+/** The fix hints of a diagnostic as the editor sent it back: `data` is untyped JSON by then, so each hint is checked. */
+export function fixHintsOf(diagnostic: Diagnostic): FixHint[] {
+  const data: unknown = diagnostic.data;
+  return isDiagnosticData(data) ? data.fixes.filter(isFixHint) : [];
+}
+
+function isFixHint(value: unknown): value is FixHint {
+  if (typeof value !== 'object' || value === null) return false;
+  const hint = value as Record<string, unknown>;
+  const path = hint.path;
+  if (!Array.isArray(path) || !path.every((segment) => typeof segment === 'string' || typeof segment === 'number')) return false;
+  switch (hint.kind) {
+    case 'replace-value':
+      return typeof hint.value === 'string' || typeof hint.value === 'number';
+    case 'rename-key':
+      return typeof hint.key === 'string';
+    case 'add-properties':
+      return Array.isArray(hint.properties) && hint.properties.length > 0 && hint.properties.every((key) => typeof key === 'string');
+    case 'remove-property':
+      return path.length > 0;
+    case 'to-json-string':
+      return true;
+    case 'convert-value':
+    case 'set-value':
+      return (
+        (typeof hint.value === 'string' || typeof hint.value === 'number') &&
+        typeof hint.title === 'string' &&
+        (hint.before === undefined || typeof hint.before === 'string') &&
+        (hint.preferred === undefined || typeof hint.preferred === 'boolean') &&
+        (hint.bucketRegion === undefined || typeof hint.bucketRegion === 'string')
+      );
+    case 'clamp-value':
+      return typeof hint.value === 'number' && typeof hint.title === 'string';
+    case 'insert-job':
+      return typeof hint.type === 'string';
+    default:
+      return false;
+  }
 }

@@ -44,7 +44,7 @@ export function resolutionFix(path: JsonPath, data: unknown, schema: SchemaNode 
   if (!match || (!match[1] && !match[2])) return undefined;
   const value = `${match[1]}x${match[2]}`;
   if (value === data || !new RegExp(schema.pattern).test(value)) return undefined;
-  return { kind: 'convert-value', path, value, title: FIX_TITLES.resolution(value) };
+  return { kind: 'convert-value', path, value, title: FIX_TITLES.changeTo(value) };
 }
 
 /** A number out of range → the nearest bound it may take (for an exclusive bound of a whole number, the next one). */

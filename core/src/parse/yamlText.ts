@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type Scalar } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { rangeOf, type JobDocument } from './document';
+import type { JobDocument } from './document';
+import { rangeOf } from './positions';
 
 /** Text-level helpers shared by quick fixes and formatting: lines, layout of the document, YAML scalars. */
 

@@ -1,7 +1,8 @@
 import { t } from '../shared/l10n';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, DocumentedNameCode } from '../shared/codes';
-import { valueRange, type JobDocument, type JsonPath } from '../parse/document';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, DocumentedNameCode, severityOf } from '../shared/codes';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { valueRange } from '../parse/locate';
 import type { DiagnosticData, FixHint } from '../fixes/hint';
 import { fieldName, REQUEST_SCHEMA, resolveSchema, type DocumentedNames, type SchemaNode } from '../schema/schema';
 import { closestMatch } from '../shared/closestWord';
@@ -149,7 +150,7 @@ export function documentedNameDiagnostics(doc: JobDocument): Diagnostic[] {
         range,
         message,
         code: codeFor(at),
-        severity: DiagnosticSeverity.Warning,
+        severity: severityOf(codeFor(at)),
         source: DIAGNOSTIC_SOURCE,
       };
       // Only a certain or plausible spelling becomes a fix: "fix all misspelt values" applies it unasked.

@@ -1,6 +1,7 @@
 import { t } from '../shared/l10n';
 import type { JsonPath } from '../parse/document';
-import type { ApiRule } from './rules';
+import { apiRule, type ApiRule } from './rules';
+import type { DiagnosticCode } from '../shared/codes';
 import { quote, truncate } from '../shared/words';
 
 /**
@@ -19,7 +20,7 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   { text: 'oss://your-bucket/', replaceWith: () => t('the OSS URI of your own bucket and object') },
 ];
 
-export const PLACEHOLDER_CODE = 'placeholder-value';
+export const PLACEHOLDER_CODE = 'placeholder-value' satisfies DiagnosticCode;
 
 /** Message texts of this feature, kept together for translation. */
 export const PLACEHOLDER_MESSAGES = {
@@ -56,13 +57,12 @@ function forEachPlaceholder(value: unknown, path: (string | number)[], visit: (t
   }
 }
 
-export const PLACEHOLDER_RULE: ApiRule = {
+export const PLACEHOLDER_RULE: ApiRule = apiRule({
   code: PLACEHOLDER_CODE,
-  severity: 'error',
   source: 'The snippets write example values (oss://your-bucket/…) that name no real resource of the user.',
   check(request, report) {
     forEachPlaceholder(request, [], (text, placeholder, path) => {
       report({ path, at: 'value', message: PLACEHOLDER_MESSAGES.stillPlaceholder(text, placeholder.replaceWith()) });
     });
   },
-};
+});

@@ -4,6 +4,7 @@ import type { FixHint } from '../fixes/hint';
 import { t } from '../shared/l10n';
 import { extensionFixes, ossUrlFix, setModeFix } from '../fixes/producers';
 import { FIX_TITLES } from '../fixes/titles';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../shared/codes';
 import { ossUriProblem } from '../shared/ossUri';
 import { quote } from '../shared/words';
 
@@ -20,10 +21,18 @@ export interface Finding {
  * (or of the SDK model, for nested objects) that the rule enforces, so every warning can be traced back.
  */
 export interface ApiRule {
-  readonly code: string;
+  readonly code: DiagnosticCode;
+  /** The code's severity in the registry of codes (core/src/shared/codes.ts). */
   readonly severity: 'error' | 'warning';
   readonly source: string;
   readonly check: (request: Obj, report: (finding: Finding) => void) => void;
+}
+
+/** A row of the table: its severity comes from the registry of codes. */
+type ApiRuleRow = Omit<ApiRule, 'severity'>;
+
+export function apiRule(row: ApiRuleRow): ApiRule {
+  return { ...row, severity: DIAGNOSTIC_CODES[row.code].severity };
 }
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -103,10 +112,10 @@ function ossUriPaths(request: Obj): JsonPath[] {
   return paths;
 }
 
-export const API_RULES: readonly ApiRule[] = [
+export const API_RULES: readonly ApiRule[] = (
+  [
   {
     code: 'source-timing-concat-only',
-    severity: 'warning',
     source: 'Sources.StartTime / Sources.Duration: "This parameter takes effect only when Type is set to Concat."',
     check(request, report) {
       // An unknown Type is reported by the schema; guessing its effect here would only add noise.
@@ -122,7 +131,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'container-required',
-    severity: 'error',
     source: 'Output.Container: "This parameter is required when Type is set to Concat or Compose."',
     check(request, report) {
       const output = obj(request.Output);
@@ -137,9 +145,8 @@ export const API_RULES: readonly ApiRule[] = [
     },
   },
   ...MODE_LISTS.map(
-    ({ list: listKey, mode, code }): ApiRule => ({
+    ({ list: listKey, mode, code }): ApiRuleRow => ({
       code,
-      severity: 'warning',
       source: `Edit.${listKey}: "This parameter takes effect when ${mode} is set to Random or Sequential."`,
       check(request, report) {
         const edit = obj(request.Edit);
@@ -155,9 +162,8 @@ export const API_RULES: readonly ApiRule[] = [
     }),
   ),
   ...MODE_LISTS.filter((entry) => entry.item !== undefined).map(
-    ({ list: listKey, mode, item }): ApiRule => ({
-      code: `${item === 'Transition' ? 'transition' : 'vfx-effect'}-weight-random-only`,
-      severity: 'warning',
+    ({ list: listKey, mode, item }): ApiRuleRow => ({
+      code: item === 'Transition' ? 'transition-weight-random-only' : 'vfx-effect-weight-random-only',
       source: `Edit.${listKey}.Weight: "This parameter takes effect when ${mode} is set to Random."`,
       check(request, report) {
         const edit = obj(request.Edit);
@@ -174,7 +180,6 @@ export const API_RULES: readonly ApiRule[] = [
   ),
   {
     code: 'segment-start-number-hls-only',
-    severity: 'warning',
     source: 'Output.Segment.StartNumber: "The start number. Only hls is supported."',
     check(request, report) {
       const segment = obj(obj(request.Output)?.Segment);
@@ -185,7 +190,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'invalid-oss-uri',
-    severity: 'error',
     source: 'Sources.URI, BackgroundMusics.URI, Output.URI: "The URI of the media resource (OSS URI)", in the form oss://bucket/object.',
     check(request, report) {
       for (const path of ossUriPaths(request)) {
@@ -199,7 +203,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'output-extension-mismatch',
-    severity: 'warning',
     source: 'Output.Container: "Container and URI must be specified together."',
     check(request, report) {
       const output = obj(request.Output);
@@ -216,7 +219,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'output-uri-folder',
-    severity: 'warning',
     source: 'Output.URI: "The URI of the output file." (with Output.Segment, the segments are written beside it)',
     check(request, report) {
       const output = obj(request.Output);
@@ -226,13 +228,12 @@ export const API_RULES: readonly ApiRule[] = [
         path: ['Output', 'URI'],
         at: 'value',
         message: t('Output.URI ends in "/", a folder: it must name the output file (for example {0}), unless Output.Segment is set.', quote(file)),
-        fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: file, title: FIX_TITLES.resolution(file) }],
+        fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: file, title: FIX_TITLES.changeTo(file) }],
       });
     },
   },
   {
     code: 'video-bitrate-crf-exclusive',
-    severity: 'warning',
     source: 'TargetVideo.TranscodeVideo.CRF: "Bitrate and CRF are mutually exclusive."',
     check(request, report) {
       const transcode = obj(at(request, ['Output', 'Video', 'TranscodeVideo']));
@@ -243,7 +244,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'audio-bitrate-quality-exclusive',
-    severity: 'warning',
     source: 'TargetAudio.TranscodeAudio.Quality: "Bitrate and Quality are mutually exclusive."',
     check(request, report) {
       const transcode = obj(at(request, ['Output', 'Audio', 'TranscodeAudio']));
@@ -254,7 +254,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'option-without-value',
-    severity: 'warning',
     source: 'TranscodeVideo / TranscodeAudio: each *Option field (and ScaleType, MaxBitrate) qualifies its value field and does nothing without it.',
     check(request, report) {
       for (const { object, option, value } of OPTION_NEEDS_VALUE) {
@@ -267,7 +266,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'codec-copy-ignores-settings',
-    severity: 'warning',
     source: 'TranscodeVideo.Codec / TranscodeAudio.Codec: "copy" (the default) keeps the stream as is and disables the other transcoding and filter settings.',
     check(request, report) {
       for (const kind of ['Video', 'Audio'] as const) {
@@ -293,7 +291,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'codec-setting-mismatch',
-    severity: 'warning',
     source:
       'TargetAudio / TargetVideo (SDK model): BitsPerSample "only flac"; Channel "at most 2 for mp3, at most 6 for ac3, 1 for amr"; PixelFormat yuva420p "vp9 only"; VideoSlim "h264/h265, yuv420p, 8-bit only".',
     check(request, report) {
@@ -335,7 +332,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'media-convert-only',
-    severity: 'warning',
     source: 'FilterVideo.Speed and FilterVideo.Desensitization are documented for CreateMediaConvertTask only.',
     check(request, report) {
       const filter = obj(at(request, ['Output', 'Video', 'FilterVideo']));
@@ -348,7 +344,6 @@ export const API_RULES: readonly ApiRule[] = [
   },
   {
     code: 'watermark-field-mismatch',
-    severity: 'warning',
     source: 'Watermarks: Content and the font fields apply to Type text only; URI applies to Type file only.',
     check(request, report) {
       list(at(request, ['Output', 'Video', 'FilterVideo', 'Watermarks'])).forEach((entry, i) => {
@@ -367,7 +362,8 @@ export const API_RULES: readonly ApiRule[] = [
       });
     },
   },
-];
+  ] satisfies ApiRuleRow[]
+).map(apiRule);
 
 /**
  * Runs one rule, silencing it when it read a key that the job gives twice (`ambiguous`, from

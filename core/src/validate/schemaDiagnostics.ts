@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, SchemaCode } from '../shared/codes';
-import { keyRange, valueRange, type JobDocument, type JsonPath } from '../parse/document';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, SchemaCode, severityOf } from '../shared/codes';
+import type { JobDocument, JsonPath } from '../parse/document';
+import { keyRange, valueRange } from '../parse/locate';
 import type { DiagnosticData, FixHint } from '../fixes/hint';
 import { t } from '../shared/l10n';
 import { describeValue, formatList, quote } from '../shared/words';
@@ -187,7 +188,7 @@ function make(range: Range | undefined, message: string, code: SchemaCode, fixes
     range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     message,
     code,
-    severity: DiagnosticSeverity.Error,
+    severity: severityOf(code),
     source: DIAGNOSTIC_SOURCE,
   };
   if (fixes.length > 0) diagnostic.data = { fixes } satisfies DiagnosticData;

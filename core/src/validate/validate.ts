@@ -1,6 +1,7 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../shared/codes';
-import { keyRange, valueRange, type JobDocument } from '../parse/document';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, severityOf } from '../shared/codes';
+import type { JobDocument } from '../parse/document';
+import { keyRange, valueRange } from '../parse/locate';
 import { documentedNameDiagnostics } from './documentedNames';
 import type { DiagnosticData } from '../fixes/hint';
 import { duplicatedKeyPaths } from '../parse/duplicateKeys';
@@ -44,7 +45,7 @@ export function ruleDiagnostics(doc: JobDocument, rules: readonly ApiRule[] = AP
         range,
         message: finding.message,
         code: rule.code,
-        severity: rule.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        severity: severityOf(rule.code),
         source: DIAGNOSTIC_SOURCE,
       };
       if (finding.fixes?.length) diagnostic.data = { fixes: finding.fixes } satisfies DiagnosticData;

@@ -1,8 +1,10 @@
 import { t } from '../shared/l10n';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { SchemaCode, YamlCode } from '../shared/codes';
+import { SchemaCode, YamlCode, type DiagnosticCode } from '../shared/codes';
 import { shapeOf, type LineShape } from '../parse/cursor';
-import { parserMessageOf, rangeOf, type JobDocument } from '../parse/document';
+import type { JobDocument } from '../parse/document';
+import { rangeOf } from '../parse/positions';
+import { parserMessageOf } from '../parse/yamlDiagnostics';
 import { quote, truncate } from '../shared/words';
 
 /** Message texts of this feature, kept together for translation. */
@@ -187,7 +189,7 @@ function indentation(doc: JobDocument, lines: readonly string[], line: number): 
 /** The YAML errors themselves are the cause, never the cascade (`file-too-large` included, though not `yaml-`). */
 const YAML_CODES = new Set<unknown>(Object.values(YamlCode));
 
-const OWNER_CASCADE_CODES = new Set<unknown>([SchemaCode.Required, SchemaCode.Type, 'container-required']);
+const OWNER_CASCADE_CODES = new Set<unknown>([SchemaCode.Required, SchemaCode.Type, 'container-required'] satisfies DiagnosticCode[]);
 
 /**
  * Drops what the schema and rules say only because of an explained YAML error, so a cascade is reported once:

@@ -5,7 +5,7 @@ import { duplicatedKeyPaths } from '../../../../core/src/parse/duplicateKeys';
 import { API_RULES, checkRule, type ApiRule, type Finding } from '../../../../core/src/validate/rules';
 import { validateJob } from '../../../../core/src/validate/validate';
 
-const RULE_CODES = new Set(API_RULES.map((rule) => rule.code));
+const RULE_CODES = new Set<string>(API_RULES.map((rule) => rule.code));
 
 function codes(text: string): string[] {
   return validateJob(parseJob(text)).map((d) => String(d.code));
@@ -56,7 +56,7 @@ describe('a key given twice: the duplicate is reported, and no rule reasons from
 
   test('checkRule: a rule that reads an ambiguous path says nothing, whatever it reads it through', () => {
     const saying: ApiRule = {
-      code: 'test-rule',
+      code: 'source-timing-concat-only',
       severity: 'warning',
       source: 'a test',
       check(request, report) {

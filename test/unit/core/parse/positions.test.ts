@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { codeActions } from '../../../../core/src/features/codeActions';
 import { complete } from '../../../../core/src/features/completion';
-import { clampPosition, offsetOf, parseJob, type JobDocument } from '../../../../core/src/parse/document';
+import { parseJob, type JobDocument } from '../../../../core/src/parse/document';
+import { clampPosition, offsetOf } from '../../../../core/src/parse/positions';
 import { hover } from '../../../../core/src/features/hover';
 import { validateJob } from '../../../../core/src/validate/validate';
 
