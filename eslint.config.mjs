@@ -29,13 +29,16 @@ export default tseslint.config(
     // nothing of the programs around it, no vscode and no Node built-in.
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The core does not import vscode: it runs outside the editor too.' }],
-        patterns: [
-          { group: ['node:*', ...NODE_BUILTINS], message: 'The core does not import Node built-ins: it runs in a web worker too.' },
-          { regex: '(^|/)(client|server|api|cli|bench|scripts|test)/', message: 'The core imports nothing of client/, server/, api/, cli/ or the tools.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The core does not import vscode: it runs outside the editor too.' }],
+          patterns: [
+            { group: ['node:*', ...NODE_BUILTINS], message: 'The core does not import Node built-ins: it runs in a web worker too.' },
+            { regex: '(^|/)(client|server|api|cli|bench|scripts|test)/', message: 'The core imports nothing of client/, server/, api/, cli/ or the tools.' },
+          ],
+        },
+      ],
     },
   },
   {

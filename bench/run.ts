@@ -99,7 +99,14 @@ interface EditRun {
  * Opens `doc`, then flips its toggled value back and forth; each sample is didChange → that version's diagnostics.
  * `alongside` is sent with each edit, unawaited, as the VS Code client does with cloud checks on.
  */
-async function editToDiagnostics(peer: LspPeer, doc: BenchDocument, edits: number, warmup: number, timeoutMs: number, alongside?: (uri: string) => Promise<unknown>): Promise<number[]> {
+async function editToDiagnostics(
+  peer: LspPeer,
+  doc: BenchDocument,
+  edits: number,
+  warmup: number,
+  timeoutMs: number,
+  alongside?: (uri: string) => Promise<unknown>,
+): Promise<number[]> {
   const uri = freshUri(doc);
   let version = 1;
   const opened = peer.diagnostics(belongsTo(uri, version, doc, false), timeoutMs);
@@ -123,7 +130,13 @@ async function editToDiagnostics(peer: LspPeer, doc: BenchDocument, edits: numbe
   return latencies;
 }
 
-async function requestLatency(peer: LspPeer, method: string, uri: string, position: Position, runs: number): Promise<{ latencies: number[]; resultSize: number }> {
+async function requestLatency(
+  peer: LspPeer,
+  method: string,
+  uri: string,
+  position: Position,
+  runs: number,
+): Promise<{ latencies: number[]; resultSize: number }> {
   const latencies: number[] = [];
   let resultSize = 0;
   for (let i = 0; i < runs + 5; i++) {
@@ -144,7 +157,8 @@ async function requestLatency(peer: LspPeer, method: string, uri: string, positi
 function sizeOf(result: unknown): number {
   if (result === null || result === undefined) return 0;
   if (Array.isArray(result)) return result.length;
-  if (typeof result === 'object' && 'items' in result && Array.isArray((result as { items: unknown[] }).items)) return (result as { items: unknown[] }).items.length;
+  if (typeof result === 'object' && 'items' in result && Array.isArray((result as { items: unknown[] }).items))
+    return (result as { items: unknown[] }).items.length;
   return 1;
 }
 
@@ -158,7 +172,13 @@ async function typicalSession(spec: ServerSpec, edits: number, requests: number)
   await peer.open(uri, doc.text);
   await opened;
   // Completion at the end of `Container: mp4` (enum values); hover on the `Container` key.
-  const completion = await requestLatency(peer, 'textDocument/completion', uri, { line: doc.toggleLine, character: doc.toggleCharacter + doc.valid.length }, requests);
+  const completion = await requestLatency(
+    peer,
+    'textDocument/completion',
+    uri,
+    { line: doc.toggleLine, character: doc.toggleCharacter + doc.valid.length },
+    requests,
+  );
   const hover = await requestLatency(peer, 'textDocument/hover', uri, { line: doc.toggleLine, character: 4 }, requests);
   const cloud = spec === OURS ? await cloudOn(peer, doc, edits, requests) : undefined;
   const peakRss = peer.peakRss();
@@ -232,8 +252,16 @@ async function main(): Promise<void> {
     }
   }
   log('spawn → first diagnostics done');
-  rows.push({ measure: 'spawn → first diagnostics', ours: summarize(first.get(OURS.name)!), theirs: skipYamlLs ? undefined : summarize(first.get(YAML_LS.name)!) });
-  rows.push({ measure: '  server CPU time until then (10 ms ticks)', ours: summarize(firstCpu.get(OURS.name)!), theirs: skipYamlLs ? undefined : summarize(firstCpu.get(YAML_LS.name)!) });
+  rows.push({
+    measure: 'spawn → first diagnostics',
+    ours: summarize(first.get(OURS.name)!),
+    theirs: skipYamlLs ? undefined : summarize(first.get(YAML_LS.name)!),
+  });
+  rows.push({
+    measure: '  server CPU time until then (10 ms ticks)',
+    ours: summarize(firstCpu.get(OURS.name)!),
+    theirs: skipYamlLs ? undefined : summarize(firstCpu.get(YAML_LS.name)!),
+  });
 
   const typical = new Map<string, Awaited<ReturnType<typeof typicalSession>>>();
   for (const spec of servers) {
@@ -241,12 +269,27 @@ async function main(): Promise<void> {
     log(`typical job on ${spec.name} done`);
   }
   const t = (name: string) => typical.get(name);
-  rows.push({ measure: 'edit → diagnostics, typical job (40 lines)', ours: summarize(t(OURS.name)!.editLatencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.editLatencies) });
+  rows.push({
+    measure: 'edit → diagnostics, typical job (40 lines)',
+    ours: summarize(t(OURS.name)!.editLatencies),
+    theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.editLatencies),
+  });
   const items = (name: string, which: 'completion' | 'hover'): string => `${t(name)?.[which].resultSize ?? 'n/a'}`;
-  rows.push({ measure: `completion (round trip; items: ours ${items(OURS.name, 'completion')}, yaml-ls ${items(YAML_LS.name, 'completion')})`, ours: summarize(t(OURS.name)!.completion.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.completion.latencies) });
-  rows.push({ measure: `hover (round trip; answers: ours ${items(OURS.name, 'hover')}, yaml-ls ${items(YAML_LS.name, 'hover')})`, ours: summarize(t(OURS.name)!.hover.latencies), theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.hover.latencies) });
+  rows.push({
+    measure: `completion (round trip; items: ours ${items(OURS.name, 'completion')}, yaml-ls ${items(YAML_LS.name, 'completion')})`,
+    ours: summarize(t(OURS.name)!.completion.latencies),
+    theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.completion.latencies),
+  });
+  rows.push({
+    measure: `hover (round trip; answers: ours ${items(OURS.name, 'hover')}, yaml-ls ${items(YAML_LS.name, 'hover')})`,
+    ours: summarize(t(OURS.name)!.hover.latencies),
+    theirs: t(YAML_LS.name) && summarize(t(YAML_LS.name)!.hover.latencies),
+  });
   const cloud = t(OURS.name)!.cloud!;
-  rows.push({ measure: `cloud completion context (round trip; a ${cloud.request.resultSize ? 'context' : 'null'} answer)`, ours: summarize(cloud.request.latencies) });
+  rows.push({
+    measure: `cloud completion context (round trip; a ${cloud.request.resultSize ? 'context' : 'null'} answer)`,
+    ours: summarize(cloud.request.latencies),
+  });
   rows.push({ measure: 'edit → diagnostics, typical job, a cloud context request beside each', ours: summarize(cloud.editLatencies) });
   for (const spec of servers) rss[spec.name] = { typical: t(spec.name)!.peakRss };
 
@@ -260,7 +303,11 @@ async function main(): Promise<void> {
       log(`${count} Sources on ${spec.name} done`);
     }
     const theirs = results.get(YAML_LS.name);
-    rows.push({ measure: `edit → diagnostics, ${count.toLocaleString('en-US')} Sources`, ours: summarize(results.get(OURS.name)!.latencies), theirs: theirs && summarize(theirs.latencies) });
+    rows.push({
+      measure: `edit → diagnostics, ${count.toLocaleString('en-US')} Sources`,
+      ours: summarize(results.get(OURS.name)!.latencies),
+      theirs: theirs && summarize(theirs.latencies),
+    });
   }
 
   const core = {
@@ -274,7 +321,11 @@ async function main(): Promise<void> {
   const median = (measure: string, who: 'ours' | 'theirs'): number => rows.find((r) => r.measure.startsWith(measure))?.[who]?.median ?? NaN;
   const largest = `${(10_000).toLocaleString('en-US')} Sources`;
   const targets = [
-    { target: '≥ 40× faster than yaml-language-server on edit → diagnostics, typical job', value: ratio(median('edit → diagnostics, typical', 'theirs'), median('edit → diagnostics, typical', 'ours')), met: median('edit → diagnostics, typical', 'theirs') / median('edit → diagnostics, typical', 'ours') >= 40 },
+    {
+      target: '≥ 40× faster than yaml-language-server on edit → diagnostics, typical job',
+      value: ratio(median('edit → diagnostics, typical', 'theirs'), median('edit → diagnostics, typical', 'ours')),
+      met: median('edit → diagnostics, typical', 'theirs') / median('edit → diagnostics, typical', 'ours') >= 40,
+    },
     { target: 'first diagnostics within 150 ms of spawn (wall time, median)', value: ms(median('spawn', 'ours')), met: median('spawn', 'ours') <= 150 },
     {
       target: 'cloud checks on: edit → diagnostics as fast as without (median within 25 %)',
@@ -282,14 +333,37 @@ async function main(): Promise<void> {
       met: median('edit → diagnostics, typical job, a cloud', 'ours') <= 1.25 * median('edit → diagnostics, typical job (', 'ours'),
     },
     { target: 'completion under 1 ms (LSP round trip, median)', value: ms(median('completion', 'ours')), met: median('completion', 'ours') < 1 },
-    { target: '10,000 Sources: edit → diagnostics under 60 ms', value: ms(median(`edit → diagnostics, ${largest}`, 'ours')), met: median(`edit → diagnostics, ${largest}`, 'ours') < 60 },
-    { target: '10,000 Sources: peak RSS under 150 MiB', value: mib(rss[OURS.name]?.['10000 Sources'] ?? NaN), met: (rss[OURS.name]?.['10000 Sources'] ?? Infinity) < 150 * 1024 * 1024 },
+    {
+      target: '10,000 Sources: edit → diagnostics under 60 ms',
+      value: ms(median(`edit → diagnostics, ${largest}`, 'ours')),
+      met: median(`edit → diagnostics, ${largest}`, 'ours') < 60,
+    },
+    {
+      target: '10,000 Sources: peak RSS under 150 MiB',
+      value: mib(rss[OURS.name]?.['10000 Sources'] ?? NaN),
+      met: (rss[OURS.name]?.['10000 Sources'] ?? Infinity) < 150 * 1024 * 1024,
+    },
   ];
 
-  const machine = { date: new Date().toISOString(), nproc: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: os.loadavg() };
+  const machine = {
+    date: new Date().toISOString(),
+    nproc: os.availableParallelism(),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadAverage: os.loadavg(),
+  };
   const report = print(rows, rss, core, completionCore, hoverCore, targets, machine, servers);
 
-  const results = { machine, quick, rows, peakRssBytes: rss, inProcessCore: { parseAndValidate: core, complete: completionCore, hover: hoverCore }, targets, durationSeconds: (performance.now() - started) / 1000 };
+  const results = {
+    machine,
+    quick,
+    rows,
+    peakRssBytes: rss,
+    inProcessCore: { parseAndValidate: core, complete: completionCore, hover: hoverCore },
+    targets,
+    durationSeconds: (performance.now() - started) / 1000,
+  };
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${machine.date.replace(/[:.]/g, '-')}.json`);
@@ -332,7 +406,14 @@ function print(
 ): BenchReport {
   const table: string[][] = [['measure', 'ours median', 'ours p95', 'yaml-ls median', 'yaml-ls p95', 'yaml-ls / ours']];
   for (const row of rows) {
-    table.push([row.measure, ms(row.ours.median), ms(row.ours.p95), ms(row.theirs?.median ?? NaN), ms(row.theirs?.p95 ?? NaN), ratio(row.theirs?.median ?? NaN, row.ours.median)]);
+    table.push([
+      row.measure,
+      ms(row.ours.median),
+      ms(row.ours.p95),
+      ms(row.theirs?.median ?? NaN),
+      ms(row.theirs?.p95 ?? NaN),
+      ratio(row.theirs?.median ?? NaN, row.ours.median),
+    ]);
   }
   for (const key of Object.keys(rss[OURS.name] ?? {})) {
     const ours = rss[OURS.name]?.[key] ?? NaN;

@@ -10,7 +10,9 @@ const requestValidator = {
   setup(b) {
     // core/src/schema/requestAjv.ts compiles the schema with ajv when run from source; bundles get the compiled code instead,
     // so ajv's compiler (a fifth of the bundle, parsed at every start) is not in them at all.
-    b.onResolve({ filter: /^\.\/requestAjv$/ }, (args) => (args.importer.endsWith('schemaValidator.ts') ? { path: 'compiled', namespace: 'request-validator' } : undefined));
+    b.onResolve({ filter: /^\.\/requestAjv$/ }, (args) =>
+      args.importer.endsWith('schemaValidator.ts') ? { path: 'compiled', namespace: 'request-validator' } : undefined,
+    );
     b.onResolve({ filter: /^imm-highlight:request-validator$/ }, () => ({ path: 'standalone', namespace: 'request-validator' }));
     b.onLoad({ filter: /^compiled$/, namespace: 'request-validator' }, () => ({
       contents: "import validate from 'imm-highlight:request-validator';\nexport function compileRequestValidator() { return validate; }\n",
@@ -18,7 +20,10 @@ const requestValidator = {
       resolveDir: process.cwd(),
     }));
     b.onLoad({ filter: /^standalone$/, namespace: 'request-validator' }, () => {
-      requestValidatorSource ??= execFileSync(process.execPath, ['--import', 'tsx', 'scripts/request-validator-source.ts'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      requestValidatorSource ??= execFileSync(process.execPath, ['--import', 'tsx', 'scripts/request-validator-source.ts'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       return { contents: requestValidatorSource, loader: 'js', resolveDir: process.cwd() };
     });
   },

@@ -59,7 +59,8 @@ for (const file of tsFiles) {
   for (const { fileName: spec } of info.importedFiles) {
     const inCore = file.startsWith('core/');
     if (!spec.startsWith('.')) {
-      if (inCore && (spec === 'vscode' || NODE_BUILTINS.has(spec))) problems.push(`${file}: the core imports '${spec}' (it must run anywhere: no vscode, no Node built-ins)`);
+      if (inCore && (spec === 'vscode' || NODE_BUILTINS.has(spec)))
+        problems.push(`${file}: the core imports '${spec}' (it must run anywhere: no vscode, no Node built-ins)`);
       continue;
     }
     const target = resolve(file, spec);
@@ -114,7 +115,7 @@ for (const component of components) {
   const start = [...component].sort()[0];
   const loop = [start];
   const seen = new Set([start]);
-  for (let at = start; ; ) {
+  for (let at = start; ;) {
     const next = (graph.get(at) ?? []).find((w) => members.has(w) && (w === start || !seen.has(w)));
     if (!next) break;
     loop.push(next);

@@ -6,9 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  EXTENSION_ID, keepLogs, launchBrowser, log, outputDir, workbenchUrl, type Browser, type RunDirs, type RunningCodeServer,
-} from './e2e/harness';
+import { EXTENSION_ID, keepLogs, launchBrowser, log, outputDir, workbenchUrl, type Browser, type RunDirs, type RunningCodeServer } from './e2e/harness';
 
 /** The demo job with a mistake on line 3, which the language server must flag. */
 const JOB = 'mistakes.highlight.yaml';
@@ -30,7 +28,9 @@ function logFiles(dirs: RunDirs, name: RegExp): string[] {
 }
 
 function extensionHostLog(dirs: RunDirs): string {
-  return logFiles(dirs, /exthost.*\.log$/).map((file) => readFileSync(file, 'utf8')).join('\n');
+  return logFiles(dirs, /exthost.*\.log$/)
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
 }
 
 /**

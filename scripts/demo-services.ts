@@ -50,7 +50,7 @@ export async function startDemoServices(cli = `node ${join(__dirname, '..', 'dis
       `Local OSS endpoint (buckets test-bucket, team-archive, shanghai-footage in cn-shanghai; type oss:// in a URI): ${ossEndpoint.url}`,
       'A task that succeeds writes a real, playable result at its Output.URI there (its first source; a playlist and segments for Output.Segment).',
       '',
-      'The command line, in VS Code\'s terminal (Terminal > New Terminal: IMM_HIGHLIGHT_ENDPOINT, IMM_HIGHLIGHT_OSS_ENDPOINT and the test AccessKey are set there):',
+      "The command line, in VS Code's terminal (Terminal > New Terminal: IMM_HIGHLIGHT_ENDPOINT, IMM_HIGHLIGHT_OSS_ENDPOINT and the test AccessKey are set there):",
       `  ${cli} validate --cloud concat.highlight.yaml ${flags}`,
       `  ${cli} submit concat.highlight.yaml --wait ${flags}`,
       `  ${cli} output oss://test-bucket/highlights/keynote-and-demo.mp4 --download keynote-and-demo.mp4 --oss-endpoint ${ossEndpoint.url}`,

@@ -11,8 +11,17 @@
  */
 import { join } from 'node:path';
 import {
-  EXTENSION_ID, freshRunDirs, installVsix, log, onShutdown, packageExtension, ROOT, setupCodeServer, startCodeServer,
-  workbenchUrl, writeUserSettings,
+  EXTENSION_ID,
+  freshRunDirs,
+  installVsix,
+  log,
+  onShutdown,
+  packageExtension,
+  ROOT,
+  setupCodeServer,
+  startCodeServer,
+  workbenchUrl,
+  writeUserSettings,
 } from './e2e/harness';
 import { startDemoServices } from './demo-services';
 import { checkDemo } from './demo-check';

@@ -8,7 +8,8 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${na
 /** Why an import must not reach a web bundle, or undefined when it may. */
 export function forbiddenImport(specifier) {
   if (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0])) return 'a Node.js built-in module';
-  if (/^vscode-language(server|client)(-protocol)?\/node(\.js)?$/.test(specifier) || /^vscode-jsonrpc\/node(\.js)?$/.test(specifier)) return 'the Node.js build of the LSP libraries';
+  if (/^vscode-language(server|client)(-protocol)?\/node(\.js)?$/.test(specifier) || /^vscode-jsonrpc\/node(\.js)?$/.test(specifier))
+    return 'the Node.js build of the LSP libraries';
   if (specifier.startsWith('@alicloud/') || specifier === 'ali-oss' || specifier.startsWith('ali-oss/')) return 'a Node.js-only cloud SDK';
   return undefined;
 }

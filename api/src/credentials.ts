@@ -30,7 +30,10 @@ class TaggedChain implements CredentialsProvider {
   private readonly providers: CredentialsProvider[];
   private used: CredentialsProvider | undefined;
 
-  constructor(providers: readonly (() => CredentialsProvider)[], private readonly name: string) {
+  constructor(
+    providers: readonly (() => CredentialsProvider)[],
+    private readonly name: string,
+  ) {
     this.providers = [];
     for (const make of providers) {
       try {
@@ -66,7 +69,10 @@ const DEFAULT_CHAIN: readonly (() => CredentialsProvider)[] = [
   () => OIDCRoleArnCredentialsProvider.builder().build(),
   () => CLIProfileCredentialsProvider.builder().build(),
   () => ProfileCredentialsProvider.builder().build(),
-  () => ECSRAMRoleCredentialsProvider.builder().withRoleName(process.env['ALIBABA_CLOUD_ECS_METADATA'] ?? '').build(),
+  () =>
+    ECSRAMRoleCredentialsProvider.builder()
+      .withRoleName(process.env['ALIBABA_CLOUD_ECS_METADATA'] ?? '')
+      .build(),
   // The library adds this one even without a URI, where it can only fail; here it needs the variable.
   () => {
     const uri = process.env['ALIBABA_CLOUD_CREDENTIALS_URI'];
@@ -151,7 +157,9 @@ function origin(source: CredentialSource, providerName: string | undefined): str
 }
 
 const howTo = (): string =>
-  t('Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure a profile with `aliyun configure` (choose it with ALIBABA_CLOUD_PROFILE or --profile), or in VS Code run "IMM Highlight: Set AccessKey".');
+  t(
+    'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure a profile with `aliyun configure` (choose it with ALIBABA_CLOUD_PROFILE or --profile), or in VS Code run "IMM Highlight: Set AccessKey".',
+  );
 
 /**
  * A failure to load credentials, as the user may read it: the chain's own description (source, file, reason), or
@@ -166,7 +174,11 @@ export function credentialsFailed(source: CredentialSource, error: unknown): Imm
 
 function noCredentials(source: CredentialSource, detail: string): ImmApiError {
   const what =
-    source.kind === 'profile' ? `aliyun CLI profile "${source.name}" could not be used` : source.kind === 'accessKey' ? 'the AccessKey given is not usable' : 'no Alibaba Cloud credentials were found';
+    source.kind === 'profile'
+      ? `aliyun CLI profile "${source.name}" could not be used`
+      : source.kind === 'accessKey'
+        ? 'the AccessKey given is not usable'
+        : 'no Alibaba Cloud credentials were found';
   // detail is built from CredentialChainError or redacted already; the explicit secret is removed all the same.
   const safe = source.kind === 'accessKey' && source.accessKeySecret ? detail.split(source.accessKeySecret).join('****') : detail;
   return new ImmApiError({

@@ -65,7 +65,11 @@ export async function followTask(reader: TaskReader, options: FollowOptions): Pr
         code: 'FollowTimeout',
         retryable: false,
         outcomeUnknown: false,
-        message: t('Stopped following {0} after {1} s; the task keeps running in IMM. Check it later in the console or with GetTask.', taskId, Math.round(maxWait / 1000)),
+        message: t(
+          'Stopped following {0} after {1} s; the task keeps running in IMM. Check it later in the console or with GetTask.',
+          taskId,
+          Math.round(maxWait / 1000),
+        ),
       });
     }
     await sleep(Math.min(delay, left), signal);

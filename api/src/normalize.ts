@@ -106,11 +106,14 @@ export function normalizeError(error: unknown, context: CallContext): ImmApiErro
     code: 'Unknown',
     retryable: false,
     outcomeUnknown: !context.idempotent,
-    message: t('{0} failed: {1}', context.action, redactSecrets((typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0] ?? '').slice(0, 200)) + (context.idempotent ? '' : ` ${unknownOutcomeAdvice()}`),
+    message:
+      t('{0} failed: {1}', context.action, redactSecrets((typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0] ?? '').slice(0, 200)) +
+      (context.idempotent ? '' : ` ${unknownOutcomeAdvice()}`),
   });
 }
 
-const AUTH_CODES = /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|InvalidSecurityToken|NoPermission|Forbidden|InvalidTimeStamp|SignatureNonceUsed|MissingSecurityToken|InvalidAuthorization)/;
+const AUTH_CODES =
+  /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|InvalidSecurityToken|NoPermission|Forbidden|InvalidTimeStamp|SignatureNonceUsed|MissingSecurityToken|InvalidAuthorization)/;
 
 function serviceError(error: ServiceErrorShape, context: CallContext): ImmApiError {
   const data = error.data ?? {};
@@ -145,19 +148,35 @@ function advice(code: string, status: number, serviceMessage: string, parameter:
   const said = serviceMessage ? t(' IMM said: {0}', serviceMessage) : '';
   const identity = context.identity ? t(' ({0})', context.identity) : '';
   const region = context.endpoint.regionId;
-  if (code === 'SignatureDoesNotMatch') return t('IMM rejected the signature: the AccessKey secret does not match the AccessKey ID{0}. Check the secret, or set the AccessKey again.', identity);
-  if (code.startsWith('InvalidAccessKeyId')) return t('IMM does not accept the AccessKey ID{0}: it does not exist or is disabled. Check the credentials you use.', identity);
-  if (code.startsWith('InvalidSecurityToken') || code === 'MissingSecurityToken') return t('The STS security token{0} is invalid or expired. Refresh the temporary credentials.', identity);
+  if (code === 'SignatureDoesNotMatch')
+    return t('IMM rejected the signature: the AccessKey secret does not match the AccessKey ID{0}. Check the secret, or set the AccessKey again.', identity);
+  if (code.startsWith('InvalidAccessKeyId'))
+    return t('IMM does not accept the AccessKey ID{0}: it does not exist or is disabled. Check the credentials you use.', identity);
+  if (code.startsWith('InvalidSecurityToken') || code === 'MissingSecurityToken')
+    return t('The STS security token{0} is invalid or expired. Refresh the temporary credentials.', identity);
   if (code.startsWith('InvalidTimeStamp')) return t("IMM rejected the request time: check that this computer's clock is correct.{0}", said);
   if (code === 'NoPermission' || code.startsWith('Forbidden') || status === 403) {
-    return t('Access denied{0}: the RAM identity needs permission for imm:{1} on project {2} in {3}.{4}', identity, context.action, context.projectName ?? t('(unknown)'), region, said);
+    return t(
+      'Access denied{0}: the RAM identity needs permission for imm:{1} on project {2} in {3}.{4}',
+      identity,
+      context.action,
+      context.projectName ?? t('(unknown)'),
+      region,
+      said,
+    );
   }
   if (AUTH_CODES.test(code) || status === 401) return t('IMM could not authenticate the request ({0}).{1}', code, said);
   if (code.includes('Throttling')) return t('IMM is throttling requests ({0}); retried with backoff without success. Wait a little and try again.', code);
   if (code === 'ResourceNotFound' || status === 404) {
-    if (context.taskId && /task/i.test(serviceMessage)) return t('Task {0} was not found in project {1} ({2}). Tasks are kept for 7 days.{3}', context.taskId, context.projectName ?? '', region, said);
+    if (context.taskId && /task/i.test(serviceMessage))
+      return t('Task {0} was not found in project {1} ({2}). Tasks are kept for 7 days.{3}', context.taskId, context.projectName ?? '', region, said);
     if (context.projectName) {
-      return t('Project "{0}" was not found in region {1}. Check ProjectName and the region: the project must be in the region you call.{2}', context.projectName, region, said);
+      return t(
+        'Project "{0}" was not found in region {1}. Check ProjectName and the region: the project must be in the region you call.{2}',
+        context.projectName,
+        region,
+        said,
+      );
     }
     return t('Not found ({0}).{1}', code, said);
   }
@@ -166,7 +185,13 @@ function advice(code: string, status: number, serviceMessage: string, parameter:
     if (context.idempotent) return t('IMM had an internal error (HTTP {0}, {1}); retried with backoff without success. Try again later.', status, code);
     return status === 504
       ? t("IMM's gateway timed out ({0}). {1}", code, unknownOutcomeAdvice())
-      : t('IMM answered {0} with an internal error (HTTP {1}, {2}), possibly after creating the task. {3}', context.action, status, code, unknownOutcomeAdvice());
+      : t(
+          'IMM answered {0} with an internal error (HTTP {1}, {2}), possibly after creating the task. {3}',
+          context.action,
+          status,
+          code,
+          unknownOutcomeAdvice(),
+        );
   }
   return t('IMM rejected {0} ({1}).{2}', context.action, code, said);
 }

@@ -34,8 +34,10 @@ export function redactPresignedUrlsDeep<T>(value: T): T {
 
 /** Masks anything shaped like an AccessKey ID, a secret or a token: `LTAI…`, `STS.…`, long runs of key characters. */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(/\b(LTAI|STS\.)[A-Za-z0-9._-]{4,}/g, '$1****')
-    // Path segments stay readable: a run counts as a secret from 20 characters with a digit, or from 32.
-    .replace(/[A-Za-z0-9+=_-]{20,}/g, (run) => (/\d/.test(run) || run.length >= 32 ? '****' : run));
+  return (
+    text
+      .replace(/\b(LTAI|STS\.)[A-Za-z0-9._-]{4,}/g, '$1****')
+      // Path segments stay readable: a run counts as a secret from 20 characters with a digit, or from 32.
+      .replace(/[A-Za-z0-9+=_-]{20,}/g, (run) => (/\d/.test(run) || run.length >= 32 ? '****' : run))
+  );
 }

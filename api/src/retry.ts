@@ -35,12 +35,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export async function withRetry<T>(
-  attempt: () => Promise<T>,
-  toError: (error: unknown) => ImmApiError,
-  policy: RetryPolicy,
-  signal?: AbortSignal,
-): Promise<T> {
+export async function withRetry<T>(attempt: () => Promise<T>, toError: (error: unknown) => ImmApiError, policy: RetryPolicy, signal?: AbortSignal): Promise<T> {
   for (let tried = 1; ; tried++) {
     signal?.throwIfAborted();
     try {

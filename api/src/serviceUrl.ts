@@ -26,14 +26,19 @@ export function parseServiceUrl(text: string, what: string, fail: (message: stri
   } catch {
     throw fail(t('{0} "{1}" is not a URL. Write it as https://host or https://host:port.', what, trimmed));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fail(t('{0} "{1}" uses {2}; use https://host[:port].', what, trimmed, url.protocol.replace(':', '')));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw fail(t('{0} "{1}" uses {2}; use https://host[:port].', what, trimmed, url.protocol.replace(':', '')));
   if (url.username || url.password) throw fail(t('{0} must not contain a user name or password; credentials are configured separately.', what));
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     throw fail(t('{0} "{1}" has a path or query; give only the scheme, host and port (https://host[:port]).', what, trimmed));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw fail(
-      t('Plain http:// is refused for {0}: requests would travel unencrypted. Use https://{1}, or http:// only for a local test endpoint (127.0.0.1, localhost, ::1).', url.hostname, url.host),
+      t(
+        'Plain http:// is refused for {0}: requests would travel unencrypted. Use https://{1}, or http:// only for a local test endpoint (127.0.0.1, localhost, ::1).',
+        url.hostname,
+        url.host,
+      ),
     );
   }
   return url;

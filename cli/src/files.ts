@@ -14,7 +14,8 @@ import { UsageError } from './io';
 export const FILE_TEXT = {
   symlink: () => t('is a symbolic link; links are not followed'),
   notRegular: (what: string) => t('is {0}, not a regular file', what),
-  tooLarge: (bytes: number) => t('has {0} bytes; files over {1} bytes (4 MiB) are not read', bytes.toLocaleString('en-US'), MAX_DOCUMENT_LENGTH.toLocaleString('en-US')),
+  tooLarge: (bytes: number) =>
+    t('has {0} bytes; files over {1} bytes (4 MiB) are not read', bytes.toLocaleString('en-US'), MAX_DOCUMENT_LENGTH.toLocaleString('en-US')),
   missing: () => t('no such file'),
   denied: () => t('permission denied'),
   unreadable: (code: string) => t('cannot be read ({0})', code),
@@ -56,7 +57,15 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
     const info = await lstat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       // Any letter case, as the editor and the language server count job files (a glob the user wrote keeps its case).
-      for (const file of await glob(JOB_FILE_GLOB, { cwd: path, absolute: true, ignore: IGNORE, caseSensitiveMatch: false, followSymbolicLinks: false, fs: WALK_FS })) found.add(file);
+      for (const file of await glob(JOB_FILE_GLOB, {
+        cwd: path,
+        absolute: true,
+        ignore: IGNORE,
+        caseSensitiveMatch: false,
+        followSymbolicLinks: false,
+        fs: WALK_FS,
+      }))
+        found.add(file);
     } else if (info) {
       // A file, or anything else named explicitly (a link, a FIFO): readJobText reports what it is.
       found.add(path);
@@ -104,14 +113,28 @@ export async function readJobText(path: string): Promise<{ text: string } | { pr
         if (length > MAX_DOCUMENT_LENGTH) return { problem: FILE_TEXT.tooLarge(length) };
       }
       // Editors drop a byte order mark before they show the text; so does the CLI, or line 1's columns would be off by one.
-      return { text: buffer.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '') };
+      return {
+        text: buffer
+          .subarray(0, length)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      };
     } finally {
       await handle.close();
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return { problem: FILE_TEXT.symlink() };
-    return { problem: code === 'ENOENT' ? FILE_TEXT.missing() : code === 'EACCES' ? FILE_TEXT.denied() : code === 'EISDIR' ? FILE_TEXT.notRegular(t('a directory')) : FILE_TEXT.unreadable(code ?? 'error') };
+    return {
+      problem:
+        code === 'ENOENT'
+          ? FILE_TEXT.missing()
+          : code === 'EACCES'
+            ? FILE_TEXT.denied()
+            : code === 'EISDIR'
+              ? FILE_TEXT.notRegular(t('a directory'))
+              : FILE_TEXT.unreadable(code ?? 'error'),
+    };
   }
 }
 

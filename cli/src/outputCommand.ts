@@ -38,7 +38,11 @@ export interface OutputFlags {
 
 export function ossConnectionFor(flags: OutputFlags): OssConnection {
   const credentials: CredentialSource = flags.profile ? { kind: 'profile', name: flags.profile } : { kind: 'default' };
-  return createOssConnection({ credentials, timeoutMs: flags.timeoutMs ?? DEFAULT_OSS_TIMEOUT_MS, ...(flags.ossEndpoint ? { endpoint: flags.ossEndpoint } : {}) });
+  return createOssConnection({
+    credentials,
+    timeoutMs: flags.timeoutMs ?? DEFAULT_OSS_TIMEOUT_MS,
+    ...(flags.ossEndpoint ? { endpoint: flags.ossEndpoint } : {}),
+  });
 }
 
 /** `--presign` takes an optional number: `--presign`, `--presign 60`, `--presign=60`. */
@@ -63,7 +67,12 @@ function takePresign(args: readonly string[]): { rest: string[]; presign: number
 
 /** A folder (existing, or written with a trailing separator) receives the object under its own name. */
 async function fileTarget(path: string, location: OssLocation): Promise<string> {
-  const isDir = /[\\/]$/.test(path) || (await stat(path).then((s) => s.isDirectory(), () => false));
+  const isDir =
+    /[\\/]$/.test(path) ||
+    (await stat(path).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
   return isDir ? join(path, basename(location.key)) : path;
 }
 
@@ -71,7 +80,15 @@ async function fileTarget(path: string, location: OssLocation): Promise<string> 
 export type DownloadShape = 'object' | 'prefix' | 'playlist';
 
 /** Downloads `location` to `target` (a folder unless one object), reporting on stderr; returns the exit code. */
-export async function downloadToPath(oss: OssConnection, location: OssLocation, region: string, target: string, io: Io, overwrite: boolean, shape: DownloadShape = isPrefix(location) ? 'prefix' : 'object'): Promise<number> {
+export async function downloadToPath(
+  oss: OssConnection,
+  location: OssLocation,
+  region: string,
+  target: string,
+  io: Io,
+  overwrite: boolean,
+  shape: DownloadShape = isPrefix(location) ? 'prefix' : 'object',
+): Promise<number> {
   const path = shape !== 'object' ? resolve(io.cwd, target) : await fileTarget(resolve(io.cwd, target), location);
   const shown = escapeLine(displayPath(path, io.cwd));
   // Each report is one line: a key's own line breaks are written out, so it cannot start a line of its own.
@@ -81,7 +98,10 @@ export async function downloadToPath(oss: OssConnection, location: OssLocation, 
     overwrite,
     ...(io.signal ? { signal: io.signal } : {}),
     onSkipped: (skipped: readonly SkippedKey[]) => {
-      for (const s of skipped) io.stderr(`highlight-task: ${t('skipped {0}: {1}', escapeLine(s.key.includes('://') ? s.key : `oss://${location.bucket}/${s.key}`), escapeLine(s.reason))}\n`);
+      for (const s of skipped)
+        io.stderr(
+          `highlight-task: ${t('skipped {0}: {1}', escapeLine(s.key.includes('://') ? s.key : `oss://${location.bucket}/${s.key}`), escapeLine(s.reason))}\n`,
+        );
     },
     onProgress: (p: DownloadProgress) => {
       const percent = p.totalBytes ? Math.floor((p.bytes / p.totalBytes) * 100) : -1;
@@ -92,11 +112,14 @@ export async function downloadToPath(oss: OssConnection, location: OssLocation, 
     },
   };
   try {
-    const result = shape === 'object' ? await downloadObject(oss, location, region, path, options) : await downloadSegmented(oss, location, region, path, options);
+    const result =
+      shape === 'object' ? await downloadObject(oss, location, region, path, options) : await downloadSegmented(oss, location, region, path, options);
     const files = result.files.length === 1 ? t('1 file') : t('{0} files', result.files.length);
     if (result.skipped.length) {
       const skipped = result.skipped.length === 1 ? t('1 key') : t('{0} keys', result.skipped.length);
-      io.stderr(`highlight-task: ${t('Incomplete: downloaded {0} to {1} ({2}, {3} bytes), but skipped {4} named above.', uri, shown, files, result.bytes, skipped)}\n`);
+      io.stderr(
+        `highlight-task: ${t('Incomplete: downloaded {0} to {1} ({2}, {3} bytes), but skipped {4} named above.', uri, shown, files, result.bytes, skipped)}\n`,
+      );
       return Exit.Failure;
     }
     io.stderr(`${t('Downloaded {0} to {1} ({2}, {3} bytes).', uri, shown, files, result.bytes)}\n`);
@@ -143,7 +166,8 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (presign !== undefined && isPrefix(location)) throw new UsageError(t('--presign needs an object, not the prefix {0}.', `oss://${location.bucket}/${location.key}`));
+  if (presign !== undefined && isPrefix(location))
+    throw new UsageError(t('--presign needs an object, not the prefix {0}.', `oss://${location.bucket}/${location.key}`));
   const flags = serviceFlags(values, io.env, { endpoint: false, ossEndpoint: true });
   const region = flags.region ?? DEFAULT_REGION;
   const timeoutMs = seconds('timeout', values.timeout, DEFAULT_OSS_TIMEOUT_MS / 1000);
@@ -168,12 +192,16 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
       await inBucketRegion(oss, location.bucket, region, io.signal, (r) => ((used = r), oss.headObject(location.bucket, r, location.key, signal)));
       const url = await presignObject(oss, location, used, presign);
       io.stdout(`${url.url}\n`);
-      io.stderr(`${t('Presigned GET URL for {0}: anyone with it can read the object until {1} ({2} s). Treat it as a secret.', uri, url.expiresAt.toISOString(), presign)}\n`);
+      io.stderr(
+        `${t('Presigned GET URL for {0}: anyone with it can read the object until {1} ({2} s). Treat it as a secret.', uri, url.expiresAt.toISOString(), presign)}\n`,
+      );
       return Exit.Ok;
     }
     // Neither: say what is there, one line per object; a key's own line breaks cannot start a line of their own.
     if (isPrefix(location)) {
-      const { objects } = await inBucketRegion(oss, location.bucket, region, io.signal, (r) => oss.listAll(location.bucket, r, location.key, { limit: Number.POSITIVE_INFINITY, ...signal }));
+      const { objects } = await inBucketRegion(oss, location.bucket, region, io.signal, (r) =>
+        oss.listAll(location.bucket, r, location.key, { limit: Number.POSITIVE_INFINITY, ...signal }),
+      );
       if (!objects.length) throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', message: t('There is no object under {0}.', uri) });
       for (const o of objects) io.stdout(`${o.size}\t${escapeLine(`oss://${location.bucket}/${o.key}`)}\n`);
     } else {

@@ -44,7 +44,9 @@ export function formatText(reports: readonly FileReport[]): string {
   for (const { file, diagnostics } of reports) {
     for (const d of diagnostics) {
       const message = d.message.replace(/\s*\n\s*/g, ' ');
-      lines.push(`${escapeLine(file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[severityOf(d)]} ${codeOf(d)} ${escapeLine(message)}`);
+      lines.push(
+        `${escapeLine(file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[severityOf(d)]} ${codeOf(d)} ${escapeLine(message)}`,
+      );
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -3,7 +3,16 @@ import { lstat, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseJob, valueRange, type JobDocument, COMMAND_LINE_TEXT, SHELLS, type Shell, previewRequest, toRequest, validateJob, t } from '../../core/src/index';
-import { createImmClient, DEFAULT_REGION, describeImmError, followTask, ImmApiError, parseEndpointOverride, type CredentialSource, type TaskInfo } from '../../api/src/index';
+import {
+  createImmClient,
+  DEFAULT_REGION,
+  describeImmError,
+  followTask,
+  ImmApiError,
+  parseEndpointOverride,
+  type CredentialSource,
+  type TaskInfo,
+} from '../../api/src/index';
 import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { preflightRefuses } from './preflight';
@@ -34,7 +43,8 @@ async function planDownload(doc: JobDocument, target: string, overwrite: boolean
   const path = resolve(io.cwd, target);
   const info = await lstat(path).catch(() => undefined);
   if (info?.isSymbolicLink() && shape === 'object') return t('--download {0} is a symbolic link: nothing is written through it.', target);
-  if (info && shape !== 'object' && !info.isDirectory() && !info.isSymbolicLink()) return t('--download {0} is a file; the segmented output {1} needs a folder.', target, output.uri);
+  if (info && shape !== 'object' && !info.isDirectory() && !info.isSymbolicLink())
+    return t('--download {0} is a file; the segmented output {1} needs a folder.', target, output.uri);
   if (info && shape === 'object' && info.isFile() && !overwrite) return t('--download {0} already exists; add --overwrite to replace it.', target);
   const parent = await stat(dirname(path)).catch(() => undefined);
   if (parent && !parent.isDirectory()) return t('--download {0}: {1} is not a folder.', target, dirname(target));
@@ -105,7 +115,11 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
       io.stderr(`${error.message}\n`);
       return Exit.Failure;
     }
-    const preview = previewRequest(doc.value, { region: region || DEFAULT_REGION, ...(endpointHost ? { endpoint: endpointHost } : {}), ...(values.profile ? { profile: values.profile } : {}) });
+    const preview = previewRequest(doc.value, {
+      region: region || DEFAULT_REGION,
+      ...(endpointHost ? { endpoint: endpointHost } : {}),
+      ...(values.profile ? { profile: values.profile } : {}),
+    });
     if (format === 'json') {
       io.stdout(`${JSON.stringify({ ...preview, note: COMMAND_LINE_TEXT.needsCli() }, null, 2)}\n`);
       return Exit.Ok;
@@ -132,13 +146,22 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
     });
     if (!values['no-preflight']) {
       // The checks wait 10 s per read unless --timeout says otherwise, so "raise the timeout" advice can be followed.
-      const flags = { region, endpoint: service.endpoint, ossEndpoint: service.ossEndpoint, profile: values.profile, timeoutMs: values.timeout !== undefined ? timeoutMs : 10_000 };
+      const flags = {
+        region,
+        endpoint: service.endpoint,
+        ossEndpoint: service.ossEndpoint,
+        profile: values.profile,
+        timeoutMs: values.timeout !== undefined ? timeoutMs : 10_000,
+      };
       if (await preflightRefuses(doc, shown, flags, io)) {
-        if (format === 'json') io.stdout(`${JSON.stringify({ submitted: false, file: shown, reason: t('the cloud checks found errors (printed on stderr)') }, null, 2)}\n`);
+        if (format === 'json')
+          io.stdout(`${JSON.stringify({ submitted: false, file: shown, reason: t('the cloud checks found errors (printed on stderr)') }, null, 2)}\n`);
         return Exit.Failure;
       }
     }
-    io.stderr(`${t('Submitting {0} ({1}, project {2}) to {3} as {4}…', shown, String(request.body['Type'] ?? '?'), projectName, client.endpoint.url, await client.describeCredentials())}\n`);
+    io.stderr(
+      `${t('Submitting {0} ({1}, project {2}) to {3} as {4}…', shown, String(request.body['Type'] ?? '?'), projectName, client.endpoint.url, await client.describeCredentials())}\n`,
+    );
 
     const created = await client.createHighlightTask(request, io.signal ? { signal: io.signal } : {});
     if (format === 'text') io.stdout(`${created.taskId}\n`);
@@ -175,7 +198,9 @@ export async function submitCommand(args: readonly string[], io: Io): Promise<nu
 function finish(task: TaskInfo, requestId: string, format: string, io: Io): number {
   const failed = task.status !== 'Succeeded';
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ taskId: task.taskId, requestId, projectName: task.projectName, status: task.status, code: task.code, message: task.message, startTime: task.startTime, endTime: task.endTime }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ taskId: task.taskId, requestId, projectName: task.projectName, status: task.status, code: task.code, message: task.message, startTime: task.startTime, endTime: task.endTime }, null, 2)}\n`,
+    );
   }
   io.stderr(failed ? `${task.taskId} ${task.status}: ${task.code ?? ''} ${task.message ?? ''}\n` : `${t('{0} Succeeded.', task.taskId)}\n`);
   return failed ? Exit.Failure : Exit.Ok;

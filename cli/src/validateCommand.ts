@@ -57,7 +57,9 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
     if (missing !== undefined) {
-      io.stderr(`highlight-task: ${t('validate --cloud needs Alibaba Cloud credentials, and none could be used: {0}', missing.replace(/\s*(Nothing was submitted\.|未提交任何内容。)$/, ''))}\n`);
+      io.stderr(
+        `highlight-task: ${t('validate --cloud needs Alibaba Cloud credentials, and none could be used: {0}', missing.replace(/\s*(Nothing was submitted\.|未提交任何内容。)$/, ''))}\n`,
+      );
       return Exit.Failure;
     }
   }

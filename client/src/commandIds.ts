@@ -39,4 +39,11 @@ export const Commands = {
 } as const;
 
 /** The results commands: the only ones the task view's tooltips may run from their links (`isTrusted.enabledCommands`). */
-export const RESULT_COMMAND_IDS: readonly string[] = [Commands.openOutput, Commands.previewOutput, Commands.downloadOutput, Commands.copyOutputUri, Commands.copyPresignedUrl, Commands.openInConsole];
+export const RESULT_COMMAND_IDS: readonly string[] = [
+  Commands.openOutput,
+  Commands.previewOutput,
+  Commands.downloadOutput,
+  Commands.copyOutputUri,
+  Commands.copyPresignedUrl,
+  Commands.openInConsole,
+];

@@ -10,9 +10,14 @@ export function registerCommands(api: ImmHighlightApi): vscode.Disposable {
       try {
         await api.restartServer();
       } catch (error) {
-        void notify.error(vscode.l10n.t('IMM Highlight: the language server could not be restarted: {0}', error instanceof Error ? error.message : String(error)), showOutput).then((choice) => {
-          if (choice) api.outputChannel.show(true);
-        });
+        void notify
+          .error(
+            vscode.l10n.t('IMM Highlight: the language server could not be restarted: {0}', error instanceof Error ? error.message : String(error)),
+            showOutput,
+          )
+          .then((choice) => {
+            if (choice) api.outputChannel.show(true);
+          });
         return false;
       }
       if (!api.languageClient.isRunning()) {

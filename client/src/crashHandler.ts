@@ -1,11 +1,4 @@
-import {
-  CloseAction,
-  ErrorAction,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
-  type Message,
-} from 'vscode-languageclient';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient';
 import { t } from '../../core/src/index';
 
 /** What the user is told about; each at most once until they restart the server themselves. */
@@ -48,7 +41,10 @@ export class CrashHandler implements ErrorHandler {
       return {
         action: CloseAction.DoNotRestart,
         handled: true,
-        message: t('The language server crashed {0} times in 3 minutes and will not be restarted until you run "IMM Highlight: Restart Language Server".', this.crashes.length),
+        message: t(
+          'The language server crashed {0} times in 3 minutes and will not be restarted until you run "IMM Highlight: Restart Language Server".',
+          this.crashes.length,
+        ),
       };
     }
     this.tellOnce('restarted');

@@ -8,10 +8,7 @@ export async function showCrashNotification(event: CrashEvent, output: vscode.Ou
   const RESTART = vscode.l10n.t('Restart');
   const choice =
     event === 'restarted'
-      ? await notify.warning(
-          vscode.l10n.t('The IMM Highlight language server stopped unexpectedly and was restarted.'),
-          SHOW_LOGS,
-        )
+      ? await notify.warning(vscode.l10n.t('The IMM Highlight language server stopped unexpectedly and was restarted.'), SHOW_LOGS)
       : await notify.error(
           vscode.l10n.t('The IMM Highlight language server keeps crashing and was not restarted: job files are not checked until you restart it.'),
           SHOW_LOGS,

@@ -7,11 +7,7 @@ import { credentialFreeEnvironment } from './serverEnvironment';
 export { documentSelector } from './documentSelector';
 
 /** The desktop client: the server as a Node process (dist/server.js) over IPC. */
-export function createLanguageClient(
-  context: vscode.ExtensionContext,
-  outputChannel: vscode.OutputChannel,
-  errorHandler: ErrorHandler,
-): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel, errorHandler: ErrorHandler): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const env = credentialFreeEnvironment(process.env);
   const serverOptions: ServerOptions = {

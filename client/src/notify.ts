@@ -13,7 +13,9 @@ type Severity = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMess
 function plain(severity: Severity): Show {
   return <T extends string | vscode.MessageItem>(message: string, ...rest: (T | vscode.MessageOptions)[]) => {
     // Options (not buttons, which have a title) may carry a detail line, shown as text too.
-    const safe = rest.map((item) => (typeof item === 'object' && !('title' in item) && item.detail !== undefined ? { ...item, detail: plainText(item.detail) } : item));
+    const safe = rest.map((item) =>
+      typeof item === 'object' && !('title' in item) && item.detail !== undefined ? { ...item, detail: plainText(item.detail) } : item,
+    );
     // Looked up at each call, not captured at load: whatever vscode.window holds then is what shows it.
     const show = vscode.window[severity] as (message: string, ...items: unknown[]) => Thenable<T | undefined>;
     return show(plainText(message), ...safe);
@@ -27,7 +29,10 @@ export const notify = {
 };
 
 /** vscode.window.withProgress with a plain-text title. */
-export function withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R> {
+export function withProgress<R>(
+  options: vscode.ProgressOptions,
+  task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+): Thenable<R> {
   return vscode.window.withProgress({ ...options, ...(options.title !== undefined ? { title: plainText(options.title) } : {}) }, (progress, token) =>
     task({ report: (value) => progress.report(value.message !== undefined ? { ...value, message: plainText(value.message) } : value) }, token),
   );

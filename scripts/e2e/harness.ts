@@ -63,7 +63,10 @@ export function freshRunDirs(kind: string, workspaceSource: string): RunDirs {
   const parent = join(ROOT, '.e2e/runs');
   mkdirSync(parent, { recursive: true });
   // Keep the last few runs for post-mortems, not hundreds.
-  const old = readdirSync(parent).filter((name) => name.startsWith(`${kind}-`)).sort().slice(0, -4);
+  const old = readdirSync(parent)
+    .filter((name) => name.startsWith(`${kind}-`))
+    .sort()
+    .slice(0, -4);
   for (const name of old) rmSync(join(parent, name), { recursive: true, force: true });
   const root = mkdtempSync(join(parent, `${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}-`));
   const dirs = { root, userData: join(root, 'user'), extensions: join(root, 'extensions'), workspace: join(root, 'workspace') };
@@ -212,9 +215,20 @@ export async function startCodeServer(cs: CodeServerInstall, dirs: RunDirs, opti
   const logFile = join(dirs.root, 'code-server.log');
   const out = openSync(logFile, 'a');
   const args = [
-    cs.entry, '--config', config, '--auth', 'none', '--bind-addr', `${host}:${port}`,
-    '--disable-telemetry', '--disable-update-check', ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData,
+    cs.entry,
+    '--config',
+    config,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    '--extensions-dir',
+    dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.locale ? ['--locale', options.locale] : []),
     dirs.workspace,
@@ -284,8 +298,15 @@ export async function launchBrowser(viewport = { width: 1400, height: 900 }): Pr
     headless: true,
     viewport,
     // Without the network flags Chromium keeps trying to reach Google on this offline machine.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -12,8 +12,22 @@
 import { join } from 'node:path';
 import { format } from 'node:util';
 import {
-  buildExtension, freshRunDirs, installLanguagePack, keepLogs, launchBrowser, log, outputDir, remoteUri, ROOT, run,
-  setupCodeServer, startCodeServer, workbenchUrl, writeUserSettings, type Browser, type RunningCodeServer,
+  buildExtension,
+  freshRunDirs,
+  installLanguagePack,
+  keepLogs,
+  launchBrowser,
+  log,
+  outputDir,
+  remoteUri,
+  ROOT,
+  run,
+  setupCodeServer,
+  startCodeServer,
+  workbenchUrl,
+  writeUserSettings,
+  type Browser,
+  type RunningCodeServer,
 } from './harness';
 
 const TIMEOUT_MS = 5 * 60_000;

@@ -1,6 +1,13 @@
 /** Answers the client's live-completion context request from the core; the server itself never calls the cloud. */
 import type { Connection } from 'vscode-languageserver';
-import { cloudCompletionContext, CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult, offsetOf, type JobDocument } from '../../core/src/index';
+import {
+  cloudCompletionContext,
+  CLOUD_CONTEXT_REQUEST,
+  type CloudContextParams,
+  type CloudContextResult,
+  offsetOf,
+  type JobDocument,
+} from '../../core/src/index';
 
 export function registerCloudContext(connection: Connection, jobFor: (uri: string) => JobDocument | undefined): void {
   connection.onRequest(CLOUD_CONTEXT_REQUEST, (params: CloudContextParams): CloudContextResult => {

@@ -5,7 +5,19 @@
 import { CodeActionKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
-import { codeActions, type CodeActionSettings, complete, type CompletionOptions, type JobDocument, formatDocument, formattingRefusal, hover, documentSymbols, validateJob, useLocale } from '../../core/src/index';
+import {
+  codeActions,
+  type CodeActionSettings,
+  complete,
+  type CompletionOptions,
+  type JobDocument,
+  formatDocument,
+  formattingRefusal,
+  hover,
+  documentSymbols,
+  validateJob,
+  useLocale,
+} from '../../core/src/index';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { withParserDetails } from './parserDetails';
 import { registerCloudContext } from './cloudContext';

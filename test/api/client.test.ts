@@ -92,11 +92,14 @@ describe('authentication', () => {
   });
 
   test('the default chain signs with the environment variables and says so', async () => {
-    await withEnv({ ...emptyCredentialEnv(), ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret }, async () => {
-      const client = createImmClient({ endpoint: endpoint.url });
-      assert.equal(await client.describeCredentials(), 'AccessKey LTAI****ey01 from environment variables');
-      await client.createHighlightTask(toRequest(JOBS.Concat));
-    });
+    await withEnv(
+      { ...emptyCredentialEnv(), ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret },
+      async () => {
+        const client = createImmClient({ endpoint: endpoint.url });
+        assert.equal(await client.describeCredentials(), 'AccessKey LTAI****ey01 from environment variables');
+        await client.createHighlightTask(toRequest(JOBS.Concat));
+      },
+    );
     assert.equal(endpoint.received('CreateHighlightTask')[0]?.status, 200);
   });
 
@@ -114,7 +117,9 @@ describe('authentication', () => {
   });
 
   test('no credentials anywhere: a credentials error that says what to set, and nothing is sent', async () => {
-    const error = await withEnv(emptyCredentialEnv(), () => rejection(createImmClient({ endpoint: endpoint.url }).createHighlightTask(toRequest(JOBS.Retrieval))));
+    const error = await withEnv(emptyCredentialEnv(), () =>
+      rejection(createImmClient({ endpoint: endpoint.url }).createHighlightTask(toRequest(JOBS.Retrieval))),
+    );
     assert.equal(error.kind, 'credentials');
     assert.match(error.message, /ALIBABA_CLOUD_ACCESS_KEY_ID/);
     assert.match(error.message, /Nothing was submitted/);
@@ -162,13 +167,19 @@ describe('service errors', () => {
     const created = await clientFor(endpoint).createHighlightTask(toRequest(JOBS.Retrieval));
     endpoint.control.failNext(faults.internalError(503), { action: 'GetTask', times: 2 });
     await clientFor(endpoint).getTask({ projectName: 'immtest', taskId: created.taskId });
-    assert.deepEqual(endpoint.received('GetTask').map((r) => r.status), [503, 503, 200]);
+    assert.deepEqual(
+      endpoint.received('GetTask').map((r) => r.status),
+      [503, 503, 200],
+    );
   });
 
   test('throttling is retried, then succeeds', async () => {
     endpoint.control.failNext(faults.throttling(), { action: 'CreateHighlightTask' });
     await clientFor(endpoint).createHighlightTask(toRequest(JOBS.Retrieval));
-    assert.deepEqual(endpoint.received('CreateHighlightTask').map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      endpoint.received('CreateHighlightTask').map((r) => r.status),
+      [429, 200],
+    );
   });
 
   test('a 504 on CreateHighlightTask is not repeated: outcome unknown', async () => {
@@ -202,7 +213,10 @@ describe('network: never repeat a CreateHighlightTask that may have been acted o
     endpoint.control.failNext(faults.hang(), { action: 'GetTask' });
     const task = await clientFor(endpoint, { timeoutMs: 300 }).getTask({ projectName: 'immtest', taskId });
     assert.equal(task.status, 'Running');
-    assert.deepEqual(endpoint.received('GetTask').map((r) => r.status), ['hang', 200]);
+    assert.deepEqual(
+      endpoint.received('GetTask').map((r) => r.status),
+      ['hang', 200],
+    );
   });
 
   test('connection refused: nothing was sent, so it is retried, then reported with advice', async () => {
@@ -232,8 +246,14 @@ describe('followTask', () => {
     const final = await followTask(client, { projectName: 'immtest', taskId, onUpdate: (t) => seen.push(t), ...fast });
     assert.equal(final.status, 'Succeeded');
     assert.equal(final.done, true);
-    assert.deepEqual(seen.map((t) => t.status), ['Running', 'Running', 'Running', 'Succeeded']);
-    assert.deepEqual(seen.map((t) => t.progress), [25, 50, 75, 100]);
+    assert.deepEqual(
+      seen.map((t) => t.status),
+      ['Running', 'Running', 'Running', 'Succeeded'],
+    );
+    assert.deepEqual(
+      seen.map((t) => t.progress),
+      [25, 50, 75, 100],
+    );
     const gets = endpoint.received('GetTask');
     assert.equal(gets.length, 4);
     assert.deepEqual(gets[0]?.params, { ProjectName: 'immtest', TaskId: taskId, TaskType: 'Highlight' });
@@ -261,7 +281,9 @@ describe('followTask', () => {
   });
 
   test('stops at once for a task that does not exist', async () => {
-    const error = await rejection(followTask(clientFor(endpoint), { projectName: 'immtest', taskId: 'Highlight-00000000-0000-0000-0000-000000000000', ...fast }));
+    const error = await rejection(
+      followTask(clientFor(endpoint), { projectName: 'immtest', taskId: 'Highlight-00000000-0000-0000-0000-000000000000', ...fast }),
+    );
     assert.equal(error.statusCode, 404);
     assert.equal(endpoint.received('GetTask').length, 1);
   });

@@ -25,7 +25,11 @@ let oss: OssConnection;
 before(async () => {
   [imm, ossEndpoint] = await Promise.all([startImmEndpoint(), startOssEndpoint()]);
   client = clientFor(imm);
-  oss = createOssConnection({ endpoint: ossEndpoint.url, credentials: { kind: 'accessKey', accessKeyId: TEST_OSS_ACCESS_KEY.id, accessKeySecret: TEST_OSS_ACCESS_KEY.secret }, timeoutMs: 3000 });
+  oss = createOssConnection({
+    endpoint: ossEndpoint.url,
+    credentials: { kind: 'accessKey', accessKeyId: TEST_OSS_ACCESS_KEY.id, accessKeySecret: TEST_OSS_ACCESS_KEY.secret },
+    timeoutMs: 3000,
+  });
 });
 after(() => Promise.all([imm.close(), ossEndpoint.close()]));
 beforeEach(() => {
@@ -46,12 +50,19 @@ async function fixesOf(text: string, code: string): Promise<{ titles: string[]; 
   const actions = quickFixes(doc, URI, finding.range, [JSON.parse(JSON.stringify(finding))]);
   assert.ok(actions.length > 0, `no quick fix for ${code}`);
   const edits = actions[0]!.edit!.changes![URI] as TextEdit[];
-  return { titles: actions.map((a) => a.title), preferred: actions[0]!.isPreferred === true, fixed: TextDocument.applyEdits(TextDocument.create(URI, 'imm-highlight', 1, text), edits) };
+  return {
+    titles: actions.map((a) => a.title),
+    preferred: actions[0]!.isPreferred === true,
+    fixed: TextDocument.applyEdits(TextDocument.create(URI, 'imm-highlight', 1, text), edits),
+  };
 }
 
 describe('quick fixes of cloud findings', { concurrency: false }, () => {
   test('project-not-found: did you mean the closest existing project', async () => {
-    const { titles, preferred, fixed } = await fixesOf(job('imtest', 'oss://test-bucket/videos/beach.mp4', 'oss://test-bucket/highlights/new.mp4'), 'project-not-found');
+    const { titles, preferred, fixed } = await fixesOf(
+      job('imtest', 'oss://test-bucket/videos/beach.mp4', 'oss://test-bucket/highlights/new.mp4'),
+      'project-not-found',
+    );
     assert.deepEqual(titles, ['Change to `immtest`']);
     assert.ok(preferred);
     assert.match(fixed, /^ProjectName: immtest\n/);
@@ -59,7 +70,10 @@ describe('quick fixes of cloud findings', { concurrency: false }, () => {
   });
 
   test('oss-object-not-found: the closest object of the same folder', async () => {
-    const { titles, fixed } = await fixesOf(job('immtest', 'oss://test-bucket/videos/beahc.mp4', 'oss://test-bucket/highlights/new.mp4'), 'oss-object-not-found');
+    const { titles, fixed } = await fixesOf(
+      job('immtest', 'oss://test-bucket/videos/beahc.mp4', 'oss://test-bucket/highlights/new.mp4'),
+      'oss-object-not-found',
+    );
     assert.deepEqual(titles, ['Change to `oss://test-bucket/videos/beach.mp4`']);
     assert.match(fixed, /- URI: oss:\/\/test-bucket\/videos\/beach\.mp4\n/);
   });
@@ -73,7 +87,11 @@ describe('quick fixes of cloud findings', { concurrency: false }, () => {
   });
 
   test('nothing is listed for a job without findings', async () => {
-    const findings = await cloudCheckJob(parseJob(job('immtest', 'oss://test-bucket/videos/beach.mp4', 'oss://test-bucket/highlights/new.mp4')), { imm: client, oss, region: 'cn-hangzhou' });
+    const findings = await cloudCheckJob(parseJob(job('immtest', 'oss://test-bucket/videos/beach.mp4', 'oss://test-bucket/highlights/new.mp4')), {
+      imm: client,
+      oss,
+      region: 'cn-hangzhou',
+    });
     assert.deepEqual(findings, []);
     assert.equal(imm.received('ListProjects').length, 0);
     assert.ok(!ossEndpoint.requests.some((r) => r.action === 'oss:ListObjects'), ossEndpoint.requests.map((r) => r.url).join('\n'));

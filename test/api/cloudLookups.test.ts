@@ -33,14 +33,26 @@ function countingImm(): { imm: Pick<ImmClient, 'getProject'>; calls: () => numbe
       getProject: async (name: string) => {
         calls++;
         await new Promise((resolve) => setTimeout(resolve, 20));
-        if (name !== 'immtest') throw new ImmApiError({ kind: 'service', code: 'ResourceNotFound', message: 'no such project', statusCode: 404, requestId: undefined, serviceMessage: undefined, parameter: undefined, retryable: false, outcomeUnknown: false });
+        if (name !== 'immtest')
+          throw new ImmApiError({
+            kind: 'service',
+            code: 'ResourceNotFound',
+            message: 'no such project',
+            statusCode: 404,
+            requestId: undefined,
+            serviceMessage: undefined,
+            parameter: undefined,
+            retryable: false,
+            outcomeUnknown: false,
+          });
         return { projectName: name } as Awaited<ReturnType<ImmClient['getProject']>>;
       },
     },
   };
 }
 
-const sent = (action: string, method?: string): number => endpoint.requests.filter((r) => r.action === action && (method === undefined || r.method === method)).length;
+const sent = (action: string, method?: string): number =>
+  endpoint.requests.filter((r) => r.action === action && (method === undefined || r.method === method)).length;
 
 before(async () => {
   endpoint = await startOssEndpoint();
@@ -70,7 +82,10 @@ describe('cloud checks share their look-ups (issue 20, 12)', () => {
     endpoint.control.deny('oss:ListBuckets');
     const doc = parseJob(JOB);
     const first = await cloudCheckJob(doc, { imm, oss, region: 'cn-hangzhou', cache });
-    assert.ok(first.some((d) => d.code === 'cloud-check-failed'), JSON.stringify(first));
+    assert.ok(
+      first.some((d) => d.code === 'cloud-check-failed'),
+      JSON.stringify(first),
+    );
     const afterFirst = sent('oss:GetBucketInfo');
     for (let i = 0; i < 5; i++) await cloudCheckJob(doc, { imm, oss, region: 'cn-hangzhou', cache });
     assert.equal(sent('oss:GetBucketInfo'), afterFirst, 'the denial is not asked again within 30 s');
@@ -86,7 +101,10 @@ describe('cloud checks share their look-ups (issue 20, 12)', () => {
     const started = Date.now();
     const found = await cloudCheckJob(parseJob(JOB), { imm, oss, region: 'cn-hangzhou', cache: new CloudAnswerCache(), deadlineMs: 300 });
     assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
-    assert.ok(found.some((d) => d.code === 'cloud-check-failed' && /300|0 seconds|longer than/.test(d.message)), JSON.stringify(found.map((d) => d.message)));
+    assert.ok(
+      found.some((d) => d.code === 'cloud-check-failed' && /300|0 seconds|longer than/.test(d.message)),
+      JSON.stringify(found.map((d) => d.message)),
+    );
   });
 
   test('many buckets are bounded by the deadline, not asked one after another until the end', async () => {
@@ -94,7 +112,13 @@ describe('cloud checks share their look-ups (issue 20, 12)', () => {
     const buckets = Array.from({ length: 60 }, (_, i) => `  - URI: oss://missing-bucket-${i}/a.mp4`).join('\n');
     endpoint.control.failNext({ kind: 'hang' }, 1000);
     const started = Date.now();
-    await cloudCheckJob(parseJob(`ProjectName: immtest\nType: Concat\nSources:\n${buckets}\n`), { imm, oss, region: 'cn-hangzhou', cache: new CloudAnswerCache(), deadlineMs: 400 });
+    await cloudCheckJob(parseJob(`ProjectName: immtest\nType: Concat\nSources:\n${buckets}\n`), {
+      imm,
+      oss,
+      region: 'cn-hangzhou',
+      cache: new CloudAnswerCache(),
+      deadlineMs: 400,
+    });
     assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
     assert.ok(sent('oss:GetBucketInfo') <= 4, `only the first ${sent('oss:GetBucketInfo')} (the concurrency) were sent`);
   });

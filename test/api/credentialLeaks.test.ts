@@ -25,7 +25,6 @@ import { MINIMAL_JOB } from '../support/minimalJobs';
 const SECRET = 'Zq8vK2mNp4RtY6wXa1cE3gJ5lO7sU9bD';
 const PLAIN = 'correct horse battery staple';
 
-
 interface Run {
   readonly code: number;
   readonly stdout: string;
@@ -125,7 +124,12 @@ describe('a failing credentials provider never passes its text on', () => {
   test('OIDC role whose token file is missing: the file is named', async () => {
     const { env, dir } = home();
     await assertNowhere(
-      { ...env, ALIBABA_CLOUD_ROLE_ARN: `acs:ram::1:role/${PLAIN}`, ALIBABA_CLOUD_OIDC_PROVIDER_ARN: 'acs:ram::1:oidc-provider/x', ALIBABA_CLOUD_OIDC_TOKEN_FILE: join(dir, 'no-token') },
+      {
+        ...env,
+        ALIBABA_CLOUD_ROLE_ARN: `acs:ram::1:role/${PLAIN}`,
+        ALIBABA_CLOUD_OIDC_PROVIDER_ARN: 'acs:ram::1:oidc-provider/x',
+        ALIBABA_CLOUD_OIDC_TOKEN_FILE: join(dir, 'no-token'),
+      },
       /OIDC role .*no-token\): the file does not exist/,
     );
   });
@@ -159,7 +163,7 @@ describe('a failing credentials provider never passes its text on', () => {
     });
   });
 
-  test('ECS RAM role and OIDC STS answers, in the library\'s words (their hosts are fixed)', () => {
+  test("ECS RAM role and OIDC STS answers, in the library's words (their hosts are fixed)", () => {
     const cases: [string, string, RegExp][] = [
       ['ecs_ram_role', `get sts token failed, httpStatus: 403, message = {"AccessKeySecret":"${SECRET}","x":"${PLAIN}"}`, /HTTP 403/],
       ['ecs_ram_role', `get sts token failed, json parse failed: Unexpected token, result: ${SECRET} ${PLAIN}`, /not JSON/],
@@ -167,7 +171,11 @@ describe('a failing credentials provider never passes its text on', () => {
       ['ecs_ram_role', 'connect ECONNREFUSED 100.100.100.200:80', /could not be reached \(ECONNREFUSED\)/],
       ['oidc_role_arn', `get sts token failed with OIDC: {"Message":"${PLAIN}","AccessKeySecret":"${SECRET}"}`, /STS did not issue/],
       ['oidc_role_arn', `get sts token failed with OIDC, unmarshal fail: ${SECRET} ${PLAIN}`, /not JSON/],
-      ['cli_profile', `parse aliyun cli config from '/home/u/.aliyun/config.json' failed: {"access_key_secret":"${SECRET}",}`, /config\.json\): the file is not valid JSON/],
+      [
+        'cli_profile',
+        `parse aliyun cli config from '/home/u/.aliyun/config.json' failed: {"access_key_secret":"${SECRET}",}`,
+        /config\.json\): the file is not valid JSON/,
+      ],
       ['credential_uri', `error retrieving credentials from credentialsURI result: {"AccessKeySecret":"${SECRET}","n":"${PLAIN}"}.`, /no complete AccessKey/],
       ['unknown_provider', `something odd: ${SECRET} ${PLAIN}`, /not shown here/],
     ];

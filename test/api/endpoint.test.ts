@@ -20,7 +20,10 @@ test('a region resolves to imm.<region>.aliyuncs.com over HTTPS; cn-beijing-gov-
   assert.equal(resolveEndpoint({ region: 'cn-beijing-gov-1' }).host, 'imm-vpc.cn-beijing-gov-1.aliyuncs.com');
   assert.equal(resolveEndpoint().host, 'imm.cn-hangzhou.aliyuncs.com');
   assert.equal(IMM_REGION_IDS.length, 20);
-  assert.throws(() => resolveEndpoint({ region: 'mars-north-1' }), (e: unknown) => e instanceof ImmApiError && e.kind === 'endpoint' && /not offered/.test(e.message));
+  assert.throws(
+    () => resolveEndpoint({ region: 'mars-north-1' }),
+    (e: unknown) => e instanceof ImmApiError && e.kind === 'endpoint' && /not offered/.test(e.message),
+  );
 });
 
 test('endpoint override: https anywhere, http only on loopback', () => {
@@ -160,7 +163,10 @@ test('a held request is answered as usual only when released, over the API or /_
   // As a client in another process would: the log says when both are waiting.
   while (endpoint.requests.filter((r) => r.status === 'held').length < 2) await new Promise((r) => setTimeout(r, 10));
   assert.deepEqual(await (await control({ op: 'releaseHeld' })).json(), { ok: true, released: 2 });
-  assert.deepEqual((await Promise.all(two)).map((r) => r.json['Code']), ['MissingParameter', 'MissingParameter']);
+  assert.deepEqual(
+    (await Promise.all(two)).map((r) => r.json['Code']),
+    ['MissingParameter', 'MissingParameter'],
+  );
 });
 
 test('reset answers the held requests and close drops them: no client and no waiter is left hanging', { timeout: 20_000 }, async () => {
@@ -173,7 +179,9 @@ test('reset answers the held requests and close drops them: no client and no wai
   const other = await startImmEndpoint();
   other.control.failNext(faults.held());
   const dropped = new Promise<{ status: number }>((resolve, reject) => {
-    const req = httpRequest(`${other.url}/?ProjectName=p`, { method: 'POST', headers: signedHeaders('', { host: other.host }) }, (res) => resolve({ status: res.statusCode ?? 0 }));
+    const req = httpRequest(`${other.url}/?ProjectName=p`, { method: 'POST', headers: signedHeaders('', { host: other.host }) }, (res) =>
+      resolve({ status: res.statusCode ?? 0 }),
+    );
     req.on('error', reject);
     req.end('');
   });

@@ -79,8 +79,12 @@ function pick(error: { retryable: boolean; outcomeUnknown: boolean }): { retryab
 }
 
 test('a presigned URL quoted in an IMM error answer is redacted in the error and its message', () => {
-  const url = 'https://b.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2ln%3D&security-token=CAISSECRETTOKEN';
-  const error = normalizeError({ statusCode: 400, code: 'InvalidArgument', data: { Code: 'InvalidArgument', Message: `Sources.0.URI ${url} cannot be read.`, RequestId: 'R1' } }, create);
+  const url =
+    'https://b.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2ln%3D&security-token=CAISSECRETTOKEN';
+  const error = normalizeError(
+    { statusCode: 400, code: 'InvalidArgument', data: { Code: 'InvalidArgument', Message: `Sources.0.URI ${url} cannot be read.`, RequestId: 'R1' } },
+    create,
+  );
   for (const text of [error.message, error.serviceMessage, JSON.stringify(error.toJSON())]) {
     assert.ok(!/Signature=|SECRETTOKEN|STS\.NUg/.test(text ?? ''), text);
   }

@@ -31,10 +31,7 @@ export const JOBS = {
   Concat: {
     ProjectName: 'immtest',
     Type: 'Concat',
-    Sources: [
-      { URI: 'oss://test-bucket/a.mp4', StartTime: 1.5, Duration: 3 },
-      { URI: 'oss://test-bucket/b.mp4' },
-    ],
+    Sources: [{ URI: 'oss://test-bucket/a.mp4', StartTime: 1.5, Duration: 3 }, { URI: 'oss://test-bucket/b.mp4' }],
     Output: { URI: 'oss://test-bucket/out/concat.mp4', Container: 'mp4', Speed: 1.0 },
   },
   Compose: {

@@ -63,7 +63,10 @@ describe('OSS module against the local endpoint', () => {
     const { buckets } = await oss.listBuckets('cn-hangzhou', { limit: 2 });
     assert.equal(buckets.length, 2);
     const all = await oss.listBuckets('cn-hangzhou', { prefix: 'te' });
-    assert.deepEqual(all.buckets.map((b) => b.name), ['team-archive', 'test-bucket']);
+    assert.deepEqual(
+      all.buckets.map((b) => b.name),
+      ['team-archive', 'test-bucket'],
+    );
   });
 
   test('GetBucketInfo gives the Location; a missing bucket is no-such-bucket; a bucket elsewhere is wrong-region', async () => {
@@ -82,7 +85,10 @@ describe('OSS module against the local endpoint', () => {
     assert.deepEqual(top.folders, ['highlights/', 'music/', 'videos/']);
     assert.deepEqual(top.objects, []);
     const music = await oss.listFolder('test-bucket', 'cn-hangzhou', 'music/');
-    assert.deepEqual(music.objects.map((o) => o.key), ['music/calm.m4a', 'music/clip.mp4', 'music/summer.mp3']);
+    assert.deepEqual(
+      music.objects.map((o) => o.key),
+      ['music/calm.m4a', 'music/clip.mp4', 'music/summer.mp3'],
+    );
     assert.ok(music.objects.every((o) => o.size > 0 && typeof o.lastModified === 'string'));
 
     const seen: string[] = [];
@@ -117,7 +123,10 @@ describe('OSS module against the local endpoint', () => {
     endpoint.control.putObject('test-bucket', { key: 'videos/2026 trip/山 (1)+.mp4', contentType: 'video/mp4' });
     assert.equal((await oss.headObject('test-bucket', 'cn-hangzhou', 'videos/2026 trip/山 (1)+.mp4')).contentType, 'video/mp4');
     const folder = await oss.listFolder('test-bucket', 'cn-hangzhou', 'videos/2026 trip/');
-    assert.deepEqual(folder.objects.map((o) => o.key), ['videos/2026 trip/山 (1)+.mp4']);
+    assert.deepEqual(
+      folder.objects.map((o) => o.key),
+      ['videos/2026 trip/山 (1)+.mp4'],
+    );
   });
 
   test('GetObject returns the content', async () => {
@@ -202,15 +211,26 @@ describe('OSS module against the local endpoint', () => {
   });
 
   test('the endpoint setting: https by default, http only on loopback, localhost as its address', () => {
-    assert.deepEqual(parseOssEndpoint('oss-cn-hangzhou-internal.aliyuncs.com'), { protocol: 'https:', url: 'https://oss-cn-hangzhou-internal.aliyuncs.com', isIp: false });
+    assert.deepEqual(parseOssEndpoint('oss-cn-hangzhou-internal.aliyuncs.com'), {
+      protocol: 'https:',
+      url: 'https://oss-cn-hangzhou-internal.aliyuncs.com',
+      isIp: false,
+    });
     assert.deepEqual(parseOssEndpoint('http://localhost:9000'), { protocol: 'http:', url: 'http://127.0.0.1:9000', isIp: true });
-    assert.throws(() => parseOssEndpoint('http://oss.example.com'), (e: unknown) => e instanceof OssError && e.kind === 'endpoint' && /unencrypted/.test(e.message));
+    assert.throws(
+      () => parseOssEndpoint('http://oss.example.com'),
+      (e: unknown) => e instanceof OssError && e.kind === 'endpoint' && /unencrypted/.test(e.message),
+    );
     assert.throws(() => parseOssEndpoint('https://oss.example.com/path'), /path or query/);
   });
 });
 
 describe('local OSS endpoint', () => {
-  const date = (): string => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const date = (): string =>
+    new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
 
   function signedHeaders(method: string, bucket: string, key: string, region: string, query: [string, string][] = []): Record<string, string> {
     const d = date();
@@ -224,15 +244,24 @@ describe('local OSS endpoint', () => {
       'UNSIGNED-PAYLOAD',
     ].join('\n');
     const sig = signature(TEST_OSS_ACCESS_KEY.secret, d, region, canonical);
-    return { ...headers, authorization: `OSS4-HMAC-SHA256 Credential=${TEST_OSS_ACCESS_KEY.id}/${d.slice(0, 8)}/${region}/oss/aliyun_v4_request,Signature=${sig}` };
+    return {
+      ...headers,
+      authorization: `OSS4-HMAC-SHA256 Credential=${TEST_OSS_ACCESS_KEY.id}/${d.slice(0, 8)}/${region}/oss/aliyun_v4_request,Signature=${sig}`,
+    };
   }
 
   test('accepts path style and virtual-host style for the same object', async () => {
     const path = await raw('/test-bucket/videos/beach.mp4', signedHeaders('GET', 'test-bucket', 'videos/beach.mp4', 'cn-hangzhou'));
     assert.equal(path.status, 200);
-    const virtual = await raw('/videos/beach.mp4', { ...signedHeaders('GET', 'test-bucket', 'videos/beach.mp4', 'cn-hangzhou'), host: 'test-bucket.oss-cn-hangzhou.aliyuncs.com' });
+    const virtual = await raw('/videos/beach.mp4', {
+      ...signedHeaders('GET', 'test-bucket', 'videos/beach.mp4', 'cn-hangzhou'),
+      host: 'test-bucket.oss-cn-hangzhou.aliyuncs.com',
+    });
     assert.equal(virtual.status, 200);
-    assert.deepEqual(endpoint.requests.map((r) => r.style), ['path', 'virtual-host']);
+    assert.deepEqual(
+      endpoint.requests.map((r) => r.style),
+      ['path', 'virtual-host'],
+    );
   });
 
   test('refuses V1 signatures and unsigned requests', async () => {
@@ -249,7 +278,9 @@ describe('local OSS endpoint', () => {
     assert.equal(good.status, 200);
     const d = date();
     // What ali-oss 6.23 signs for an empty value (`prefix=`), which OSS refuses.
-    const canonical = ['GET', '/test-bucket/', 'list-type=2&prefix=', `x-oss-content-sha256:UNSIGNED-PAYLOAD\nx-oss-date:${d}\n`, '', 'UNSIGNED-PAYLOAD'].join('\n');
+    const canonical = ['GET', '/test-bucket/', 'list-type=2&prefix=', `x-oss-content-sha256:UNSIGNED-PAYLOAD\nx-oss-date:${d}\n`, '', 'UNSIGNED-PAYLOAD'].join(
+      '\n',
+    );
     const sig = signature(TEST_OSS_ACCESS_KEY.secret, d, 'cn-hangzhou', canonical);
     const bad = await raw('/test-bucket/?list-type=2&prefix=', {
       'x-oss-date': d,

@@ -8,11 +8,7 @@ import { clientFor } from './helpers';
 let endpoint: ImmEndpoint;
 before(async () => {
   endpoint = await startImmEndpoint({
-    projects: [
-      { ProjectName: 'immtest', Description: 'Team highlights' },
-      { ProjectName: 'imm-archive', Description: 'Old events' },
-      { ProjectName: 'other' },
-    ],
+    projects: [{ ProjectName: 'immtest', Description: 'Team highlights' }, { ProjectName: 'imm-archive', Description: 'Old events' }, { ProjectName: 'other' }],
   });
 });
 after(() => endpoint.close());
@@ -37,15 +33,24 @@ describe('IMM projects', () => {
   test('ListProjects pages with MaxResults and NextToken and filters by Prefix', async () => {
     const client = clientFor(endpoint);
     const first = await client.listProjects({ maxResults: 2 });
-    assert.deepEqual(first.projects.map((p) => p.projectName), ['imm-archive', 'immtest']);
+    assert.deepEqual(
+      first.projects.map((p) => p.projectName),
+      ['imm-archive', 'immtest'],
+    );
     assert.ok(first.nextToken);
     const second = await client.listProjects({ maxResults: 2, nextToken: first.nextToken! });
-    assert.deepEqual(second.projects.map((p) => p.projectName), ['other']);
+    assert.deepEqual(
+      second.projects.map((p) => p.projectName),
+      ['other'],
+    );
     assert.equal(second.nextToken, undefined);
     const prefixed = await client.listProjects({ prefix: 'imm' });
-    assert.deepEqual(prefixed.projects.map((p) => [p.projectName, p.description]), [
-      ['imm-archive', 'Old events'],
-      ['immtest', 'Team highlights'],
-    ]);
+    assert.deepEqual(
+      prefixed.projects.map((p) => [p.projectName, p.description]),
+      [
+        ['imm-archive', 'Old events'],
+        ['immtest', 'Team highlights'],
+      ],
+    );
   });
 });

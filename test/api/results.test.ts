@@ -9,7 +9,16 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOssConnection, OssError, type OssConnection } from '../../api/src/oss/index';
-import { downloadObject, downloadOutput, downloadPrefix, parseOssLocation, presignObject, segmentPrefix, TargetExistsError, type DownloadProgress } from '../../api/src/results/index';
+import {
+  downloadObject,
+  downloadOutput,
+  downloadPrefix,
+  parseOssLocation,
+  presignObject,
+  segmentPrefix,
+  TargetExistsError,
+  type DownloadProgress,
+} from '../../api/src/results/index';
 import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
 import { httpGet } from '../support/http';
 
@@ -136,14 +145,23 @@ describe('downloads', () => {
     const target = join(dir, 'reel.mp4');
     const controller = new AbortController();
     const error = await rejection(
-      downloadObject(oss, parseOssLocation('oss://test-bucket/out/reel.mp4'), 'cn-hangzhou', target, { onProgress: () => controller.abort(), signal: controller.signal }),
+      downloadObject(oss, parseOssLocation('oss://test-bucket/out/reel.mp4'), 'cn-hangzhou', target, {
+        onProgress: () => controller.abort(),
+        signal: controller.signal,
+      }),
     );
     assert.ok(error instanceof OssError && error.kind === 'cancelled', String(error));
     assert.deepEqual(readdirSync(dir), []);
 
     writeFileSync(target, 'mine');
     const again = new AbortController();
-    await rejection(downloadObject(oss, parseOssLocation('oss://test-bucket/out/reel.mp4'), 'cn-hangzhou', target, { overwrite: true, onProgress: () => again.abort(), signal: again.signal }));
+    await rejection(
+      downloadObject(oss, parseOssLocation('oss://test-bucket/out/reel.mp4'), 'cn-hangzhou', target, {
+        overwrite: true,
+        onProgress: () => again.abort(),
+        signal: again.signal,
+      }),
+    );
     assert.deepEqual(readdirSync(dir), ['reel.mp4']);
     assert.equal(readFileSync(target, 'utf8'), 'mine');
   });
@@ -207,7 +225,12 @@ describe('segmented outputs', () => {
 
     const fresh = join(dir, 'fresh');
     const controller = new AbortController();
-    await rejection(downloadOutput(oss, parseOssLocation('oss://test-bucket/out/seg/'), 'cn-hangzhou', fresh, { signal: controller.signal, onProgress: (p) => p.filesDone >= 1 && controller.abort() }));
+    await rejection(
+      downloadOutput(oss, parseOssLocation('oss://test-bucket/out/seg/'), 'cn-hangzhou', fresh, {
+        signal: controller.signal,
+        onProgress: (p) => p.filesDone >= 1 && controller.abort(),
+      }),
+    );
     assert.equal(existsSync(fresh), false);
     assert.deepEqual(readdirSync(dir).sort(), ['seg']);
   });

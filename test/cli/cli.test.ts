@@ -51,7 +51,8 @@ let endpoint: ImmEndpoint;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-cli-'));
   CLI = await prepareCli();
-  for (const [name, text] of Object.entries({ good: MINIMAL_JOB, concat: CONCAT, warn: WARNING_ONLY, bad: BAD })) writeFileSync(join(dir, `${name}.highlight.yaml`), text);
+  for (const [name, text] of Object.entries({ good: MINIMAL_JOB, concat: CONCAT, warn: WARNING_ONLY, bad: BAD }))
+    writeFileSync(join(dir, `${name}.highlight.yaml`), text);
   endpoint = await startImmEndpoint();
 });
 after(() => endpoint.close());
@@ -67,7 +68,8 @@ describe('validate', { concurrency: true }, () => {
     const { code, stdout } = await run(['validate', 'bad.highlight.yaml', 'good.highlight.yaml']);
     assert.equal(code, 1);
     const expected = diagnosticsOf(BAD).map(
-      (d) => `bad.highlight.yaml:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity === 1 ? 'error' : 'warning'} ${String(d.code)} ${d.message}`,
+      (d) =>
+        `bad.highlight.yaml:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity === 1 ? 'error' : 'warning'} ${String(d.code)} ${d.message}`,
     );
     assert.ok(expected.length >= 2);
     assert.deepEqual(stdout.trimEnd().split('\n'), expected);
@@ -106,9 +108,16 @@ describe('validate', { concurrency: true }, () => {
   test('--format json gives positions, codes and a summary', async () => {
     const { code, stdout } = await run(['validate', '--format', 'json', 'bad.highlight.yaml', 'warn.highlight.yaml']);
     assert.equal(code, 1);
-    const report = JSON.parse(stdout) as { files: { file: string; diagnostics: { line: number; column: number; code: string; severity: string }[] }[]; summary: Record<string, number> };
+    const report = JSON.parse(stdout) as {
+      files: { file: string; diagnostics: { line: number; column: number; code: string; severity: string }[] }[];
+      summary: Record<string, number>;
+    };
     const bad = diagnosticsOf(BAD);
-    assert.deepEqual(report.summary, { files: 2, errors: bad.filter((d) => d.severity === 1).length, warnings: bad.filter((d) => d.severity === 2).length + diagnosticsOf(WARNING_ONLY).length });
+    assert.deepEqual(report.summary, {
+      files: 2,
+      errors: bad.filter((d) => d.severity === 1).length,
+      warnings: bad.filter((d) => d.severity === 2).length + diagnosticsOf(WARNING_ONLY).length,
+    });
     assert.deepEqual(
       report.files[0]?.diagnostics.map((d) => [d.line, d.column, d.code]),
       bad.map((d) => [d.range.start.line + 1, d.range.start.character + 1, String(d.code)]),
@@ -120,7 +129,15 @@ describe('validate', { concurrency: true }, () => {
     assert.equal(code, 1);
     const sarif = JSON.parse(stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+        }[];
+      }[];
     };
     assert.equal(sarif.version, '2.1.0');
     const [runResult] = sarif.runs;
@@ -180,20 +197,32 @@ describe('submit', () => {
     assert.equal(create?.signatureValid, true);
     assert.deepEqual(create?.params, { ProjectName: 'immtest', ...toRequest(parseJob(CONCAT).value).body });
     assert.equal(create?.taskId, taskId);
-    assert.deepEqual(endpoint.received('GetTask').map((r) => r.params['TaskId']), [taskId, taskId]);
+    assert.deepEqual(
+      endpoint.received('GetTask').map((r) => r.params['TaskId']),
+      [taskId, taskId],
+    );
     assert.ok(endpoint.requests.every((r) => r.signatureValid));
   });
 
   test('--wait exits 1 when the task Failed, showing its Code and Message', async () => {
-    endpoint.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Failed', failure: { Code: 'VideoNotFound', Message: 'oss://test-bucket/a.mp4 does not exist.' } });
+    endpoint.control.setTaskScript({
+      pollsBeforeDone: 0,
+      outcome: 'Failed',
+      failure: { Code: 'VideoNotFound', Message: 'oss://test-bucket/a.mp4 does not exist.' },
+    });
     const { code, stderr } = await run(['submit', 'good.highlight.yaml', '--endpoint', endpoint.url, '--wait', '--format', 'json'], withKey);
     assert.equal(code, 1);
     assert.match(stderr, /Failed: VideoNotFound oss:\/\/test-bucket\/a\.mp4 does not exist\./);
   });
 
   test("--wait: a presigned URL quoted in a failed task's Message is redacted in the text and in --format json", async () => {
-    const presigned = 'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2lnbmF0dXJl%3D&security-token=CAISSECRETTOKEN';
-    endpoint.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Failed', failure: { Code: 'InvalidFile.NotFound', Message: `Cannot read ${presigned} (404).` } });
+    const presigned =
+      'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2lnbmF0dXJl%3D&security-token=CAISSECRETTOKEN';
+    endpoint.control.setTaskScript({
+      pollsBeforeDone: 0,
+      outcome: 'Failed',
+      failure: { Code: 'InvalidFile.NotFound', Message: `Cannot read ${presigned} (404).` },
+    });
     const { code, stdout, stderr } = await run(['submit', 'good.highlight.yaml', '--endpoint', endpoint.url, '--wait', '--format', 'json'], withKey);
     assert.equal(code, 1);
     assert.match(stderr, /Cannot read https:\/\/test-bucket\.oss-cn-hangzhou\.aliyuncs\.com\/a\.mp4\?<signature removed> \(404\)\./);

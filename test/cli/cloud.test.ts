@@ -98,7 +98,10 @@ describe('validate --cloud', { concurrency: false }, () => {
     assert.ok(oss.requests.length > 0 && oss.requests.length <= 3, `${oss.requests.length} OSS requests`);
     assert.ok(oss.requests.every((r) => r.signatureValid && (r.method === 'GET' || r.method === 'HEAD')));
     assert.ok(oss.requests.every((r) => r.signedRegion === 'cn-hangzhou'));
-    assert.deepEqual(imm.received('GetProject').map((r) => r.params['ProjectName']), ['immtest']);
+    assert.deepEqual(
+      imm.received('GetProject').map((r) => r.params['ProjectName']),
+      ['immtest'],
+    );
     assert.equal(imm.received('CreateHighlightTask').length, 0);
   });
 
@@ -134,8 +137,11 @@ describe('validate --cloud', { concurrency: false }, () => {
       files: { diagnostics: { code: string; severity: string; line: number }[] }[];
     };
     const codes = json.files[0]!.diagnostics.map((d) => d.code);
-    for (const code of ['oss-object-not-found', 'oss-not-video', 'oss-bucket-other-region', 'oss-bucket-not-found', 'oss-not-audio', 'output-exists']) assert.ok(codes.includes(code), code);
-    const sarif = JSON.parse((await run(['validate', 'everything.highlight.yaml', ...cloud(), '--format', 'sarif'])).stdout) as { runs: { results: { ruleId: string }[] }[] };
+    for (const code of ['oss-object-not-found', 'oss-not-video', 'oss-bucket-other-region', 'oss-bucket-not-found', 'oss-not-audio', 'output-exists'])
+      assert.ok(codes.includes(code), code);
+    const sarif = JSON.parse((await run(['validate', 'everything.highlight.yaml', ...cloud(), '--format', 'sarif'])).stdout) as {
+      runs: { results: { ruleId: string }[] }[];
+    };
     assert.ok(sarif.runs[0]!.results.some((r) => r.ruleId === 'output-exists'));
   });
 
@@ -150,7 +156,10 @@ describe('validate --cloud', { concurrency: false }, () => {
   test('cloud-check-failed: a bucket that cannot be read nor listed, and a project call refused', async () => {
     oss.control.deny('oss:GetBucketInfo');
     oss.control.deny('oss:ListBuckets');
-    imm.control.failNext({ kind: 'error', status: 403, code: 'NoPermission', message: 'You are not authorized to perform this operation: imm:GetProject.' }, { action: 'GetProject' });
+    imm.control.failNext(
+      { kind: 'error', status: 403, code: 'NoPermission', message: 'You are not authorized to perform this operation: imm:GetProject.' },
+      { action: 'GetProject' },
+    );
     const { code, stdout } = await run(['validate', 'clean.highlight.yaml', ...cloud()]);
     assert.equal(code, 0);
     assert.deepEqual(findings(stdout, 'cloud-check-failed'), ['clean.highlight.yaml:1:14: warning', 'clean.highlight.yaml:4:16: warning']);

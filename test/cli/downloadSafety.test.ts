@@ -23,7 +23,10 @@ const VIDEO = Buffer.alloc(1024 * 1024, 7);
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'highlight-download-safety-'));
   CLI = await prepareCli();
-  writeFileSync(join(dir, 'reel.highlight.yaml'), 'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/videos/beach.mp4\nOutput:\n  URI: oss://test-bucket/highlights/new-reel.mp4\n');
+  writeFileSync(
+    join(dir, 'reel.highlight.yaml'),
+    'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/videos/beach.mp4\nOutput:\n  URI: oss://test-bucket/highlights/new-reel.mp4\n',
+  );
   writeFileSync(
     join(dir, 'hls.highlight.yaml'),
     'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/videos/beach.mp4\nOutput:\n  URI: oss://test-bucket/out/hls/reel.m3u8\n  Segment:\n    Format: hls\n',
@@ -46,7 +49,8 @@ beforeEach(() => {
   oss.control.putObject('test-bucket', { key: 'out/reel.mp4', contentType: 'video/mp4', body: VIDEO });
 });
 
-const run = (args: string[], options: Partial<CliRunOptions> = {}): Promise<CliRun> => runCli(CLI, args, { cwd: dir, ...options, env: { ...WITH_TEST_KEY, ...options.env } });
+const run = (args: string[], options: Partial<CliRunOptions> = {}): Promise<CliRun> =>
+  runCli(CLI, args, { cwd: dir, ...options, env: { ...WITH_TEST_KEY, ...options.env } });
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'highlight-download-target-'));
 const created = (): number => imm.received('CreateHighlightTask').length;
 
@@ -100,12 +104,26 @@ describe('prefix downloads place every key or name it', { concurrency: false }, 
 describe('segmented outputs, stalls and signals', { concurrency: false }, () => {
   test('a playlist downloads itself and the segments it names, not its namesakes (20.7)', async () => {
     imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
-    oss.control.putObject('test-bucket', { key: 'out/hls/reel.m3u8', body: '#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:2,\nreel-0.ts\n#EXTINF:2,\nparts/reel-1.ts?x=1\n#EXTINF:2,\n../../secret.ts\n' });
+    oss.control.putObject('test-bucket', {
+      key: 'out/hls/reel.m3u8',
+      body: '#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:2,\nreel-0.ts\n#EXTINF:2,\nparts/reel-1.ts?x=1\n#EXTINF:2,\n../../secret.ts\n',
+    });
     for (const key of ['out/hls/init.mp4', 'out/hls/reel-0.ts', 'out/hls/parts/reel-1.ts', 'out/hls/reel2.mp4', 'out/hls/reel-final/other.ts', 'secret.ts']) {
       oss.control.putObject('test-bucket', { key, body: key });
     }
     const target = join(fresh(), 'reel');
-    const { code, stderr } = await run(['submit', 'hls.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', target]);
+    const { code, stderr } = await run([
+      'submit',
+      'hls.highlight.yaml',
+      '--endpoint',
+      imm.url,
+      '--oss-endpoint',
+      oss.url,
+      '--no-preflight',
+      '--wait',
+      '--download',
+      target,
+    ]);
     assert.equal(code, 1, stderr);
     assert.deepEqual(readdirSync(target).sort(), ['init.mp4', 'parts', 'reel-0.ts', 'reel.m3u8']);
     assert.deepEqual(readdirSync(join(target, 'parts')), ['reel-1.ts']);
@@ -118,9 +136,21 @@ describe('segmented outputs, stalls and signals', { concurrency: false }, () => 
       key: 'out/dash/reel.mpd',
       body: '<MPD><Period><AdaptationSet><SegmentTemplate initialization="init-$RepresentationID$.m4s" media="chunk-$RepresentationID$-$Number$.m4s"/><Representation id="v0"/></AdaptationSet></Period></MPD>',
     });
-    for (const key of ['out/dash/init-v0.m4s', 'out/dash/chunk-v0-1.m4s', 'out/dash/chunk-v0-2.m4s', 'out/dash/reel2.mp4', 'out/dash/reel-final/x.m4s']) oss.control.putObject('test-bucket', { key, body: key });
+    for (const key of ['out/dash/init-v0.m4s', 'out/dash/chunk-v0-1.m4s', 'out/dash/chunk-v0-2.m4s', 'out/dash/reel2.mp4', 'out/dash/reel-final/x.m4s'])
+      oss.control.putObject('test-bucket', { key, body: key });
     const target = join(fresh(), 'reel');
-    const { code, stderr } = await run(['submit', 'dash.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', target]);
+    const { code, stderr } = await run([
+      'submit',
+      'dash.highlight.yaml',
+      '--endpoint',
+      imm.url,
+      '--oss-endpoint',
+      oss.url,
+      '--no-preflight',
+      '--wait',
+      '--download',
+      target,
+    ]);
     assert.equal(code, 0, stderr);
     assert.deepEqual(readdirSync(target).sort(), ['chunk-v0-1.m4s', 'chunk-v0-2.m4s', 'init-v0.m4s', 'reel.mpd']);
   });
@@ -130,7 +160,18 @@ describe('segmented outputs, stalls and signals', { concurrency: false }, () => 
     oss.control.putObject('test-bucket', { key: 'out/plain/reel.mp4', body: VIDEO });
     oss.control.putObject('test-bucket', { key: 'out/plain/reel2.mp4', body: 'namesake' });
     const target = join(fresh(), 'reel');
-    const { code, stderr } = await run(['submit', 'segmp4.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', target]);
+    const { code, stderr } = await run([
+      'submit',
+      'segmp4.highlight.yaml',
+      '--endpoint',
+      imm.url,
+      '--oss-endpoint',
+      oss.url,
+      '--no-preflight',
+      '--wait',
+      '--download',
+      target,
+    ]);
     assert.equal(code, 0, stderr);
     assert.deepEqual(readdirSync(target), ['reel.mp4']);
     assert.ok(readFileSync(join(target, 'reel.mp4')).equals(VIDEO));
@@ -140,7 +181,16 @@ describe('segmented outputs, stalls and signals', { concurrency: false }, () => 
     oss.control.failNext({ kind: 'stall', afterBytes: 1000 });
     const target = fresh();
     const started = Date.now();
-    const { code, stderr } = await run(['output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--timeout', '1', '--oss-endpoint', oss.url]);
+    const { code, stderr } = await run([
+      'output',
+      'oss://test-bucket/out/reel.mp4',
+      '--download',
+      join(target, 'reel.mp4'),
+      '--timeout',
+      '1',
+      '--oss-endpoint',
+      oss.url,
+    ]);
     assert.equal(code, 1, stderr);
     assert.match(stderr, /stalled/);
     assert.ok(Date.now() - started < 20_000);
@@ -151,7 +201,10 @@ describe('segmented outputs, stalls and signals', { concurrency: false }, () => 
     test(`${signal} cleans up like Ctrl+C (20.9)`, { timeout: 30_000 }, async () => {
       oss.control.failNext({ kind: 'stall', afterBytes: 300_000 });
       const target = fresh();
-      const result = await run(['output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url], { interruptOnStderr: /: \d+% /, interruptSignal: signal });
+      const result = await run(['output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url], {
+        interruptOnStderr: /: \d+% /,
+        interruptSignal: signal,
+      });
       assert.equal(result.code, 130, result.stderr);
       assert.deepEqual(readdirSync(target), []);
     });
@@ -189,7 +242,10 @@ describe('the target is checked first, and a local failure is called one (20.11)
     // A file size limit makes the write fail with EFBIG (Node ignores SIGXFSZ), as a full disk would.
     const args = [...CLI, 'output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url];
     const result = await new Promise<CliRun>((done) => {
-      const child = spawn('sh', ['-c', 'ulimit -f 64; exec "$0" "$@"', process.execPath, ...args], { cwd: dir, env: { ...process.env, ...emptyCredentialEnv(), ...WITH_TEST_KEY, NODE_OPTIONS: '' } });
+      const child = spawn('sh', ['-c', 'ulimit -f 64; exec "$0" "$@"', process.execPath, ...args], {
+        cwd: dir,
+        env: { ...process.env, ...emptyCredentialEnv(), ...WITH_TEST_KEY, NODE_OPTIONS: '' },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -214,14 +270,47 @@ describe('submit checks everything before the paid task (20.10, 20.15, 19.10, 19
   test('--download to an existing file, or a bad --oss-endpoint, refuses before CreateHighlightTask', async () => {
     const existing = join(fresh(), 'result.mp4');
     writeFileSync(existing, 'mine');
-    const taken = await run(['submit', 'reel.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', existing]);
+    const taken = await run([
+      'submit',
+      'reel.highlight.yaml',
+      '--endpoint',
+      imm.url,
+      '--oss-endpoint',
+      oss.url,
+      '--no-preflight',
+      '--wait',
+      '--download',
+      existing,
+    ]);
     assert.equal(taken.code, 1, taken.stderr);
     assert.match(taken.stderr, /already exists.*Nothing was sent/s);
     const file = join(fresh(), 'file');
     writeFileSync(file, 'x');
-    const notFolder = await run(['submit', 'hls.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', file]);
+    const notFolder = await run([
+      'submit',
+      'hls.highlight.yaml',
+      '--endpoint',
+      imm.url,
+      '--oss-endpoint',
+      oss.url,
+      '--no-preflight',
+      '--wait',
+      '--download',
+      file,
+    ]);
     assert.equal(notFolder.code, 1, notFolder.stderr);
-    const badOss = await run(['submit', 'reel.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', 'ftp://x', '--no-preflight', '--wait', '--download', join(fresh(), 'r.mp4')]);
+    const badOss = await run([
+      'submit',
+      'reel.highlight.yaml',
+      '--endpoint',
+      imm.url,
+      '--oss-endpoint',
+      'ftp://x',
+      '--no-preflight',
+      '--wait',
+      '--download',
+      join(fresh(), 'r.mp4'),
+    ]);
     assert.equal(badOss.code, 2, badOss.stderr);
     assert.match(badOss.stderr, /--oss-endpoint/);
     assert.equal(created(), 0);
@@ -274,7 +363,9 @@ describe('submit checks everything before the paid task (20.10, 20.15, 19.10, 19
     const bad = await run(['output', 'oss://test-bucket/out/reel.mp4'], { env: { IMM_HIGHLIGHT_OSS_ENDPOINT: 'http://example.com' } });
     assert.equal(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /IMM_HIGHLIGHT_OSS_ENDPOINT/);
-    const flagWins = await run(['output', 'oss://test-bucket/out/reel.mp4', '--oss-endpoint', oss.url], { env: { IMM_HIGHLIGHT_OSS_ENDPOINT: 'http://example.com' } });
+    const flagWins = await run(['output', 'oss://test-bucket/out/reel.mp4', '--oss-endpoint', oss.url], {
+      env: { IMM_HIGHLIGHT_OSS_ENDPOINT: 'http://example.com' },
+    });
     assert.equal(flagWins.code, 0, flagWins.stderr);
   });
 });
@@ -306,7 +397,15 @@ describe('output and validate --cloud say what is true (20.14, 20.15, 19.10)', {
   });
 
   test('validate --cloud on an unreachable endpoint: no "Nothing was submitted", the network advice once', async () => {
-    const { stderr, stdout } = await run(['validate', '--cloud', 'reel.highlight.yaml', '--endpoint', 'http://127.0.0.1:1', '--oss-endpoint', 'http://127.0.0.1:1']);
+    const { stderr, stdout } = await run([
+      'validate',
+      '--cloud',
+      'reel.highlight.yaml',
+      '--endpoint',
+      'http://127.0.0.1:1',
+      '--oss-endpoint',
+      'http://127.0.0.1:1',
+    ]);
     const text = stdout + stderr;
     assert.match(text, /cloud-check-failed/);
     assert.doesNotMatch(text, /Nothing was submitted/);

@@ -11,9 +11,20 @@ test('a folder yields its job files at any depth, in any letter case, like the e
   try {
     mkdirSync(join(dir, 'nested'));
     mkdirSync(join(dir, 'node_modules'));
-    for (const name of ['a.highlight.yaml', 'nested/B.HIGHLIGHT.YML', 'nested/c.Highlight.Yaml', 'd.yaml', 'e.highlight.yaml.bak', 'node_modules/f.highlight.yaml']) writeFileSync(join(dir, name), 'ProjectName: p\n');
+    for (const name of [
+      'a.highlight.yaml',
+      'nested/B.HIGHLIGHT.YML',
+      'nested/c.Highlight.Yaml',
+      'd.yaml',
+      'e.highlight.yaml.bak',
+      'node_modules/f.highlight.yaml',
+    ])
+      writeFileSync(join(dir, name), 'ProjectName: p\n');
     const found = await expandFiles(['.'], dir);
-    assert.deepEqual(found.map((file) => file.slice(dir.length + 1)), ['a.highlight.yaml', 'nested/B.HIGHLIGHT.YML', 'nested/c.Highlight.Yaml']);
+    assert.deepEqual(
+      found.map((file) => file.slice(dir.length + 1)),
+      ['a.highlight.yaml', 'nested/B.HIGHLIGHT.YML', 'nested/c.Highlight.Yaml'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -57,12 +57,18 @@ describe('the CLI language', { concurrency: true }, () => {
       files: { file: string; diagnostics: { line: number; severity: string; code: string; message: string }[] }[];
       summary: { errors: number };
     };
-    assert.deepEqual(json.files[0]?.diagnostics.map((d) => [d.line, d.severity, d.code, d.message]), [[2, 'error', 'invalid-value', CHINESE]]);
+    assert.deepEqual(
+      json.files[0]?.diagnostics.map((d) => [d.line, d.severity, d.code, d.message]),
+      [[2, 'error', 'invalid-value', CHINESE]],
+    );
     assert.equal(json.summary.errors, 1);
     const sarif = JSON.parse((await run(['validate', '--format', 'sarif', 'bad.highlight.yaml'], { LANG: 'zh_CN.UTF-8' })).stdout) as {
       runs: { results: { ruleId: string; level: string; message: { text: string } }[] }[];
     };
-    assert.deepEqual(sarif.runs[0]?.results.map((r) => [r.ruleId, r.level, r.message.text]), [['invalid-value', 'error', CHINESE]]);
+    assert.deepEqual(
+      sarif.runs[0]?.results.map((r) => [r.ruleId, r.level, r.message.text]),
+      [['invalid-value', 'error', CHINESE]],
+    );
   });
 
   test('usage errors and --help in Chinese; an unknown --lang is a usage error', async () => {

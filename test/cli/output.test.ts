@@ -114,7 +114,9 @@ describe('highlight-task output', { concurrency: false }, () => {
   test('an interrupted download leaves no file', async () => {
     oss.control.failNext({ kind: 'stall', afterBytes: 300_000 });
     const target = fresh();
-    const result = await run(['output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url], { interruptOnStderr: /: \d+% / });
+    const result = await run(['output', 'oss://test-bucket/out/reel.mp4', '--download', join(target, 'reel.mp4'), '--oss-endpoint', oss.url], {
+      interruptOnStderr: /: \d+% /,
+    });
     assert.equal(result.code, 130, result.stderr);
     assert.match(result.stderr, /cancelled; nothing was kept/);
     assert.deepEqual(readdirSync(target), []);
@@ -127,7 +129,18 @@ describe('submit --wait --download', { concurrency: false }, () => {
     // What the task would have written.
     oss.control.putObject('test-bucket', { key: 'highlights/new-reel.mp4', contentType: 'video/mp4', body: VIDEO });
     const target = join(fresh(), 'result.mp4');
-    const { code, stderr } = await run(['submit', 'reel.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', target]);
+    const { code, stderr } = await run([
+      'submit',
+      'reel.highlight.yaml',
+      '--endpoint',
+      imm.url,
+      '--oss-endpoint',
+      oss.url,
+      '--no-preflight',
+      '--wait',
+      '--download',
+      target,
+    ]);
     assert.equal(code, 0, stderr);
     assert.ok(readFileSync(target).equals(VIDEO));
     assert.match(stderr, /Downloaded oss:\/\/test-bucket\/highlights\/new-reel\.mp4/);
@@ -136,7 +149,18 @@ describe('submit --wait --download', { concurrency: false }, () => {
   test('a failed task downloads nothing; --download without --wait is usage', async () => {
     imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Failed', failure: { Code: 'X', Message: 'no' } });
     const target = join(fresh(), 'result.mp4');
-    const failed = await run(['submit', 'reel.highlight.yaml', '--endpoint', imm.url, '--oss-endpoint', oss.url, '--no-preflight', '--wait', '--download', target]);
+    const failed = await run([
+      'submit',
+      'reel.highlight.yaml',
+      '--endpoint',
+      imm.url,
+      '--oss-endpoint',
+      oss.url,
+      '--no-preflight',
+      '--wait',
+      '--download',
+      target,
+    ]);
     assert.equal(failed.code, 1);
     assert.equal(existsSync(target), false);
     assert.equal((await run(['submit', 'reel.highlight.yaml', '--endpoint', imm.url, '--download', target])).code, 2);

@@ -17,7 +17,6 @@ import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoint
 import { emptyCredentialEnv, FAST_RETRY, JOBS, withEnv } from '../api/helpers';
 import { MINIMAL_JOB } from '../support/minimalJobs';
 
-
 let endpoint: ImmEndpoint;
 let dir = '';
 before(async () => {
@@ -33,9 +32,7 @@ async function cli(args: string[], platform = 'linux'): Promise<{ code: number; 
   let stdout = '';
   let stderr = '';
   const env = { ...emptyCredentialEnv(), ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_ACCESS_KEY.secret };
-  const code = await withEnv(env, () =>
-    main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: process.env, platform }),
-  );
+  const code = await withEnv(env, () => main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: process.env, platform }));
   return { code, stdout, stderr };
 }
 
@@ -78,7 +75,10 @@ describe('a create is repeated only when it certainly did not reach IMM', () => 
     endpoint.control.failNext(faults.throttling(), { action: 'CreateHighlightTask' });
     const { code } = await cli(['submit', 'job.highlight.yaml', '--endpoint', endpoint.url]);
     assert.equal(code, 0);
-    assert.deepEqual(endpoint.received('CreateHighlightTask').map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      endpoint.received('CreateHighlightTask').map((r) => r.status),
+      [429, 200],
+    );
   });
 });
 

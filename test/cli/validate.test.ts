@@ -48,11 +48,15 @@ describe('validate over a folder', { skip: process.platform === 'win32' }, () =>
       assert.equal(code, 1, stderr);
       assert.ok(!stdout.includes(TOKEN.slice(0, 10)) && !stderr.includes(TOKEN.slice(0, 10)), 'the linked secret is not echoed');
       assert.ok(!stdout.includes('someone'), 'nothing of the linked file');
-      for (const name of ['b.highlight.yaml', 'zero.highlight.yaml', 'fifo.highlight.yaml', 'huge.highlight.yaml']) assert.ok(stdout.includes(`jobs/${name}`), name);
+      for (const name of ['b.highlight.yaml', 'zero.highlight.yaml', 'fifo.highlight.yaml', 'huge.highlight.yaml'])
+        assert.ok(stdout.includes(`jobs/${name}`), name);
       assert.equal(stdout.split('is a symbolic link; links are not followed').length - 1, 3, 'the three links, each reported');
       assert.match(stdout, /419,430,400 bytes/);
       // The FIFO linked to is reported as a link; this one, found by the walk itself, as what it is.
-      assert.ok(stdout.includes('jobs/pipe.highlight.yaml') && stdout.includes('is a named pipe, not a regular file'), 'a FIFO in the folder is reported, not skipped');
+      assert.ok(
+        stdout.includes('jobs/pipe.highlight.yaml') && stdout.includes('is a named pipe, not a regular file'),
+        'a FIFO in the folder is reported, not skipped',
+      );
       assert.doesNotMatch(stdout, /a\.highlight\.yaml.*error/, 'the regular job is checked, and is fine');
       assert.doesNotMatch(stdout, /root\//, 'the link to / is not walked');
     });
@@ -62,9 +66,18 @@ describe('validate over a folder', { skip: process.platform === 'win32' }, () =>
     const { code, stdout } = await validate(['jobs/**/*.highlight.yaml', '--format', 'json']);
     assert.equal(code, 1);
     const files = (JSON.parse(stdout) as { files: { file: string; diagnostics: { code: string }[] }[] }).files;
-    assert.ok(files.every((f) => !f.file.startsWith('jobs/root/')), files.map((f) => f.file).join(', '));
-    assert.deepEqual(files.find((f) => f.file === 'jobs/b.highlight.yaml')?.diagnostics.map((d) => d.code), ['file-not-read']);
-    assert.deepEqual(files.find((f) => f.file === 'jobs/pipe.highlight.yaml')?.diagnostics.map((d) => d.code), ['file-not-read']);
+    assert.ok(
+      files.every((f) => !f.file.startsWith('jobs/root/')),
+      files.map((f) => f.file).join(', '),
+    );
+    assert.deepEqual(
+      files.find((f) => f.file === 'jobs/b.highlight.yaml')?.diagnostics.map((d) => d.code),
+      ['file-not-read'],
+    );
+    assert.deepEqual(
+      files.find((f) => f.file === 'jobs/pipe.highlight.yaml')?.diagnostics.map((d) => d.code),
+      ['file-not-read'],
+    );
   });
 
   test('named directly: a FIFO is skipped, not waited on; /dev/zero is not read', async () => {

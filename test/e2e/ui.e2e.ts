@@ -19,8 +19,21 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
-  freshRunDirs, installVsix, keepLogs, launchBrowser, log, outputDir, packageExtension, ROOT, setupCodeServer,
-  startCodeServer, workbenchUrl, writeUserSettings, type Browser, type RunDirs, type RunningCodeServer,
+  freshRunDirs,
+  installVsix,
+  keepLogs,
+  launchBrowser,
+  log,
+  outputDir,
+  packageExtension,
+  ROOT,
+  setupCodeServer,
+  startCodeServer,
+  workbenchUrl,
+  writeUserSettings,
+  type Browser,
+  type RunDirs,
+  type RunningCodeServer,
 } from '../../scripts/e2e/harness';
 import { startDemoServices, type DemoServices } from '../../scripts/demo-services';
 import { faults } from '../endpoints/imm/faults';
@@ -147,26 +160,32 @@ function languageServerPids(): number[] {
 }
 
 describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix', () => {
-  before(async () => {
-    const vsix = process.env.E2E_VSIX ? resolve(process.env.E2E_VSIX) : packageExtension(join(ROOT, '.e2e/imm-highlight-tasks.vsix'));
-    log(`testing ${vsix}`);
-    const cs = setupCodeServer();
-    dirs = freshRunDirs('e2e', join(ROOT, 'demo'));
-    services = await startDemoServices();
-    writeUserSettings(dirs, { ...services.settings });
-    // What any extension or a trusted workspace's task can do: run Set AccessKey with arguments (see that step).
-    writeFileSync(join(dirs.userData, 'User/keybindings.json'), JSON.stringify([{ key: 'ctrl+alt+shift+k', command: 'immHighlight.setAccessKey', args: INTRUDER_KEY }]));
-    installVsix(cs, dirs, vsix);
-    server = await startCodeServer(cs, dirs, { env: services.env });
-    browser = await launchBrowser({ width: 1280, height: 800 });
-    page = browser.page;
-    page.setDefaultTimeout(60_000);
-    await page.goto(workbenchUrl(server, dirs), { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('.monaco-workbench', { state: 'attached' });
-    // Rows in the explorer mean the remote file system is up; Quick Open finds nothing before that.
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
-    log('workbench ready');
-  }, { timeout: 600_000 });
+  before(
+    async () => {
+      const vsix = process.env.E2E_VSIX ? resolve(process.env.E2E_VSIX) : packageExtension(join(ROOT, '.e2e/imm-highlight-tasks.vsix'));
+      log(`testing ${vsix}`);
+      const cs = setupCodeServer();
+      dirs = freshRunDirs('e2e', join(ROOT, 'demo'));
+      services = await startDemoServices();
+      writeUserSettings(dirs, { ...services.settings });
+      // What any extension or a trusted workspace's task can do: run Set AccessKey with arguments (see that step).
+      writeFileSync(
+        join(dirs.userData, 'User/keybindings.json'),
+        JSON.stringify([{ key: 'ctrl+alt+shift+k', command: 'immHighlight.setAccessKey', args: INTRUDER_KEY }]),
+      );
+      installVsix(cs, dirs, vsix);
+      server = await startCodeServer(cs, dirs, { env: services.env });
+      browser = await launchBrowser({ width: 1280, height: 800 });
+      page = browser.page;
+      page.setDefaultTimeout(60_000);
+      await page.goto(workbenchUrl(server, dirs), { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('.monaco-workbench', { state: 'attached' });
+      // Rows in the explorer mean the remote file system is up; Quick Open finds nothing before that.
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
+      log('workbench ready');
+    },
+    { timeout: 600_000 },
+  );
 
   after(async () => {
     await browser?.close();
@@ -236,7 +255,10 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor();
     const text = await dialog.innerText();
-    assert.match(text, /A command run by another extension or a task asks to set the AccessKey used for IMM submissions to LTAI\*\*\*\*0042\. Replace the credentials\?/);
+    assert.match(
+      text,
+      /A command run by another extension or a task asks to set the AccessKey used for IMM submissions to LTAI\*\*\*\*0042\. Replace the credentials\?/,
+    );
     assert.ok(!text.includes(INTRUDER_KEY.accessKeySecret), 'the secret is never shown');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -251,7 +273,10 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const submitted = page.locator('.notifications-toasts .notification-toast', { hasText: /IMM task Highlight-[0-9a-f-]+ .*submitted/ });
     await submitted.waitFor();
     const taskId = /Highlight-[0-9a-f-]+/.exec(await submitted.innerText())?.[0];
-    await page.locator('.notifications-toasts .notification-toast', { hasText: `${taskId}` }).filter({ hasText: 'succeeded' }).waitFor({ timeout: 90_000 });
+    await page
+      .locator('.notifications-toasts .notification-toast', { hasText: `${taskId}` })
+      .filter({ hasText: 'succeeded' })
+      .waitFor({ timeout: 90_000 });
     const creates = services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
     assert.equal(creates.length, 1, 'exactly one CreateHighlightTask');
     assert.equal(creates[0]!.signatureValid, true);
@@ -316,14 +341,29 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await center.locator('.monaco-list-row', { hasText: 'is being submitted already' }).first().waitFor();
     // The progress of the call on the wire, until it is released.
     // The progress title, not the earlier "submitted" notification, which names the identity too.
-    await center.locator('.monaco-list-row', { hasText: /IMM: submitting concat\.highlight\.yaml to project \S+ in \S+ as AccessKey LTAI\*\*\*\*ey01 from environment variables/ }).first().waitFor();
+    await center
+      .locator('.monaco-list-row', {
+        hasText: /IMM: submitting concat\.highlight\.yaml to project \S+ in \S+ as AccessKey LTAI\*\*\*\*ey01 from environment variables/,
+      })
+      .first()
+      .waitFor();
     assert.equal(creates().length, 2, 'the clicks while it is on the wire sent nothing');
     assert.equal(services!.endpoint.control.releaseHeld(), 1);
     const firstTaskId = creates()[0]!.taskId!;
-    await center.locator('.monaco-list-row', { hasText: /IMM task Highlight-[0-9a-f-]+ .*submitted/ }).filter({ hasNotText: firstTaskId }).first().waitFor();
+    await center
+      .locator('.monaco-list-row', { hasText: /IMM task Highlight-[0-9a-f-]+ .*submitted/ })
+      .filter({ hasNotText: firstTaskId })
+      .first()
+      .waitFor();
     await quickPick('F1', 'Notifications: Hide Notifications', 'Notifications: Hide Notifications');
     await center.waitFor({ state: 'hidden' });
-    assert.equal(creates().length, 2, `exactly one more CreateHighlightTask: ${creates().map((c) => c.taskId).join(', ')}`);
+    assert.equal(
+      creates().length,
+      2,
+      `exactly one more CreateHighlightTask: ${creates()
+        .map((c) => c.taskId)
+        .join(', ')}`,
+    );
   });
 
   step('a click on a task in the Highlight Tasks view opens its details, rendered (not Markdown source)', async () => {
@@ -336,7 +376,10 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     // The Markdown preview is a webview: the host iframe, and the page inside it in #active-frame.
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await preview.locator('h1', { hasText: /Highlight task Highlight-[0-9a-f-]+/ }).waitFor();
-    await preview.locator('td', { hasText: /^TaskType$/ }).first().waitFor();
+    await preview
+      .locator('td', { hasText: /^TaskType$/ })
+      .first()
+      .waitFor();
     assert.equal(await preview.getByText('|---|').count(), 0, 'a table, not its source');
     // Closed again: the next step finds its own webview.
     await tab.getByRole('button', { name: /^Close/ }).click();
@@ -348,10 +391,11 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     const oss = services!.ossEndpoint;
     const source = oss.state.buckets.get(FIRST_SOURCE.bucket)!.objects.get(FIRST_SOURCE.key)!.body;
     const written = oss.state.buckets.get(OUTPUT.bucket)!.objects.get(OUTPUT.key)!.body;
-    assert.ok(written.equals(source), 'the succeeded task wrote its first source\'s bytes at Output.URI');
+    assert.ok(written.equals(source), "the succeeded task wrote its first source's bytes at Output.URI");
     const [create] = services!.endpoint.requests.filter((request) => request.action === 'CreateHighlightTask');
     assert.equal((JSON.parse(create!.params['Output'] ?? '{}') as { URI?: string }).URI, OUTPUT.uri, 'the task writes the seeded object');
-    const objectGets = () => oss.requests.filter((request) => request.action === 'oss:GetObject' && request.bucket === OUTPUT.bucket && request.key === OUTPUT.key);
+    const objectGets = () =>
+      oss.requests.filter((request) => request.action === 'oss:GetObject' && request.bucket === OUTPUT.bucket && request.key === OUTPUT.key);
 
     const pane = await tasksPane();
     // Every poll of a running task refreshes the view, and a refresh between the right-click and the menu click
@@ -381,20 +425,34 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     assert.match(query.get('x-oss-signature') ?? '', /^[0-9a-f]{64}$/);
 
     const csp = (await webview.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
-    const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).filter(([directive]) => directive).map(([directive, ...sources]) => [directive!, sources]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .filter(([directive]) => directive)
+        .map(([directive, ...sources]) => [directive!, sources]),
+    );
     assert.deepEqual(directives.get('default-src'), ["'none'"], csp);
     assert.deepEqual(directives.get('media-src'), [oss.url], `media only from the OSS origin: ${csp}`);
 
     // The <video> loads its source itself: the endpoint saw that GET, presigned and valid.
-    await until('the video element\'s GET of the output', () => objectGets().some((request) => request.presigned && typeof request.status === 'number' && request.status < 300));
+    await until("the video element's GET of the output", () =>
+      objectGets().some((request) => request.presigned && typeof request.status === 'number' && request.status < 300),
+    );
     // And the URL verifies for anyone who holds it: the seeded bytes, and a valid presigned GET in the endpoint's log.
     const seen = oss.requests.length;
     const response = await fetch(src);
     assert.equal(response.status, 200);
     assert.ok(Buffer.from(await response.arrayBuffer()).equals(source), 'the presigned GET returns the result the task wrote');
     const fetched = oss.requests.slice(seen).filter((request) => request.key === OUTPUT.key && request.status === 200);
-    assert.ok(fetched.some((request) => request.presigned && request.signatureValid && request.style === 'path' && request.signedRegion === 'cn-hangzhou'), JSON.stringify(fetched));
-    assert.ok(objectGets().every((request) => request.signatureValid), 'no request for the output failed its signature check');
+    assert.ok(
+      fetched.some((request) => request.presigned && request.signatureValid && request.style === 'path' && request.signedRegion === 'cn-hangzhou'),
+      JSON.stringify(fetched),
+    );
+    assert.ok(
+      objectGets().every((request) => request.signatureValid),
+      'no request for the output failed its signature check',
+    );
 
     // It plays: Chromium decodes the H.264/AAC result (Debian's Chromium does) and its clock advances.
     await video.evaluate((element: VideoElement) => {
@@ -403,7 +461,12 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     });
     // Polled from here, not in the page: tsx's helpers (__name) do not exist inside the webview.
     const playback = (): Promise<{ ready: number; width: number; time: number; error: string | undefined }> =>
-      video.evaluate((element: VideoElement) => ({ ready: element.readyState, width: element.videoWidth, time: element.currentTime, error: element.error?.message }));
+      video.evaluate((element: VideoElement) => ({
+        ready: element.readyState,
+        width: element.videoWidth,
+        time: element.currentTime,
+        error: element.error?.message,
+      }));
     const deadline = Date.now() + 20_000;
     for (let now = await playback(); !(now.ready >= 2 && now.width > 0 && now.time > 0.3); now = await playback()) {
       if (now.error !== undefined || Date.now() > deadline) assert.fail(`the preview does not play: ${JSON.stringify(now)}`);
@@ -438,7 +501,7 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await elsewhere.waitFor();
     assert.match((await elsewhere.getAttribute('aria-label')) ?? '', /cn-shanghai/);
     const index = async (row: typeof bucket): Promise<number> => Number(await row.getAttribute('data-index'));
-    assert.ok((await index(bucket)) < (await index(elsewhere)), 'the IMM region\'s bucket comes first');
+    assert.ok((await index(bucket)) < (await index(elsewhere)), "the IMM region's bucket comes first");
     assert.ok(services!.ossEndpoint.requests.some((request) => request.action === 'oss:ListBuckets' && request.signatureValid));
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Z');

@@ -35,7 +35,10 @@ function endOfLine(document: vscode.TextDocument, lineText: string): vscode.Posi
 }
 
 const snippetLabels = (items: readonly vscode.CompletionItem[]): string[] =>
-  items.map(labelOf).filter((label) => label.startsWith('highlight-')).sort();
+  items
+    .map(labelOf)
+    .filter((label) => label.startsWith('highlight-'))
+    .sort();
 
 const JOB = `ProjectName: immtest
 Type: Compose
@@ -124,7 +127,11 @@ describe('authoring: snippets, placeholders, near misses', () => {
       const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.equal(outcome.status, 'refused', JSON.stringify(outcome));
-      if (outcome.status === 'refused') assert.ok(outcome.errors.some((e) => /your-bucket\/output\.mp4/.test(e.message)), JSON.stringify(outcome.errors));
+      if (outcome.status === 'refused')
+        assert.ok(
+          outcome.errors.some((e) => /your-bucket\/output\.mp4/.test(e.message)),
+          JSON.stringify(outcome.errors),
+        );
       assert.equal(endpoint.requests.filter((r) => r.action === 'CreateHighlightTask').length, 0, 'nothing was sent');
     } finally {
       await close();
@@ -132,7 +139,9 @@ describe('authoring: snippets, placeholders, near misses', () => {
   });
 
   it('Contianer in a Concat job is one problem at the typo whose first fix renames it, and the rename clears it', async () => {
-    const editor = await openUntitled('ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n  Contianer: mp4\n');
+    const editor = await openUntitled(
+      'ProjectName: immtest\nType: Concat\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n  Contianer: mp4\n',
+    );
     const { document } = editor;
     try {
       // An untitled URI can be reused: wait for this text's diagnostics, not the last test's.
@@ -140,7 +149,10 @@ describe('authoring: snippets, placeholders, near misses', () => {
         const found = vscode.languages.getDiagnostics(document.uri);
         return found.some((d) => codeOf(d) === 'unknown-property') ? found : undefined;
       });
-      assert.deepEqual(diagnostics.map((d) => [codeOf(d), document.getText(d.range)]), [['unknown-property', 'Contianer']]);
+      assert.deepEqual(
+        diagnostics.map((d) => [codeOf(d), document.getText(d.range)]),
+        [['unknown-property', 'Contianer']],
+      );
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
         document.uri,

@@ -11,7 +11,16 @@ import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
 import type { SubmitOutcome } from '../../client/src/submit';
 import { activatedApi, codeOf, waitFor, workspaceFile } from './helpers';
 
-const CLOUD_CODES = ['project-not-found', 'oss-bucket-not-found', 'oss-bucket-other-region', 'oss-object-not-found', 'oss-not-video', 'oss-not-audio', 'output-exists', 'cloud-check-failed'];
+const CLOUD_CODES = [
+  'project-not-found',
+  'oss-bucket-not-found',
+  'oss-bucket-other-region',
+  'oss-object-not-found',
+  'oss-not-video',
+  'oss-not-audio',
+  'output-exists',
+  'cloud-check-failed',
+];
 const config = () => vscode.workspace.getConfiguration('immHighlight');
 const labelText = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
 
@@ -62,7 +71,8 @@ describe('cloud features', () => {
     for (const key of ['endpoint', 'ossEndpoint', 'cloudChecks']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await Promise.all([imm.close(), oss.close()]);
-    for (const name of ['cloud-missing', 'cloud-output', 'cloud-nokey', 'cloud-follow', 'cloud-narrowed']) rmSync(workspaceFile(`${name}.highlight.yaml`).fsPath, { force: true });
+    for (const name of ['cloud-missing', 'cloud-output', 'cloud-nokey', 'cloud-follow', 'cloud-narrowed'])
+      rmSync(workspaceFile(`${name}.highlight.yaml`).fsPath, { force: true });
   });
 
   it('completes oss:// with the buckets, the IMM region first and others marked with their region', async () => {
@@ -101,7 +111,9 @@ describe('cloud features', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     await document.save();
-    const found = await waitFor('an oss-object-not-found diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found'));
+    const found = await waitFor('an oss-object-not-found diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found'),
+    );
     assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(found.range.start.line, 3);
     assert.equal(document.getText(found.range), 'oss://test-bucket/videos/typo.mp4');
@@ -123,7 +135,10 @@ describe('cloud features', () => {
       await vscode.window.showTextDocument(document);
       const result = await vscode.commands.executeCommand<{ status: string; diagnostics: { code?: unknown }[] } | undefined>('immHighlight.checkCloud', uri);
       assert.equal(result?.status, 'checked');
-      assert.deepEqual(result.diagnostics.map((d) => d.code), ['oss-object-not-found']);
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.code),
+        ['oss-object-not-found'],
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       rmSync(uri.fsPath, { force: true });
@@ -131,13 +146,19 @@ describe('cloud features', () => {
   });
 
   it('cloud findings have quick fixes: the closest existing object, and a free output name', async () => {
-    const uri = writeJob('cloud-fixes.highlight.yaml', MISSING.replace('videos/typo.mp4', 'videos/beahc.mp4').replace('highlights/new.mp4', 'highlights/keynote-and-demo.mp4'));
+    const uri = writeJob(
+      'cloud-fixes.highlight.yaml',
+      MISSING.replace('videos/typo.mp4', 'videos/beahc.mp4').replace('highlights/new.mp4', 'highlights/keynote-and-demo.mp4'),
+    );
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const result = await vscode.commands.executeCommand<{ status: string; diagnostics: { code?: unknown; data?: unknown }[] }>('immHighlight.checkCloud');
     assert.equal(result.status, 'checked');
     // The fix hints travel with the findings.
-    assert.ok(result.diagnostics.every((d) => d.data !== undefined), JSON.stringify(result.diagnostics));
+    assert.ok(
+      result.diagnostics.every((d) => d.data !== undefined),
+      JSON.stringify(result.diagnostics),
+    );
     const titlesAt = async (code: string): Promise<vscode.CodeAction[]> => {
       const finding = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code);
       assert.ok(finding, code);
@@ -146,15 +167,26 @@ describe('cloud features', () => {
       return actions.filter((a) => /^(Change to|Write to) `oss:/.test(a.title));
     };
     const object = await titlesAt('oss-object-not-found');
-    assert.deepEqual(object.map((a) => a.title), ['Change to `oss://test-bucket/videos/beach.mp4`']);
+    assert.deepEqual(
+      object.map((a) => a.title),
+      ['Change to `oss://test-bucket/videos/beach.mp4`'],
+    );
     const output = await titlesAt('output-exists');
-    assert.deepEqual(output.map((a) => a.title), ['Write to `oss://test-bucket/highlights/keynote-and-demo-2.mp4` instead (no object has that name yet)']);
+    assert.deepEqual(
+      output.map((a) => a.title),
+      ['Write to `oss://test-bucket/highlights/keynote-and-demo-2.mp4` instead (no object has that name yet)'],
+    );
     // Findings move with the text while the user types (diagnostics.ts followEdits); their fixes move with them.
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# a comment typed above\n'));
-    await waitFor('the finding to move a line down', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found' && d.range.start.line === 4));
+    await waitFor('the finding to move a line down', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found' && d.range.start.line === 4),
+    );
     const moved = await titlesAt('oss-object-not-found');
-    assert.deepEqual(moved.map((a) => a.title), ['Change to `oss://test-bucket/videos/beach.mp4`']);
+    assert.deepEqual(
+      moved.map((a) => a.title),
+      ['Change to `oss://test-bucket/videos/beach.mp4`'],
+    );
     assert.ok(await vscode.workspace.applyEdit(moved[0]!.edit!));
     assert.match(document.getText(), /- URI: oss:\/\/test-bucket\/videos\/beach\.mp4\n/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -181,7 +213,10 @@ describe('cloud features', () => {
       await document.save();
       // Absence has no event: wait as long as a cloud answer takes on loopback (the test with a key shows it arrives).
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => CLOUD_CODES.includes(String(codeOf(d)))), []);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(uri).filter((d) => CLOUD_CODES.includes(String(codeOf(d)))),
+        [],
+      );
       assert.equal(oss.requests.length + imm.received('GetProject').length, 0);
     } finally {
       await vscode.commands.executeCommand('immHighlight.chooseCredentialsProfile', { profile: null });
@@ -194,7 +229,8 @@ describe('cloud features', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
     await document.save();
-    const atLine = (line: number) => () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found' && d.range.start.line === line);
+    const atLine = (line: number) => () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'oss-object-not-found' && d.range.start.line === line);
     await waitFor('the finding on line 3', atLine(3));
     // Two lines above it, no save: the finding follows its value.
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# one\n# two\n'));
@@ -225,7 +261,11 @@ describe('cloud features', () => {
     const uris = Array.from({ length: 30 }, (_, i) => writeJob(`cloud-thirty-${i}.highlight.yaml`, job));
     try {
       await Promise.all(uris.map((uri) => vscode.workspace.openTextDocument(uri)));
-      await waitFor('the findings of all thirty', () => (uris.every((uri) => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'oss-object-not-found')) ? true : undefined), 40_000);
+      await waitFor(
+        'the findings of all thirty',
+        () => (uris.every((uri) => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'oss-object-not-found')) ? true : undefined),
+        40_000,
+      );
       const heads = (key: string) => oss.requests.filter((r) => r.method === 'HEAD' && r.key === key).length;
       assert.equal(heads('videos/thirty-typo.mp4'), 1);
       // The Output.URI CodeLens asks through the same look-up as the output-exists check.
@@ -240,18 +280,31 @@ describe('cloud features', () => {
   it('a workspace cloudChecks value cannot turn back on what the user turned off: no checks, completion or CodeLens look-ups (issue 20, 2)', async () => {
     await config().update('cloudChecks', 'off', vscode.ConfigurationTarget.Global);
     await config().update('cloudChecks', 'onSave', vscode.ConfigurationTarget.Workspace);
-    const uri = writeJob('cloud-narrowed.highlight.yaml', MISSING.replace('videos/typo.mp4', 'videos/narrowed.mp4').replace('highlights/new.mp4', 'highlights/narrowed.mp4'));
+    const uri = writeJob(
+      'cloud-narrowed.highlight.yaml',
+      MISSING.replace('videos/typo.mp4', 'videos/narrowed.mp4').replace('highlights/new.mp4', 'highlights/narrowed.mp4'),
+    );
     try {
       const document = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(document);
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# saved\n'));
       await document.save();
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(4, '  - URI: oss://'.length));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(4, '  - URI: oss://'.length),
+      );
       assert.ok(!list.items.some((item) => item.detail?.startsWith('bucket in')));
       // Absence has no event: wait as long as a cloud answer takes on loopback (the tests above show it arrives).
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => CLOUD_CODES.includes(String(codeOf(d)))), []);
-      assert.deepEqual(oss.requests.map((r) => `${r.method} ${r.action} ${r.key ?? ''}`), []);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(uri).filter((d) => CLOUD_CODES.includes(String(codeOf(d)))),
+        [],
+      );
+      assert.deepEqual(
+        oss.requests.map((r) => `${r.method} ${r.action} ${r.key ?? ''}`),
+        [],
+      );
       assert.equal(imm.received('GetProject').length, 0);
     } finally {
       await config().update('cloudChecks', undefined, vscode.ConfigurationTarget.Workspace);

@@ -21,9 +21,7 @@ describe('quick fixes', () => {
       if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
 
       assert.ok(document.getText().includes('\nType: Retrieval\n'), document.getText());
-      await waitFor('the invalid-value diagnostic to go away', () =>
-        !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'invalid-value'),
-      );
+      await waitFor('the invalid-value diagnostic to go away', () => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'invalid-value'));
     } finally {
       await revert(document);
     }
@@ -37,12 +35,20 @@ describe('quick fixes that read the settings', () => {
     const config = vscode.workspace.getConfiguration('immHighlight');
     const document = await vscode.workspace.openTextDocument({
       language: 'imm-highlight',
-      content: 'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: https://my-videos.oss-cn-shanghai.aliyuncs.com/out/o.mp4\n',
+      content:
+        'ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: https://my-videos.oss-cn-shanghai.aliyuncs.com/out/o.mp4\n',
     });
     await vscode.window.showTextDocument(document);
     const diagnostic = await diagnosticWithCode(document.uri, 'invalid-oss-uri');
     const title = async (): Promise<string> =>
-      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value))[0]?.title ?? '';
+      (
+        await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          document.uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+        )
+      )[0]?.title ?? '';
     try {
       await config.update('region', 'cn-shanghai', vscode.ConfigurationTarget.Global);
       await waitFor('a title without a note', async () => (await title()) === 'Change to `oss://my-videos/out/o.mp4`');

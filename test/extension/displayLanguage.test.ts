@@ -36,6 +36,9 @@ describe('display language', () => {
     const { document } = await openJob('misspelt-type.highlight.yaml');
     const diagnostic = await diagnosticWithCode(document.uri, 'invalid-value');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
-    assert.ok(actions.some((action) => action.title === (chinese() ? '改为 `Retrieval`' : 'Change to `Retrieval`')), actions.map((a) => a.title).join(', '));
+    assert.ok(
+      actions.some((action) => action.title === (chinese() ? '改为 `Retrieval`' : 'Change to `Retrieval`')),
+      actions.map((a) => a.title).join(', '),
+    );
   });
 });

@@ -41,7 +41,10 @@ describe('editing', () => {
     const symbols = await waitFor('document symbols', () =>
       vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri),
     );
-    assert.deepEqual(symbols.map((symbol) => symbol.name), ['ProjectName', 'Type', 'Sources', 'Output']);
+    assert.deepEqual(
+      symbols.map((symbol) => symbol.name),
+      ['ProjectName', 'Type', 'Sources', 'Output'],
+    );
   });
 
   it('comments lines out with # (language configuration)', async () => {

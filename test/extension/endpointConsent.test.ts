@@ -81,7 +81,10 @@ describe('workspace endpoints outside Alibaba Cloud', () => {
 
   it('a workspace IMM endpoint not accepted: saving, live completion and Check Against Cloud send nothing', async () => {
     const uri = await saveJob();
-    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => String(codeOf(d)).startsWith('oss-')), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => String(codeOf(d)).startsWith('oss-')),
+      [],
+    );
 
     const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: 'ProjectName: ' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 13));
@@ -120,7 +123,7 @@ describe('workspace endpoints outside Alibaba Cloud', () => {
     assert.equal(sent(), 0, JSON.stringify(imm.requests.map((r) => r.action)));
   });
 
-  it('control: with only the user\'s own (loopback) endpoints the same save is checked against both', async () => {
+  it("control: with only the user's own (loopback) endpoints the same save is checked against both", async () => {
     await setWorkspace('ossEndpoint', undefined);
     imm.control.reset();
     oss.control.reset();

@@ -52,9 +52,7 @@ export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefin
 }
 
 export async function diagnosticWithCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
-  return waitFor(`a ${code} diagnostic in ${uri.path}`, () =>
-    vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code),
-  );
+  return waitFor(`a ${code} diagnostic in ${uri.path}`, () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code));
 }
 
 /** The range of the first occurrence of `text` on the line that contains `lineText`. */

@@ -16,7 +16,9 @@ export async function run(): Promise<void> {
     reporter: 'spec',
     grep: process.env.IMM_EXTENSION_TEST_GREP,
   });
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(join(__dirname, file));
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -18,7 +18,8 @@ const config = () => vscode.workspace.getConfiguration('immHighlight');
 /** A Markdown link as a notification renders it. */
 const LINK = /\[[^\]]*\]\s*\(/;
 const LINKED_KEY = 'out/[Fix the output](command:workbench.action.terminal.sendSequence).mp4';
-const PRESIGNED = 'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2lnbmF0dXJlLXNlY3JldA%3D%3D&security-token=CAIS8gF1q6Ft5B2yfSjIr5bSEsvsSECRETTOKEN';
+const PRESIGNED =
+  'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2lnbmF0dXJlLXNlY3JldA%3D%3D&security-token=CAIS8gF1q6Ft5B2yfSjIr5bSEsvsSECRETTOKEN';
 
 type Window = Record<'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress', unknown>;
 
@@ -26,7 +27,12 @@ type Window = Record<'showInformationMessage' | 'showWarningMessage' | 'showErro
 /** `landed`: the notification the test is about has been shown (a task's end is told after the output's look-up). */
 async function recordNotifications(run: () => Promise<unknown>, buttons: string[][] = [], landed?: (shown: readonly string[]) => boolean): Promise<string[]> {
   const window = vscode.window as unknown as Window;
-  const saved = { showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage, showErrorMessage: window.showErrorMessage, withProgress: window.withProgress };
+  const saved = {
+    showInformationMessage: window.showInformationMessage,
+    showWarningMessage: window.showWarningMessage,
+    showErrorMessage: window.showErrorMessage,
+    withProgress: window.withProgress,
+  };
   const shown: string[] = [];
   const record = (message: string, ...rest: unknown[]) => {
     const options = rest.find((r): r is vscode.MessageOptions => typeof r === 'object' && r !== null);
@@ -37,7 +43,10 @@ async function recordNotifications(run: () => Promise<unknown>, buttons: string[
   window.showInformationMessage = record;
   window.showWarningMessage = record;
   window.showErrorMessage = record;
-  window.withProgress = (options: vscode.ProgressOptions, task: (p: vscode.Progress<{ message?: string }>, t: vscode.CancellationToken) => Thenable<unknown>) => {
+  window.withProgress = (
+    options: vscode.ProgressOptions,
+    task: (p: vscode.Progress<{ message?: string }>, t: vscode.CancellationToken) => Thenable<unknown>,
+  ) => {
     if (options.title) {
       shown.push(options.title);
       buttons.push([]);
@@ -84,46 +93,81 @@ describe('Plain text in notifications', () => {
       await vscode.commands.executeCommand('immHighlight.results.copyPresignedUrl', uri);
       await vscode.commands.executeCommand('immHighlight.results.downloadOutput', uri, target);
     });
-    assert.ok(shown.some((m) => m.includes('Fix the output') && /Downloaded|下载/.test(m)), JSON.stringify(shown));
-    assert.ok(shown.some((m) => m.includes('Fix the output') && /Presigned|预签名/.test(m)), JSON.stringify(shown));
-    assert.ok(shown.some((m) => m.includes('-gone')), JSON.stringify(shown));
+    assert.ok(
+      shown.some((m) => m.includes('Fix the output') && /Downloaded|下载/.test(m)),
+      JSON.stringify(shown),
+    );
+    assert.ok(
+      shown.some((m) => m.includes('Fix the output') && /Presigned|预签名/.test(m)),
+      JSON.stringify(shown),
+    );
+    assert.ok(
+      shown.some((m) => m.includes('-gone')),
+      JSON.stringify(shown),
+    );
     for (const message of shown) assert.doesNotMatch(message, LINK, message);
   });
 
   it('an endpoint setting with link syntax is no link in the error that quotes it', async () => {
     await config().update('ossEndpoint', 'https://[Fix the endpoint](command:workbench.action.openSettings)', vscode.ConfigurationTarget.Global);
     try {
-      const shown = await recordNotifications(() => Promise.resolve(vscode.commands.executeCommand('immHighlight.results.copyPresignedUrl', 'oss://test-bucket/a.mp4')));
-      assert.ok(shown.some((m) => m.includes('Fix the endpoint')), JSON.stringify(shown));
+      const shown = await recordNotifications(() =>
+        Promise.resolve(vscode.commands.executeCommand('immHighlight.results.copyPresignedUrl', 'oss://test-bucket/a.mp4')),
+      );
+      assert.ok(
+        shown.some((m) => m.includes('Fix the endpoint')),
+        JSON.stringify(shown),
+      );
       for (const message of shown) assert.doesNotMatch(message, LINK, message);
     } finally {
       await config().update('ossEndpoint', oss.url, vscode.ConfigurationTarget.Global);
     }
   });
 
-  it('task notifications: Output.URI (job text) and a failed task\'s Code: Message (IMM text) are no links; a presigned URL in Message is redacted', async () => {
+  it("task notifications: Output.URI (job text) and a failed task's Code: Message (IMM text) are no links; a presigned URL in Message is redacted", async () => {
     oss.control.reset();
     oss.control.putObject('test-bucket', { key: 'a.mp4', contentType: 'video/mp4', body: Buffer.alloc(1024, 1) });
     imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
-    const succeeded = await recordNotifications(async () => {
-      const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: retrievalJob('plain-ok', { outputUri: `oss://test-bucket/${LINKED_KEY.replace('.mp4', '-task.mp4')}` }) });
-      await vscode.window.showTextDocument(document);
-      const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
-      assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
-      if (outcome.status === 'submitted') assert.equal((await outcome.finished)?.status, 'Succeeded');
-    }, [], (shown) => shown.some((m) => m.includes('succeeded')));
-    assert.ok(succeeded.some((m) => m.includes('Fix the output')), JSON.stringify(succeeded));
+    const succeeded = await recordNotifications(
+      async () => {
+        const document = await vscode.workspace.openTextDocument({
+          language: 'imm-highlight',
+          content: retrievalJob('plain-ok', { outputUri: `oss://test-bucket/${LINKED_KEY.replace('.mp4', '-task.mp4')}` }),
+        });
+        await vscode.window.showTextDocument(document);
+        const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
+        assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
+        if (outcome.status === 'submitted') assert.equal((await outcome.finished)?.status, 'Succeeded');
+      },
+      [],
+      (shown) => shown.some((m) => m.includes('succeeded')),
+    );
+    assert.ok(
+      succeeded.some((m) => m.includes('Fix the output')),
+      JSON.stringify(succeeded),
+    );
     for (const message of succeeded) assert.doesNotMatch(message, LINK, message);
 
-    imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Failed', failure: { Code: 'InvalidFile.[Open](command:workbench.action.openSettings)', Message: `Cannot read ${PRESIGNED} [Retry](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D).` } });
+    imm.control.setTaskScript({
+      pollsBeforeDone: 0,
+      outcome: 'Failed',
+      failure: {
+        Code: 'InvalidFile.[Open](command:workbench.action.openSettings)',
+        Message: `Cannot read ${PRESIGNED} [Retry](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D).`,
+      },
+    });
     let record: { message?: string } | undefined;
-    const failed = await recordNotifications(async () => {
-      const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: retrievalJob('plain-failed') });
-      await vscode.window.showTextDocument(document);
-      const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
-      assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
-      if (outcome.status === 'submitted') record = await outcome.finished;
-    }, [], (shown) => shown.some((m) => m.includes('Cannot read')));
+    const failed = await recordNotifications(
+      async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: retrievalJob('plain-failed') });
+        await vscode.window.showTextDocument(document);
+        const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
+        assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
+        if (outcome.status === 'submitted') record = await outcome.finished;
+      },
+      [],
+      (shown) => shown.some((m) => m.includes('Cannot read')),
+    );
     const notification = failed.find((m) => m.includes('Cannot read'));
     assert.ok(notification, JSON.stringify(failed));
     for (const message of failed) {
@@ -141,14 +185,18 @@ describe('Plain text in notifications', () => {
     imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
     const submit = async (outputUri: string): Promise<{ shown: string[]; buttons: string[][] }> => {
       const buttons: string[][] = [];
-      const shown = await recordNotifications(async () => {
-        const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: retrievalJob('plain-exists', { outputUri }) });
-        await vscode.window.showTextDocument(document);
-        const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
-        assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
-        if (outcome.status === 'submitted') await outcome.finished;
-        // The notification waits for the output's look-up before it is shown.
-      }, buttons, (shown) => shown.some((m) => m.includes('succeeded')));
+      const shown = await recordNotifications(
+        async () => {
+          const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: retrievalJob('plain-exists', { outputUri }) });
+          await vscode.window.showTextDocument(document);
+          const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
+          assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
+          if (outcome.status === 'submitted') await outcome.finished;
+          // The notification waits for the output's look-up before it is shown.
+        },
+        buttons,
+        (shown) => shown.some((m) => m.includes('succeeded')),
+      );
       return { shown, buttons };
     };
     const missing = await submit('oss://test-bucket/out/never-written.mp4');

@@ -52,12 +52,22 @@ Output:
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# edited\n'));
     assert.ok(await document.save());
-    await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(4, '  - URI: oss://'.length));
+    await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(4, '  - URI: oss://'.length),
+    );
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
-    assert.deepEqual(lenses.filter((l) => l.command?.command.startsWith('immHighlight.results.')), []);
+    assert.deepEqual(
+      lenses.filter((l) => l.command?.command.startsWith('immHighlight.results.')),
+      [],
+    );
     // Absence has no event: wait as long as a cloud answer takes on loopback (the next test shows it arrives).
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    assert.deepEqual(oss.requests.map((r) => `${r.method} ${r.action} ${r.key}`), []);
+    assert.deepEqual(
+      oss.requests.map((r) => `${r.method} ${r.action} ${r.key}`),
+      [],
+    );
     assert.equal(imm.received('GetProject').length + imm.received('ListProjects').length, 0);
   });
 
@@ -65,7 +75,10 @@ Output:
     oss.control.reset();
     const result = await vscode.commands.executeCommand<{ status: string; diagnostics: { code?: unknown }[] }>('immHighlight.checkCloud', file);
     assert.equal(result.status, 'checked');
-    assert.ok(result.diagnostics.some((d) => d.code === 'oss-object-not-found'), JSON.stringify(result.diagnostics));
+    assert.ok(
+      result.diagnostics.some((d) => d.code === 'oss-object-not-found'),
+      JSON.stringify(result.diagnostics),
+    );
     assert.ok(oss.requests.some((r) => r.method === 'HEAD' && r.key === 'videos/restricted-typo.mp4'));
   });
 });

@@ -68,7 +68,11 @@ describe('Results commands', () => {
     const file = join(dir, 'taken');
     writeFileSync(file, 'mine');
     const before = oss.requests.filter((r) => r.action === 'oss:GetObject').length;
-    const refused = await vscode.commands.executeCommand<string | undefined>('immHighlight.results.downloadOutput', 'oss://test-bucket/out/hls/', vscode.Uri.file(file));
+    const refused = await vscode.commands.executeCommand<string | undefined>(
+      'immHighlight.results.downloadOutput',
+      'oss://test-bucket/out/hls/',
+      vscode.Uri.file(file),
+    );
     assert.equal(refused, undefined);
     assert.equal(readFileSync(file, 'utf8'), 'mine');
     assert.equal(oss.requests.filter((r) => r.action === 'oss:GetObject').length, before, 'nothing fetched for a target that cannot be used');
@@ -99,7 +103,9 @@ describe('Results commands', () => {
     const url = await vscode.env.clipboard.readText();
     assert.equal(new URL(url).origin, oss.url);
     assert.equal((await httpGet(url)).status, 200);
-    await vscode.commands.executeCommand('immHighlight.results.copyOutputUri', { record: { status: 'Succeeded', outputUri: 'oss://test-bucket/out/reel.mp4', region: 'cn-hangzhou', fileUri: 'untitled:x', taskId: 'T' } });
+    await vscode.commands.executeCommand('immHighlight.results.copyOutputUri', {
+      record: { status: 'Succeeded', outputUri: 'oss://test-bucket/out/reel.mp4', region: 'cn-hangzhou', fileUri: 'untitled:x', taskId: 'T' },
+    });
     assert.equal(await vscode.env.clipboard.readText(), 'oss://test-bucket/out/reel.mp4');
   });
 

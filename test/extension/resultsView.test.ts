@@ -70,7 +70,9 @@ async function settledChildren(tree: TaskTreeProvider, task: TaskTreeNode): Prom
 }
 
 const previewTab = (): vscode.Tab | undefined =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('immHighlight.outputPreview'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('immHighlight.outputPreview'));
 
 async function closePreviews(): Promise<void> {
   for (let tab = previewTab(); tab; tab = previewTab()) await vscode.window.tabGroups.close(tab);
@@ -86,7 +88,12 @@ describe('Results in the task view, notifications and job files', () => {
     imm = await startImmEndpoint();
     // One stored key signs both: the OSS endpoint accepts the IMM test key.
     oss = await startOssEndpoint({ accessKeys: { [TEST_ACCESS_KEY.id]: TEST_ACCESS_KEY.secret } });
-    connection = async () => createOssConnection({ credentials: { kind: 'accessKey', accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret }, endpoint: oss.url, timeoutMs: 2000 });
+    connection = async () =>
+      createOssConnection({
+        credentials: { kind: 'accessKey', accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret },
+        endpoint: oss.url,
+        timeoutMs: 2000,
+      });
     await config().update('endpoint', imm.url, vscode.ConfigurationTarget.Global);
     await config().update('ossEndpoint', oss.url, vscode.ConfigurationTarget.Global);
     // The lens and the tree's listing follow cloudChecks (off would turn them off); the checks on open and save
@@ -119,7 +126,10 @@ describe('Results in the task view, notifications and job files', () => {
       const first = tree.getChildren(task);
       assert.equal((first[0] as MessageNode).icon, 'loading~spin');
       const children = await settledChildren(tree, task);
-      assert.deepEqual(children.map((c) => c.kind), ['output', 'source']);
+      assert.deepEqual(
+        children.map((c) => c.kind),
+        ['output', 'source'],
+      );
       const output = tree.getTreeItem(children[0]!);
       assert.equal(output.label, 'view.mp4');
       assert.equal(output.description, '256.0 KB');
@@ -133,8 +143,14 @@ describe('Results in the task view, notifications and job files', () => {
       const asked = () => oss.requests.filter((r) => r.key === 'out/view.mp4').length;
       const before = asked();
       // A new look would answer with the loading item first (its request leaves later): the answer is the kept one.
-      assert.deepEqual(tree.getChildren(task).map((c) => c.kind), ['output', 'source']);
-      assert.deepEqual(tree.getChildren(task).map((c) => c.kind), ['output', 'source']);
+      assert.deepEqual(
+        tree.getChildren(task).map((c) => c.kind),
+        ['output', 'source'],
+      );
+      assert.deepEqual(
+        tree.getChildren(task).map((c) => c.kind),
+        ['output', 'source'],
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       assert.equal(asked(), before);
 
@@ -163,7 +179,10 @@ describe('Results in the task view, notifications and job files', () => {
       await settledChildren(tree, task);
       assert.ok(refreshed.length >= 2, `refreshed: ${refreshed.length}`);
       // The very node VS Code was given (it finds rows by identity); undefined would be the whole view.
-      assert.ok(refreshed.every((node) => node === task), `refreshed: ${JSON.stringify(refreshed.map((node) => node?.kind ?? 'everything'))}`);
+      assert.ok(
+        refreshed.every((node) => node === task),
+        `refreshed: ${JSON.stringify(refreshed.map((node) => node?.kind ?? 'everything'))}`,
+      );
     } finally {
       listening.dispose();
       dispose();
@@ -171,24 +190,32 @@ describe('Results in the task view, notifications and job files', () => {
   });
 
   it('a segmented output lists the objects under its prefix, bounded, as parts; Download… of a part writes that object', async () => {
-    for (let i = 0; i <= MAX_LISTED_OBJECTS; i++) oss.control.putObject('test-bucket', { key: `out/seg/reel-${String(i).padStart(3, '0')}.ts`, contentType: 'video/mp2t', body: Buffer.alloc(100 + i) });
+    for (let i = 0; i <= MAX_LISTED_OBJECTS; i++)
+      oss.control.putObject('test-bucket', { key: `out/seg/reel-${String(i).padStart(3, '0')}.ts`, contentType: 'video/mp2t', body: Buffer.alloc(100 + i) });
     oss.control.putObject('test-bucket', { key: 'out/seg/reel.m3u8', contentType: 'application/vnd.apple.mpegurl', body: '#EXTM3U\n' });
     const { tree, task, dispose } = treeOf(succeeded('oss://test-bucket/out/seg/reel.m3u8', { outputSegmented: true }), connection);
     try {
       const children = await settledChildren(tree, task);
       const outputs = children.filter((c): c is OutputNode => c.kind === 'output');
       assert.equal(outputs.length, MAX_LISTED_OBJECTS);
-      assert.deepEqual(outputs.slice(0, 2).map((o) => [tree.getTreeItem(o).label, tree.getTreeItem(o).description]), [
-        ['reel-000.ts', '100 B'],
-        ['reel-001.ts', '101 B'],
-      ]);
+      assert.deepEqual(
+        outputs.slice(0, 2).map((o) => [tree.getTreeItem(o).label, tree.getTreeItem(o).description]),
+        [
+          ['reel-000.ts', '100 B'],
+          ['reel-001.ts', '101 B'],
+        ],
+      );
       assert.ok(outputs.every((o) => tree.getTreeItem(o).contextValue === 'immHighlightOutput.part' && !tree.getTreeItem(o).command));
       const more = children.find((c): c is MessageNode => c.kind === 'message');
       assert.match(more!.text, new RegExp(`first ${MAX_LISTED_OBJECTS} objects`));
       assert.equal(children.at(-1)!.kind, 'source');
 
       const dir = mkdtempSync(join(tmpdir(), 'imm-results-view-'));
-      const path = await vscode.commands.executeCommand<string | undefined>('immHighlight.results.downloadOutput', outputs[1], vscode.Uri.file(join(dir, 'part.ts')));
+      const path = await vscode.commands.executeCommand<string | undefined>(
+        'immHighlight.results.downloadOutput',
+        outputs[1],
+        vscode.Uri.file(join(dir, 'part.ts')),
+      );
       assert.equal(path, join(dir, 'part.ts'));
       assert.deepEqual(readdirSync(dir), ['part.ts']);
     } finally {
@@ -247,8 +274,15 @@ describe('Results in the task view, notifications and job files', () => {
       const tooltip = tree.getTreeItem(task).tooltip;
       assert.ok(tooltip instanceof vscode.MarkdownString);
       assert.deepEqual(tooltip.isTrusted, { enabledCommands: [...RESULT_COMMAND_IDS] });
-      const links = [...tooltip.value.matchAll(/\[([^\]]+)\]\(command:([\w.]+)\?([^)]+)\)/g)].map((m) => ({ label: m[1], command: m[2]!, args: JSON.parse(decodeURIComponent(m[3]!)) as unknown[] }));
-      assert.deepEqual(links.map((l) => l.label), ['Preview Output', 'Open Output', 'Download Output…', 'Copy Output URI', 'Copy Presigned URL', 'Open in OSS Console']);
+      const links = [...tooltip.value.matchAll(/\[([^\]]+)\]\(command:([\w.]+)\?([^)]+)\)/g)].map((m) => ({
+        label: m[1],
+        command: m[2]!,
+        args: JSON.parse(decodeURIComponent(m[3]!)) as unknown[],
+      }));
+      assert.deepEqual(
+        links.map((l) => l.label),
+        ['Preview Output', 'Open Output', 'Download Output…', 'Copy Output URI', 'Copy Presigned URL', 'Open in OSS Console'],
+      );
       assert.ok(links.every((l) => RESULT_COMMAND_IDS.includes(l.command)));
       const preview = links[0]!;
       const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>(preview.command, ...preview.args);
@@ -271,7 +305,10 @@ describe('Results in the task view, notifications and job files', () => {
     await vscode.commands.executeCommand('notifications.clearAll');
     const final = await outcome.finished;
     assert.equal(final?.status, 'Succeeded');
-    assert.deepEqual(resultActions(final!).map((a) => a.label), ['Preview Output', 'Open Output']);
+    assert.deepEqual(
+      resultActions(final!).map((a) => a.label),
+      ['Preview Output', 'Open Output'],
+    );
     // The notification's first button, pressed by the workbench's own command for it.
     await waitFor('a preview opened from the notification', async () => {
       await vscode.commands.executeCommand('notification.acceptPrimaryAction');
@@ -286,7 +323,9 @@ describe('Results in the task view, notifications and job files', () => {
     const file = workspaceFile('results-lens.highlight.yaml');
     let document: vscode.TextDocument;
     const resultLenses = async (): Promise<vscode.CodeLens[]> =>
-      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).filter((l) => l.command?.command.startsWith('immHighlight.results.'));
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).filter((l) =>
+        l.command?.command.startsWith('immHighlight.results.'),
+      );
     /** An edit and a save: the moment the lens looks at OSS again. */
     const touchAndSave = async (): Promise<void> => {
       const editor = await vscode.window.showTextDocument(document);
@@ -320,12 +359,24 @@ describe('Results in the task view, notifications and job files', () => {
         return found.length ? found : undefined;
       });
       // One look on open, one on save: typing asked nothing.
-      assert.deepEqual(heads().map((r) => [r.method, r.status]), [
-        ['HEAD', 404],
-        ['HEAD', 200],
-      ]);
-      assert.deepEqual(lenses.map((l) => l.command?.title), ['Open Output', 'Preview Output', 'Download Output…']);
-      assert.equal(lenses[0]!.range.start.line, document.getText().split('\n').findIndex((l) => l.includes('URI: oss://test-bucket/out/lens.mp4')));
+      assert.deepEqual(
+        heads().map((r) => [r.method, r.status]),
+        [
+          ['HEAD', 404],
+          ['HEAD', 200],
+        ],
+      );
+      assert.deepEqual(
+        lenses.map((l) => l.command?.title),
+        ['Open Output', 'Preview Output', 'Download Output…'],
+      );
+      assert.equal(
+        lenses[0]!.range.start.line,
+        document
+          .getText()
+          .split('\n')
+          .findIndex((l) => l.includes('URI: oss://test-bucket/out/lens.mp4')),
+      );
       const preview = lenses[1]!.command!;
       const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>(preview.command, ...(preview.arguments ?? []));
       assert.match(panel!.webview.html, /\/test-bucket\/out\/lens\.mp4\?/);
@@ -358,7 +409,10 @@ describe('Results in the task view, notifications and job files', () => {
         );
         assert.deepEqual(lenses, []);
         // Not even looked at: a listing of the folder would have found other.mp4.
-        assert.deepEqual(oss.requests.filter((r) => r.key.startsWith('out/folder') || /out(\/|%2F)folder/i.test(r.url)), []);
+        assert.deepEqual(
+          oss.requests.filter((r) => r.key.startsWith('out/folder') || /out(\/|%2F)folder/i.test(r.url)),
+          [],
+        );
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       } finally {
         rmSync(folderFile.fsPath, { force: true });
@@ -387,7 +441,11 @@ describe('Results in the task view, notifications and job files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'imm-results-cancel-'));
     const target = join(dir, 'big.mp4');
     let settled: { value: string | undefined } | undefined;
-    const download = vscode.commands.executeCommand<string | undefined>('immHighlight.results.downloadOutput', 'oss://test-bucket/out/big.mp4', vscode.Uri.file(target));
+    const download = vscode.commands.executeCommand<string | undefined>(
+      'immHighlight.results.downloadOutput',
+      'oss://test-bucket/out/big.mp4',
+      vscode.Uri.file(target),
+    );
     void download.then((value) => (settled = { value }));
     await waitFor('the transfer to start', () => oss.requests.some((r) => r.key === 'out/big.mp4' && r.method === 'GET'));
     // The stalled transfer cannot end by itself: only Cancel ends it.

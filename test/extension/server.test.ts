@@ -30,9 +30,14 @@ describe('language server process', () => {
     if (process.platform !== 'linux') this.skip();
     const [pid] = serverPids();
     assert.ok(pid, 'found the server process');
-    const names = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').map((entry) => entry.split('=')[0]!);
+    const names = readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .map((entry) => entry.split('=')[0]!);
     assert.ok(names.includes('PATH'), 'the rest of the environment is passed on');
-    assert.deepEqual(names.filter((name) => /^ALIBABA_CLOUD_|SECRET/.test(name)), []);
+    assert.deepEqual(
+      names.filter((name) => /^ALIBABA_CLOUD_|SECRET/.test(name)),
+      [],
+    );
     // The runners put fake credentials into the host's environment, so the check above is not vacuous.
     if (!process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET) console.warn('  (the host has no ALIBABA_CLOUD_ACCESS_KEY_SECRET to hide)');
   });
@@ -65,7 +70,11 @@ describe('language server process', () => {
 
 describe('CrashHandler', () => {
   const MINUTE = 60_000;
-  const handler = (clock: { now: number }, told: CrashEvent[]) => new CrashHandler((event) => told.push(event), () => clock.now);
+  const handler = (clock: { now: number }, told: CrashEvent[]) =>
+    new CrashHandler(
+      (event) => told.push(event),
+      () => clock.now,
+    );
 
   it('restarts after a crash and tells the user only once', () => {
     const clock = { now: 0 };

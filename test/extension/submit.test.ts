@@ -81,7 +81,10 @@ describe('Submit task', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(outcome.status, 'refused');
     if (outcome.status !== 'refused') return;
-    assert.ok(outcome.errors.some((e) => e.line === 1), JSON.stringify(outcome.errors));
+    assert.ok(
+      outcome.errors.some((e) => e.line === 1),
+      JSON.stringify(outcome.errors),
+    );
     assert.equal(endpoint.requests.filter((r) => r.action === 'CreateHighlightTask').length, 0);
   });
 

@@ -61,9 +61,16 @@ describe('Highlight Tasks view', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('immHighlight.tasks.showDetails', failed.taskId);
     // Rendered in the Markdown preview (a webview), not shown as its `| | |` source.
     // (The tab reaches the extension host after the command has returned.)
-    const previewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    const previewTab = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
     const tab = await waitFor('the Markdown preview of the details', previewTab, 10_000).catch(() => undefined);
-    assert.ok(tab, vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label}: ${JSON.stringify(t.input)}`).join('\n'));
+    assert.ok(
+      tab,
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => `${t.label}: ${JSON.stringify(t.input)}`)
+        .join('\n'),
+    );
     assert.match(tab.label, /Highlight-[0-9a-f-]+\.md/);
     const shown = await vscode.workspace.openTextDocument(uri);
     // The source's backslash escapes removed, as the rendered preview shows it.

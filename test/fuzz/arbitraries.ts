@@ -27,7 +27,26 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = ['oss://test-bucket/a.mp4', 'oss://Bad_Bucket/x', 'https://x.oss-cn-hangzhou.aliyuncs.com/a.mp4', '', ' ', 'immtest', '{"a": 1}', 'null', 'true', '0x1F', '1e3', '中文', 'émoji 😀', 'a: b', '- x', '#', '*a', '&a'];
+const WORDS = [
+  'oss://test-bucket/a.mp4',
+  'oss://Bad_Bucket/x',
+  'https://x.oss-cn-hangzhou.aliyuncs.com/a.mp4',
+  '',
+  ' ',
+  'immtest',
+  '{"a": 1}',
+  'null',
+  'true',
+  '0x1F',
+  '1e3',
+  '中文',
+  'émoji 😀',
+  'a: b',
+  '- x',
+  '#',
+  '*a',
+  '&a',
+];
 
 /** A value for a schema node: mostly what the schema asks for, sometimes the wrong type, an unknown key or an out-of-range number. */
 function valueFor(node: SchemaNode, next: () => number, depth: number): unknown {
@@ -70,21 +89,81 @@ function valueFor(node: SchemaNode, next: () => number, depth: number): unknown 
 }
 
 /** A job built from the schema and written as YAML: block style, flow style or a mix, with or without comments. */
-export const schemaJob: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.constantFrom(0, 0.3, 1), fc.boolean(), fc.constantFrom(2, 4)).map(([seed, flowShare, comment, indent]) => {
-  const next = random(seed);
-  const document = new Document(valueFor(REQUEST_SCHEMA, next, 0));
-  visit(document, (_key, node) => {
-    if (isCollection(node)) node.flow = next() < flowShare;
+export const schemaJob: fc.Arbitrary<string> = fc
+  .tuple(fc.nat(), fc.constantFrom(0, 0.3, 1), fc.boolean(), fc.constantFrom(2, 4))
+  .map(([seed, flowShare, comment, indent]) => {
+    const next = random(seed);
+    const document = new Document(valueFor(REQUEST_SCHEMA, next, 0));
+    visit(document, (_key, node) => {
+      if (isCollection(node)) node.flow = next() < flowShare;
+    });
+    const text = document.toString({ indent });
+    return comment ? `# generated job ${seed}\n${text}` : text;
   });
-  const text = document.toString({ indent });
-  return comment ? `# generated job ${seed}\n${text}` : text;
-});
 
 /** Bits of YAML and of jobs that edits insert: indicators, indentation, line ends, anchors, tags, keys and values. */
 const FRAGMENTS = [
-  ':', ': ', '- ', '  ', '    ', '\t', '\n', '\r\n', '\r', '"', "'", '{', '}', '[', ']', ',', '&a ', '*a', '!!str ', '!!binary ', '!custom ', '# c', '|', '>-', '---\n', '...\n', '? ',
-  '%YAML 1.2\n', '\\', '\u0000', '\uFEFF', '\u2028', '😀', 'é', '中', '\ud800', 'Sources:', 'Type: ', 'Concat', 'Compose', 'URI: ', 'oss://', 'Output:\n  ', 'Edit:', '<<: *a',
-  '- URI: oss://b/x.mp4\n', 'Volume: 11', 'Container: ', 'null', '~', '1e400', '-0', '0o17', '.inf', 'y', 'Speed: ', '&', '*', '!', '@', '`',
+  ':',
+  ': ',
+  '- ',
+  '  ',
+  '    ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '&a ',
+  '*a',
+  '!!str ',
+  '!!binary ',
+  '!custom ',
+  '# c',
+  '|',
+  '>-',
+  '---\n',
+  '...\n',
+  '? ',
+  '%YAML 1.2\n',
+  '\\',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  '😀',
+  'é',
+  '中',
+  '\ud800',
+  'Sources:',
+  'Type: ',
+  'Concat',
+  'Compose',
+  'URI: ',
+  'oss://',
+  'Output:\n  ',
+  'Edit:',
+  '<<: *a',
+  '- URI: oss://b/x.mp4\n',
+  'Volume: 11',
+  'Container: ',
+  'null',
+  '~',
+  '1e400',
+  '-0',
+  '0o17',
+  '.inf',
+  'y',
+  'Speed: ',
+  '&',
+  '*',
+  '!',
+  '@',
+  '`',
 ];
 
 export type Mutation =
@@ -96,7 +175,12 @@ export type Mutation =
 /** Positions are fractions of the text length, so a mutation stays meaningful whatever text it is applied to. */
 const where = fc.double({ min: 0, max: 1, noNaN: true });
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: where, text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6, unit: 'binary' })) }).map((m) => ({ ...m, at: m.at })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({ kind: fc.constant('insert' as const), at: where, text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6, unit: 'binary' })) })
+      .map((m) => ({ ...m, at: m.at })),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: where, length: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), at: where, length: fc.integer({ min: 1, max: 80 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('indent' as const), line: where, by: fc.integer({ min: -4, max: 4 }) }) },
@@ -140,7 +224,11 @@ export const garbage: fc.Arbitrary<string> = fc.oneof(
 
 /** One construct repeated hundreds of times: the input that makes a recursive parser run out of stack. */
 export const deepNesting: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom('[', '{', '{a: ', '- ', '? ', 'a: ', '&a [', '!!seq [', '- [', '"', '\n', '  '), fc.integer({ min: 50, max: 3000 }), fc.constantFrom('', '1', ']', '}', '\n'))
+  .tuple(
+    fc.constantFrom('[', '{', '{a: ', '- ', '? ', 'a: ', '&a [', '!!seq [', '- [', '"', '\n', '  '),
+    fc.integer({ min: 50, max: 3000 }),
+    fc.constantFrom('', '1', ']', '}', '\n'),
+  )
   .map(([unit, count, tail]) => unit.repeat(count) + tail);
 
 /** Everything the fuzz tests feed the language service. */

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   if (result.failed) {
     const text = result.counterexample![0];
     const file = saveRegression(text, String(result.errorInstance));
-    console.error(`FAILED after ${result.numRuns} inputs (seed ${seed}, path ${result.counterexamplePath}):\n${String(result.errorInstance)}\nInput ${JSON.stringify(text)}\nsaved to ${file}`);
+    console.error(
+      `FAILED after ${result.numRuns} inputs (seed ${seed}, path ${result.counterexamplePath}):\n${String(result.errorInstance)}\nInput ${JSON.stringify(text)}\nsaved to ${file}`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`ok: ${result.numRuns} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest call ${slowest.call} ${slowest.ms.toFixed(1)} ms`);
@@ -49,7 +51,9 @@ async function main(): Promise<void> {
       console.error(`FAILED: ${report.problems.length} problems; the last text is saved to ${file}`);
       process.exitCode = 1;
     } else {
-      console.log(`ok: ${report.edits} edits, ${report.requests} requests, ${report.comparisons} diagnostics compared with the core; slowest answer ${report.slowestMs.toFixed(1)} ms`);
+      console.log(
+        `ok: ${report.edits} edits, ${report.requests} requests, ${report.comparisons} diagnostics compared with the core; slowest answer ${report.slowestMs.toFixed(1)} ms`,
+      );
     }
   }
 }

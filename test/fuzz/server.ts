@@ -41,7 +41,9 @@ function toChange(document: TextDocument, m: Mutation): { range: Range; text: st
       const line = Math.min(document.lineCount - 1, Math.floor(m.line * document.lineCount));
       const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: 200 } });
       const spaces = /^ */.exec(lineText)![0].length;
-      return m.by >= 0 ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' '.repeat(m.by) } : { range: { start: { line, character: 0 }, end: { line, character: Math.min(spaces, -m.by) } }, text: '' };
+      return m.by >= 0
+        ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' '.repeat(m.by) }
+        : { range: { start: { line, character: 0 }, end: { line, character: Math.min(spaces, -m.by) } }, text: '' };
     }
   }
 }
@@ -89,7 +91,7 @@ export async function fuzzServer(options: { edits: number; seed: number }): Prom
   };
 
   let edits = 0;
-  for (let i = 0; i < mutations.length && !exited && problems.length === 0; ) {
+  for (let i = 0; i < mutations.length && !exited && problems.length === 0;) {
     // A burst of 1–5 edits sent without waiting, as fast typing does; sometimes the whole text replaced.
     const burst = 1 + Math.floor(roll() * 5);
     for (let j = 0; j < burst && i < mutations.length; j++, i++) {
@@ -113,25 +115,51 @@ export async function fuzzServer(options: { edits: number; seed: number }): Prom
       comparisons++;
       checkDiagnostics(published, lines, problems);
       const expected = JSON.stringify(validateJob(parseJob(text)));
-      if (JSON.stringify(published) !== expected) problems.push(`server diagnostics differ from the core's for version ${version}: ${JSON.stringify(published).slice(0, 300)} vs ${expected.slice(0, 300)}`);
+      if (JSON.stringify(published) !== expected)
+        problems.push(
+          `server diagnostics differ from the core's for version ${version}: ${JSON.stringify(published).slice(0, 300)} vs ${expected.slice(0, 300)}`,
+        );
     }
 
     const position = randomPosition(document, roll);
     const at = `${position.line}:${position.character}`;
-    const completion = await timed(`completion at ${at}`, session.connection.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri: URI }, position }));
+    const completion = await timed(
+      `completion at ${at}`,
+      session.connection.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri: URI }, position }),
+    );
     const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
-    for (const item of items) if (item.textEdit && 'range' in item.textEdit) report(`completion "${item.label}" at ${at}`, rangeProblem(item.textEdit.range, lines), problems);
+    for (const item of items)
+      if (item.textEdit && 'range' in item.textEdit) report(`completion "${item.label}" at ${at}`, rangeProblem(item.textEdit.range, lines), problems);
     const shown = await timed(`hover at ${at}`, session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position }));
     if (shown?.range) report(`hover at ${at}`, rangeProblem(shown.range, lines), problems);
     if (roll() < 0.3) {
-      const symbols = await timed('documentSymbol', session.connection.sendRequest<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: URI } }));
-      for (const symbol of flatten(symbols ?? [])) report(`symbol "${symbol.name}"`, rangeProblem(symbol.range, lines) ?? rangeProblem(symbol.selectionRange, lines), problems);
-      const formatting = await timed('formatting', session.connection.sendRequest<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } }));
+      const symbols = await timed(
+        'documentSymbol',
+        session.connection.sendRequest<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: URI } }),
+      );
+      for (const symbol of flatten(symbols ?? []))
+        report(`symbol "${symbol.name}"`, rangeProblem(symbol.range, lines) ?? rangeProblem(symbol.selectionRange, lines), problems);
+      const formatting = await timed(
+        'formatting',
+        session.connection.sendRequest<TextEdit[] | null>('textDocument/formatting', {
+          textDocument: { uri: URI },
+          options: { tabSize: 2, insertSpaces: true },
+        }),
+      );
       for (const edit of formatting ?? []) report('formatting edit', rangeProblem(edit.range, lines), problems);
       if (published?.length) {
         const whole = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]! } };
-        const actions = await timed('codeAction', session.connection.sendRequest<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri: URI }, range: whole, context: { diagnostics: published } }));
-        for (const action of actions ?? []) for (const edit of Object.values(action.edit?.changes ?? {}).flat()) report(`code action "${action.title}"`, rangeProblem(edit.range, lines), problems);
+        const actions = await timed(
+          'codeAction',
+          session.connection.sendRequest<CodeAction[] | null>('textDocument/codeAction', {
+            textDocument: { uri: URI },
+            range: whole,
+            context: { diagnostics: published },
+          }),
+        );
+        for (const action of actions ?? [])
+          for (const edit of Object.values(action.edit?.changes ?? {}).flat())
+            report(`code action "${action.title}"`, rangeProblem(edit.range, lines), problems);
       }
     }
   }

@@ -37,7 +37,10 @@ describe('language server over stdio: YAML errors in plain words', () => {
   test('Format Document on a file it cannot parse answers no edits and says why in a warning', async () => {
     const uri = 'file:///work/format-broken.highlight.yaml';
     await session.open(uri, TOO_FAR);
-    const edits = await session.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await session.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     assert.deepEqual(edits, []);
     const warning = await new Promise<ShowMessageParams | undefined>((resolve) => {
       const started = Date.now();
@@ -57,7 +60,10 @@ describe('language server over stdio: YAML errors in plain words', () => {
     const uri = 'file:///work/format-fine.highlight.yaml';
     await session.open(uri, MINIMAL_CONCAT_JOB);
     const before = messages.length;
-    assert.deepEqual(await session.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
+    assert.deepEqual(
+      await session.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }),
+      [],
+    );
     assert.equal(messages.length, before);
   });
 });

@@ -45,7 +45,10 @@ describe('language server over stdio: diagnostics', () => {
     const uri = 'file:///work/edited.highlight.yaml';
     const first = session.nextDiagnostics(uri, 1);
     await session.open(uri, VALID.replace('Type: Retrieval', 'Type: Concat'));
-    assert.deepEqual((await first).map((d) => d.code), ['container-required']);
+    assert.deepEqual(
+      (await first).map((d) => d.code),
+      ['container-required'],
+    );
 
     const endOfOutputUri = { line: 5, character: '  URI: oss://test-bucket/output.mp4'.length };
     const second = session.nextDiagnostics(uri, 2);
@@ -69,10 +72,14 @@ describe('language server over stdio: diagnostics', () => {
   test('a key given twice is reported, and no rule reasons from either of its values', async () => {
     const uri = 'file:///work/duplicate.highlight.yaml';
     const published = session.nextDiagnostics(uri, 1);
-    const text = VALID.replace('Type: Retrieval', 'Type: Concat').replace('input.mp4\n', 'input.mp4\n    StartTime: 2\n') + '  Container: mp4\nType: Retrieval\n';
+    const text =
+      VALID.replace('Type: Retrieval', 'Type: Concat').replace('input.mp4\n', 'input.mp4\n    StartTime: 2\n') + '  Container: mp4\nType: Retrieval\n';
     await session.open(uri, text);
     const diagnostics = await published;
-    assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-duplicate-key']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['yaml-duplicate-key'],
+    );
     assert.equal(diagnostics[0]!.range.start.line, 8);
   });
 

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CompletionItemKind, type CodeAction, type CompletionItem, type CompletionList, type DocumentSymbol, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
+import {
+  CompletionItemKind,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type DocumentSymbol,
+  type Hover,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../support/lspClient';
 
@@ -16,7 +25,10 @@ Output:
 `;
 
 /** The snippets file as written, read at test time: the built server must serve what it says. */
-const SNIPPET_FILE = JSON.parse(readFileSync(path.resolve(__dirname, '../../snippets/imm-highlight.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; 'x-place': string }>;
+const SNIPPET_FILE = JSON.parse(readFileSync(path.resolve(__dirname, '../../snippets/imm-highlight.json'), 'utf8')) as Record<
+  string,
+  { prefix: string; body: string[]; 'x-place': string }
+>;
 
 function labels(result: CompletionItem[] | CompletionList | null): string[] {
   const items = Array.isArray(result) ? result : (result?.items ?? []);
@@ -51,7 +63,10 @@ describe('language server over stdio: editor features', () => {
   test('offers in an empty job the whole-job snippets of snippets/imm-highlight.json, as written there', async () => {
     const uri = 'file:///work/empty.highlight.yaml';
     await session.open(uri, '');
-    const result = await session.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const result = await session.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: 0 },
+    });
     const items = (Array.isArray(result) ? result : (result?.items ?? [])).filter((item) => item.kind === CompletionItemKind.Snippet);
     const jobs = Object.entries(SNIPPET_FILE).filter(([, snippet]) => snippet['x-place'] === 'job');
     assert.ok(jobs.length > 0, 'the snippets file has whole-job snippets');
@@ -127,7 +142,8 @@ describe('language server over stdio: editor features', () => {
 
   test('documented transition names: all completed; an xfade short name warns with a quick fix to the IMM spelling', async () => {
     const uri = 'file:///work/transitions.highlight.yaml';
-    const text = JOB.replace('Type: Concat', 'Type: Compose') + 'Edit:\n  Mode: Sequential\n  TransitionMode: Random\n  Transitions:\n    - Transition: hblur\n';
+    const text =
+      JOB.replace('Type: Concat', 'Type: Compose') + 'Edit:\n  Mode: Sequential\n  TransitionMode: Random\n  Transitions:\n    - Transition: hblur\n';
     const published = session.nextDiagnostics(uri);
     await session.open(uri, text);
     const diagnostics = await published;
@@ -158,7 +174,13 @@ describe('language server over stdio: editor features', () => {
     const diagnostic = (await published).find((d) => d.code === 'invalid-oss-uri');
     assert.ok(diagnostic);
     const title = async (): Promise<string | undefined> =>
-      (await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }))[0]?.title;
+      (
+        await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic] },
+        })
+      )[0]?.title;
     assert.match((await title()) ?? '', /the bucket is in cn-shanghai: IMM must run in the same region/);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { immHighlight: { region: 'cn-shanghai' } } });
     assert.equal(await title(), 'Change to `oss://my-videos/out/o.mp4`');

@@ -55,7 +55,11 @@ describe('language server over stdio: language', () => {
   });
 
   test('names and describes the snippets in Simplified Chinese from snippets/imm-highlight.zh-cn.json', async () => {
-    const read = (file: string) => JSON.parse(readFileSync(path.resolve(__dirname, '../../snippets', file), 'utf8')) as Record<string, { prefix?: string; name?: string; description?: string }>;
+    const read = (file: string) =>
+      JSON.parse(readFileSync(path.resolve(__dirname, '../../snippets', file), 'utf8')) as Record<
+        string,
+        { prefix?: string; name?: string; description?: string }
+      >;
     const english = read('imm-highlight.json');
     const chinese = read('imm-highlight.zh-cn.json');
     const named = (prefix: string) => chinese[Object.keys(english).find((name) => english[name]!.prefix === prefix)!]!;
@@ -63,13 +67,18 @@ describe('language server over stdio: language', () => {
       const complete = async (text: string, position: { line: number; character: number }) => {
         const uri = `file:///work/snippets-${position.line}.highlight.yaml`;
         await session.open(uri, text);
-        return session.connection.sendRequest<{ label: string; detail?: string; documentation?: MarkupContent }[]>('textDocument/completion', { textDocument: { uri }, position });
+        return session.connection.sendRequest<{ label: string; detail?: string; documentation?: MarkupContent }[]>('textDocument/completion', {
+          textDocument: { uri },
+          position,
+        });
       };
       const job = (await complete('', { line: 0, character: 0 })).find((item) => item.label === 'highlight-retrieval');
       assert.equal(job?.detail, named('highlight-retrieval').name);
       // A whole job is described by the schema's (translated) meaning of its Type.
       assert.match(job?.documentation?.value ?? '', /^Retrieval 任务：/);
-      const item = (await complete('ProjectName: immtest\nType: Compose\nEdit:\n  Transitions:\n    \n', { line: 4, character: 4 })).find((candidate) => candidate.label === 'highlight-transition');
+      const item = (await complete('ProjectName: immtest\nType: Compose\nEdit:\n  Transitions:\n    \n', { line: 4, character: 4 })).find(
+        (candidate) => candidate.label === 'highlight-transition',
+      );
       assert.equal(item?.detail, named('highlight-transition').name);
       assert.ok(item?.documentation?.value.startsWith(named('highlight-transition').description!), item?.documentation?.value);
     });

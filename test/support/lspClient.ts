@@ -27,7 +27,10 @@ export class LspSession {
     initializationOptions: unknown = {},
     launch: { readonly args?: readonly string[]; readonly env?: NodeJS.ProcessEnv; readonly locale?: string } = {},
   ): Promise<LspSession> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(launch.args ?? [])], { stdio: ['pipe', 'pipe', 'inherit'], env: launch.env ?? process.env });
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(launch.args ?? [])], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: launch.env ?? process.env,
+    });
     const session = new LspSession(child);
     const result = await session.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,

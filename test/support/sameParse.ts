@@ -18,8 +18,7 @@ export function assertSameParse(actual: JobDocument, expected: JobDocument): voi
   assert.deepEqual(actual.yamlDiagnostics, expected.yamlDiagnostics, 'YAML diagnostics');
   assert.equal(actual.yaml === undefined, expected.yaml === undefined, 'parsed at all');
   if (!actual.yaml || !expected.yaml) return;
-  const positions = (errors: readonly { code: string; pos: [number, number]; message: string }[]): unknown[] =>
-    errors.map((e) => [e.code, e.pos, e.message]);
+  const positions = (errors: readonly { code: string; pos: [number, number]; message: string }[]): unknown[] => errors.map((e) => [e.code, e.pos, e.message]);
   assert.deepEqual(positions(actual.yaml.errors), positions(expected.yaml.errors), 'yaml errors');
   assert.deepEqual(positions(actual.yaml.warnings), positions(expected.yaml.warnings), 'yaml warnings');
   assert.deepEqual(actual.yaml.range, expected.yaml.range, 'document range');
@@ -29,7 +28,11 @@ export function assertSameParse(actual: JobDocument, expected: JobDocument): voi
   assert.deepEqual(documentSymbols(actual), documentSymbols(expected), 'symbols');
   const everything = { start: { line: 0, character: 0 }, end: { line: actual.lineCounter.lineStarts.length, character: 0 } };
   const diagnostics = validateJob(expected);
-  assert.deepEqual(codeActions(actual, 'file:///job.highlight.yaml', everything, diagnostics), codeActions(expected, 'file:///job.highlight.yaml', everything, diagnostics), 'code actions');
+  assert.deepEqual(
+    codeActions(actual, 'file:///job.highlight.yaml', everything, diagnostics),
+    codeActions(expected, 'file:///job.highlight.yaml', everything, diagnostics),
+    'code actions',
+  );
 }
 
 function assertSameNode(actual: unknown, expected: unknown, path: string): void {

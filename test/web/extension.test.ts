@@ -109,7 +109,11 @@ describe('the .vsix in VS Code for the browser', { timeout: SUITE_TIMEOUT_MS }, 
       const code = await host.exited!;
       assert.equal(code, 0, 'the web extension test suite failed (its output is above)');
       // The suite's last test ran Submit: the web entry answers with a notification instead of sending.
-      await host.page.locator('.notification-toast, .notifications-list-container').filter({ hasText: 'needs VS Code desktop' }).first().waitFor({ timeout: 20_000 });
+      await host.page
+        .locator('.notification-toast, .notifications-list-container')
+        .filter({ hasText: 'needs VS Code desktop' })
+        .first()
+        .waitFor({ timeout: 20_000 });
     } finally {
       await host.close();
     }
@@ -147,7 +151,11 @@ describe('the .vsix in VS Code for the browser', { timeout: SUITE_TIMEOUT_MS }, 
     test('Type completion offers the three types', async () => {
       const { page } = host;
       await openFile(page, 'type-missing.highlight.yaml');
-      await page.locator('.monaco-editor .view-line').filter({ hasText: /^Type:/ }).first().click();
+      await page
+        .locator('.monaco-editor .view-line')
+        .filter({ hasText: /^Type:/ })
+        .first()
+        .click();
       await page.keyboard.press('End');
       await page.keyboard.press('Control+Space');
       for (const type of ['Retrieval', 'Concat', 'Compose']) {
@@ -163,7 +171,12 @@ describe('the .vsix in VS Code for the browser', { timeout: SUITE_TIMEOUT_MS }, 
       const rows = page.locator('.quick-input-widget .monaco-list-row');
       await rows.filter({ hasText: 'Show Request' }).first().waitFor();
       const labels = await rows.allTextContents();
-      assert.ok(!labels.some((label) => /Submit Task|AccessKey|Credentials Profile|Check Against Cloud|Open Output|Preview Output|Download Output|Presigned URL|OSS Console/.test(label)), labels.join(' | '));
+      assert.ok(
+        !labels.some((label) =>
+          /Submit Task|AccessKey|Credentials Profile|Check Against Cloud|Open Output|Preview Output|Download Output|Presigned URL|OSS Console/.test(label),
+        ),
+        labels.join(' | '),
+      );
       await page.keyboard.press('Escape');
     });
   });

@@ -179,7 +179,10 @@ describe('web language server in a Chromium Worker', { timeout: 180_000 }, () =>
 
   test('a misspelt Type is reported at its value', async () => {
     const uri = 'vscode-vfs://github/imm/jobs/misspelt.highlight.yaml';
-    const diagnostics = await web.open(uri, 'ProjectName: immtest\nType: retrieval\nSources:\n  - URI: oss://test-bucket/input.mp4\nOutput:\n  URI: oss://test-bucket/output.mp4\n');
+    const diagnostics = await web.open(
+      uri,
+      'ProjectName: immtest\nType: retrieval\nSources:\n  - URI: oss://test-bucket/input.mp4\nOutput:\n  URI: oss://test-bucket/output.mp4\n',
+    );
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
       [['invalid-value', 1, 6, 15]],
@@ -190,9 +193,14 @@ describe('web language server in a Chromium Worker', { timeout: 180_000 }, () =>
     const file = JSON.parse(readFileSync(join(ROOT, 'snippets/imm-highlight.json'), 'utf8')) as Record<string, { prefix: string; 'x-place': string }>;
     const uri = 'vscode-vfs://github/imm/jobs/empty.highlight.yaml';
     await web.open(uri, '');
-    const result = (await web.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })) as { label: string; kind?: number }[];
+    const result = (await web.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })) as {
+      label: string;
+      kind?: number;
+    }[];
     const snippets = result.filter((item) => item.kind === CompletionItemKind.Snippet).map((item) => item.label);
-    const jobs = Object.values(file).filter((snippet) => snippet['x-place'] === 'job').map((snippet) => snippet.prefix);
+    const jobs = Object.values(file)
+      .filter((snippet) => snippet['x-place'] === 'job')
+      .map((snippet) => snippet.prefix);
     assert.ok(jobs.length > 0);
     assert.deepEqual(snippets.sort(), jobs.sort());
   });
@@ -202,7 +210,10 @@ describe('web language server in a Chromium Worker', { timeout: 180_000 }, () =>
     const uri = uriOf(path);
     const text = readFileSync(path, 'utf8');
     const lines = text.split('\n');
-    const typeLine = Math.max(0, lines.findIndex((line) => /^Type:/.test(line)));
+    const typeLine = Math.max(
+      0,
+      lines.findIndex((line) => /^Type:/.test(line)),
+    );
     const position = { line: typeLine, character: lines[typeLine]!.length };
     // Opened in both servers by the fixtures test; its diagnostics ask for the quick fixes.
     const diagnostics = node.published.find((p) => p.uri === uri)?.diagnostics ?? [];
@@ -210,7 +221,10 @@ describe('web language server in a Chromium Worker', { timeout: 180_000 }, () =>
     const requests: [string, unknown][] = [
       ['textDocument/completion', { textDocument: { uri }, position }],
       ['textDocument/hover', { textDocument: { uri }, position: { line: typeLine, character: 1 } }],
-      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, context: { diagnostics } }],
+      [
+        'textDocument/codeAction',
+        { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, context: { diagnostics } },
+      ],
       ['textDocument/documentSymbol', { textDocument: { uri } }],
       ['textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }],
     ];

@@ -3,7 +3,19 @@
  * GetBucketInfo (ListBuckets / GetBucketLocation only to learn where a bucket is), HeadObject. Never writes.
  * At most a few requests per URI, `concurrency` at a time, each bounded by its client's timeout and `signal`.
  */
-import { type BucketAnswer, type CheckFailure, type CheckFailureReason, type CloudAnswers, type CloudCandidates, type ObjectAnswer, type ProjectAnswer, folderOf, folderUriOf, type CloudCheckPlan, t } from '../../../core/src/index';
+import {
+  type BucketAnswer,
+  type CheckFailure,
+  type CheckFailureReason,
+  type CloudAnswers,
+  type CloudCandidates,
+  type ObjectAnswer,
+  type ProjectAnswer,
+  folderOf,
+  folderUriOf,
+  type CloudCheckPlan,
+  t,
+} from '../../../core/src/index';
 import type { ImmClient } from '../client';
 import { ImmApiError } from '../errors';
 import type { OssBucketSummary, OssConnection } from '../oss/client';
@@ -225,7 +237,12 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
     await inParallel(readable, concurrency, async (object) => {
       const uri = `oss://${object.bucket}/${object.key}`;
       if (objects.has(uri)) return;
-      objects.set(uri, await cached<ObjectAnswer>(objectAnswerKey(object.bucket, object.key), 'HeadObject', () => headObjectAnswer(oss, object.bucket, region, object.key, loadSignal)));
+      objects.set(
+        uri,
+        await cached<ObjectAnswer>(objectAnswerKey(object.bucket, object.key), 'HeadObject', () =>
+          headObjectAnswer(oss, object.bucket, region, object.key, loadSignal),
+        ),
+      );
     });
 
     const project = await projectTask;
@@ -274,7 +291,11 @@ async function readCandidates(
   const folders = new Map<string, readonly string[]>();
   await inParallel([...wanted], deps.concurrency ?? DEFAULT_CHECK_CONCURRENCY, async ([uri, { bucket, prefix }]) => {
     const listing = await deps.oss.listFolder(bucket, deps.region, prefix, { ...call, maxKeys: CANDIDATE_PAGE }).catch(() => undefined);
-    if (listing) folders.set(uri, listing.objects.map((o) => o.key));
+    if (listing)
+      folders.set(
+        uri,
+        listing.objects.map((o) => o.key),
+      );
   });
   const names = await projects;
   if (!names && folders.size === 0) return undefined;

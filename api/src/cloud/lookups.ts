@@ -17,7 +17,12 @@ export const DEFAULT_LOOKUP_POLICY: LookupPolicy = { answerTtlMs: 30_000, failur
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 /** How long an outcome is kept: pure, for the policy's test. `undefined`: not kept at all. */
-export function keepFor<T>(outcome: Outcome<T>, policy: LookupPolicy, isFailure: (value: T) => boolean, isCancellation: (error: unknown) => boolean): number | undefined {
+export function keepFor<T>(
+  outcome: Outcome<T>,
+  policy: LookupPolicy,
+  isFailure: (value: T) => boolean,
+  isCancellation: (error: unknown) => boolean,
+): number | undefined {
   if (!outcome.ok) return isCancellation(outcome.error) ? undefined : policy.failureTtlMs;
   return isFailure(outcome.value) ? policy.failureTtlMs : policy.answerTtlMs;
 }
@@ -91,4 +96,3 @@ export class SharedLookups {
     this.inFlight.clear();
   }
 }
-

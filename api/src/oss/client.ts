@@ -85,7 +85,6 @@ export function ossUri(bucket: string, key = ''): string {
   return `oss://${bucket}/${key}`;
 }
 
-
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 export class OssConnection {
@@ -154,7 +153,10 @@ export class OssConnection {
   }
 
   /** Every bucket of the account, in all regions (ListBuckets, paged; at most `limit`). */
-  async listBuckets(region: string, options: OssCallOptions & { prefix?: string; limit?: number } = {}): Promise<{ buckets: OssBucketSummary[]; truncated: boolean }> {
+  async listBuckets(
+    region: string,
+    options: OssCallOptions & { prefix?: string; limit?: number } = {},
+  ): Promise<{ buckets: OssBucketSummary[]; truncated: boolean }> {
     const limit = options.limit ?? 1000;
     const buckets: OssBucketSummary[] = [];
     let marker: string | undefined;
@@ -181,7 +183,9 @@ export class OssConnection {
   /** GetBucketInfo through `region`'s endpoint: throws 'no-such-bucket', or 'wrong-region' for a bucket elsewhere. */
   async getBucketInfo(bucket: string, region: string, options: OssCallOptions = {}): Promise<OssBucketSummary> {
     const client = await this.client(region);
-    const result = (await this.run('GetBucketInfo', ossUri(bucket), () => client.getBucketInfo(bucket), options.signal)) as { bucket?: Record<string, unknown> };
+    const result = (await this.run('GetBucketInfo', ossUri(bucket), () => client.getBucketInfo(bucket), options.signal)) as {
+      bucket?: Record<string, unknown>;
+    };
     const info = result.bucket ?? {};
     const location = str(info['Location']) ?? ossRegionName(region);
     return { name: str(info['Name']) ?? bucket, location, region: regionOfLocation(location), creationDate: str(info['CreationDate']) };
@@ -235,7 +239,12 @@ export class OssConnection {
    * Every object whose key starts with `prefix` (ListObjectsV2 without a delimiter, all pages, at most `limit`),
    * in key order: the playlist and segments of a segmented output.
    */
-  async listAll(bucket: string, region: string, prefix: string, options: OssCallOptions & { limit?: number } = {}): Promise<{ objects: OssObjectSummary[]; truncated: boolean }> {
+  async listAll(
+    bucket: string,
+    region: string,
+    prefix: string,
+    options: OssCallOptions & { limit?: number } = {},
+  ): Promise<{ objects: OssObjectSummary[]; truncated: boolean }> {
     const limit = options.limit ?? 10_000;
     const objects: OssObjectSummary[] = [];
     let token: string | undefined;

@@ -19,7 +19,13 @@ function endpointError(message: string): OssError {
 export function parseOssEndpoint(text: string): OssEndpointOverride {
   const url = parseServiceUrl(text, t('The OSS endpoint'), endpointError);
   // ali-oss refuses a bracketed IPv6 literal ("must be conform to the specifications") on every request: say so now.
-  if (url.hostname.startsWith('[')) throw endpointError(t('The OSS endpoint "{0}" is an IPv6 address, which the OSS SDK cannot address. Use a host name, or http://127.0.0.1:PORT for a local test endpoint.', text.trim()));
+  if (url.hostname.startsWith('['))
+    throw endpointError(
+      t(
+        'The OSS endpoint "{0}" is an IPv6 address, which the OSS SDK cannot address. Use a host name, or http://127.0.0.1:PORT for a local test endpoint.',
+        text.trim(),
+      ),
+    );
   // `localhost` would become `<bucket>.localhost`, which does not resolve everywhere: use the address itself.
   const hostname = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname;
   const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname);

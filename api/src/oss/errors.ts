@@ -82,25 +82,56 @@ export function normalizeOssError(error: unknown, operation: string, resource: s
   const said = serviceMessage ? t(': {0}', serviceMessage) : '';
 
   if (/Timeout/i.test(name) || status === -2 || code === 'ETIMEDOUT') {
-    return new OssError({ ...base, kind: 'timeout', message: t('OSS did not answer {0} for {1} in time. Check the network or raise the request timeout.', operation, resource) });
+    return new OssError({
+      ...base,
+      kind: 'timeout',
+      message: t('OSS did not answer {0} for {1} in time. Check the network or raise the request timeout.', operation, resource),
+    });
   }
-  if (status === -1 || /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE)$/.test(code) || /RequestError|ConnectionError|SocketError/.test(name)) {
-    return new OssError({ ...base, kind: 'network', message: t('Could not reach OSS for {0} on {1} ({2}). Check the network, proxy or OSS endpoint.', operation, resource, code) });
+  if (
+    status === -1 ||
+    /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE)$/.test(code) ||
+    /RequestError|ConnectionError|SocketError/.test(name)
+  ) {
+    return new OssError({
+      ...base,
+      kind: 'network',
+      message: t('Could not reach OSS for {0} on {1} ({2}). Check the network, proxy or OSS endpoint.', operation, resource, code),
+    });
   }
   if (code === 'NoSuchBucket') return new OssError({ ...base, kind: 'no-such-bucket', message: t('The bucket of {0} does not exist{1}.', resource, rid) });
   if (code === 'NoSuchKey' || (status === 404 && operation === 'HeadObject')) {
     return new OssError({ ...base, code: 'NoSuchKey', kind: 'no-such-key', message: t('There is no object at {0}{1}.', resource, rid) });
   }
   if (status === 403 && WRONG_ENDPOINT.test(serviceMessage)) {
-    return new OssError({ ...base, kind: 'wrong-region', message: t('The bucket of {0} is in another region than the one it was addressed in{1}.', resource, rid) });
+    return new OssError({
+      ...base,
+      kind: 'wrong-region',
+      message: t('The bucket of {0} is in another region than the one it was addressed in{1}.', resource, rid),
+    });
   }
   if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'InvalidSecurityToken', 'SecurityTokenExpired', 'RequestTimeTooSkewed'].includes(code)) {
-    return new OssError({ ...base, kind: 'credentials', message: t('OSS refused the credentials for {0} on {1}: {2}{3}{4}. Check the AccessKey, its STS token and the clock.', operation, resource, code, quoted, rid) });
+    return new OssError({
+      ...base,
+      kind: 'credentials',
+      message: t(
+        'OSS refused the credentials for {0} on {1}: {2}{3}{4}. Check the AccessKey, its STS token and the clock.',
+        operation,
+        resource,
+        code,
+        quoted,
+        rid,
+      ),
+    });
   }
   if (status === 403 || code === 'AccessDenied') {
     return new OssError({ ...base, kind: 'access-denied', message: t('OSS denied {0} on {1}{2}{3}.', operation, resource, said, rid) });
   }
-  return new OssError({ ...base, kind: 'service', message: t('OSS answered {0} on {1} with {2}{3}{4}{5}.', operation, resource, code, status ? t(' (HTTP {0})', status) : '', said, rid) });
+  return new OssError({
+    ...base,
+    kind: 'service',
+    message: t('OSS answered {0} on {1} with {2}{3}{4}{5}.', operation, resource, code, status ? t(' (HTTP {0})', status) : '', said, rid),
+  });
 }
 
 export function cancelledError(operation: string): OssError {

@@ -4,7 +4,16 @@
  * the IMM-style region it lives in.
  */
 export { createOssConnection, DEFAULT_OSS_TIMEOUT_MS, OssConnection, ossUri } from './client';
-export type { OssBucketSummary, OssCallOptions, OssFolderListing, OssObjectContent, OssObjectHead, OssObjectStream, OssObjectSummary, OssSettings } from './client';
+export type {
+  OssBucketSummary,
+  OssCallOptions,
+  OssFolderListing,
+  OssObjectContent,
+  OssObjectHead,
+  OssObjectStream,
+  OssObjectSummary,
+  OssSettings,
+} from './client';
 export { ossRegionName, parseOssEndpoint, regionOfLocation } from './endpoint';
 export type { OssEndpointOverride } from './endpoint';
 export { normalizeOssError, OssError } from './errors';

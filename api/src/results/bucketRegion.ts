@@ -9,7 +9,13 @@ import { OssError } from '../oss/errors';
  * Runs `call` in `region`; when OSS says the bucket lives elsewhere (a `wrong-region` answer, or a 403, which is
  * all a HEAD's empty body can say), once more in the bucket's own region from GetBucketLocation.
  */
-export async function inBucketRegion<T>(oss: OssConnection, bucket: string, region: string, signal: AbortSignal | undefined, call: (region: string) => Promise<T>): Promise<T> {
+export async function inBucketRegion<T>(
+  oss: OssConnection,
+  bucket: string,
+  region: string,
+  signal: AbortSignal | undefined,
+  call: (region: string) => Promise<T>,
+): Promise<T> {
   try {
     return await call(region);
   } catch (error) {

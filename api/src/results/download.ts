@@ -64,7 +64,9 @@ export interface DownloadResult {
 export class TargetExistsError extends Error {
   readonly paths: readonly string[];
   constructor(paths: readonly string[]) {
-    super(paths.length === 1 ? t('{0} already exists: not replaced.', paths[0]) : t('{0} files already exist, e.g. {1}: nothing replaced.', paths.length, paths[0]));
+    super(
+      paths.length === 1 ? t('{0} already exists: not replaced.', paths[0]) : t('{0} files already exist, e.g. {1}: nothing replaced.', paths.length, paths[0]),
+    );
     this.name = 'TargetExistsError';
     this.paths = paths;
   }
@@ -90,7 +92,11 @@ export class LocalWriteError extends Error {
   }
 }
 
-const exists = async (path: string): Promise<boolean> => lstat(path).then(() => true, () => false);
+const exists = async (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
 const PART = /^\.(.+)\.[0-9a-f]{8}\.part$/;
 const partName = (target: string): string => join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
 /** A temporary file or folder of ours untouched for this long belongs to a download that was killed. */
@@ -162,7 +168,8 @@ async function makeFolders(root: string, parts: readonly string[]): Promise<void
     await mkdir(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
-    if ((await kindAt(path)) !== 'dir') throw new TargetUnusableError(path, t('{0} is not a folder (a symbolic link or a file): nothing was written through it.', path));
+    if ((await kindAt(path)) !== 'dir')
+      throw new TargetUnusableError(path, t('{0} is not a folder (a symbolic link or a file): nothing was written through it.', path));
   }
 }
 
@@ -190,7 +197,15 @@ interface Counter {
   readonly filesTotal: number;
 }
 
-async function streamTo(oss: OssConnection, bucket: string, region: string, key: string, path: string, counter: Counter, options: DownloadOptions): Promise<number> {
+async function streamTo(
+  oss: OssConnection,
+  bucket: string,
+  region: string,
+  key: string,
+  path: string,
+  counter: Counter,
+  options: DownloadOptions,
+): Promise<number> {
   const signal = options.signal;
   const object = await oss.getObjectStream(bucket, region, key, signal ? { signal } : {});
   const inactivityMs = options.inactivityMs ?? oss.timeoutMs;
@@ -202,7 +217,12 @@ async function streamTo(oss: OssConnection, bucket: string, region: string, key:
   let stalled: OssError | undefined;
   // The request timeout covers the answer's headers only: a body that stops arriving is given up here.
   const timer = setTimeout(() => {
-    stalled = new OssError({ kind: 'timeout', code: 'BodyTimeout', operation: 'GetObject', message: t('The download of {0} stalled: nothing arrived for {1} s; nothing was kept.', ossUri(bucket, key), Math.round(inactivityMs / 1000)) });
+    stalled = new OssError({
+      kind: 'timeout',
+      code: 'BodyTimeout',
+      operation: 'GetObject',
+      message: t('The download of {0} stalled: nothing arrived for {1} s; nothing was kept.', ossUri(bucket, key), Math.round(inactivityMs / 1000)),
+    });
     (object.stream as NodeJS.ReadableStream & { destroy(error?: Error): void }).destroy(stalled);
   }, inactivityMs);
   const count = new Transform({
@@ -210,7 +230,13 @@ async function streamTo(oss: OssConnection, bucket: string, region: string, key:
       timer.refresh();
       written += chunk.length;
       counter.bytes += chunk.length;
-      options.onProgress?.({ key, bytes: counter.bytes, totalBytes: counter.totalBytes ?? object.size, filesDone: counter.filesDone, filesTotal: counter.filesTotal });
+      options.onProgress?.({
+        key,
+        bytes: counter.bytes,
+        totalBytes: counter.totalBytes ?? object.size,
+        filesDone: counter.filesDone,
+        filesTotal: counter.filesTotal,
+      });
       done(null, chunk);
     },
   });
@@ -226,23 +252,47 @@ async function streamTo(oss: OssConnection, bucket: string, region: string, key:
     await pipeline(object.stream, count, file, signal ? { signal } : {});
   } catch (error) {
     await rm(path, { force: true });
-    if (signal?.aborted) throw new OssError({ kind: 'cancelled', code: 'Cancelled', operation: 'GetObject', message: t('The download of {0} was cancelled; nothing was kept.', ossUri(bucket, key)) });
+    if (signal?.aborted)
+      throw new OssError({
+        kind: 'cancelled',
+        code: 'Cancelled',
+        operation: 'GetObject',
+        message: t('The download of {0} was cancelled; nothing was kept.', ossUri(bucket, key)),
+      });
     if (stalled) throw stalled;
     if (writeFailed) throw new LocalWriteError(path, writeFailed);
-    throw error instanceof OssError ? error : new OssError({ kind: 'network', code: 'DownloadFailed', operation: 'GetObject', message: t('The download of {0} broke off ({1}); nothing was kept.', ossUri(bucket, key), (error as Error).message) });
+    throw error instanceof OssError
+      ? error
+      : new OssError({
+          kind: 'network',
+          code: 'DownloadFailed',
+          operation: 'GetObject',
+          message: t('The download of {0} broke off ({1}); nothing was kept.', ossUri(bucket, key), (error as Error).message),
+        });
   } finally {
     clearTimeout(timer);
   }
   if (object.size !== undefined && written !== object.size) {
     await rm(path, { force: true });
-    throw new OssError({ kind: 'network', code: 'IncompleteBody', operation: 'GetObject', message: t('The download of {0} ended after {1} of {2} bytes; nothing was kept.', ossUri(bucket, key), written, object.size) });
+    throw new OssError({
+      kind: 'network',
+      code: 'IncompleteBody',
+      operation: 'GetObject',
+      message: t('The download of {0} ended after {1} of {2} bytes; nothing was kept.', ossUri(bucket, key), written, object.size),
+    });
   }
   counter.filesDone += 1;
   return written;
 }
 
 /** One object to the file `targetPath`. A missing key is an OssError 'no-such-key' naming it, and nothing is written. */
-export async function downloadObject(oss: OssConnection, location: OssLocation, region: string, targetPath: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+export async function downloadObject(
+  oss: OssConnection,
+  location: OssLocation,
+  region: string,
+  targetPath: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   const target = await realTarget(targetPath);
   const kind = await kindAt(target);
   if (kind === 'link') throw new TargetUnusableError(target, t('{0} is a symbolic link: nothing was written through it.', target));
@@ -281,7 +331,8 @@ async function downloadKeys(
 ): Promise<DownloadResult> {
   const folder = await realTarget(targetDir);
   const folderKind = await kindAt(folder);
-  if (folderKind === 'file' || folderKind === 'link') throw new TargetUnusableError(folder, t('{0} is not a folder: choose a folder to download into.', folder));
+  if (folderKind === 'file' || folderKind === 'link')
+    throw new TargetUnusableError(folder, t('{0} is not a folder: choose a folder to download into.', folder));
   const plan = planLocalFiles(base, objects);
   const skipped: SkippedKey[] = [...skippedBefore, ...plan.skipped];
   const wanted: { object: OssObjectSummary; file: PlannedFile }[] = [];
@@ -332,12 +383,23 @@ const folderOf = (key: string): string => key.slice(0, key.lastIndexOf('/') + 1)
  * Every object under `prefix` (all pages of the listing) into the folder `targetDir`, laid out by their names after
  * the prefix's folder. No object under the prefix: OssError 'no-such-key' naming the prefix.
  */
-export async function downloadPrefix(oss: OssConnection, location: OssLocation, region: string, targetDir: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+export async function downloadPrefix(
+  oss: OssConnection,
+  location: OssLocation,
+  region: string,
+  targetDir: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   const signal = options.signal;
   return inBucketRegion(oss, location.bucket, region, signal, async (used) => {
     const listing = await oss.listAll(location.bucket, used, location.key, { limit: Number.POSITIVE_INFINITY, ...(signal ? { signal } : {}) });
     if (!listing.objects.some((o) => !o.key.endsWith('/'))) {
-      throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', operation: 'ListObjectsV2', message: t('There is no object under {0}.', ossUri(location.bucket, location.key)) });
+      throw new OssError({
+        kind: 'no-such-key',
+        code: 'NoSuchKey',
+        operation: 'ListObjectsV2',
+        message: t('There is no object under {0}.', ossUri(location.bucket, location.key)),
+      });
     }
     return downloadKeys(oss, location.bucket, used, folderOf(location.key), listing.objects, targetDir, options);
   });
@@ -351,7 +413,13 @@ const MAX_PLAYLIST_DEPTH = 3;
  * (relative URIs resolved against the playlist's key), into the folder `targetDir`. URIs outside the bucket or the
  * playlist's folder are skipped and named, never fetched. No playlist: OssError 'no-such-key'.
  */
-export async function downloadPlaylist(oss: OssConnection, location: OssLocation, region: string, targetDir: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+export async function downloadPlaylist(
+  oss: OssConnection,
+  location: OssLocation,
+  region: string,
+  targetDir: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   const signal = options.signal;
   const call = signal ? { signal } : {};
   return inBucketRegion(oss, location.bucket, region, signal, async (used) => {
@@ -398,11 +466,23 @@ export async function downloadPlaylist(oss: OssConnection, location: OssLocation
  * A segmented output into the folder `targetDir`: a prefix (ending with `/`) is every object under it, anything
  * else is a playlist and what it names.
  */
-export function downloadSegmented(oss: OssConnection, location: OssLocation, region: string, targetDir: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+export function downloadSegmented(
+  oss: OssConnection,
+  location: OssLocation,
+  region: string,
+  targetDir: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   return location.key.endsWith('/') ? downloadPrefix(oss, location, region, targetDir, options) : downloadPlaylist(oss, location, region, targetDir, options);
 }
 
 /** A key ending with `/` is a folder (downloadPrefix), anything else one object (downloadObject). */
-export function downloadOutput(oss: OssConnection, location: OssLocation, region: string, target: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+export function downloadOutput(
+  oss: OssConnection,
+  location: OssLocation,
+  region: string,
+  target: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   return location.key.endsWith('/') ? downloadPrefix(oss, location, region, target, options) : downloadObject(oss, location, region, target, options);
 }

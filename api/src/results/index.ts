@@ -5,7 +5,17 @@ export { isPlaylistOrPrefix, isSegmentedOutput, jobOutputOf } from './jobOutput'
 export type { JobOutput } from './jobOutput';
 export { checkPresignSeconds, DEFAULT_PRESIGN_SECONDS, MAX_PRESIGN_SECONDS, presignObject } from './presign';
 export type { PresignedUrl } from './presign';
-export { downloadObject, downloadOutput, downloadPlaylist, downloadPrefix, downloadSegmented, LocalWriteError, removeStaleParts, TargetExistsError, TargetUnusableError } from './download';
+export {
+  downloadObject,
+  downloadOutput,
+  downloadPlaylist,
+  downloadPrefix,
+  downloadSegmented,
+  LocalWriteError,
+  removeStaleParts,
+  TargetExistsError,
+  TargetUnusableError,
+} from './download';
 export type { DownloadedFile, DownloadOptions, DownloadProgress, DownloadResult, SkippedKey } from './download';
 export { planLocalFiles } from './localPlan';
 export { inBucketRegion } from './bucketRegion';

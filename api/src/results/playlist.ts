@@ -35,7 +35,8 @@ export function hlsUris(text: string): string[] {
     const line = raw.trim();
     if (!line) continue;
     if (line.startsWith('#')) {
-      if (/^#EXT-X-(MAP|MEDIA|I-FRAME-STREAM-INF|KEY|SESSION-KEY|PART|PRELOAD-HINT)\b/.test(line)) for (const m of line.matchAll(ATTRIBUTE_URI)) uris.push(m[1]!);
+      if (/^#EXT-X-(MAP|MEDIA|I-FRAME-STREAM-INF|KEY|SESSION-KEY|PART|PRELOAD-HINT)\b/.test(line))
+        for (const m of line.matchAll(ATTRIBUTE_URI)) uris.push(m[1]!);
       continue;
     }
     uris.push(line);
@@ -43,7 +44,13 @@ export function hlsUris(text: string): string[] {
   return [...new Set(uris)];
 }
 
-const decodeXml = (text: string): string => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decodeXml = (text: string): string =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export interface DashNames {
   /** Names given in full (BaseURL, SegmentURL media, an initialization without a pattern). */

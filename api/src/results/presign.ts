@@ -24,7 +24,13 @@ export function checkPresignSeconds(seconds: number): number {
   return seconds;
 }
 
-export async function presignObject(oss: OssConnection, location: OssLocation, region: string, seconds = DEFAULT_PRESIGN_SECONDS, now: () => Date = () => new Date()): Promise<PresignedUrl> {
+export async function presignObject(
+  oss: OssConnection,
+  location: OssLocation,
+  region: string,
+  seconds = DEFAULT_PRESIGN_SECONDS,
+  now: () => Date = () => new Date(),
+): Promise<PresignedUrl> {
   checkPresignSeconds(seconds);
   const signedAt = now();
   const url = await oss.presignGet(location.bucket, region, location.key, seconds);

@@ -66,7 +66,12 @@ async function confirmed(question: string, testMode: boolean): Promise<boolean> 
   return false;
 }
 
-export function registerCredentialCommands(store: CredentialStore, identities: IdentityResolver, log: (line: string) => void, testMode = false): vscode.Disposable {
+export function registerCredentialCommands(
+  store: CredentialStore,
+  identities: IdentityResolver,
+  log: (line: string) => void,
+  testMode = false,
+): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.setAccessKey, async (arg?: unknown): Promise<boolean> => {
       const given = accessKeyArgument(arg);
@@ -119,7 +124,9 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
         },
         ...profiles.map((p) => ({
           label: p.name,
-          description: [p.mode, p.regionId, p.name === chosen ? vscode.l10n.t('(in use)') : p.name === current ? vscode.l10n.t('(CLI current)') : ''].filter(Boolean).join(' · '),
+          description: [p.mode, p.regionId, p.name === chosen ? vscode.l10n.t('(in use)') : p.name === current ? vscode.l10n.t('(CLI current)') : '']
+            .filter(Boolean)
+            .join(' · '),
           profile: p.name,
         })),
       ];
@@ -135,14 +142,20 @@ export function registerCredentialCommands(store: CredentialStore, identities: I
       const used = pick.profile ? vscode.l10n.t('aliyun CLI profile "{0}"', pick.profile) : vscode.l10n.t('the default credential chain');
       log(`Credentials: ${used} chosen.`);
       const clearAccessKey = vscode.l10n.t('Clear AccessKey');
-      void notify.info(
-        stored
-          ? vscode.l10n.t('IMM Highlight: {0} chosen, but the AccessKey {1} in secret storage is used first. Run "Clear AccessKey" to use the profile.', used, maskAccessKeyId(stored.accessKeyId))
-          : vscode.l10n.t('IMM Highlight: submissions now use {0}.', used),
-        ...(stored ? [clearAccessKey] : []),
-      ).then((choice) => {
-        if (choice === clearAccessKey) void vscode.commands.executeCommand(Commands.clearAccessKey);
-      });
+      void notify
+        .info(
+          stored
+            ? vscode.l10n.t(
+                'IMM Highlight: {0} chosen, but the AccessKey {1} in secret storage is used first. Run "Clear AccessKey" to use the profile.',
+                used,
+                maskAccessKeyId(stored.accessKeyId),
+              )
+            : vscode.l10n.t('IMM Highlight: submissions now use {0}.', used),
+          ...(stored ? [clearAccessKey] : []),
+        )
+        .then((choice) => {
+          if (choice === clearAccessKey) void vscode.commands.executeCommand(Commands.clearAccessKey);
+        });
       return store.profile();
     }),
   );

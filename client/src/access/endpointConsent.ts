@@ -11,18 +11,29 @@ export const CLOUD_ENDPOINT_SETTINGS: readonly EndpointSetting[] = ['endpoint', 
 /** Messages of this feature, in one place for translation; functions, as texts would be filled before the display language is chosen. */
 export const ENDPOINT_TRUST_TEXT = {
   question: (url: string) =>
-    t("This workspace's settings send IMM requests to {0}, which is neither Alibaba Cloud (*.aliyuncs.com) nor this machine. It would receive your AccessKey ID, the signed request and the job. Use it for this workspace?", url),
+    t(
+      "This workspace's settings send IMM requests to {0}, which is neither Alibaba Cloud (*.aliyuncs.com) nor this machine. It would receive your AccessKey ID, the signed request and the job. Use it for this workspace?",
+      url,
+    ),
   ossQuestion: (url: string) =>
-    t("This workspace's settings send OSS requests (your buckets, objects and task results) to {0}, which is neither Alibaba Cloud (*.aliyuncs.com) nor this machine. It would receive your AccessKey ID and the signed requests. Use it for this workspace?", url),
+    t(
+      "This workspace's settings send OSS requests (your buckets, objects and task results) to {0}, which is neither Alibaba Cloud (*.aliyuncs.com) nor this machine. It would receive your AccessKey ID and the signed requests. Use it for this workspace?",
+      url,
+    ),
   use: () => t('Use This Endpoint'),
   dontUse: () => t("Don't Use It"),
-  refused: (url: string) => t("IMM Highlight: not submitted: this workspace's endpoint {0} was not accepted. Nothing was sent. Change immHighlight.endpoint to submit elsewhere.", url),
+  refused: (url: string) =>
+    t("IMM Highlight: not submitted: this workspace's endpoint {0} was not accepted. Nothing was sent. Change immHighlight.endpoint to submit elsewhere.", url),
   refusedOss: (url: string) =>
-    t("IMM Highlight: not submitted: this workspace's OSS endpoint {0} was not accepted. Nothing was sent. Change immHighlight.ossEndpoint, or set immHighlight.cloudChecks to off, to submit.", url),
+    t(
+      "IMM Highlight: not submitted: this workspace's OSS endpoint {0} was not accepted. Nothing was sent. Change immHighlight.ossEndpoint, or set immHighlight.cloudChecks to off, to submit.",
+      url,
+    ),
   /** Check Against Cloud and the results commands. */
   refusedCloud: (url: string, setting: EndpointSetting) =>
     t("IMM Highlight: this workspace's endpoint {0} (immHighlight.{1}) was not accepted, so nothing was sent to it.", url, setting),
-  nothingToReview: () => t("IMM Highlight: this workspace's endpoints need no consent: they are Alibaba Cloud, this machine, your user settings, or already accepted."),
+  nothingToReview: () =>
+    t("IMM Highlight: this workspace's endpoints need no consent: they are Alibaba Cloud, this machine, your user settings, or already accepted."),
 };
 
 /** The question for a pending endpoint: IMM's when the IMM endpoint is among the settings naming it. */

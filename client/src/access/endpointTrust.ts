@@ -34,7 +34,12 @@ export class EndpointTrust implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('immHighlight', scope);
     const values = settings.map((setting) => {
       const inspected = config.inspect<string>(setting);
-      return { setting, value: config.get<string>(setting, '').trim(), workspaceValue: inspected?.workspaceValue, workspaceFolderValue: inspected?.workspaceFolderValue };
+      return {
+        setting,
+        value: config.get<string>(setting, '').trim(),
+        workspaceValue: inspected?.workspaceValue,
+        workspaceFolderValue: inspected?.workspaceFolderValue,
+      };
     });
     return pendingEndpoints(values, this.state.get<Record<string, boolean>>(STATE_KEY, {}));
   }

@@ -97,5 +97,8 @@ function actionsFor(error: ImmApiError, endpointSet: boolean, storedAccessKey: b
 /** The diagnostic text: the service's own words, which name the problem better than ours. */
 function parameterMessage(error: ImmApiError): string {
   const said = error.serviceMessage || error.message;
-  return t('IMM rejected {0} when the task was submitted ({1}): {2}', error.parameter ?? '', error.code, said) + (error.requestId ? t(' RequestId {0}.', error.requestId) : '');
+  return (
+    t('IMM rejected {0} when the task was submitted ({1}): {2}', error.parameter ?? '', error.code, said) +
+    (error.requestId ? t(' RequestId {0}.', error.requestId) : '')
+  );
 }

@@ -30,8 +30,12 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Work
   const serverUrl = vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js').toString(true);
   api = startLanguageClient(
     (outputChannel, errorHandler) =>
-      new WorkerLanguageClient(CLIENT_ID, CLIENT_NAME, languageClientOptions(outputChannel, errorHandler), () => new Worker(serverUrl), (line) =>
-        outputChannel.appendLine(line),
+      new WorkerLanguageClient(
+        CLIENT_ID,
+        CLIENT_NAME,
+        languageClientOptions(outputChannel, errorHandler),
+        () => new Worker(serverUrl),
+        (line) => outputChannel.appendLine(line),
       ),
   );
   const { outputChannel, languageClient } = api;

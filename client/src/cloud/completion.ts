@@ -9,7 +9,17 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SharedLookups } from '../../../api/src/cloud/lookups';
 import type { OssBucketSummary, OssFolderListing } from '../../../api/src/oss/client';
 import type { ProjectInfo } from '../../../api/src/client';
-import { type BucketContext, type CloudCompletionContext, type FolderContext, type ProjectContext, CLOUD_CONTEXT_REQUEST, type CloudContextParams, type CloudContextResult, sortTextOf, formatSize } from '../../../core/src/index';
+import {
+  type BucketContext,
+  type CloudCompletionContext,
+  type FolderContext,
+  type ProjectContext,
+  CLOUD_CONTEXT_REQUEST,
+  type CloudContextParams,
+  type CloudContextResult,
+  sortTextOf,
+  formatSize,
+} from '../../../core/src/index';
 import { CLOUD_UI } from './messages';
 import type { CloudClients, CloudSession } from './session';
 import { backgroundLookupsAllowed } from './backgroundLookups';
@@ -25,7 +35,6 @@ function toRange(range: CloudCompletionContext['range']): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-
 export class LiveCompletionProvider implements vscode.CompletionItemProvider {
   private readonly lists = new SharedLookups(LIST_POLICY);
 
@@ -36,7 +45,11 @@ export class LiveCompletionProvider implements vscode.CompletionItemProvider {
     session.onDidChange(() => this.lists.clear());
   }
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList | undefined> {
     // cloudChecks: off promises no cloud requests at all, completion's included; nor does an untrusted workspace.
     if (!this.client.isRunning() || !backgroundLookupsAllowed(document.uri, 'onSubmit')) return undefined;
     const params: CloudContextParams = { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character } };
@@ -134,7 +147,9 @@ export class LiveCompletionProvider implements vscode.CompletionItemProvider {
       if (object.key === context.prefix) continue;
       const item = new vscode.CompletionItem(object.key.slice(context.prefix.length), vscode.CompletionItemKind.File);
       const when = object.lastModified ? new Date(object.lastModified) : undefined;
-      item.detail = [formatSize(object.size), when && !Number.isNaN(when.getTime()) ? when.toISOString().slice(0, 16).replace('T', ' ') : undefined].filter(Boolean).join(' · ');
+      item.detail = [formatSize(object.size), when && !Number.isNaN(when.getTime()) ? when.toISOString().slice(0, 16).replace('T', ' ') : undefined]
+        .filter(Boolean)
+        .join(' · ');
       item.filterText = base + object.key;
       item.insertText = base + object.key;
       item.range = range;

@@ -155,7 +155,12 @@ export class CloudDiagnostics implements vscode.Disposable {
 }
 
 /** Check Against Cloud: fresh answers (the cache is dropped), with progress and cancel. */
-export async function checkAgainstCloudCommand(session: CloudSession, diagnostics: CloudDiagnostics, trust: EndpointTrust, arg?: unknown): Promise<CheckResult | undefined> {
+export async function checkAgainstCloudCommand(
+  session: CloudSession,
+  diagnostics: CloudDiagnostics,
+  trust: EndpointTrust,
+  arg?: unknown,
+): Promise<CheckResult | undefined> {
   const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
   if (!document || !isJobTextDocument(document)) {
     void notify.error(CLOUD_UI.noJob());
@@ -178,7 +183,10 @@ export async function checkAgainstCloudCommand(session: CloudSession, diagnostic
     },
   );
   if (result.status === 'moot') void notify.warning(CLOUD_UI.mootYaml(file));
-  else if (result.status === 'noCredentials') void notify.warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey()).then((pick) => pick && vscode.commands.executeCommand(Commands.setAccessKey));
+  else if (result.status === 'noCredentials')
+    void notify
+      .warning(CLOUD_UI.noCredentialsForCommand(), CLOUD_UI.setAccessKey())
+      .then((pick) => pick && vscode.commands.executeCommand(Commands.setAccessKey));
   else if (result.status === 'checked') {
     const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
     const warnings = result.diagnostics.length - errors;

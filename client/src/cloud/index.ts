@@ -35,8 +35,9 @@ export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSessio
     if (readCloudSettings(document.uri).mode === 'off') return [];
     // In the status bar: Submit's own progress notifications follow at once, and a third toast in a row kept VS Code
     // from showing the "submitted" one.
-    const result = await withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('IMM: checking the job against the cloud before submitting') }, () =>
-      diagnostics.check(document, doc),
+    const result = await withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('IMM: checking the job against the cloud before submitting') },
+      () => diagnostics.check(document, doc),
     );
     return result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
   });

@@ -21,18 +21,25 @@ export const CLOUD_UI = {
     t('The cloud could not be reached from here (as {0} in {1}): the job is checked offline; Check Against Cloud and Submit show why.', identity, region),
   statusEndpointNotAccepted: () => t('Cloud checks: endpoint not accepted'),
   statusEndpointNotAcceptedDetail: (url: string) =>
-    t("This workspace's settings send cloud requests to {0}, which is neither Alibaba Cloud nor this machine. Cloud checks and live completion send nothing until you accept it.", url),
+    t(
+      "This workspace's settings send cloud requests to {0}, which is neither Alibaba Cloud nor this machine. Cloud checks and live completion send nothing until you accept it.",
+      url,
+    ),
   reviewEndpoint: () => t('Review Endpoint'),
   setAccessKey: () => t('Set AccessKey'),
   checkNow: () => t('Check Now'),
   checking: (file: string) => t('IMM: checking {0} against the cloud', file),
   noJob: () => t('IMM Highlight: open a *.highlight.yaml job file to check it against the cloud.'),
   noCredentialsForCommand: () =>
-    t('IMM Highlight: no Alibaba Cloud credentials were found, so the job cannot be checked against the cloud. Set an AccessKey or choose a credentials profile.'),
+    t(
+      'IMM Highlight: no Alibaba Cloud credentials were found, so the job cannot be checked against the cloud. Set an AccessKey or choose a credentials profile.',
+    ),
   mootYaml: (file: string) => t('IMM Highlight: {0} has YAML errors (see Problems): fix them first, then check it against the cloud. Nothing was sent.', file),
   statusRestricted: () => t('Cloud checks: Restricted Mode'),
   statusRestrictedDetail: () =>
-    t('This workspace is not trusted: its job files are not looked up in the cloud in the background (checks, completion, output lenses). Check Against Cloud and Submit still work when you run them.'),
+    t(
+      'This workspace is not trusted: its job files are not looked up in the cloud in the background (checks, completion, output lenses). Check Against Cloud and Submit still work when you run them.',
+    ),
   manageTrust: () => t('Manage Workspace Trust'),
   checkedClean: (file: string) => t('IMM Highlight: {0} matches your cloud resources.', file),
   checkedFindings: (file: string, errors: number, warnings: number) =>

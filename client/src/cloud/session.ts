@@ -84,7 +84,11 @@ export class CloudSession implements vscode.Disposable {
           retry: { maxAttempts: 1 },
           userAgent: `imm-highlight-vscode/${this.version} vscode/${vscode.version}`,
         });
-        const oss = new OssConnection({ credentials: source, timeoutMs: settings.timeoutMs, ...(settings.ossEndpoint ? { endpoint: settings.ossEndpoint } : {}) });
+        const oss = new OssConnection({
+          credentials: source,
+          timeoutMs: settings.timeoutMs,
+          ...(settings.ossEndpoint ? { endpoint: settings.ossEndpoint } : {}),
+        });
         return { imm, oss, settings };
       });
       this.clients = { key, value };
@@ -122,7 +126,9 @@ export class CloudSession implements vscode.Disposable {
 
   /** The cloud findings of a job; undefined without credentials, 'endpointNotAccepted' while one waits (never a prompt). */
   async check(scope: vscode.Uri | undefined, doc: JobDocument, signal?: AbortSignal): Promise<Diagnostic[] | 'endpointNotAccepted' | undefined> {
-    const clients = await this.clientsFor(scope).catch((error: unknown) => (error instanceof EndpointNotAccepted ? ('endpointNotAccepted' as const) : undefined));
+    const clients = await this.clientsFor(scope).catch((error: unknown) =>
+      error instanceof EndpointNotAccepted ? ('endpointNotAccepted' as const) : undefined,
+    );
     if (!clients || clients === 'endpointNotAccepted') return clients;
     if (!(await clients.oss.identity().catch(() => undefined))) return undefined;
     return cloudCheckJob(doc, { imm: clients.imm, oss: clients.oss, region: clients.imm.endpoint.regionId, cache: this.cache, ...(signal ? { signal } : {}) });
@@ -133,7 +139,12 @@ export class CloudSession implements vscode.Disposable {
    * Output.URI CodeLens and the checks on save HEAD it once between them. `fresh`: a task just wrote it, so an
    * older "missing" does not count. Any failure reads as undefined.
    */
-  async objectAnswer(scope: vscode.Uri | undefined, bucket: string, key: string, options: { fresh?: boolean; signal?: AbortSignal } = {}): Promise<ObjectAnswer | undefined> {
+  async objectAnswer(
+    scope: vscode.Uri | undefined,
+    bucket: string,
+    key: string,
+    options: { fresh?: boolean; signal?: AbortSignal } = {},
+  ): Promise<ObjectAnswer | undefined> {
     try {
       const clients = await this.clientsFor(scope);
       const identity = await clients.oss.identity();

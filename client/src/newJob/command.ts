@@ -27,7 +27,9 @@ export function registerNewJobCommand(): vscode.Disposable {
       template = pick.template;
     }
     const named = await unusedJobUri(template && /^Type: (\w+)/m.exec(template.body)?.[1]);
-    const document = named ? await vscode.workspace.openTextDocument(named) : await vscode.workspace.openTextDocument({ language: JOB_LANGUAGE_ID, content: '' });
+    const document = named
+      ? await vscode.workspace.openTextDocument(named)
+      : await vscode.workspace.openTextDocument({ language: JOB_LANGUAGE_ID, content: '' });
     const editor = await vscode.window.showTextDocument(document);
     if (template) await editor.insertSnippet(new vscode.SnippetString(template.body));
     return document;

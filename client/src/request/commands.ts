@@ -44,7 +44,9 @@ export function registerRequestCommands(preview: RequestPreviewProvider): vscode
         return undefined;
       }
       await vscode.env.clipboard.writeText(result.line);
-      void notify.info(vscode.l10n.t('IMM Highlight: aliyun CLI command copied for {0}. {1}', COMMAND_LINE_TEXT.shellName[shell](), COMMAND_LINE_TEXT.needsCli()));
+      void notify.info(
+        vscode.l10n.t('IMM Highlight: aliyun CLI command copied for {0}. {1}', COMMAND_LINE_TEXT.shellName[shell](), COMMAND_LINE_TEXT.needsCli()),
+      );
       return result.line;
     }),
   );

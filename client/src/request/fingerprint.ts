@@ -15,6 +15,13 @@ export interface WireTarget {
 export function requestFingerprint(target: WireTarget, request: CreateHighlightTaskRequest): string {
   // Sorted entries: the same fields in another order are the same request to IMM.
   const sorted = (fields: Readonly<Record<string, string>>): [string, string][] => Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const canonical = JSON.stringify([API_ACTION, API_VERSION, target.endpointUrl.replace(/\/+$/, ''), target.region, sorted(request.query), sorted(request.body)]);
+  const canonical = JSON.stringify([
+    API_ACTION,
+    API_VERSION,
+    target.endpointUrl.replace(/\/+$/, ''),
+    target.region,
+    sorted(request.query),
+    sorted(request.body),
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -82,7 +82,11 @@ export class RequestPreviewProvider implements vscode.TextDocumentContentProvide
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     if (uri.path.startsWith(SENT)) {
       const taskId = uri.path.slice(SENT.length).replace(/\.request\.json$/, '');
-      return this.sent.get(taskId) ?? this.recordedRequest(taskId) ?? `${JSON.stringify({ task: taskId, sent: vscode.l10n.t('not available: this task was recorded by a version that did not keep its request') }, null, 2)}\n`;
+      return (
+        this.sent.get(taskId) ??
+        this.recordedRequest(taskId) ??
+        `${JSON.stringify({ task: taskId, sent: vscode.l10n.t('not available: this task was recorded by a version that did not keep its request') }, null, 2)}\n`
+      );
     }
     const source = vscode.Uri.parse(uri.query, true);
     return this.render(source);

@@ -27,7 +27,8 @@ export function resultsConnections(credentials: CredentialStore, trust: Endpoint
   return {
     async background(scope) {
       const [pending] = trust.pending(scope, ['ossEndpoint']);
-      if (pending) throw new Error(vscode.l10n.t("this workspace's OSS endpoint {0} is not accepted yet; run IMM Highlight: Review Workspace Endpoints.", pending.url));
+      if (pending)
+        throw new Error(vscode.l10n.t("this workspace's OSS endpoint {0} is not accepted yet; run IMM Highlight: Review Workspace Endpoints.", pending.url));
       return connect(scope);
     },
     async forCommand(scope) {

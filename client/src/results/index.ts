@@ -39,7 +39,6 @@ import { OutputLister } from './outputLister';
 import { openUrl } from './openUrl';
 import { playsInWebview, previewHtml } from './previewHtml';
 
-
 interface Target {
   readonly location: OssLocation;
   readonly region: string;
@@ -59,7 +58,6 @@ interface RecordArg {
   readonly status?: unknown;
   readonly taskId?: unknown;
 }
-
 
 /** The Output of a job file as it reads now (unsaved edits included). */
 async function jobTarget(uri: vscode.Uri | undefined): Promise<{ uri: string; segmented: boolean; scope: vscode.Uri } | undefined> {
@@ -117,7 +115,11 @@ async function targetOf(arg: unknown): Promise<Target | undefined> {
     segmented = lens.segmented;
     scope = vscode.Uri.parse(lens.fileUri, true);
   }
-  uri ??= await vscode.window.showInputBox({ prompt: vscode.l10n.t('OSS URI of the result'), placeHolder: 'oss://bucket/path/output.mp4', ignoreFocusOut: true });
+  uri ??= await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('OSS URI of the result'),
+    placeHolder: 'oss://bucket/path/output.mp4',
+    ignoreFocusOut: true,
+  });
   if (!uri) return undefined;
   let location: OssLocation;
   try {
@@ -188,17 +190,24 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     const target = await targetOf(arg);
     if (!target) return undefined;
     if (target.segmented) {
-      void notify.info(vscode.l10n.t('{0} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.', shown(target.location)));
+      void notify.info(
+        vscode.l10n.t('{0} is a segmented (HLS/DASH) output, which VS Code webviews cannot play: it opens in the browser.', shown(target.location)),
+      );
       await openTarget(target);
       return undefined;
     }
     try {
       const url = await presign(target);
       if (!url) return undefined;
-      const panel = vscode.window.createWebviewPanel('immHighlight.outputPreview', vscode.l10n.t('Preview {0}', target.location.key.split('/').pop() ?? ''), vscode.ViewColumn.Active, {
-        enableScripts: true,
-        localResourceRoots: [],
-      });
+      const panel = vscode.window.createWebviewPanel(
+        'immHighlight.outputPreview',
+        vscode.l10n.t('Preview {0}', target.location.key.split('/').pop() ?? ''),
+        vscode.ViewColumn.Active,
+        {
+          enableScripts: true,
+          localResourceRoots: [],
+        },
+      );
       panel.webview.html = previewHtml({ url: url.url, ossUri: shown(target.location), expiresAt: url.expiresAt, nonce: randomBytes(16).toString('base64') });
       panel.webview.onDidReceiveMessage((message: { type?: string }) => {
         if (message.type === 'openInBrowser') void openUrl(url.url);
@@ -220,8 +229,18 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
     if (!chosen) {
       const base = vscode.workspace.workspaceFolders?.[0]?.uri;
       chosen = folder
-        ? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Download Here'), ...(base ? { defaultUri: base } : {}) }))?.[0]?.with({})
-        : await vscode.window.showSaveDialog({ title: vscode.l10n.t('Download {0}', shown(target.location)), ...(base ? { defaultUri: vscode.Uri.joinPath(base, name) } : {}) });
+        ? (
+            await vscode.window.showOpenDialog({
+              canSelectFolders: true,
+              canSelectFiles: false,
+              openLabel: vscode.l10n.t('Download Here'),
+              ...(base ? { defaultUri: base } : {}),
+            })
+          )?.[0]?.with({})
+        : await vscode.window.showSaveDialog({
+            title: vscode.l10n.t('Download {0}', shown(target.location)),
+            ...(base ? { defaultUri: vscode.Uri.joinPath(base, name) } : {}),
+          });
       // A folder of its own inside the chosen one, whose name cannot climb out of it (`...m3u8` is not `..`).
       if (chosen && folder) chosen = vscode.Uri.joinPath(chosen, downloadFolderName(target.location.key));
     }
@@ -261,7 +280,14 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
         if (result.skipped.length) {
           const first = result.skipped[0]!;
           void notify.warning(
-            vscode.l10n.t('Downloaded {0} to {1}, but {2} key(s) could not be placed and were skipped, e.g. {3}: {4}', shown(location), path, result.skipped.length, first.key, first.reason),
+            vscode.l10n.t(
+              'Downloaded {0} to {1}, but {2} key(s) could not be placed and were skipped, e.g. {3}: {4}',
+              shown(location),
+              path,
+              result.skipped.length,
+              first.key,
+              first.reason,
+            ),
           );
           return path;
         }
@@ -270,7 +296,8 @@ export function registerResultsFeature(credentials: CredentialStore, trust: Endp
       } catch (error) {
         if (error instanceof TargetExistsError && !overwrite) {
           const replace = vscode.l10n.t('Replace');
-          if (!(await confirmGuarded({ message: vscode.l10n.t('{0} Replace?', error.message), action: replace, keep: vscode.l10n.t('Keep Existing File') }))) return undefined;
+          if (!(await confirmGuarded({ message: vscode.l10n.t('{0} Replace?', error.message), action: replace, keep: vscode.l10n.t('Keep Existing File') })))
+            return undefined;
           overwrite = true;
           continue;
         }

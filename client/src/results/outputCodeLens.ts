@@ -15,7 +15,12 @@ import { LIST_TIMEOUT_MS } from './outputLister';
 import { backgroundLookupsAllowed } from '../cloud/backgroundLookups';
 
 /** The shared HEAD of the cloud session (CloudSession.objectAnswer); undefined for any failure. */
-export type ObjectLookup = (scope: vscode.Uri, bucket: string, key: string, options: { fresh: boolean; signal: AbortSignal }) => Promise<ObjectAnswer | undefined>;
+export type ObjectLookup = (
+  scope: vscode.Uri,
+  bucket: string,
+  key: string,
+  options: { fresh: boolean; signal: AbortSignal },
+) => Promise<ObjectAnswer | undefined>;
 
 /** The lens's argument to the results commands: the output it checked. */
 export interface JobOutputArg {
@@ -77,7 +82,8 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     if (!found || this.exists.get(this.keyOf(document, found)) !== true) return [];
     const arg: JobOutputArg = { kind: 'jobOutput', uri: found.uri, segmented: found.segmented, fileUri: document.uri.toString() };
     const range = new vscode.Range(found.line, 0, found.line, 0);
-    const lens = (title: string, command: string, tooltip: string): vscode.CodeLens => new vscode.CodeLens(range, { title, command, tooltip, arguments: [arg] });
+    const lens = (title: string, command: string, tooltip: string): vscode.CodeLens =>
+      new vscode.CodeLens(range, { title, command, tooltip, arguments: [arg] });
     // A segmented output does not play in a webview: the browser and a folder download instead.
     return found.segmented
       ? [
@@ -123,7 +129,10 @@ export class OutputCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     const output = jobOutputOf(doc.value);
     const range = output && cloudResources(doc).uris.find((u) => u.field === 'output' && u.uri === output.uri)?.range;
     // A folder without Output.Segment is a mistake (output-uri-folder), not a result: other files in it are no output.
-    const found = output && range && (output.segmented || !output.uri.endsWith('/')) ? { uri: output.uri, segmented: isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented }), line: range.start.line } : undefined;
+    const found =
+      output && range && (output.segmented || !output.uri.endsWith('/'))
+        ? { uri: output.uri, segmented: isSegmentedOutput({ outputUri: output.uri, outputSegmented: output.segmented }), line: range.start.line }
+        : undefined;
     this.parsed.set(id, { version: document.version, found });
     return found;
   }

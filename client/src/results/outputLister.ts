@@ -102,8 +102,13 @@ export class OutputLister implements OutputSource, vscode.Disposable {
     // Expanding a task is not asking for a request: Restricted Mode and cloudChecks off hold here too. The
     // commands (Open, Download…) still work on request.
     const blocker = backgroundLookupsBlocker(vscode.Uri.parse(owner.fileUri, true));
-    if (blocker === 'restricted') return { state: 'failed', message: vscode.l10n.t('Not listed in Restricted Mode: trust the workspace to list the output here, or use Open Output or Download Output….') };
-    if (blocker === 'off') return { state: 'failed', message: vscode.l10n.t('Not listed: immHighlight.cloudChecks is off. Use Open Output or Download Output… to reach it.') };
+    if (blocker === 'restricted')
+      return {
+        state: 'failed',
+        message: vscode.l10n.t('Not listed in Restricted Mode: trust the workspace to list the output here, or use Open Output or Download Output….'),
+      };
+    if (blocker === 'off')
+      return { state: 'failed', message: vscode.l10n.t('Not listed: immHighlight.cloudChecks is off. Use Open Output or Download Output… to reach it.') };
     let location;
     try {
       location = parseOssLocation(uri);
@@ -122,8 +127,19 @@ export class OutputLister implements OutputSource, vscode.Disposable {
         return { state: 'listed', bucket: location.bucket, folder, objects: [{ key: location.key, size: head.size }], truncated: false, segmented };
       }
       const listed = await oss.listAll(location.bucket, owner.region, prefix, { signal, limit: MAX_LISTED_OBJECTS });
-      if (listed.objects.length === 0) return { state: 'failed', message: vscode.l10n.t('No objects under {0}: they were moved or deleted, or the task wrote elsewhere.', `oss://${location.bucket}/${prefix}`) };
-      return { state: 'listed', bucket: location.bucket, folder, objects: listed.objects.map((o) => ({ key: o.key, size: o.size })), truncated: listed.truncated, segmented };
+      if (listed.objects.length === 0)
+        return {
+          state: 'failed',
+          message: vscode.l10n.t('No objects under {0}: they were moved or deleted, or the task wrote elsewhere.', `oss://${location.bucket}/${prefix}`),
+        };
+      return {
+        state: 'listed',
+        bucket: location.bucket,
+        folder,
+        objects: listed.objects.map((o) => ({ key: o.key, size: o.size })),
+        truncated: listed.truncated,
+        segmented,
+      };
     } catch (error) {
       return { state: 'failed', message: outputFailureText(error, uri, bound.timedOut()) };
     } finally {

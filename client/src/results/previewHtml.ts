@@ -16,8 +16,7 @@ export interface PreviewContent {
   readonly nonce: string;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** HLS and DASH do not play in VS Code webviews (Media Source is missing): such outputs go to the browser. */
 export function playsInWebview(key: string): boolean {

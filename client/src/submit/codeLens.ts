@@ -8,8 +8,18 @@ export function registerSubmitCodeLens(): vscode.Disposable {
     provideCodeLenses(document) {
       const top = new vscode.Range(0, 0, 0, 0);
       return [
-        new vscode.CodeLens(top, { title: vscode.l10n.t('▶ Submit task'), tooltip: vscode.l10n.t('Send this job to IMM (CreateHighlightTask), unsaved edits included'), command: Commands.submitTask, arguments: [document.uri] }),
-        new vscode.CodeLens(top, { title: vscode.l10n.t('Show request'), tooltip: vscode.l10n.t('Open the exact parameters Submit would send'), command: Commands.showRequest, arguments: [document.uri] }),
+        new vscode.CodeLens(top, {
+          title: vscode.l10n.t('▶ Submit task'),
+          tooltip: vscode.l10n.t('Send this job to IMM (CreateHighlightTask), unsaved edits included'),
+          command: Commands.submitTask,
+          arguments: [document.uri],
+        }),
+        new vscode.CodeLens(top, {
+          title: vscode.l10n.t('Show request'),
+          tooltip: vscode.l10n.t('Open the exact parameters Submit would send'),
+          command: Commands.showRequest,
+          arguments: [document.uri],
+        }),
       ];
     },
   };

@@ -177,22 +177,24 @@ export class Submitter {
     try {
       client = await createClient(this.deps.credentials, targetOf(settings), this.deps.extensionVersion);
       endpointUrl = client.endpoint.url;
-      identity = await withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IMM: submitting {0}', file) },
-        async (progress) => {
-          progress.report({ message: vscode.l10n.t('resolving credentials…') });
-          return client.describeCredentials();
-        },
-      );
+      identity = await withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IMM: submitting {0}', file) }, async (progress) => {
+        progress.report({ message: vscode.l10n.t('resolving credentials…') });
+        return client.describeCredentials();
+      });
       fingerprint = requestFingerprint({ region: settings.region, endpointUrl }, plan.request);
       const declined = await this.askIfSentBefore(fingerprint, identity);
       if (declined) return declined;
       result = await withProgress(
         // The identity is in the title: the message line may never be seen when IMM answers at once.
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('IMM: submitting {0} to project {1} in {2} as {3}', file, projectName, settings.region, identity) },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('IMM: submitting {0} to project {1} in {2} as {3}', file, projectName, settings.region, identity),
+        },
         async (progress) => {
           progress.report({ message: `CreateHighlightTask → ${client.endpoint.url}` });
-          output.appendLine(`Submitting ${file}: CreateHighlightTask, project ${projectName}, region ${settings.region}, ${client.endpoint.url}, as ${identity}.`);
+          output.appendLine(
+            `Submitting ${file}: CreateHighlightTask, project ${projectName}, region ${settings.region}, ${client.endpoint.url}, as ${identity}.`,
+          );
           return client.createHighlightTask(plan.request);
         },
       );
@@ -205,7 +207,16 @@ export class Submitter {
     }
     // Outside the try: the task exists now, and nothing after this point may report the submission as failed.
     this.unanswered.delete(fingerprint);
-    return this.accepted(document, plan.doc, plan.outputUri, settings.region, client.endpoint.overridden ? client.endpoint.url : undefined, identity, fingerprint, result);
+    return this.accepted(
+      document,
+      plan.doc,
+      plan.outputUri,
+      settings.region,
+      client.endpoint.overridden ? client.endpoint.url : undefined,
+      identity,
+      fingerprint,
+      result,
+    );
   }
 
   /** undefined: nothing identical was sent, or the user chose to send it again. */
@@ -216,10 +227,14 @@ export class Submitter {
     if (!earlier && !unanswered) return undefined;
     const asked = await askAboutDuplicate(earlier ? { kind: 'task', record: earlier } : { kind: 'unanswered', ...unanswered! }, identity, now);
     if (asked.confirmed) {
-      this.deps.output.appendLine(`Sending again, as confirmed: an identical request was sent before (${earlier?.taskId ?? `no answer, ${unanswered!.code}`}).`);
+      this.deps.output.appendLine(
+        `Sending again, as confirmed: an identical request was sent before (${earlier?.taskId ?? `no answer, ${unanswered!.code}`}).`,
+      );
       return undefined;
     }
-    this.deps.output.appendLine(`Not submitted: an identical request was sent before (${earlier?.taskId ?? `no answer, ${unanswered!.code}`}) and sending it again was not confirmed. Nothing was sent.`);
+    this.deps.output.appendLine(
+      `Not submitted: an identical request was sent before (${earlier?.taskId ?? `no answer, ${unanswered!.code}`}) and sending it again was not confirmed. Nothing was sent.`,
+    );
     return { status: 'notSent', reason: 'duplicate', earlierTaskId: earlier?.taskId, question: asked.question };
   }
 
@@ -265,8 +280,15 @@ export class Submitter {
 
     const copyTaskId = vscode.l10n.t('Copy Task ID');
     const showRequest = vscode.l10n.t('Show Request');
-    void notify.info(
-        vscode.l10n.t('IMM task {0} submitted (project {1}, {2}, as {3}). Following it in the status bar.', record.taskId, record.projectName, region, identity),
+    void notify
+      .info(
+        vscode.l10n.t(
+          'IMM task {0} submitted (project {1}, {2}, as {3}). Following it in the status bar.',
+          record.taskId,
+          record.projectName,
+          region,
+          identity,
+        ),
         copyTaskId,
         showRequest,
       )

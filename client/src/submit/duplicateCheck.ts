@@ -52,7 +52,10 @@ export function duplicateQuestion(earlier: EarlierSend, identity: string, now: n
   const lines =
     earlier.kind === 'task'
       ? [t('Earlier task: {0}', earlier.record.taskId), t('Status: {0}', statusText(earlier.record)), t('Sent: {0} from {1}', when, earlier.record.fileLabel)]
-      : [t('Earlier call: no answer ({0}); it may have created a task. Check the Highlight Tasks view or the IMM console.', earlier.code), t('Sent: {0} from {1}', when, earlier.fileLabel)];
+      : [
+          t('Earlier call: no answer ({0}); it may have created a task. Check the Highlight Tasks view or the IMM console.', earlier.code),
+          t('Sent: {0} from {1}', when, earlier.fileLabel),
+        ];
   if (earlierIdentity) lines.push(t('Sent as: {0}', earlierIdentity));
   lines.push(t('This time as: {0}', identity), '', t('Submitting again creates a second, separately billed task.'));
   const running = earlier.kind === 'task' && !isTerminal(earlier.record.status);

@@ -38,7 +38,13 @@ export interface ResultsHooks {
   taskSucceeded(record: TaskRecord): void;
 }
 
-export function registerSubmitFeature(context: vscode.ExtensionContext, api: ImmHighlightApi, credentials: CredentialStore, endpointTrust: EndpointTrust, results?: ResultsHooks): vscode.Disposable {
+export function registerSubmitFeature(
+  context: vscode.ExtensionContext,
+  api: ImmHighlightApi,
+  credentials: CredentialStore,
+  endpointTrust: EndpointTrust,
+  results?: ResultsHooks,
+): vscode.Disposable {
   const output = api.outputChannel;
   const log = (line: string): void => output.appendLine(line);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
@@ -46,7 +52,11 @@ export function registerSubmitFeature(context: vscode.ExtensionContext, api: Imm
   const history = new TaskHistory(context.workspaceState);
   // The region and endpoint of the submission, the timeout and credentials of today.
   const clientFor = async (record: TaskRecord): Promise<ImmClient> =>
-    createClient(credentials, { region: record.region, endpoint: record.endpoint, timeoutMs: readSubmitSettings(vscode.Uri.parse(record.fileUri, true)).timeoutMs }, version);
+    createClient(
+      credentials,
+      { region: record.region, endpoint: record.endpoint, timeoutMs: readSubmitSettings(vscode.Uri.parse(record.fileUri, true)).timeoutMs },
+      version,
+    );
   const details = new TaskDetailsProvider(history, clientFor);
   const follower = new TaskFollower({
     history,

@@ -3,7 +3,15 @@
  * runs, so a file the editor shows without errors is a file Submit accepts, and unsaved edits count.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, parseJob, type JobDocument, RequestBuildError, toRequest, type CreateHighlightTaskRequest, validateJob } from '../../../core/src/index';
+import {
+  DIAGNOSTIC_SOURCE,
+  parseJob,
+  type JobDocument,
+  RequestBuildError,
+  toRequest,
+  type CreateHighlightTaskRequest,
+  validateJob,
+} from '../../../core/src/index';
 
 export type SubmitPlan =
   | { readonly kind: 'invalid'; readonly doc: JobDocument; readonly errors: readonly Diagnostic[] }
@@ -29,7 +37,11 @@ export function planSubmission(text: string): SubmitPlan {
     // Validation reports these first (an empty file, a missing ProjectName); this is the last guard.
     if (!(error instanceof RequestBuildError)) throw error;
     const at = { line: 0, character: 0 };
-    return { kind: 'invalid', doc, errors: [{ range: { start: at, end: at }, message: error.message, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE }] };
+    return {
+      kind: 'invalid',
+      doc,
+      errors: [{ range: { start: at, end: at }, message: error.message, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE }],
+    };
   }
   return { kind: 'ready', doc, request, outputUri: outputUriOf(doc.value), warnings: diagnostics.length - errors.length };
 }

@@ -39,7 +39,12 @@ async function taskIdOf(arg: unknown, history: TaskHistory, title: string): Prom
 /** The built-in Markdown extension's command that opens a rendered preview of a document. */
 const MARKDOWN_PREVIEW = 'markdown.showPreview';
 
-export function registerTaskCommands(history: TaskHistory, follower: TaskFollower, details: TaskDetailsProvider, onRefresh?: (taskId: string | undefined) => void): vscode.Disposable {
+export function registerTaskCommands(
+  history: TaskHistory,
+  follower: TaskFollower,
+  details: TaskDetailsProvider,
+  onRefresh?: (taskId: string | undefined) => void,
+): vscode.Disposable {
   const recordOf = async (arg: unknown, title: string): Promise<TaskRecord | undefined> => {
     const taskId = await taskIdOf(arg, history, title);
     if (!taskId) return undefined;
@@ -98,7 +103,13 @@ export function registerTaskCommands(history: TaskHistory, follower: TaskFollowe
         await vscode.window.showTextDocument(uri, { preview: false });
         return uri;
       } catch {
-        void notify.error(vscode.l10n.t('IMM Highlight: the job file of {0} ({1}) cannot be opened; it may have been moved, deleted or never saved.', record.taskId, record.fileLabel));
+        void notify.error(
+          vscode.l10n.t(
+            'IMM Highlight: the job file of {0} ({1}) cannot be opened; it may have been moved, deleted or never saved.',
+            record.taskId,
+            record.fileLabel,
+          ),
+        );
         return undefined;
       }
     }),

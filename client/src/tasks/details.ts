@@ -49,7 +49,12 @@ function knownFields(record: TaskRecord): [string, unknown][] {
 }
 
 export function renderTaskDetails(record: TaskRecord, context: DetailsContext): string {
-  const lines: string[] = [`# ${markdownText(t('Highlight task {0}', record.taskId))}`, '', `**${markdownText(statusText(record))}**${record.message ? ` — ${markdownText(record.message)}` : ''}`, ''];
+  const lines: string[] = [
+    `# ${markdownText(t('Highlight task {0}', record.taskId))}`,
+    '',
+    `**${markdownText(statusText(record))}**${record.message ? ` — ${markdownText(record.message)}` : ''}`,
+    '',
+  ];
   if (record.status === 'Succeeded' && record.outputUri) lines.push(markdownText(t('Result: {0}', record.outputUri)), '');
   if (record.followError) lines.push(markdownText(t('Not followed any more: {0}', record.followError)), '');
 

@@ -61,7 +61,8 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const taskId = taskIdOfUri(uri);
     const record = this.history.get(taskId);
-    if (!record) return `# ${markdownText(vscode.l10n.t('Highlight task {0}', taskId))}\n\n${markdownText(vscode.l10n.t('This task is no longer in the task history of this workspace.'))}\n`;
+    if (!record)
+      return `# ${markdownText(vscode.l10n.t('Highlight task {0}', taskId))}\n\n${markdownText(vscode.l10n.t('This task is no longer in the task history of this workspace.'))}\n`;
     const jobUri = vscode.Uri.parse(record.fileUri, true);
     let jobExists = true;
     if (jobUri.scheme !== 'untitled') {

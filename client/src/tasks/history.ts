@@ -169,7 +169,8 @@ export class TaskHistory {
     for (const taskId of this.requestsToDrop) if (!kept.has(taskId)) await this.store.update(sentRequestKey(taskId), undefined);
     this.requestsToDrop.clear();
     for (const record of this.records) {
-      if (this.requestsToWrite.has(record.taskId) && record.sentRequest !== undefined) await this.store.update(sentRequestKey(record.taskId), record.sentRequest);
+      if (this.requestsToWrite.has(record.taskId) && record.sentRequest !== undefined)
+        await this.store.update(sentRequestKey(record.taskId), record.sentRequest);
     }
     this.requestsToWrite.clear();
     await this.store.update(HISTORY_KEY, this.records.map(withoutRequest));

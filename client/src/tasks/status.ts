@@ -126,7 +126,10 @@ export function resultActions(record: Pick<TaskRecord, 'status' | 'outputUri' | 
  * listing, cached): none when it could not be found or read, with the reason to say instead; all of them while
  * the answer is not known.
  */
-export function offeredResults(record: Pick<TaskRecord, 'status' | 'outputUri' | 'outputSegmented'>, answer: OutputAnswer | undefined): { actions: ResultAction[]; note?: string } {
+export function offeredResults(
+  record: Pick<TaskRecord, 'status' | 'outputUri' | 'outputSegmented'>,
+  answer: OutputAnswer | undefined,
+): { actions: ResultAction[]; note?: string } {
   const actions = resultActions(record);
   if (actions.length === 0 || answer?.state !== 'failed') return { actions };
   return { actions: [], note: t('The output cannot be opened now: {0}', answer.message) };
@@ -176,7 +179,18 @@ export function tooltipMarkdown(record: TaskRecord, answer?: OutputAnswer): stri
   if (links.length === 0) return undefined;
   // Only what the results commands read: no secrets, no request, in a link anyone may see.
   const arg = encodeURIComponent(
-    JSON.stringify([{ record: { taskId: record.taskId, status: record.status, outputUri: record.outputUri, outputSegmented: !!record.outputSegmented, region: record.region, fileUri: record.fileUri } }]),
+    JSON.stringify([
+      {
+        record: {
+          taskId: record.taskId,
+          status: record.status,
+          outputUri: record.outputUri,
+          outputSegmented: !!record.outputSegmented,
+          region: record.region,
+          fileUri: record.fileUri,
+        },
+      },
+    ]),
   );
   const facts = taskTooltip(record).split('\n').map(markdownText).join('  \n');
   return `${facts}  \n${links.map((l) => `[${markdownText(l.label)}](command:${l.command}?${arg})`).join(' · ')}`;
@@ -190,10 +204,16 @@ export interface ClearQuestion {
 /** What "Clear Task History" asks: it says the tasks keep running only when some have not ended. */
 export function clearQuestion(records: readonly TaskRecord[]): ClearQuestion {
   const pending = records.filter((r) => !isTerminal(r.status)).length;
-  const message = records.length === 1 ? t('Clear the list of 1 task submitted from this workspace?') : t('Clear the list of {0} tasks submitted from this workspace?', records.length);
+  const message =
+    records.length === 1
+      ? t('Clear the list of 1 task submitted from this workspace?')
+      : t('Clear the list of {0} tasks submitted from this workspace?', records.length);
   if (pending === 0) return { message, detail: t('All of them have ended. Only the list in VS Code is cleared; IMM keeps task information for 7 days.') };
   return {
     message,
-    detail: pending === 1 ? t('1 task has not ended: it keeps running in IMM, but VS Code stops following it.') : t('{0} tasks have not ended: they keep running in IMM, but VS Code stops following them.', pending),
+    detail:
+      pending === 1
+        ? t('1 task has not ended: it keeps running in IMM, but VS Code stops following it.')
+        : t('{0} tasks have not ended: they keep running in IMM, but VS Code stops following them.', pending),
   };
 }

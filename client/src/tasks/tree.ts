@@ -63,7 +63,8 @@ function outputChildren(record: TaskRecord, answer: OutputAnswer): TaskTreeNode[
     name: o.key.startsWith(answer.folder) && o.key.length > answer.folder.length ? o.key.slice(answer.folder.length) : o.key,
     part: answer.segmented,
   }));
-  if (answer.truncated) nodes.push(message(vscode.l10n.t('Only the first {0} objects are listed; Download… fetches them all.', answer.objects.length), 'ellipsis', 'more'));
+  if (answer.truncated)
+    nodes.push(message(vscode.l10n.t('Only the first {0} objects are listed; Download… fetches them all.', answer.objects.length), 'ellipsis', 'more'));
   return nodes;
 }
 
@@ -155,12 +156,17 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     // Status (with the failure code) first, then the time: what a narrow sidebar must not cut off. The id is
     // last, its distinguishing part only; the full one is in the tooltip, the details and Copy Task ID.
     // A succeeded task opens onto its output and job file; collapsed, so listing waits until someone looks.
-    const item = new vscode.TreeItem(statusText(record), record.status === 'Succeeded' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      statusText(record),
+      record.status === 'Succeeded' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = record.taskId;
     item.description = taskRowDescription(record);
     item.tooltip = record.status === 'Succeeded' ? succeededTooltip(record, this.outputs?.peek(record)) : taskTooltip(record);
     item.command = { title: 'Show Task Details', command: Commands.showTaskDetails, arguments: [record.taskId] };
-    item.accessibilityInformation = { label: vscode.l10n.t('Highlight task {0}: {1}, submitted {2}', record.taskId, statusText(record), formatTime(record.submittedAt)) };
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('Highlight task {0}: {1}, submitted {2}', record.taskId, statusText(record), formatTime(record.submittedAt)),
+    };
     item.iconPath = new vscode.ThemeIcon(statusIcon(record), iconColor(record.status));
     item.contextValue = isTerminal(record.status) ? TASK_CONTEXT.task : TASK_CONTEXT.pendingTask;
     return item;

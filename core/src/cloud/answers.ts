@@ -13,7 +13,8 @@ export interface CheckFailure {
   readonly detail: string;
 }
 
-export type ProjectAnswer = { readonly state: 'found'; readonly description?: string } | { readonly state: 'missing' } | { readonly state: 'failed'; readonly failure: CheckFailure };
+export type ProjectAnswer =
+  { readonly state: 'found'; readonly description?: string } | { readonly state: 'missing' } | { readonly state: 'failed'; readonly failure: CheckFailure };
 
 export type BucketAnswer =
   | { readonly state: 'found'; readonly region: string }

@@ -27,7 +27,12 @@ export interface CloudCheckModeValues {
 }
 
 export function effectiveCloudCheckMode(values: CloudCheckModeValues | undefined): CloudCheckMode {
-  const user = modeOf(values?.globalLanguageValue) ?? modeOf(values?.globalValue) ?? modeOf(values?.defaultLanguageValue) ?? modeOf(values?.defaultValue) ?? DEFAULT_CLOUD_CHECK_MODE;
+  const user =
+    modeOf(values?.globalLanguageValue) ??
+    modeOf(values?.globalValue) ??
+    modeOf(values?.defaultLanguageValue) ??
+    modeOf(values?.defaultValue) ??
+    DEFAULT_CLOUD_CHECK_MODE;
   const narrowers = [values?.workspaceValue, values?.workspaceFolderValue, values?.workspaceLanguageValue, values?.workspaceFolderLanguageValue].map(modeOf);
   return narrowers.reduce<CloudCheckMode>((mode, other) => (other !== undefined && RANK[other] < RANK[mode] ? other : mode), user);
 }

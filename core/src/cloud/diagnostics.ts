@@ -33,7 +33,6 @@ function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-
 /** `Fri, 20 Nov 2026 08:00:00 GMT` -> `2026-11-20 08:00 UTC`; text that is not a date is kept. */
 function formatDate(text: string | undefined): string | undefined {
   if (!text) return undefined;
@@ -46,17 +45,36 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
 
   if (answers.failure) {
     const range = resources.project?.range ?? resources.uris[0]?.range;
-    if (range) out.push(diagnostic(range, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('this job against the cloud'), failure: answers.failure }), answers.failure));
+    if (range)
+      out.push(
+        diagnostic(
+          range,
+          CloudCode.CheckFailed,
+          messages[CloudCode.CheckFailed]({ subject: t('this job against the cloud'), failure: answers.failure }),
+          answers.failure,
+        ),
+      );
     return out;
   }
 
   const project = resources.project;
   if (project && answers.project) {
     if (answers.project.state === 'missing') {
-      const found = diagnostic(project.range, CloudCode.ProjectNotFound, messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region }));
+      const found = diagnostic(
+        project.range,
+        CloudCode.ProjectNotFound,
+        messages[CloudCode.ProjectNotFound]({ project: project.name, region: answers.region }),
+      );
       out.push(withFixes(found, [answers.candidates?.projects && closestProjectFix(project.name, answers.candidates.projects)]));
     } else if (answers.project.state === 'failed') {
-      out.push(diagnostic(project.range, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('IMM project "{0}"', project.name), failure: answers.project.failure }), answers.project.failure));
+      out.push(
+        diagnostic(
+          project.range,
+          CloudCode.CheckFailed,
+          messages[CloudCode.CheckFailed]({ subject: t('IMM project "{0}"', project.name), failure: answers.project.failure }),
+          answers.project.failure,
+        ),
+      );
     }
   }
 
@@ -71,14 +89,25 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
     }
     if (bucket.state === 'other-region' || (bucket.state === 'found' && bucket.region !== answers.region)) {
       out.push(
-        diagnostic(uri.bucketRange, CloudCode.BucketOtherRegion, messages[CloudCode.BucketOtherRegion]({ bucket: uri.bucket, bucketRegion: bucket.region, region: answers.region })),
+        diagnostic(
+          uri.bucketRange,
+          CloudCode.BucketOtherRegion,
+          messages[CloudCode.BucketOtherRegion]({ bucket: uri.bucket, bucketRegion: bucket.region, region: answers.region }),
+        ),
       );
       continue;
     }
     if (bucket.state === 'failed') {
       if (!failedBuckets.has(uri.bucket)) {
         failedBuckets.add(uri.bucket);
-        out.push(diagnostic(uri.bucketRange, CloudCode.CheckFailed, messages[CloudCode.CheckFailed]({ subject: t('OSS bucket "{0}"', uri.bucket), failure: bucket.failure }), bucket.failure));
+        out.push(
+          diagnostic(
+            uri.bucketRange,
+            CloudCode.CheckFailed,
+            messages[CloudCode.CheckFailed]({ subject: t('OSS bucket "{0}"', uri.bucket), failure: bucket.failure }),
+            bucket.failure,
+          ),
+        );
       }
       continue;
     }
@@ -97,11 +126,23 @@ function objectDiagnostics(uri: OssResource, answers: CloudAnswers, messages: Cl
   }
   if (uri.field === 'output') {
     if (object.state !== 'found') return [];
-    const found = diagnostic(uri.range, CloudCode.OutputExists, messages[CloudCode.OutputExists]({ uri: uri.uri, size: object.size === undefined ? undefined : formatSize(object.size), lastModified: formatDate(object.lastModified) }));
+    const found = diagnostic(
+      uri.range,
+      CloudCode.OutputExists,
+      messages[CloudCode.OutputExists]({
+        uri: uri.uri,
+        size: object.size === undefined ? undefined : formatSize(object.size),
+        lastModified: formatDate(object.lastModified),
+      }),
+    );
     return [withFixes(found, [folderKeys && freeOutputFix(uri, folderKeys)])];
   }
   if (object.state === 'missing') {
-    const found = diagnostic(uri.range, CloudCode.ObjectNotFound, messages[CloudCode.ObjectNotFound]({ uri: uri.uri, what: uri.field === 'music' ? 'music' : 'video' }));
+    const found = diagnostic(
+      uri.range,
+      CloudCode.ObjectNotFound,
+      messages[CloudCode.ObjectNotFound]({ uri: uri.uri, what: uri.field === 'music' ? 'music' : 'video' }),
+    );
     return [withFixes(found, [folderKeys && closestObjectFix(uri, folderKeys)])];
   }
   const type = mediaType(object.contentType);

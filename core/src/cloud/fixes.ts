@@ -19,14 +19,20 @@ export function folderUriOf(bucket: string, key: string): string {
 }
 
 export function closestProjectFix(name: string, projects: readonly string[]): FixHint | undefined {
-  const closest = closestMatch(name, projects.filter((project) => project !== name));
+  const closest = closestMatch(
+    name,
+    projects.filter((project) => project !== name),
+  );
   return closest === undefined ? undefined : { kind: 'replace-value', path: ['ProjectName'], value: closest };
 }
 
 /** A missing object → the object of the same folder whose name is closest (`Beach.mp4` → `beach.mp4`). */
 export function closestObjectFix(uri: OssResource, folderKeys: readonly string[]): FixHint | undefined {
   const folder = folderOf(uri.key);
-  const names = folderKeys.filter((key) => key.startsWith(folder) && key !== uri.key).map((key) => key.slice(folder.length)).filter((name) => name !== '' && !name.includes('/'));
+  const names = folderKeys
+    .filter((key) => key.startsWith(folder) && key !== uri.key)
+    .map((key) => key.slice(folder.length))
+    .filter((name) => name !== '' && !name.includes('/'));
   const closest = closestMatch(uri.key.slice(folder.length), names);
   return closest === undefined ? undefined : { kind: 'replace-value', path: uri.path, value: `oss://${uri.bucket}/${folder}${closest}` };
 }

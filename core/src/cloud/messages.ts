@@ -36,9 +36,11 @@ const BRIEF_REASONS: Partial<Record<CheckFailure['reason'], (f: CheckFailure) =>
 };
 
 function outputExists(uri: string, size: string | undefined, lastModified: string | undefined): string {
-  if (size && lastModified) return t('An object already exists at {0} ({1}, modified {2}) and will be overwritten. Choose another Output.URI to keep it.', uri, size, lastModified);
+  if (size && lastModified)
+    return t('An object already exists at {0} ({1}, modified {2}) and will be overwritten. Choose another Output.URI to keep it.', uri, size, lastModified);
   if (size) return t('An object already exists at {0} ({1}) and will be overwritten. Choose another Output.URI to keep it.', uri, size);
-  if (lastModified) return t('An object already exists at {0} (modified {1}) and will be overwritten. Choose another Output.URI to keep it.', uri, lastModified);
+  if (lastModified)
+    return t('An object already exists at {0} (modified {1}) and will be overwritten. Choose another Output.URI to keep it.', uri, lastModified);
   return t('An object already exists at {0} and will be overwritten. Choose another Output.URI to keep it.', uri);
 }
 
@@ -49,7 +51,11 @@ export const CLOUD_MESSAGES: CloudMessageTable = {
   [CloudCode.BucketOtherRegion]: ({ bucket, bucketRegion, region }) =>
     bucketRegion
       ? t('OSS bucket "{0}" is in {1}, not in {2}: IMM reads OSS in its own region. Use a bucket in {2}, or submit to {1}.', bucket, bucketRegion, region)
-      : t('OSS bucket "{0}" is in another region, not in {1}: IMM reads OSS in its own region. Use a bucket in {1}, or submit to the bucket\'s region.', bucket, region),
+      : t(
+          'OSS bucket "{0}" is in another region, not in {1}: IMM reads OSS in its own region. Use a bucket in {1}, or submit to the bucket\'s region.',
+          bucket,
+          region,
+        ),
   [CloudCode.ObjectNotFound]: ({ uri, what }) =>
     what === 'video'
       ? t('There is no object at {0}. Check the path (OSS keys are case-sensitive) or upload the video first.', uri)
@@ -60,6 +66,11 @@ export const CLOUD_MESSAGES: CloudMessageTable = {
   // The detail (the error's own message) already says what to check: the reason is then named without advice of its own.
   [CloudCode.CheckFailed]: ({ subject, failure }) =>
     failure.detail
-      ? t('Could not check {0}: {1}. {2} This does not block submitting.', subject, (BRIEF_REASONS[failure.reason] ?? REASONS[failure.reason])(failure), failure.detail)
+      ? t(
+          'Could not check {0}: {1}. {2} This does not block submitting.',
+          subject,
+          (BRIEF_REASONS[failure.reason] ?? REASONS[failure.reason])(failure),
+          failure.detail,
+        )
       : t('Could not check {0}: {1}. This does not block submitting.', subject, REASONS[failure.reason](failure)),
 };

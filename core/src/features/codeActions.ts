@@ -16,7 +16,13 @@ export interface CodeActionSettings {
  * Quick fixes for the diagnostics the editor sends back for `range`, built from the fix hints validation put
  * in `Diagnostic.data`; then, for each kind of fix that occurs more than once in the file, one action fixing all.
  */
-export function codeActions(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[], settings: CodeActionSettings = {}): CodeAction[] {
+export function codeActions(
+  doc: JobDocument,
+  uri: string,
+  requested: Range,
+  diagnostics: readonly Diagnostic[],
+  settings: CodeActionSettings = {},
+): CodeAction[] {
   const fixes = fixActions(doc, uri, requested, diagnostics, settings);
   const actions = fixes.map(({ action }) => action);
   for (const kind of new Set(fixes.map(({ kind }) => kind))) {
@@ -30,11 +36,23 @@ export function codeActions(doc: JobDocument, uri: string, requested: Range, dia
  * The quick fixes of the given diagnostics alone, without the fix-all actions (those read the file's own findings).
  * The editor's cloud findings, made outside the language server, get theirs from here.
  */
-export function quickFixes(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[], settings: CodeActionSettings = {}): CodeAction[] {
+export function quickFixes(
+  doc: JobDocument,
+  uri: string,
+  requested: Range,
+  diagnostics: readonly Diagnostic[],
+  settings: CodeActionSettings = {},
+): CodeAction[] {
   return fixActions(doc, uri, requested, diagnostics, settings).map(({ action }) => action);
 }
 
-function fixActions(doc: JobDocument, uri: string, requested: Range, diagnostics: readonly Diagnostic[], settings: CodeActionSettings): { action: CodeAction; kind: FixHint['kind'] }[] {
+function fixActions(
+  doc: JobDocument,
+  uri: string,
+  requested: Range,
+  diagnostics: readonly Diagnostic[],
+  settings: CodeActionSettings,
+): { action: CodeAction; kind: FixHint['kind'] }[] {
   const range: Range = { start: clampPosition(doc, requested.start), end: clampPosition(doc, requested.end) };
   const actions: { action: CodeAction; kind: FixHint['kind'] }[] = [];
   for (const diagnostic of diagnostics) {
@@ -44,7 +62,12 @@ function fixActions(doc: JobDocument, uri: string, requested: Range, diagnostics
     for (const fix of fixes) {
       const edits = fixEdits(doc, fix);
       if (!edits) continue;
-      const action: CodeAction = { title: fixTitle(fix, settings.region), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
+      const action: CodeAction = {
+        title: fixTitle(fix, settings.region),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [uri]: edits } },
+      };
       if ((didYouMean.length === 1 && didYouMean[0] === fix) || (fix.kind === 'set-value' && fix.preferred === true)) action.isPreferred = true;
       actions.push({ action, kind: fix.kind });
     }

@@ -42,7 +42,8 @@ export function complete(doc: JobDocument, position: Position, options: Completi
   const context = cursorContext(doc, offset);
   if (!context) return [];
   const range = rangeOf(doc, context.replaceStart, context.replaceEnd);
-  if (context.kind === 'value') return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range, doc.text.slice(context.replaceStart, offset));
+  if (context.kind === 'value')
+    return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range, doc.text.slice(context.replaceStart, offset));
   return [...keyCompletions(doc, context, range, options), ...snippetItems(doc, context, range)];
 }
 
@@ -220,7 +221,9 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
     add(false, CompletionItemKind.Value, type, undefined);
   } else {
     for (const suggestion of schema['x-suggestions'] ?? []) {
-      const meaning = suggestion.description.startsWith(`${suggestion.value}: `) ? suggestion.description.slice(suggestion.value.length + 2) : suggestion.description;
+      const meaning = suggestion.description.startsWith(`${suggestion.value}: `)
+        ? suggestion.description.slice(suggestion.value.length + 2)
+        : suggestion.description;
       add(suggestion.value, CompletionItemKind.Value, meaning, t('A suggested {0} value; other text is accepted.', type));
     }
     const documented = documentedNamesOf(schema);
@@ -231,7 +234,8 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
     // Examples show a format (an OSS URI, a resolution, a number); a sample project name would only mislead.
     const formatted = schema.type !== 'string' || (schema.pattern !== undefined && schema['x-format'] !== 'imm-project-name');
     if (formatted && !schema['x-suggestions']) {
-      for (const example of schema.examples ?? []) add(example, CompletionItemKind.Value, t('example {0}', type), t('An example from the API reference.'), true);
+      for (const example of schema.examples ?? [])
+        add(example, CompletionItemKind.Value, t('example {0}', type), t('An example from the API reference.'), true);
     }
   }
   templates = list;

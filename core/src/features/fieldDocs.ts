@@ -76,10 +76,8 @@ function code(value: unknown): string {
 /** Ranges and limits in words: `0 ≤ value ≤ 10`, `at most 10 items`, `1–100 characters`. */
 export function limitsOf(schema: SchemaNode): string[] {
   const limits: string[] = [];
-  const low =
-    schema.exclusiveMinimum !== undefined ? `${schema.exclusiveMinimum} <` : schema.minimum !== undefined ? `${schema.minimum} ≤` : '';
-  const high =
-    schema.exclusiveMaximum !== undefined ? `< ${schema.exclusiveMaximum}` : schema.maximum !== undefined ? `≤ ${schema.maximum}` : '';
+  const low = schema.exclusiveMinimum !== undefined ? `${schema.exclusiveMinimum} <` : schema.minimum !== undefined ? `${schema.minimum} ≤` : '';
+  const high = schema.exclusiveMaximum !== undefined ? `< ${schema.exclusiveMaximum}` : schema.maximum !== undefined ? `≤ ${schema.maximum}` : '';
   if (low || high) limits.push(`${low ? `${low} ` : ''}${t('value')}${high ? ` ${high}` : ''}`);
   if (schema.type === 'integer') limits.push(t('whole numbers only'));
   if (schema.minItems !== undefined && schema.maxItems !== undefined) limits.push(t('{0}–{1} items', schema.minItems, schema.maxItems));
@@ -121,7 +119,12 @@ export function fieldMarkdown(schema: SchemaNode, facts: FieldFacts): string {
 /** A field's description where its valid values are listed too: its own "Valid values: …" sentence would say it twice. */
 function descriptionBesideValues(schema: SchemaNode): string | undefined {
   if (!schema.enum) return schema.description;
-  return schema.description?.replace(/\s*Valid values: [^.]*\.(?=\s|$)/, '').replace(/取值：[^。]*。/, '').trim() || undefined;
+  return (
+    schema.description
+      ?.replace(/\s*Valid values: [^.]*\.(?=\s|$)/, '')
+      .replace(/取值：[^。]*。/, '')
+      .trim() || undefined
+  );
 }
 
 function defaultAndLimits(schema: SchemaNode): string[] {

@@ -143,8 +143,7 @@ export class LayoutPlanner {
     if (!value?.range) return;
     const startLine = this.lineOf(value.range[0]);
     if ((isMap(value) || isSeq(value)) && !value.flow) {
-      const column =
-        startLine === ownerLine ? (sameLineColumn ?? ownerNew + (columnOf(this.text, value.range[0]) - ownerOld)) : ownerNew + this.options.indent;
+      const column = startLine === ownerLine ? (sameLineColumn ?? ownerNew + (columnOf(this.text, value.range[0]) - ownerOld)) : ownerNew + this.options.indent;
       this.planCollection(value, column);
       return;
     }

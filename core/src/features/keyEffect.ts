@@ -35,7 +35,12 @@ export function noEffectReason(request: unknown, textLength: number, path: JsonP
   for (const rule of API_RULES) {
     if (rule.severity !== 'warning') continue;
     rule.check(copy, (finding) => {
-      if (reason === undefined && finding.at === 'key' && JSON.stringify(finding.path) === keyPath && finding.fixes?.some((fix) => fix.kind === 'remove-property')) {
+      if (
+        reason === undefined &&
+        finding.at === 'key' &&
+        JSON.stringify(finding.path) === keyPath &&
+        finding.fixes?.some((fix) => fix.kind === 'remove-property')
+      ) {
         reason = finding.message;
       }
     });

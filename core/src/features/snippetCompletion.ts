@@ -1,11 +1,4 @@
-import {
-  CompletionItemKind,
-  InsertTextFormat,
-  InsertTextMode,
-  MarkupKind,
-  type CompletionItem,
-  type Range,
-} from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { indentUnit, type KeyContext } from '../parse/cursor';
 import type { JobDocument, JsonPath } from '../parse/document';
 import { expandDefaults, SNIPPETS, type JobSnippet } from '../schema/snippets';

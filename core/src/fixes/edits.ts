@@ -134,7 +134,18 @@ function insertIntoBlockMap(
   if (after.length > 0) {
     const at = nextLineStart(text, pairEnd(text, pairs[pairs.length - 1]!));
     const lead = at === text.length && !text.endsWith('\n') ? eol : '';
-    edits.push(replaceEdit(doc, at, at, lead + after.flat().map((line) => pad + line + eol).join('')));
+    edits.push(
+      replaceEdit(
+        doc,
+        at,
+        at,
+        lead +
+          after
+            .flat()
+            .map((line) => pad + line + eol)
+            .join(''),
+      ),
+    );
   }
   return edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -23,7 +23,14 @@ export type FixHint =
   | { readonly kind: 'clamp-value'; readonly path: JsonPath; readonly value: number; readonly title: string }
   /** Set the key at `path` to `value`, adding it (before the sibling key `before`, else last) when it is missing. */
   /** `preferred`: the fix to apply without choosing (the editor's "auto fix"), among others of its diagnostic. */
-  | { readonly kind: 'set-value'; readonly path: JsonPath; readonly value: string | number; readonly title: string; readonly before?: string; readonly preferred?: boolean }
+  | {
+      readonly kind: 'set-value';
+      readonly path: JsonPath;
+      readonly value: string | number;
+      readonly title: string;
+      readonly before?: string;
+      readonly preferred?: boolean;
+    }
   /** Write the job of the snippet for `type` into an empty file. */
   | { readonly kind: 'insert-job'; readonly path: JsonPath; readonly type: string };
 

@@ -441,7 +441,7 @@ function splitChunks(text: string): Span[] | undefined {
     hasContent = false;
   };
   let cr = text.indexOf('\r');
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     lineEnd = lineEnd === -1 ? text.length : lineEnd + 1;
     if (cr !== -1 && cr < lineEnd) {

@@ -256,12 +256,7 @@ export function cursorContext(doc: JobDocument, offset: number): CursorContext |
   };
 }
 
-function valueContext(
-  text: string,
-  shape: LineShape,
-  col: number,
-  lineStart: number,
-): Omit<ValueContext, 'kind' | 'path'> | undefined {
+function valueContext(text: string, shape: LineShape, col: number, lineStart: number): Omit<ValueContext, 'kind' | 'path'> | undefined {
   const valueText = text.slice(shape.valueStart, shape.valueEnd);
   const first = valueText[0];
   if (first === '[' || first === '{' || first === '&' || first === '*' || first === '!' || BLOCK_SCALAR.test(valueText)) return undefined;

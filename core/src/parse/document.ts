@@ -128,7 +128,7 @@ function bracketsTooDeepAt(text: string): number | undefined {
 
 /** The first block indicator past MAX_FLOW_DEPTH on one line, before `limit`. Indicators count from each line feed. */
 function indicatorsTooManyAt(text: string, limit: number): number | undefined {
-  for (let lineStart = 0; lineStart < limit; ) {
+  for (let lineStart = 0; lineStart < limit;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     // Each indicator takes two characters (itself and a blank after it).

@@ -105,7 +105,9 @@ export function pathAtOffset(doc: JobDocument, offset: number): PathAtOffset | u
   let node: Node | null = root;
   for (;;) {
     if (isMap(node)) {
-      const pair: Pair<Node, Node | null> | undefined = (node.items as Pair<Node, Node | null>[]).find((p) => contains(p.key, offset) || contains(p.value, offset));
+      const pair: Pair<Node, Node | null> | undefined = (node.items as Pair<Node, Node | null>[]).find(
+        (p) => contains(p.key, offset) || contains(p.value, offset),
+      );
       if (!pair || !isScalar(pair.key)) return path.length ? { path, onKey: false, node } : undefined;
       path.push(String(pair.key.value));
       if (contains(pair.key, offset)) return { path, onKey: true, node: pair.value };

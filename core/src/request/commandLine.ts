@@ -17,8 +17,13 @@ export const SHELLS: readonly Shell[] = ['posix', 'powershell', 'cmd'];
 /** Messages of this feature, in one place for translation. */
 export const COMMAND_LINE_TEXT = {
   needsCli: () => t('Needs aliyun CLI 3.3.0 or later (its bundled metadata knows imm 2020-09-30); credentials come from your aliyun CLI configuration.'),
-  shellName: { posix: () => t('POSIX shell (bash, zsh, sh)'), powershell: () => t('PowerShell 7.3 or later'), cmd: () => t('Command Prompt (cmd.exe)') } as Record<Shell, () => string>,
-  controlCharacter: (name: string) => t('{0} contains a control character (a line break, tab, ESC, …), which a pasted command line cannot carry faithfully.', name),
+  shellName: {
+    posix: () => t('POSIX shell (bash, zsh, sh)'),
+    powershell: () => t('PowerShell 7.3 or later'),
+    cmd: () => t('Command Prompt (cmd.exe)'),
+  } as Record<Shell, () => string>,
+  controlCharacter: (name: string) =>
+    t('{0} contains a control character (a line break, tab, ESC, …), which a pasted command line cannot carry faithfully.', name),
   empty: (name: string) => t('{0} is empty, which aliyun CLI would read as a flag without a value.', name),
   cmdPercent: (name: string) => t('{0} contains %, which Command Prompt expands as a variable and cannot escape; use PowerShell or a POSIX shell.', name),
   hasErrors: (count: number) => t('not available: the file has {0} error(s); fix them first.', count),

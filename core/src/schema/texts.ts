@@ -52,7 +52,10 @@ export function localizeSchemaTexts(locale: string): void {
 }
 
 function setAt(root: unknown, pointer: string, text: string): void {
-  const segments = pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node = root as Record<string, unknown> | unknown[];
   for (const segment of segments.slice(0, -1)) node = (node as Record<string, unknown>)[segment] as Record<string, unknown>;
   (node as Record<string, unknown>)[segments[segments.length - 1]!] = text;

@@ -39,7 +39,11 @@ export const DIAGNOSTIC_CODES = {
   'placeholder-value': { group: 'rule', severity: 'error', summary: "A snippet's placeholder value (oss://your-bucket/…) is still there." },
   'container-required': { group: 'rule', severity: 'error', summary: 'Output.Container is required when Type is Concat or Compose.' },
   'source-timing-concat-only': { group: 'rule', severity: 'warning', summary: "A Source's StartTime/Duration take effect only when Type is Concat." },
-  'background-musics-need-mode': { group: 'rule', severity: 'warning', summary: 'BackgroundMusics take effect only when BackgroundMusicMode is Random or Sequential.' },
+  'background-musics-need-mode': {
+    group: 'rule',
+    severity: 'warning',
+    summary: 'BackgroundMusics take effect only when BackgroundMusicMode is Random or Sequential.',
+  },
   'transitions-need-mode': { group: 'rule', severity: 'warning', summary: 'Transitions take effect only when TransitionMode is Random or Sequential.' },
   'vfx-effects-need-mode': { group: 'rule', severity: 'warning', summary: 'VfxEffects take effect only when VfxEffectMode is Random or Sequential.' },
   'transition-weight-random-only': { group: 'rule', severity: 'warning', summary: "A Transition's Weight takes effect only when TransitionMode is Random." },

@@ -13,7 +13,11 @@ export type MessageBundle = Readonly<Record<string, string | { message: string; 
  * `C` and `POSIX` → en (we have no bundle for it); empty → undefined, so the caller looks further.
  */
 export function localeOf(tag: string | undefined): Locale | undefined {
-  const normal = tag?.trim().toLowerCase().replace(/_/g, '-').replace(/[.@].*$/, '');
+  const normal = tag
+    ?.trim()
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .replace(/[.@].*$/, '');
   if (!normal) return undefined;
   if (/^zh(?:-hans)?(?:-(?:cn|sg|my))?$/.test(normal) || normal.startsWith('zh-hans-')) return 'zh-cn';
   return 'en';

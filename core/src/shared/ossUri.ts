@@ -18,9 +18,20 @@ export function ossUriProblem(uri: string): string | undefined {
   const slash = rest.indexOf('/');
   const bucket = slash === -1 ? rest : rest.slice(0, slash);
   const object = slash === -1 ? '' : rest.slice(slash + 1);
-  if (!BUCKET.test(bucket)) return t('{0} is not a valid OSS bucket name: use 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.', quote(bucket));
+  if (!BUCKET.test(bucket))
+    return t(
+      '{0} is not a valid OSS bucket name: use 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
+      quote(bucket),
+    );
   if (object === '') return t('{0} names a bucket but no object: write it as oss://{1}/path/to/object.', shown, bucket);
   // OSS object names cannot start with a slash or backslash; `oss://bucket//a.mp4` is a doubled slash.
-  if (/^[/\\]/.test(object)) return t('{0} has an object name starting with {1}, which OSS does not allow: write it as oss://{2}/{3}.', shown, quote(object[0]!), bucket, object.replace(/^[/\\]+/, ''));
+  if (/^[/\\]/.test(object))
+    return t(
+      '{0} has an object name starting with {1}, which OSS does not allow: write it as oss://{2}/{3}.',
+      shown,
+      quote(object[0]!),
+      bucket,
+      object.replace(/^[/\\]+/, ''),
+    );
   return undefined;
 }

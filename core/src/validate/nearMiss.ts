@@ -53,7 +53,11 @@ export function mergeNearMisses(diagnostics: readonly Diagnostic[]): Diagnostic[
     // A diagnostic that names only the renamed keys goes; one naming others too keeps those (the schema's list).
     if (left.length > 0 && diagnostic.code === SchemaCode.Required) {
       const others = fixes.filter((fix) => fix !== add);
-      result.push({ ...diagnostic, message: missingPropertiesMessage(add.path, left), data: { fixes: [{ ...add, properties: left }, ...others] } satisfies DiagnosticData });
+      result.push({
+        ...diagnostic,
+        message: missingPropertiesMessage(add.path, left),
+        data: { fixes: [{ ...add, properties: left }, ...others] } satisfies DiagnosticData,
+      });
     }
   }
   return result.map((diagnostic) => {

@@ -16,9 +16,7 @@ export interface Placeholder {
   readonly replaceWith: () => string;
 }
 
-export const PLACEHOLDERS: readonly Placeholder[] = [
-  { text: 'oss://your-bucket/', replaceWith: () => t('the OSS URI of your own bucket and object') },
-];
+export const PLACEHOLDERS: readonly Placeholder[] = [{ text: 'oss://your-bucket/', replaceWith: () => t('the OSS URI of your own bucket and object') }];
 
 export const PLACEHOLDER_CODE = 'placeholder-value' satisfies DiagnosticCode;
 

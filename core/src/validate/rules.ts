@@ -105,47 +105,46 @@ function ossUriPaths(request: Obj): JsonPath[] {
   list(request.Sources).forEach((_, i) => paths.push(['Sources', i, 'URI']));
   list(obj(request.Edit)?.BackgroundMusics).forEach((_, i) => paths.push(['Edit', 'BackgroundMusics', i, 'URI']));
   paths.push(['Output', 'URI']);
-  list(obj(obj(obj(request.Output)?.Video)?.FilterVideo)?.Watermarks).forEach((_, i) =>
-    paths.push(['Output', 'Video', 'FilterVideo', 'Watermarks', i, 'URI']),
-  );
+  list(obj(obj(obj(request.Output)?.Video)?.FilterVideo)?.Watermarks).forEach((_, i) => paths.push(['Output', 'Video', 'FilterVideo', 'Watermarks', i, 'URI']));
   paths.push(['Notification', 'ExtendedMessageURI']);
   return paths;
 }
 
 export const API_RULES: readonly ApiRule[] = (
   [
-  {
-    code: 'source-timing-concat-only',
-    source: 'Sources.StartTime / Sources.Duration: "This parameter takes effect only when Type is set to Concat."',
-    check(request, report) {
-      // An unknown Type is reported by the schema; guessing its effect here would only add noise.
-      if (request.Type !== 'Retrieval' && request.Type !== 'Compose') return;
-      list(request.Sources).forEach((source, i) => {
-        for (const key of ['StartTime', 'Duration']) {
-          if (has(obj(source), key)) {
-            report(ineffective(['Sources', i, key], t('{0} takes effect only when Type is Concat; Type is {1}, so it is ignored.', key, String(request.Type))));
+    {
+      code: 'source-timing-concat-only',
+      source: 'Sources.StartTime / Sources.Duration: "This parameter takes effect only when Type is set to Concat."',
+      check(request, report) {
+        // An unknown Type is reported by the schema; guessing its effect here would only add noise.
+        if (request.Type !== 'Retrieval' && request.Type !== 'Compose') return;
+        list(request.Sources).forEach((source, i) => {
+          for (const key of ['StartTime', 'Duration']) {
+            if (has(obj(source), key)) {
+              report(
+                ineffective(['Sources', i, key], t('{0} takes effect only when Type is Concat; Type is {1}, so it is ignored.', key, String(request.Type))),
+              );
+            }
           }
-        }
-      });
-    },
-  },
-  {
-    code: 'container-required',
-    source: 'Output.Container: "This parameter is required when Type is set to Concat or Compose."',
-    check(request, report) {
-      const output = obj(request.Output);
-      if ((request.Type === 'Concat' || request.Type === 'Compose') && output && !has(output, 'Container')) {
-        report({
-          path: ['Output'],
-          at: 'key',
-          message: t('Output.Container is required when Type is {0}. Valid: {1}.', request.Type, CONTAINERS.join(', ')),
-          fixes: [{ kind: 'add-properties', path: ['Output'], properties: ['Container'] }],
         });
-      }
+      },
     },
-  },
-  ...MODE_LISTS.map(
-    ({ list: listKey, mode, code }): ApiRuleRow => ({
+    {
+      code: 'container-required',
+      source: 'Output.Container: "This parameter is required when Type is set to Concat or Compose."',
+      check(request, report) {
+        const output = obj(request.Output);
+        if ((request.Type === 'Concat' || request.Type === 'Compose') && output && !has(output, 'Container')) {
+          report({
+            path: ['Output'],
+            at: 'key',
+            message: t('Output.Container is required when Type is {0}. Valid: {1}.', request.Type, CONTAINERS.join(', ')),
+            fixes: [{ kind: 'add-properties', path: ['Output'], properties: ['Container'] }],
+          });
+        }
+      },
+    },
+    ...MODE_LISTS.map(({ list: listKey, mode, code }): ApiRuleRow => ({
       code,
       source: `Edit.${listKey}: "This parameter takes effect when ${mode} is set to Random or Sequential."`,
       check(request, report) {
@@ -159,10 +158,8 @@ export const API_RULES: readonly ApiRule[] = (
         const finding = ineffective(['Edit', listKey], t('{0} take effect only when {1} is Random or Sequential; {2}.', listKey, mode, now));
         report({ ...finding, fixes: [setModeFix(mode, 'Sequential', listKey), ...(finding.fixes ?? [])] });
       },
-    }),
-  ),
-  ...MODE_LISTS.filter((entry) => entry.item !== undefined).map(
-    ({ list: listKey, mode, item }): ApiRuleRow => ({
+    })),
+    ...MODE_LISTS.filter((entry) => entry.item !== undefined).map(({ list: listKey, mode, item }): ApiRuleRow => ({
       code: item === 'Transition' ? 'transition-weight-random-only' : 'vfx-effect-weight-random-only',
       source: `Edit.${listKey}.Weight: "This parameter takes effect when ${mode} is set to Random."`,
       check(request, report) {
@@ -171,197 +168,222 @@ export const API_RULES: readonly ApiRule[] = (
         if (!edit || edit[mode] !== 'Sequential') return;
         list(edit[listKey]).forEach((entry, i) => {
           if (has(obj(entry), 'Weight')) {
-            const finding = ineffective(['Edit', listKey, i, 'Weight'], t('Weight takes effect only when {0} is Random; it is Sequential, so the list is applied in order.', mode));
+            const finding = ineffective(
+              ['Edit', listKey, i, 'Weight'],
+              t('Weight takes effect only when {0} is Random; it is Sequential, so the list is applied in order.', mode),
+            );
             report({ ...finding, fixes: [setModeFix(mode, 'Random', undefined), ...(finding.fixes ?? [])] });
           }
         });
       },
-    }),
-  ),
-  {
-    code: 'segment-start-number-hls-only',
-    source: 'Output.Segment.StartNumber: "The start number. Only hls is supported."',
-    check(request, report) {
-      const segment = obj(obj(request.Output)?.Segment);
-      if (!segment || !has(segment, 'StartNumber') || segment.Format === 'hls') return;
-      const format = typeof segment.Format === 'string' ? t('Segment.Format is {0}', segment.Format) : t('Segment.Format is not set');
-      report(ineffective(['Output', 'Segment', 'StartNumber'], t('StartNumber applies to hls segments only; {0}.', format)));
+    })),
+    {
+      code: 'segment-start-number-hls-only',
+      source: 'Output.Segment.StartNumber: "The start number. Only hls is supported."',
+      check(request, report) {
+        const segment = obj(obj(request.Output)?.Segment);
+        if (!segment || !has(segment, 'StartNumber') || segment.Format === 'hls') return;
+        const format = typeof segment.Format === 'string' ? t('Segment.Format is {0}', segment.Format) : t('Segment.Format is not set');
+        report(ineffective(['Output', 'Segment', 'StartNumber'], t('StartNumber applies to hls segments only; {0}.', format)));
+      },
     },
-  },
-  {
-    code: 'invalid-oss-uri',
-    source: 'Sources.URI, BackgroundMusics.URI, Output.URI: "The URI of the media resource (OSS URI)", in the form oss://bucket/object.',
-    check(request, report) {
-      for (const path of ossUriPaths(request)) {
-        const value = at(request, path);
-        if (typeof value !== 'string') continue;
-        const problem = ossUriProblem(value);
-        const asUri = problem ? ossUrlFix(path, value) : undefined;
-        if (problem) report({ path, at: 'value', message: problem, ...(asUri ? { fixes: [asUri] } : {}) });
-      }
-    },
-  },
-  {
-    code: 'output-extension-mismatch',
-    source: 'Output.Container: "Container and URI must be specified together."',
-    check(request, report) {
-      const output = obj(request.Output);
-      if (!output || typeof output.URI !== 'string' || typeof output.Container !== 'string' || has(output, 'Segment')) return;
-      const extension = /\.([A-Za-z0-9]+)$/.exec(output.URI)?.[1]?.toLowerCase();
-      if (!extension || !MEDIA_EXTENSIONS.includes(extension) || extension === output.Container) return;
-      report({
-        path: ['Output', 'URI'],
-        at: 'value',
-        message: t('Output.URI ends in .{0} but Container is {1}: the file will hold {1} data under a .{0} name.', extension, output.Container),
-        fixes: extensionFixes(output.URI, extension, output.Container, CONTAINERS),
-      });
-    },
-  },
-  {
-    code: 'output-uri-folder',
-    source: 'Output.URI: "The URI of the output file." (with Output.Segment, the segments are written beside it)',
-    check(request, report) {
-      const output = obj(request.Output);
-      if (!output || typeof output.URI !== 'string' || !output.URI.endsWith('/') || has(output, 'Segment') || ossUriProblem(output.URI)) return;
-      const file = `${output.URI}output.${typeof output.Container === 'string' && CONTAINERS.includes(output.Container) ? output.Container : 'mp4'}`;
-      report({
-        path: ['Output', 'URI'],
-        at: 'value',
-        message: t('Output.URI ends in "/", a folder: it must name the output file (for example {0}), unless Output.Segment is set.', quote(file)),
-        fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: file, title: FIX_TITLES.changeTo(file) }],
-      });
-    },
-  },
-  {
-    code: 'video-bitrate-crf-exclusive',
-    source: 'TargetVideo.TranscodeVideo.CRF: "Bitrate and CRF are mutually exclusive."',
-    check(request, report) {
-      const transcode = obj(at(request, ['Output', 'Video', 'TranscodeVideo']));
-      if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'CRF')) {
-        report(ineffective(['Output', 'Video', 'TranscodeVideo', 'CRF'], t('Bitrate and CRF exclude each other: set one of them.')));
-      }
-    },
-  },
-  {
-    code: 'audio-bitrate-quality-exclusive',
-    source: 'TargetAudio.TranscodeAudio.Quality: "Bitrate and Quality are mutually exclusive."',
-    check(request, report) {
-      const transcode = obj(at(request, ['Output', 'Audio', 'TranscodeAudio']));
-      if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'Quality')) {
-        report(ineffective(['Output', 'Audio', 'TranscodeAudio', 'Quality'], t('Bitrate and Quality exclude each other: set one of them.')));
-      }
-    },
-  },
-  {
-    code: 'option-without-value',
-    source: 'TranscodeVideo / TranscodeAudio: each *Option field (and ScaleType, MaxBitrate) qualifies its value field and does nothing without it.',
-    check(request, report) {
-      for (const { object, option, value } of OPTION_NEEDS_VALUE) {
-        const target = obj(at(request, object));
-        if (transcodes(target) && has(target, option) && !has(target, value)) {
-          report(ineffective([...object, option], t('{0} has no effect without {1}.', option, value)));
+    {
+      code: 'invalid-oss-uri',
+      source: 'Sources.URI, BackgroundMusics.URI, Output.URI: "The URI of the media resource (OSS URI)", in the form oss://bucket/object.',
+      check(request, report) {
+        for (const path of ossUriPaths(request)) {
+          const value = at(request, path);
+          if (typeof value !== 'string') continue;
+          const problem = ossUriProblem(value);
+          const asUri = problem ? ossUrlFix(path, value) : undefined;
+          if (problem) report({ path, at: 'value', message: problem, ...(asUri ? { fixes: [asUri] } : {}) });
         }
-      }
+      },
     },
-  },
-  {
-    code: 'codec-copy-ignores-settings',
-    source: 'TranscodeVideo.Codec / TranscodeAudio.Codec: "copy" (the default) keeps the stream as is and disables the other transcoding and filter settings.',
-    check(request, report) {
-      for (const kind of ['Video', 'Audio'] as const) {
-        const target = obj(at(request, ['Output', kind]));
-        if (!target) continue;
-        const transcodeKey = `Transcode${kind}`;
-        const filterKey = `Filter${kind}`;
-        const transcode = obj(target[transcodeKey]);
-        const copies = transcode !== undefined && (transcode.Codec === undefined || transcode.Codec === 'copy');
-        const codecText = transcode?.Codec === undefined ? t('Codec is not set, so it is copy') : t('Codec is copy');
-        if (transcode && copies) {
-          for (const key of Object.keys(transcode)) {
-            // An empty setting is the schema's to report; saying it is ignored as well would be noise.
-            if (key !== 'Codec' && has(transcode, key)) report(ineffective(['Output', kind, transcodeKey, key], kind === 'Video' ? t('{0} is ignored: {1}, which keeps the video stream as it is.', key, codecText) : t('{0} is ignored: {1}, which keeps the audio stream as it is.', key, codecText)));
+    {
+      code: 'output-extension-mismatch',
+      source: 'Output.Container: "Container and URI must be specified together."',
+      check(request, report) {
+        const output = obj(request.Output);
+        if (!output || typeof output.URI !== 'string' || typeof output.Container !== 'string' || has(output, 'Segment')) return;
+        const extension = /\.([A-Za-z0-9]+)$/.exec(output.URI)?.[1]?.toLowerCase();
+        if (!extension || !MEDIA_EXTENSIONS.includes(extension) || extension === output.Container) return;
+        report({
+          path: ['Output', 'URI'],
+          at: 'value',
+          message: t('Output.URI ends in .{0} but Container is {1}: the file will hold {1} data under a .{0} name.', extension, output.Container),
+          fixes: extensionFixes(output.URI, extension, output.Container, CONTAINERS),
+        });
+      },
+    },
+    {
+      code: 'output-uri-folder',
+      source: 'Output.URI: "The URI of the output file." (with Output.Segment, the segments are written beside it)',
+      check(request, report) {
+        const output = obj(request.Output);
+        if (!output || typeof output.URI !== 'string' || !output.URI.endsWith('/') || has(output, 'Segment') || ossUriProblem(output.URI)) return;
+        const file = `${output.URI}output.${typeof output.Container === 'string' && CONTAINERS.includes(output.Container) ? output.Container : 'mp4'}`;
+        report({
+          path: ['Output', 'URI'],
+          at: 'value',
+          message: t('Output.URI ends in "/", a folder: it must name the output file (for example {0}), unless Output.Segment is set.', quote(file)),
+          fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: file, title: FIX_TITLES.changeTo(file) }],
+        });
+      },
+    },
+    {
+      code: 'video-bitrate-crf-exclusive',
+      source: 'TargetVideo.TranscodeVideo.CRF: "Bitrate and CRF are mutually exclusive."',
+      check(request, report) {
+        const transcode = obj(at(request, ['Output', 'Video', 'TranscodeVideo']));
+        if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'CRF')) {
+          report(ineffective(['Output', 'Video', 'TranscodeVideo', 'CRF'], t('Bitrate and CRF exclude each other: set one of them.')));
+        }
+      },
+    },
+    {
+      code: 'audio-bitrate-quality-exclusive',
+      source: 'TargetAudio.TranscodeAudio.Quality: "Bitrate and Quality are mutually exclusive."',
+      check(request, report) {
+        const transcode = obj(at(request, ['Output', 'Audio', 'TranscodeAudio']));
+        if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'Quality')) {
+          report(ineffective(['Output', 'Audio', 'TranscodeAudio', 'Quality'], t('Bitrate and Quality exclude each other: set one of them.')));
+        }
+      },
+    },
+    {
+      code: 'option-without-value',
+      source: 'TranscodeVideo / TranscodeAudio: each *Option field (and ScaleType, MaxBitrate) qualifies its value field and does nothing without it.',
+      check(request, report) {
+        for (const { object, option, value } of OPTION_NEEDS_VALUE) {
+          const target = obj(at(request, object));
+          if (transcodes(target) && has(target, option) && !has(target, value)) {
+            report(ineffective([...object, option], t('{0} has no effect without {1}.', option, value)));
           }
         }
-        if (has(target, filterKey) && (!transcode || copies)) {
-          const why = transcode ? `${transcodeKey}.${codecText}` : t('there is no {0}', transcodeKey);
-          report(ineffective(['Output', kind, filterKey], t('{0} is ignored: {1}. Filters need a transcoding codec.', filterKey, why)));
-        }
-      }
+      },
     },
-  },
-  {
-    code: 'codec-setting-mismatch',
-    source:
-      'TargetAudio / TargetVideo (SDK model): BitsPerSample "only flac"; Channel "at most 2 for mp3, at most 6 for ac3, 1 for amr"; PixelFormat yuva420p "vp9 only"; VideoSlim "h264/h265, yuv420p, 8-bit only".',
-    check(request, report) {
-      // Codec copy (or none) is codec-copy-ignores-settings' case: every setting is ignored then anyway.
-      const audioPath: JsonPath = ['Output', 'Audio', 'TranscodeAudio'];
-      const audio = obj(at(request, audioPath));
-      const audioCodec = audio?.Codec;
-      if (audio && typeof audioCodec === 'string' && audioCodec !== 'copy') {
-        if (has(audio, 'BitsPerSample') && audioCodec !== 'flac') {
-          report(ineffective([...audioPath, 'BitsPerSample'], t('BitsPerSample applies to flac only; Codec is {0}, so it is ignored.', audioCodec)));
-        }
-        const maxChannels = MAX_CHANNELS[audioCodec];
-        if (maxChannels !== undefined && typeof audio.Channel === 'number' && audio.Channel > maxChannels) {
-          report({
-            path: [...audioPath, 'Channel'],
-            at: 'value',
-            message:
-              maxChannels === 1
-                ? t('{0} takes exactly 1 channel; Channel is {1}.', audioCodec, audio.Channel)
-                : t('{0} takes at most {1} channels; Channel is {2}.', audioCodec, maxChannels, audio.Channel),
-            fixes: [{ kind: 'replace-value', path: [...audioPath, 'Channel'], value: maxChannels }],
-          });
-        }
-      }
-      const videoPath: JsonPath = ['Output', 'Video', 'TranscodeVideo'];
-      const video = obj(at(request, videoPath));
-      const videoCodec = video?.Codec;
-      if (video && typeof videoCodec === 'string' && videoCodec !== 'copy') {
-        if (video.PixelFormat === 'yuva420p' && videoCodec !== 'vp9') {
-          report({ path: [...videoPath, 'PixelFormat'], at: 'value', message: t('yuva420p (with alpha) needs Codec vp9; Codec is {0}.', videoCodec) });
-        }
-        if (video.VideoSlim === 1 && videoCodec !== 'h264' && videoCodec !== 'h265') {
-          report({ path: [...videoPath, 'VideoSlim'], at: 'value', message: t('VideoSlim 1 (narrowband HD) works with h264 and h265 only; Codec is {0}.', videoCodec) });
-        } else if (video.VideoSlim === 1 && typeof video.PixelFormat === 'string' && video.PixelFormat !== 'yuv420p') {
-          report({ path: [...videoPath, 'VideoSlim'], at: 'value', message: t('VideoSlim 1 (narrowband HD) works with PixelFormat yuv420p only; PixelFormat is {0}.', video.PixelFormat) });
-        }
-      }
-    },
-  },
-  {
-    code: 'media-convert-only',
-    source: 'FilterVideo.Speed and FilterVideo.Desensitization are documented for CreateMediaConvertTask only.',
-    check(request, report) {
-      const filter = obj(at(request, ['Output', 'Video', 'FilterVideo']));
-      for (const key of ['Speed', 'Desensitization']) {
-        if (has(filter, key)) {
-          report(ineffective(['Output', 'Video', 'FilterVideo', key], t('FilterVideo.{0} works in media-convert tasks only; a highlight task ignores it.', key) + (key === 'Speed' ? t(' Use Output.Speed instead.') : '')));
-        }
-      }
-    },
-  },
-  {
-    code: 'watermark-field-mismatch',
-    source: 'Watermarks: Content and the font fields apply to Type text only; URI applies to Type file only.',
-    check(request, report) {
-      list(at(request, ['Output', 'Video', 'FilterVideo', 'Watermarks'])).forEach((entry, i) => {
-        const watermark = obj(entry);
-        if (!watermark) return;
-        const path: JsonPath = ['Output', 'Video', 'FilterVideo', 'Watermarks', i];
-        const isFile = watermark.Type === 'file';
-        if (isFile) {
-          for (const key of WATERMARK_TEXT_ONLY) {
-            if (has(watermark, key)) report(ineffective([...path, key], t('{0} applies to text watermarks only; this one has Type file.', key)));
+    {
+      code: 'codec-copy-ignores-settings',
+      source:
+        'TranscodeVideo.Codec / TranscodeAudio.Codec: "copy" (the default) keeps the stream as is and disables the other transcoding and filter settings.',
+      check(request, report) {
+        for (const kind of ['Video', 'Audio'] as const) {
+          const target = obj(at(request, ['Output', kind]));
+          if (!target) continue;
+          const transcodeKey = `Transcode${kind}`;
+          const filterKey = `Filter${kind}`;
+          const transcode = obj(target[transcodeKey]);
+          const copies = transcode !== undefined && (transcode.Codec === undefined || transcode.Codec === 'copy');
+          const codecText = transcode?.Codec === undefined ? t('Codec is not set, so it is copy') : t('Codec is copy');
+          if (transcode && copies) {
+            for (const key of Object.keys(transcode)) {
+              // An empty setting is the schema's to report; saying it is ignored as well would be noise.
+              if (key !== 'Codec' && has(transcode, key))
+                report(
+                  ineffective(
+                    ['Output', kind, transcodeKey, key],
+                    kind === 'Video'
+                      ? t('{0} is ignored: {1}, which keeps the video stream as it is.', key, codecText)
+                      : t('{0} is ignored: {1}, which keeps the audio stream as it is.', key, codecText),
+                  ),
+                );
+            }
           }
-        } else if (has(watermark, 'URI')) {
-          const type = watermark.Type === undefined ? t('Type is not set, so it is text') : t('Type is {0}', String(watermark.Type));
-          report(ineffective([...path, 'URI'], t('URI applies to file watermarks only; {0}. Set {1} to use an image.', type, quote('Type: file'))));
+          if (has(target, filterKey) && (!transcode || copies)) {
+            const why = transcode ? `${transcodeKey}.${codecText}` : t('there is no {0}', transcodeKey);
+            report(ineffective(['Output', kind, filterKey], t('{0} is ignored: {1}. Filters need a transcoding codec.', filterKey, why)));
+          }
         }
-      });
+      },
     },
-  },
+    {
+      code: 'codec-setting-mismatch',
+      source:
+        'TargetAudio / TargetVideo (SDK model): BitsPerSample "only flac"; Channel "at most 2 for mp3, at most 6 for ac3, 1 for amr"; PixelFormat yuva420p "vp9 only"; VideoSlim "h264/h265, yuv420p, 8-bit only".',
+      check(request, report) {
+        // Codec copy (or none) is codec-copy-ignores-settings' case: every setting is ignored then anyway.
+        const audioPath: JsonPath = ['Output', 'Audio', 'TranscodeAudio'];
+        const audio = obj(at(request, audioPath));
+        const audioCodec = audio?.Codec;
+        if (audio && typeof audioCodec === 'string' && audioCodec !== 'copy') {
+          if (has(audio, 'BitsPerSample') && audioCodec !== 'flac') {
+            report(ineffective([...audioPath, 'BitsPerSample'], t('BitsPerSample applies to flac only; Codec is {0}, so it is ignored.', audioCodec)));
+          }
+          const maxChannels = MAX_CHANNELS[audioCodec];
+          if (maxChannels !== undefined && typeof audio.Channel === 'number' && audio.Channel > maxChannels) {
+            report({
+              path: [...audioPath, 'Channel'],
+              at: 'value',
+              message:
+                maxChannels === 1
+                  ? t('{0} takes exactly 1 channel; Channel is {1}.', audioCodec, audio.Channel)
+                  : t('{0} takes at most {1} channels; Channel is {2}.', audioCodec, maxChannels, audio.Channel),
+              fixes: [{ kind: 'replace-value', path: [...audioPath, 'Channel'], value: maxChannels }],
+            });
+          }
+        }
+        const videoPath: JsonPath = ['Output', 'Video', 'TranscodeVideo'];
+        const video = obj(at(request, videoPath));
+        const videoCodec = video?.Codec;
+        if (video && typeof videoCodec === 'string' && videoCodec !== 'copy') {
+          if (video.PixelFormat === 'yuva420p' && videoCodec !== 'vp9') {
+            report({ path: [...videoPath, 'PixelFormat'], at: 'value', message: t('yuva420p (with alpha) needs Codec vp9; Codec is {0}.', videoCodec) });
+          }
+          if (video.VideoSlim === 1 && videoCodec !== 'h264' && videoCodec !== 'h265') {
+            report({
+              path: [...videoPath, 'VideoSlim'],
+              at: 'value',
+              message: t('VideoSlim 1 (narrowband HD) works with h264 and h265 only; Codec is {0}.', videoCodec),
+            });
+          } else if (video.VideoSlim === 1 && typeof video.PixelFormat === 'string' && video.PixelFormat !== 'yuv420p') {
+            report({
+              path: [...videoPath, 'VideoSlim'],
+              at: 'value',
+              message: t('VideoSlim 1 (narrowband HD) works with PixelFormat yuv420p only; PixelFormat is {0}.', video.PixelFormat),
+            });
+          }
+        }
+      },
+    },
+    {
+      code: 'media-convert-only',
+      source: 'FilterVideo.Speed and FilterVideo.Desensitization are documented for CreateMediaConvertTask only.',
+      check(request, report) {
+        const filter = obj(at(request, ['Output', 'Video', 'FilterVideo']));
+        for (const key of ['Speed', 'Desensitization']) {
+          if (has(filter, key)) {
+            report(
+              ineffective(
+                ['Output', 'Video', 'FilterVideo', key],
+                t('FilterVideo.{0} works in media-convert tasks only; a highlight task ignores it.', key) +
+                  (key === 'Speed' ? t(' Use Output.Speed instead.') : ''),
+              ),
+            );
+          }
+        }
+      },
+    },
+    {
+      code: 'watermark-field-mismatch',
+      source: 'Watermarks: Content and the font fields apply to Type text only; URI applies to Type file only.',
+      check(request, report) {
+        list(at(request, ['Output', 'Video', 'FilterVideo', 'Watermarks'])).forEach((entry, i) => {
+          const watermark = obj(entry);
+          if (!watermark) return;
+          const path: JsonPath = ['Output', 'Video', 'FilterVideo', 'Watermarks', i];
+          const isFile = watermark.Type === 'file';
+          if (isFile) {
+            for (const key of WATERMARK_TEXT_ONLY) {
+              if (has(watermark, key)) report(ineffective([...path, key], t('{0} applies to text watermarks only; this one has Type file.', key)));
+            }
+          } else if (has(watermark, 'URI')) {
+            const type = watermark.Type === undefined ? t('Type is not set, so it is text') : t('Type is {0}', String(watermark.Type));
+            report(ineffective([...path, 'URI'], t('URI applies to file watermarks only; {0}. Set {1} to use an image.', type, quote('Type: file'))));
+          }
+        });
+      },
+    },
   ] satisfies ApiRuleRow[]
 ).map(apiRule);
 

@@ -81,13 +81,11 @@ function toDiagnostic(doc: JobDocument, error: ErrorObject): Diagnostic | undefi
       const fixes: FixHint[] = suggestion ? [{ kind: 'rename-key', path: [...path, unknown], key: suggestion }] : [];
       fixes.push({ kind: 'remove-property', path: [...path, unknown] });
       const hint = suggestion ? t(' Did you mean {0}?', quote(suggestion)) : '';
-      const what = unknown === '' ? t('A value without a key in {0}: write the key before the colon.', where) : t('Unknown property {0} in {1}.', quote(unknown), where) + hint;
-      return make(
-        keyRange(doc, [...path, unknown]),
-        what + t(' Valid: {0}.', formatList(known)),
-        SchemaCode.Unknown,
-        fixes,
-      );
+      const what =
+        unknown === ''
+          ? t('A value without a key in {0}: write the key before the colon.', where)
+          : t('Unknown property {0} in {1}.', quote(unknown), where) + hint;
+      return make(keyRange(doc, [...path, unknown]), what + t(' Valid: {0}.', formatList(known)), SchemaCode.Unknown, fixes);
     }
     case 'type': {
       const expected = (error.params as { type: string }).type;
@@ -228,7 +226,11 @@ function article(type: string): string {
 function rangeText(schema: SchemaNode | undefined): string {
   if (!schema) return t('it is out of range');
   const low =
-    schema.exclusiveMinimum !== undefined ? t('greater than {0}', schema.exclusiveMinimum) : schema.minimum !== undefined ? t('at least {0}', schema.minimum) : '';
+    schema.exclusiveMinimum !== undefined
+      ? t('greater than {0}', schema.exclusiveMinimum)
+      : schema.minimum !== undefined
+        ? t('at least {0}', schema.minimum)
+        : '';
   const high =
     schema.exclusiveMaximum !== undefined ? t('less than {0}', schema.exclusiveMaximum) : schema.maximum !== undefined ? t('at most {0}', schema.maximum) : '';
   const both = low && high ? t('{0} and {1}', low, high) : low || high;

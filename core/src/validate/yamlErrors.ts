@@ -15,15 +15,46 @@ export const YAML_ERROR_MESSAGES = {
       ? t('The double quote opened on line {0} ({1}) is never closed: add the closing {2} at the end of the value.', line, quote(start), quoteChar)
       : t('The single quote opened on line {0} ({1}) is never closed: add the closing {2} at the end of the value.', line, quote(start), quoteChar),
   missingSpace: (line: number, key: string, value: string): string =>
-    t('Line {0} needs a space after the colon: write {1}. Without it YAML reads {2} as one piece of text.', line, quote(`${key}: ${value}`), quote(`${key}:${value}`)),
+    t(
+      'Line {0} needs a space after the colon: write {1}. Without it YAML reads {2} as one piece of text.',
+      line,
+      quote(`${key}: ${value}`),
+      quote(`${key}:${value}`),
+    ),
   tooFar: (line: number, key: string, column: number, expected: number, owner: string | undefined): string =>
     owner
-      ? t('Line {0} is indented too far: {1} starts at column {2}, but the keys of {3} start at column {4}. Indent it like the line above, or give the line above no value to nest under it.', line, quote(key), column + 1, quote(owner), expected + 1)
-      : t('Line {0} is indented too far: {1} starts at column {2}, but the key above it starts at column {3}. Indent it like the line above, or give the line above no value to nest under it.', line, quote(key), column + 1, expected + 1),
+      ? t(
+          'Line {0} is indented too far: {1} starts at column {2}, but the keys of {3} start at column {4}. Indent it like the line above, or give the line above no value to nest under it.',
+          line,
+          quote(key),
+          column + 1,
+          quote(owner),
+          expected + 1,
+        )
+      : t(
+          'Line {0} is indented too far: {1} starts at column {2}, but the key above it starts at column {3}. Indent it like the line above, or give the line above no value to nest under it.',
+          line,
+          quote(key),
+          column + 1,
+          expected + 1,
+        ),
   notAligned: (line: number, key: string, column: number, expected: readonly number[]): string =>
     expected.length === 1
-      ? t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} would).', line, quote(key), column + 1, expected[0]! + 1)
-      : t('Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} or column {4} would).', line, quote(key), column + 1, expected[0]! + 1, expected[1]! + 1),
+      ? t(
+          'Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} would).',
+          line,
+          quote(key),
+          column + 1,
+          expected[0]! + 1,
+        )
+      : t(
+          'Line {0} is not indented enough to line up: {1} starts at column {2}, where no key above it starts (column {3} or column {4} would).',
+          line,
+          quote(key),
+          column + 1,
+          expected[0]! + 1,
+          expected[1]! + 1,
+        ),
   parserSaid: (message: string): string => t('The YAML parser says: {0}', message),
 };
 
@@ -106,14 +137,19 @@ function lineOffset(doc: JobDocument, line: number): number {
 }
 
 /** The parser's words for a line that does not fit the structure around it. */
-const STRUCTURE_ERRORS = /compact mappings|Implicit keys need to be on a single line|must start at the same column|followed by map values|Implicit map keys|Nested mappings|bad indentation/i;
+const STRUCTURE_ERRORS =
+  /compact mappings|Implicit keys need to be on a single line|must start at the same column|followed by map values|Implicit map keys|Nested mappings|bad indentation/i;
 
 function causeOf(doc: JobDocument, lines: readonly string[], diagnostic: Diagnostic, parserMessage: string): Cause | undefined {
   const first = diagnostic.range.start.line;
   // A tab makes the parser misread the rest of its line too (a nested or multi-line key): one cause, at the indent.
   const tabIndent = /^[ ]*\t[ \t]*/.exec(lines[first] ?? '');
   if (/^Tabs are not allowed as indentation/.test(parserMessage) || (tabIndent && STRUCTURE_ERRORS.test(parserMessage))) {
-    return { key: `tab:${first}`, range: tabIndent ? lineRange(doc, lines, first, 0, tabIndent[0].length) : diagnostic.range, message: YAML_ERROR_MESSAGES.tab(first + 1) };
+    return {
+      key: `tab:${first}`,
+      range: tabIndent ? lineRange(doc, lines, first, 0, tabIndent[0].length) : diagnostic.range,
+      message: YAML_ERROR_MESSAGES.tab(first + 1),
+    };
   }
   const unclosed = /^Missing closing (["'])quote/.exec(parserMessage);
   if (unclosed) {
@@ -178,7 +214,11 @@ function indentation(doc: JobDocument, lines: readonly string[], line: number): 
     const owner = open.find((entry, i) => i > 0 && entry.opens && entry.column < previous!.content)?.key;
     return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.tooFar(line + 1, key, shape.indent, previous.content, owner) };
   }
-  const nearest = columns.filter((column) => column !== shape.indent).sort((a, b) => Math.abs(a - shape.indent) - Math.abs(b - shape.indent)).slice(0, 2).sort((a, b) => a - b);
+  const nearest = columns
+    .filter((column) => column !== shape.indent)
+    .sort((a, b) => Math.abs(a - shape.indent) - Math.abs(b - shape.indent))
+    .slice(0, 2)
+    .sort((a, b) => a - b);
   return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.notAligned(line + 1, key, shape.indent, nearest) };
 }
 
@@ -200,7 +240,9 @@ export function withoutCascade(doc: JobDocument, diagnostics: readonly Diagnosti
   const causes = causeLines.get(doc);
   if (!causes?.length) return [...diagnostics];
   const lines = doc.text.split('\n');
-  const owners = new Set(causes.flatMap(({ line, lineAbove }) => (lineAbove ? [ownerLine(lines, line), ownerLine(lines, line - 1)] : [ownerLine(lines, line)])));
+  const owners = new Set(
+    causes.flatMap(({ line, lineAbove }) => (lineAbove ? [ownerLine(lines, line), ownerLine(lines, line - 1)] : [ownerLine(lines, line)])),
+  );
   const broken = new Set(causes.flatMap(({ line, lineAbove }) => (lineAbove ? [line - 1, line] : [line])));
   return diagnostics.filter((d) => {
     if (YAML_CODES.has(d.code)) return true;

@@ -39,7 +39,12 @@ export const faults = {
     code: 'InvalidArgument',
     message: `The parameter "${parameter}" is invalid: ${why}`,
   }),
-  internalError: (status = 500): Fault => ({ kind: 'error', status, code: 'InternalError', message: 'The request processing has failed due to some unknown error.' }),
+  internalError: (status = 500): Fault => ({
+    kind: 'error',
+    status,
+    code: 'InternalError',
+    message: 'The request processing has failed due to some unknown error.',
+  }),
   throttling: (): Fault => ({ kind: 'error', status: 429, code: 'Throttling.User', message: 'Request was denied due to user flow control.' }),
   projectNotFound: (project: string): Fault => ({
     kind: 'error',

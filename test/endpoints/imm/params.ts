@@ -16,8 +16,7 @@ export class ParameterError extends Error {
 
 const missing = (name: string): ParameterError =>
   new ParameterError('MissingParameter', name, `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
-const invalid = (path: string, why: string): ParameterError =>
-  new ParameterError('InvalidArgument', path, `The parameter "${path}" is invalid: ${why}`);
+const invalid = (path: string, why: string): ParameterError => new ParameterError('InvalidArgument', path, `The parameter "${path}" is invalid: ${why}`);
 
 const OSS_URI = /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\/.+/;
 const JSON_PARAMETERS = ['Sources', 'Output', 'Edit', 'Highlight', 'Tags', 'Notification', 'CredentialConfig'] as const;

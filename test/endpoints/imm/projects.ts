@@ -53,21 +53,32 @@ export function storeProjects(specs: readonly (ProjectSpec | string)[]): Map<str
 
 export function checkGetProject(params: ReadonlyMap<string, string>): { ProjectName: string; WithStatistics: boolean } {
   const ProjectName = params.get('ProjectName');
-  if (!ProjectName) throw new ParameterError('MissingParameter', 'ProjectName', 'The input parameter "ProjectName" that is mandatory for processing this request is not supplied.');
+  if (!ProjectName)
+    throw new ParameterError(
+      'MissingParameter',
+      'ProjectName',
+      'The input parameter "ProjectName" that is mandatory for processing this request is not supplied.',
+    );
   const stats = params.get('WithStatistics');
-  if (stats !== undefined && stats !== 'true' && stats !== 'false') throw new ParameterError('InvalidArgument', 'WithStatistics', 'The parameter "WithStatistics" is invalid: must be true or false.');
+  if (stats !== undefined && stats !== 'true' && stats !== 'false')
+    throw new ParameterError('InvalidArgument', 'WithStatistics', 'The parameter "WithStatistics" is invalid: must be true or false.');
   return { ProjectName, WithStatistics: stats === 'true' };
 }
 
 /** ListProjects: Prefix, MaxResults 0–200 (default 100; 0 means the default), NextToken (opaque). */
-export function listProjects(projects: ReadonlyMap<string, StoredProject>, params: ReadonlyMap<string, string>): { Projects: StoredProject[]; NextToken: string } {
+export function listProjects(
+  projects: ReadonlyMap<string, StoredProject>,
+  params: ReadonlyMap<string, string>,
+): { Projects: StoredProject[]; NextToken: string } {
   const maxText = params.get('MaxResults');
   const max = maxText === undefined || maxText === '0' ? 100 : Number(maxText);
-  if (!Number.isInteger(max) || max < 0 || max > 200) throw new ParameterError('InvalidArgument', 'MaxResults', 'The parameter "MaxResults" is invalid: must be an integer from 0 to 200.');
+  if (!Number.isInteger(max) || max < 0 || max > 200)
+    throw new ParameterError('InvalidArgument', 'MaxResults', 'The parameter "MaxResults" is invalid: must be an integer from 0 to 200.');
   const prefix = params.get('Prefix') ?? '';
   const token = params.get('NextToken');
   const after = token ? Buffer.from(token, 'base64url').toString('utf8') : '';
-  if (token && Buffer.from(after, 'utf8').toString('base64url') !== token) throw new ParameterError('InvalidArgument', 'NextToken', 'The parameter "NextToken" is invalid.');
+  if (token && Buffer.from(after, 'utf8').toString('base64url') !== token)
+    throw new ParameterError('InvalidArgument', 'NextToken', 'The parameter "NextToken" is invalid.');
   const names = [...projects.keys()].filter((n) => n.startsWith(prefix) && n > after).sort();
   const page = names.slice(0, max);
   const more = names.length > page.length;

@@ -179,9 +179,11 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
     };
     const fail = (status: number, code: string, message: string): void => answer(status, errorBody(code, message));
 
-    if (req.method !== 'POST' || (!url.startsWith('/?') && url !== '/')) return fail(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+    if (req.method !== 'POST' || (!url.startsWith('/?') && url !== '/'))
+      return fail(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     if (!verification.ok) return fail(verification.status, verification.code, verification.message);
-    if (!action || !ACTIONS.includes(action)) return fail(404, 'InvalidAction.NotFound', `Specified api ${action ?? '(none)'} is not found for version ${version ?? '(none)'}.`);
+    if (!action || !ACTIONS.includes(action))
+      return fail(404, 'InvalidAction.NotFound', `Specified api ${action ?? '(none)'} is not found for version ${version ?? '(none)'}.`);
     if (version !== API_VERSION) return fail(400, 'InvalidVersion', `Specified parameter Version ${version ?? '(none)'} is not valid.`);
 
     const fault = takeFault(action);
@@ -231,10 +233,15 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
     try {
       if (action === 'CreateHighlightTask') {
         const checked = checkCreate(params);
-        if (projects && !projects.has(checked.ProjectName)) return fail(404, 'ResourceNotFound', `The specified resource project "${checked.ProjectName}" is not found.`);
+        if (projects && !projects.has(checked.ProjectName))
+          return fail(404, 'ResourceNotFound', `The specified resource project "${checked.ProjectName}" is not found.`);
         const tags = checked.json['Tags'] as Record<string, unknown> | undefined;
         // checkCreate made sure of Sources[].URI and Output.URI; the rest is read by the writer with care.
-        const request: TaskRequest = { Type: checked.Type, Sources: checked.json['Sources'] as TaskRequest['Sources'], Output: checked.json['Output'] as TaskRequest['Output'] };
+        const request: TaskRequest = {
+          Type: checked.Type,
+          Sources: checked.json['Sources'] as TaskRequest['Sources'],
+          Output: checked.json['Output'] as TaskRequest['Output'],
+        };
         const task = tasks.create(checked.ProjectName, request, tags, checked.UserData);
         entry.taskId = task.TaskId;
         return answer(200, { RequestId: requestId(), EventId: eventId(), TaskId: task.TaskId });

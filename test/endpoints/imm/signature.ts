@@ -109,7 +109,12 @@ export function verifySignature(request: SignedRequest, options: VerifyOptions):
     ...(accessKeyId ? { accessKeyId } : {}),
   });
   const auth = parseAuthorization(headerValue(request.headers, 'authorization'));
-  if (!auth) return fail(400, 'IncompleteSignature', `The Authorization header is missing or is not of the form "${ALGORITHM} Credential=…,SignedHeaders=…,Signature=…".`);
+  if (!auth)
+    return fail(
+      400,
+      'IncompleteSignature',
+      `The Authorization header is missing or is not of the form "${ALGORITHM} Credential=…,SignedHeaders=…,Signature=…".`,
+    );
 
   const secret = options.secretOf(auth.accessKeyId);
   if (secret === undefined) return fail(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.', auth.accessKeyId);
@@ -128,7 +133,8 @@ export function verifySignature(request: SignedRequest, options: VerifyOptions):
   const date = parseAcsDate(headerValue(request.headers, 'x-acs-date'));
   const now = options.now ?? Date.now();
   if (date === undefined) return fail(400, 'InvalidTimeStamp.Format', 'x-acs-date must be UTC in the form yyyy-MM-ddTHH:mm:ssZ.', auth.accessKeyId);
-  if (Math.abs(now - date) > MAX_CLOCK_SKEW_MS) return fail(400, 'InvalidTimeStamp.Expired', 'x-acs-date is more than 15 minutes from the server time.', auth.accessKeyId);
+  if (Math.abs(now - date) > MAX_CLOCK_SKEW_MS)
+    return fail(400, 'InvalidTimeStamp.Expired', 'x-acs-date is more than 15 minutes from the server time.', auth.accessKeyId);
 
   const hashedPayload = sha256Hex(request.body);
   if (headerValue(request.headers, 'x-acs-content-sha256') !== hashedPayload) {

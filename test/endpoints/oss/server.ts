@@ -252,10 +252,15 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
     // GetBucketLocation is how a client learns the region, so any endpoint answers it; nothing else is.
     const addressedRegion = target.hostRegion ?? verification.region;
     if (action !== 'oss:GetBucketLocation' && (addressedRegion !== bucket.region || verification.region !== bucket.region)) {
-      return fail(403, 'AccessDenied', 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.', {
-        Bucket: bucket.name,
-        Endpoint: `${bucket.location}.aliyuncs.com`,
-      });
+      return fail(
+        403,
+        'AccessDenied',
+        'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+        {
+          Bucket: bucket.name,
+          Endpoint: `${bucket.location}.aliyuncs.com`,
+        },
+      );
     }
     if (action === 'oss:GetBucketInfo') return sendXml(res, entry, rid, bucketInfoXml(bucket, state.owner));
     if (action === 'oss:GetBucketLocation') return sendXml(res, entry, rid, locationXml(bucket));
@@ -273,7 +278,12 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
     const matching = state.sortedBuckets().filter((b) => b.name.startsWith(prefix) && b.name > marker);
     const page = matching.slice(0, maxKeys);
     const isTruncated = matching.length > page.length;
-    sendXml(res, entry, rid, listBucketsXml(page, state.owner, { prefix, marker, maxKeys, isTruncated, ...(isTruncated ? { nextMarker: page[page.length - 1]!.name } : {}) }));
+    sendXml(
+      res,
+      entry,
+      rid,
+      listBucketsXml(page, state.owner, { prefix, marker, maxKeys, isTruncated, ...(isTruncated ? { nextMarker: page[page.length - 1]!.name } : {}) }),
+    );
   }
 
   function listObjects(
@@ -295,7 +305,8 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
     let after = v2 ? (param('start-after') ?? '') : (param('marker') ?? '');
     if (v2 && token !== undefined) {
       const decoded = Buffer.from(token, 'base64url').toString('utf8');
-      if (!token || Buffer.from(decoded, 'utf8').toString('base64url') !== token) return fail(400, 'InvalidArgument', 'The continuation token provided is incorrect.');
+      if (!token || Buffer.from(decoded, 'utf8').toString('base64url') !== token)
+        return fail(400, 'InvalidArgument', 'The continuation token provided is incorrect.');
       after = decoded;
     }
     const objects: StoredObject[] = [];
@@ -354,7 +365,10 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
     else if (command.op === 'failNext' && command.fault) control.failNext(command.fault, command.times);
     else if (command.op === 'putObject' && command.bucket && command.object) control.putObject(command.bucket, command.object);
     else if (command.op === 'advanceClock' && typeof command.seconds === 'number') control.advanceClock(command.seconds);
-    else return sendJson(res, 400, { error: 'op must be reset, deny (with action), failNext (with fault), putObject (with bucket and object) or advanceClock (with seconds)' });
+    else
+      return sendJson(res, 400, {
+        error: 'op must be reset, deny (with action), failNext (with fault), putObject (with bucket and object) or advanceClock (with seconds)',
+      });
     sendJson(res, 200, { ok: true });
   }
 
@@ -405,7 +419,15 @@ function sendXmlError(res: ServerResponse, status: number, code: string, message
   res.end(head ? undefined : xml);
 }
 
-function sendObject(req: IncomingMessage, res: ServerResponse, entry: OssReceivedRequest, rid: string, object: StoredObject, head: boolean, cut?: { afterBytes: number; stall: boolean }): void {
+function sendObject(
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: OssReceivedRequest,
+  rid: string,
+  object: StoredObject,
+  head: boolean,
+  cut?: { afterBytes: number; stall: boolean },
+): void {
   const headers: Record<string, string | number> = {
     ...commonHeaders(rid),
     'content-type': object.contentType ?? 'application/octet-stream',

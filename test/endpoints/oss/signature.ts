@@ -93,7 +93,9 @@ export function signingKey(secret: string, day: string, region: string): Buffer 
 export function signature(secret: string, date: string, region: string, canonical: string): string {
   const day = date.slice(0, 8);
   const stringToSign = [ALGORITHM, date, `${day}/${region}/oss/aliyun_v4_request`, createHash('sha256').update(canonical).digest('hex')].join('\n');
-  return createHmac('sha256', signingKey(secret, day, region)).update(stringToSign).digest('hex');
+  return createHmac('sha256', signingKey(secret, day, region))
+    .update(stringToSign)
+    .digest('hex');
 }
 
 /** `20261201T093000Z` -> Date, or undefined when malformed. */
@@ -134,8 +136,10 @@ function checkKey(scope: Scope, date: string, keyring: OssKeyring, token: string
   const secret = keyring.secretOf(scope.accessKeyId);
   if (secret === undefined) return denied(403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided does not exist in our records.', scope.accessKeyId);
   const expected = keyring.tokenOf?.(scope.accessKeyId);
-  if (expected !== undefined && token !== expected) return denied(403, 'InvalidSecurityToken', 'The security token you provided is invalid.', scope.accessKeyId);
-  if (date.slice(0, 8) !== scope.day) return denied(403, 'SignatureDoesNotMatch', 'The date in the credential scope does not match x-oss-date.', scope.accessKeyId);
+  if (expected !== undefined && token !== expected)
+    return denied(403, 'InvalidSecurityToken', 'The security token you provided is invalid.', scope.accessKeyId);
+  if (date.slice(0, 8) !== scope.day)
+    return denied(403, 'SignatureDoesNotMatch', 'The date in the credential scope does not match x-oss-date.', scope.accessKeyId);
   return secret;
 }
 
@@ -150,7 +154,11 @@ function verifyHeader(request: OssSignedRequest, keyring: OssKeyring): OssVerifi
   if (!authorization) return denied(403, 'AccessDenied', 'You have no right to access this object because of bucket acl.');
   if (!authorization.startsWith(`${ALGORITHM} `)) {
     // OSS still answers V1 (`OSS AK:sig`); our endpoint stands for a client that must use V4.
-    return denied(403, 'AccessDenied', `Only ${ALGORITHM} (V4) signatures are accepted by this endpoint; the request was signed with "${authorization.split(' ')[0]}".`);
+    return denied(
+      403,
+      'AccessDenied',
+      `Only ${ALGORITHM} (V4) signatures are accepted by this endpoint; the request was signed with "${authorization.split(' ')[0]}".`,
+    );
   }
   const fields = new Map<string, string>();
   for (const part of authorization.slice(ALGORITHM.length + 1).split(',')) {
@@ -167,13 +175,22 @@ function verifyHeader(request: OssSignedRequest, keyring: OssKeyring): OssVerifi
   if (Math.abs(now.getTime() - when.getTime()) > MAX_CLOCK_SKEW_MS) {
     return denied(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', scope.accessKeyId);
   }
-  if (headerValue(request.headers, 'x-oss-content-sha256') === undefined) return denied(400, 'InvalidArgument', 'x-oss-content-sha256 is required for V4 signatures.', scope.accessKeyId);
+  if (headerValue(request.headers, 'x-oss-content-sha256') === undefined)
+    return denied(400, 'InvalidArgument', 'x-oss-content-sha256 is required for V4 signatures.', scope.accessKeyId);
   const secret = checkKey(scope, date, keyring, headerValue(request.headers, 'x-oss-security-token'));
   if (typeof secret !== 'string') return secret;
-  const additional = (fields.get('AdditionalHeaders') ?? '').split(';').filter((h) => h !== '').map((h) => h.toLowerCase());
+  const additional = (fields.get('AdditionalHeaders') ?? '')
+    .split(';')
+    .filter((h) => h !== '')
+    .map((h) => h.toLowerCase());
   const expected = signature(secret, date, scope.region, canonicalRequest(request, request.query, additional));
   if (!compare(expected, given)) {
-    return denied(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', scope.accessKeyId);
+    return denied(
+      403,
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      scope.accessKeyId,
+    );
   }
   const token = headerValue(request.headers, 'x-oss-security-token');
   return { ok: true, accessKeyId: scope.accessKeyId, region: scope.region, presigned: false, ...(token ? { securityToken: token } : {}) };
@@ -194,14 +211,23 @@ function verifyPresigned(request: OssSignedRequest, version: string, keyring: Os
   }
   const now = keyring.now?.() ?? new Date();
   if (now.getTime() > when.getTime() + expires * 1000) return denied(403, 'AccessDenied', 'Request has expired.', scope.accessKeyId);
-  if (when.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) return denied(403, 'RequestTimeTooSkewed', 'The presigned URL was signed in the future.', scope.accessKeyId);
+  if (when.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS)
+    return denied(403, 'RequestTimeTooSkewed', 'The presigned URL was signed in the future.', scope.accessKeyId);
   const secret = checkKey(scope, date, keyring, get('x-oss-security-token'));
   if (typeof secret !== 'string') return secret;
-  const additional = (get('x-oss-additional-headers') ?? '').split(';').filter((h) => h !== '').map((h) => h.toLowerCase());
+  const additional = (get('x-oss-additional-headers') ?? '')
+    .split(';')
+    .filter((h) => h !== '')
+    .map((h) => h.toLowerCase());
   const signed = request.query.filter(([k]) => k !== 'x-oss-signature');
   const expected = signature(secret, date, scope.region, canonicalRequest(request, signed, additional));
   if (!compare(expected, given)) {
-    return denied(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', scope.accessKeyId);
+    return denied(
+      403,
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      scope.accessKeyId,
+    );
   }
   const token = get('x-oss-security-token');
   return { ok: true, accessKeyId: scope.accessKeyId, region: scope.region, presigned: true, ...(token ? { securityToken: token } : {}) };

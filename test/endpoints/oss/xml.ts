@@ -18,7 +18,9 @@ export interface ErrorFields {
 }
 
 export function errorXml(fields: ErrorFields): string {
-  const extra = Object.entries(fields.extra ?? {}).map(([k, v]) => `  ${el(k, v)}\n`).join('');
+  const extra = Object.entries(fields.extra ?? {})
+    .map(([k, v]) => `  ${el(k, v)}\n`)
+    .join('');
   return `${HEAD}<Error>\n  ${el('Code', fields.code)}\n  ${el('Message', fields.message)}\n  ${el('RequestId', fields.requestId)}\n  ${el('HostId', fields.hostId)}\n${extra}</Error>\n`;
 }
 

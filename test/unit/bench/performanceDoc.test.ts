@@ -12,7 +12,10 @@ const report = {
     ['a | b', '1.00 ms', '2.00 ms', 'n/a', 'n/a', 'n/a'],
   ],
   inProcess: ['complete(): 0.01 ms / 0.02 ms'],
-  targets: [{ target: 'completion under 1 ms', value: '0.36 ms', met: true }, { target: 'peak RSS under 150 MiB', value: '180 MiB', met: false }],
+  targets: [
+    { target: 'completion under 1 ms', value: '0.36 ms', met: true },
+    { target: 'peak RSS under 150 MiB', value: '180 MiB', met: false },
+  ],
 };
 
 test('the bench report is a Markdown table with one row per measure, pipes escaped', () => {

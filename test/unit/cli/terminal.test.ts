@@ -20,7 +20,10 @@ async function run(args: string[], cwd: string): Promise<string> {
 test('validate: ESC, BEL, CR, C1 and bidi overrides in values and file names are written as \\uXXXX', { skip: process.platform === 'win32' }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'imm-term-'));
   const name = `evil\r\u001b[2K\u202e.highlight.yaml`;
-  writeFileSync(join(dir, name), `ProjectName: immtest\nType: "Retrieval${OSC52}\\r\u009b31m"\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n`);
+  writeFileSync(
+    join(dir, name),
+    `ProjectName: immtest\nType: "Retrieval${OSC52}\\r\u009b31m"\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n`,
+  );
   for (const format of ['text', 'json', 'sarif']) {
     const out = await run(['validate', '.', '--format', format], dir);
     assert.doesNotMatch(out, RAW, `${format}: ${JSON.stringify(out)}`);

@@ -15,7 +15,8 @@ import { renderTaskDetails } from '../../../client/src/tasks/details';
 
 const CLIENT = resolve(__dirname, '../../../client/src');
 const LINKED = 'oss://b/out/[Fix the output](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D).mp4';
-const PRESIGNED = 'https://b.oss-cn-hangzhou.aliyuncs.com/in.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2lnbmF0dXJl%3D&security-token=CAISSECRETTOKEN';
+const PRESIGNED =
+  'https://b.oss-cn-hangzhou.aliyuncs.com/in.mp4?OSSAccessKeyId=STS.NUgYrLnoC37mZZCNn&Expires=1700000000&Signature=c2lnbmF0dXJl%3D&security-token=CAISSECRETTOKEN';
 
 const succeeded: TaskRecord = {
   taskId: 'Highlight-4d51241b-0b1c-4c2e-9a7f-1234567890ab',
@@ -66,7 +67,10 @@ test("a succeeded task's trusted tooltip: only our command links; file name, end
   const markdown = tooltipMarkdown(succeeded)!;
   const links = [...markdown.matchAll(/(?<!\\)\[[^\]]*(?<!\\)\]\((?<target>[^)]*)\)/g)].map((m) => m.groups!['target']!);
   assert.ok(links.length >= 4, markdown);
-  assert.ok(links.every((target) => /^command:immHighlight\.results\.[A-Za-z]+\?/.test(target)), links.join('\n'));
+  assert.ok(
+    links.every((target) => /^command:immHighlight\.results\.[A-Za-z]+\?/.test(target)),
+    links.join('\n'),
+  );
   // No autolink (it swallowed the backslash of the `)` after the endpoint) and no raw HTML.
   assert.doesNotMatch(markdown, /(?<!\\)https?:\/\/|www\.|(?<!\\)<img/);
   assert.match(markdown, /127\\\.0\\\.0\\\.1\\:41595\\\)/);
@@ -95,7 +99,10 @@ test("a presigned URL in a failed task's Message is redacted in the history reco
   assert.doesNotMatch(JSON.stringify(stored), /Signature=|SECRETTOKEN/);
   assert.doesNotMatch(finalMessage(updated!).text, /Signature=|SECRETTOKEN/);
   // Records an earlier version stored raw are redacted when they are read.
-  const old = new TaskHistory({ get: <T>(key: string) => (key === HISTORY_KEY ? ([{ ...succeeded, message: PRESIGNED }] as T) : undefined), update: async () => undefined });
+  const old = new TaskHistory({
+    get: <T>(key: string) => (key === HISTORY_KEY ? ([{ ...succeeded, message: PRESIGNED }] as T) : undefined),
+    update: async () => undefined,
+  });
   assert.doesNotMatch(old.get(succeeded.taskId)?.message ?? '', /Signature=|SECRETTOKEN/);
 });
 

@@ -26,7 +26,8 @@ function sound(text: string): Diagnostic[] {
 }
 
 const codes = (diagnostics: readonly Diagnostic[]): unknown[] => diagnostics.map((d) => d.code);
-const brief = (diagnostics: readonly Diagnostic[]): unknown[] => diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+const brief = (diagnostics: readonly Diagnostic[]): unknown[] =>
+  diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
 
 describe('hostile and unusual input', () => {
   test('a 10 MB file gets one clear diagnostic and no parse, and every feature still answers', () => {
@@ -51,7 +52,12 @@ describe('hostile and unusual input', () => {
 
   test('an alias bomb through merge keys is stopped as well', () => {
     const levels = ['a0: &a0 {x: 1, y: 2}'];
-    for (let i = 1; i < 12; i++) levels.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     levels.push('Tags:\n  <<: *a11');
     const text = levels.join('\n') + '\n';
     const diagnostics = sound(text);

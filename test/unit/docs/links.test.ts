@@ -4,7 +4,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const PAGES = ['README.md', 'bench/README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const PAGES = [
+  'README.md',
+  'bench/README.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 /** The text without fenced code blocks and inline code, where brackets are not links. */
 function prose(markdown: string): string {
@@ -16,7 +22,10 @@ function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   for (const [, heading] of markdown.replace(/^```[\s\S]*?^```/gm, '').matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
-    const slug = heading!.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-');
+    const slug = heading!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+      .replace(/ /g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     anchors.add(count === 0 ? slug : `${slug}-${count}`);
@@ -31,7 +40,9 @@ function relativeLinks(markdown: string): string[] {
 }
 
 test('anchors are made as GitHub makes them', () => {
-  const anchors = anchorsOf('# Command line: `highlight-task`\n## On the web: vscode.dev and github.dev\n## Results\n## Results\n| <a id="yaml-syntax"></a>`yaml-syntax` |');
+  const anchors = anchorsOf(
+    '# Command line: `highlight-task`\n## On the web: vscode.dev and github.dev\n## Results\n## Results\n| <a id="yaml-syntax"></a>`yaml-syntax` |',
+  );
   assert.deepEqual([...anchors].sort(), ['command-line-highlight-task', 'on-the-web-vscodedev-and-githubdev', 'results', 'results-1', 'yaml-syntax']);
 });
 
@@ -57,8 +68,14 @@ for (const page of PAGES) {
 // docs/ cannot work there, packaged or not: the README names each page's path in the text of a link to it.
 test('the README names the path of every page of docs/ it links to', () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const linked = new Set(relativeLinks(readme).map((link) => link.split('#')[0]!).filter((file) => file.startsWith('docs/') && file.endsWith('.md')));
+  const linked = new Set(
+    relativeLinks(readme)
+      .map((link) => link.split('#')[0]!)
+      .filter((file) => file.startsWith('docs/') && file.endsWith('.md')),
+  );
   for (const file of linked) assert.ok(prose(readme).includes(`[${file}](${file})`), `README.md: no link reads ${file}`);
-  const pages = readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+  const pages = readdirSync(path.join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`);
   for (const page of pages) assert.ok(linked.has(page), `README.md does not link ${page}`);
 });

@@ -13,7 +13,7 @@ import { demoMedia } from '../../fixtures/media/index';
 /** The top-level boxes of an MP4, in order. */
 function boxes(body: Buffer): string[] {
   const names: string[] = [];
-  for (let at = 0; at + 8 <= body.length; ) {
+  for (let at = 0; at + 8 <= body.length;) {
     const size = body.readUInt32BE(at);
     names.push(body.toString('latin1', at + 4, at + 8));
     if (size < 8) break;
@@ -47,12 +47,14 @@ describe('the demo closes the loop: real media, and results written on success',
       assert.equal(order[0], 'ftyp', video.key);
       assert.ok(order.indexOf('moov') !== -1 && order.indexOf('moov') < order.indexOf('mdat'), `${video.key}: ${order.join(' ')}`);
     }
-    const music = demoBuckets().flatMap((bucket) => bucket.objects ?? []).filter((object) => object.contentType?.startsWith('audio/'));
+    const music = demoBuckets()
+      .flatMap((bucket) => bucket.objects ?? [])
+      .filter((object) => object.contentType?.startsWith('audio/'));
     assert.ok(music.length >= 2);
     for (const track of music) assert.ok(Buffer.isBuffer(track.body) && track.body.length > 5_000, track.key);
   });
 
-  it('writes the first source\'s bytes at Output.URI when the task succeeds, not before', () => {
+  it("writes the first source's bytes at Output.URI when the task succeeds, not before", () => {
     const state = new OssState(demoBuckets());
     const source = state.buckets.get('test-bucket')!.objects.get('videos/keynote.mp4')!;
     const store = new TaskStore(ossOutputWriter(state));
@@ -72,7 +74,10 @@ describe('the demo closes the loop: real media, and results written on success',
     const objects = state.buckets.get('test-bucket')!.objects;
     const playlist = objects.get('out/reel.m3u8')!.body.toString('utf8');
     const segments = playlist.split('\n').filter((line) => line && !line.startsWith('#'));
-    assert.deepEqual(segments, demoMedia().hls.segments.map((_, index) => `reel-${index}.ts`));
+    assert.deepEqual(
+      segments,
+      demoMedia().hls.segments.map((_, index) => `reel-${index}.ts`),
+    );
     segments.forEach((name, index) => assert.ok(objects.get(`out/${name}`)?.body.equals(demoMedia().hls.segments[index]!.body), name));
     assert.match(playlist, /#EXT-X-ENDLIST/);
   });

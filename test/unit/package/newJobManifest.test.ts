@@ -17,7 +17,12 @@ interface Manifest {
     views: { explorer: { id: string; when?: string }[] };
     viewsWelcome: { view: string; contents: string; when?: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
-    walkthroughs?: { id: string; title: string; description: string; steps: { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }[] }[];
+    walkthroughs?: {
+      id: string;
+      title: string;
+      description: string;
+      steps: { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }[];
+    }[];
   };
 }
 const manifest = read('package.json') as Manifest;
@@ -52,9 +57,15 @@ describe('the first hour, in the manifest', () => {
   it('has a Getting Started walkthrough: create, check against the cloud, submit, open the result; every text in both languages', () => {
     const [walkthrough] = manifest.contributes.walkthroughs ?? [];
     assert.ok(walkthrough, 'contributes.walkthroughs');
-    assert.deepEqual(walkthrough.steps.map((step) => step.completionEvents), [
-      ['onCommand:immHighlight.newJob'], ['onCommand:immHighlight.checkCloud'], ['onCommand:immHighlight.submitTask'], ['onCommand:immHighlight.results.previewOutput'],
-    ]);
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.completionEvents),
+      [
+        ['onCommand:immHighlight.newJob'],
+        ['onCommand:immHighlight.checkCloud'],
+        ['onCommand:immHighlight.submitTask'],
+        ['onCommand:immHighlight.results.previewOutput'],
+      ],
+    );
     const vscodeignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
     for (const step of walkthrough.steps) {
       const media = step.media.markdown!;

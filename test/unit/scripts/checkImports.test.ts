@@ -36,7 +36,10 @@ test('a cycle with a type-only leg is a cycle (import/no-cycle would skip it)', 
     'core/src/request/commandLine.ts': "import type { Request } from './request';\nexport const line = (r: Request) => r.a;\n",
   });
   assert.equal(result.status, 1);
-  assert.match(result.output, /import cycle \(type-only imports count\): core\/src\/request\/commandLine\.ts -> core\/src\/request\/request\.ts -> core\/src\/request\/commandLine\.ts/);
+  assert.match(
+    result.output,
+    /import cycle \(type-only imports count\): core\/src\/request\/commandLine\.ts -> core\/src\/request\/request\.ts -> core\/src\/request\/commandLine\.ts/,
+  );
 });
 
 test('product code outside core/ may import the core only through its index', () => {
@@ -48,7 +51,8 @@ test('product code outside core/ may import the core only through its index', ()
 test('the core imports no vscode, no Node built-in and nothing of the programs around it', () => {
   const result = check({
     ...INDEX,
-    'core/src/b.ts': "import { readFileSync } from 'node:fs';\nimport type * as vscode from 'vscode';\nimport { c } from '../../client/src/c';\nexport const b = [readFileSync, c] as unknown as vscode.Uri;\n",
+    'core/src/b.ts':
+      "import { readFileSync } from 'node:fs';\nimport type * as vscode from 'vscode';\nimport { c } from '../../client/src/c';\nexport const b = [readFileSync, c] as unknown as vscode.Uri;\n",
     'client/src/c.ts': 'export const c = 1;\n',
   });
   assert.equal(result.status, 1);

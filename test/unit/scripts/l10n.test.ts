@@ -71,9 +71,15 @@ describe('the snippet text check', () => {
   test('reports a snippet without its translated name or description, and a translation of no snippet', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'l10n-snippets-'));
     mkdirSync(path.join(root, 'snippets'));
-    const english = { Job: { prefix: 'highlight-job', body: ['Type: Concat'] }, Item: { prefix: 'highlight-item', body: ['URI: $1'], description: 'One `URI`.' } };
+    const english = {
+      Job: { prefix: 'highlight-job', body: ['Type: Concat'] },
+      Item: { prefix: 'highlight-item', body: ['URI: $1'], description: 'One `URI`.' },
+    };
     writeFileSync(path.join(root, 'snippets/imm-highlight.json'), JSON.stringify(english));
-    writeFileSync(path.join(root, 'snippets/imm-highlight.zh-cn.json'), JSON.stringify({ Job: { name: '任务', description: '多余' }, Item: { name: '一项', description: '一个 URI。' }, Gone: { name: '没了' } }));
+    writeFileSync(
+      path.join(root, 'snippets/imm-highlight.zh-cn.json'),
+      JSON.stringify({ Job: { name: '任务', description: '多余' }, Item: { name: '一项', description: '一个 URI。' }, Gone: { name: '没了' } }),
+    );
     const problems = snippetProblems(root).join('\n');
     assert.match(problems, /Job: has a description, the English snippet has none/);
     assert.match(problems, /Item description: keeps `URI` but has/);
@@ -90,7 +96,9 @@ describe('the raw text check', () => {
 
   test('finds a notification, its buttons and its modal detail written as literals', () => {
     assert.deepEqual(
-      client("void vscode.window.showErrorMessage(`IMM Highlight: the server could not be restarted: ${reason}`, 'Show Output');\nvscode.window.showWarningMessage(vscode.l10n.t('Clear?'), { modal: true, detail: 'All of them have ended.' }, clear);\n"),
+      client(
+        "void vscode.window.showErrorMessage(`IMM Highlight: the server could not be restarted: ${reason}`, 'Show Output');\nvscode.window.showWarningMessage(vscode.l10n.t('Clear?'), { modal: true, detail: 'All of them have ended.' }, clear);\n",
+      ),
       [
         ['showErrorMessage', 'IMM Highlight: the server could not be restarted: ${reason}'],
         ['showErrorMessage button', 'Show Output'],
@@ -116,7 +124,9 @@ describe('the raw text check', () => {
 
   test('finds the message of a diagnostic or error, and a literal where sibling calls pass t(…)', () => {
     assert.deepEqual(
-      core("const d = { code: 'file-not-read', message: `Not checked: the file ${problem}.` };\nadd(a, kind, meaning, t('A suggested {0} value.', type));\nadd(b, kind, meaning, meaning ? `A ${type} value.` : undefined);\n"),
+      core(
+        "const d = { code: 'file-not-read', message: `Not checked: the file ${problem}.` };\nadd(a, kind, meaning, t('A suggested {0} value.', type));\nadd(b, kind, meaning, meaning ? `A ${type} value.` : undefined);\n",
+      ),
       [
         ['message:', 'Not checked: the file ${problem}.'],
         ['argument 4 of add(…), translated elsewhere', 'A ${type} value.'],
@@ -126,7 +136,9 @@ describe('the raw text check', () => {
 
   test("finds the CLI's stderr lines and usage errors, not its flags, names and data", () => {
     assert.deepEqual(
-      cli("io.stderr('More objects than listed.\\n');\nio.stderr(`--presign: ${m}`);\nio.stderr(`highlight-task: ${error.message}\\n`);\nio.stdout(`${o.size}\\toss://${b}/${o.key}\\n`);\nthrow new UsageError('output takes exactly one oss://bucket/key.');\n"),
+      cli(
+        "io.stderr('More objects than listed.\\n');\nio.stderr(`--presign: ${m}`);\nio.stderr(`highlight-task: ${error.message}\\n`);\nio.stdout(`${o.size}\\toss://${b}/${o.key}\\n`);\nthrow new UsageError('output takes exactly one oss://bucket/key.');\n",
+      ),
       [
         ['stderr', 'More objects than listed.\\n'],
         ['new UsageError', 'output takes exactly one oss://bucket/key.'],
@@ -136,7 +148,9 @@ describe('the raw text check', () => {
 
   test("finds the message of our own error classes, not of a bare Error (a bug's)", () => {
     assert.deepEqual(
-      core("class Cancelled extends OssError { constructor() { super('The checks were cancelled.'); } }\nthrow new RequestBuildError('ProjectName is missing.');\nthrow new Error('unreachable: no schema');\n"),
+      core(
+        "class Cancelled extends OssError { constructor() { super('The checks were cancelled.'); } }\nthrow new RequestBuildError('ProjectName is missing.');\nthrow new Error('unreachable: no schema');\n",
+      ),
       [
         ['super', 'The checks were cancelled.'],
         ['new RequestBuildError', 'ProjectName is missing.'],
@@ -145,14 +159,22 @@ describe('the raw text check', () => {
   });
 
   test('leaves translated texts, compositions, codicons, codes and non-UI properties alone', () => {
-    assert.deepEqual(client("vscode.window.showInformationMessage(vscode.l10n.t('Done {0}.', x));\nitem.text = `$(sync~spin) ${label}`;\nitem.text = `${a} · ${b}`;\nconst code = 'InvalidArgument';\n"), []);
+    assert.deepEqual(
+      client(
+        "vscode.window.showInformationMessage(vscode.l10n.t('Done {0}.', x));\nitem.text = `$(sync~spin) ${label}`;\nitem.text = `${a} · ${b}`;\nconst code = 'InvalidArgument';\n",
+      ),
+      [],
+    );
     assert.deepEqual(core("const r = { title: 'Fix', kind: 'quickfix' };\nconst x = { message: t('Unknown property {0}.', k) };\n"), []);
   });
 
   test('an allowed text is skipped; an allowance that matches nothing any more is reported', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'l10n-raw-'));
     mkdirSync(path.join(root, 'client/src'), { recursive: true });
-    writeFileSync(path.join(root, 'client/src/a.ts'), "vscode.window.withProgress({ title: `GetTask ${id}` }, run);\nvoid vscode.window.showInformationMessage('Restarted.');\n");
+    writeFileSync(
+      path.join(root, 'client/src/a.ts'),
+      "vscode.window.withProgress({ title: `GetTask ${id}` }, run);\nvoid vscode.window.showInformationMessage('Restarted.');\n",
+    );
     const allowed = [
       { file: 'client/src/a.ts', text: 'GetTask ${id}', why: 'an API action' },
       { file: 'client/src/a.ts', text: 'Gone', why: 'no longer there' },

@@ -28,7 +28,17 @@ describe('web bundle guard', () => {
   };
 
   test('names what cannot run in a browser', () => {
-    for (const specifier of ['node:path', 'fs', 'child_process', 'fs/promises', 'vscode-languageserver/node', 'vscode-languageclient/node', 'vscode-jsonrpc/node', '@alicloud/credentials', 'ali-oss']) {
+    for (const specifier of [
+      'node:path',
+      'fs',
+      'child_process',
+      'fs/promises',
+      'vscode-languageserver/node',
+      'vscode-languageclient/node',
+      'vscode-jsonrpc/node',
+      '@alicloud/credentials',
+      'ali-oss',
+    ]) {
       assert.ok(forbiddenImport(specifier), specifier);
     }
     for (const specifier of ['vscode-languageserver/browser', 'vscode-languageclient', 'yaml', 'ajv/dist/runtime/ucs2length', './node', '../lib/node-ish']) {
@@ -40,7 +50,10 @@ describe('web bundle guard', () => {
   });
 
   test('fails a build that imports the Node build of the LSP library, which esbuild would swap silently', async () => {
-    await assert.rejects(bundle("import { createConnection } from 'vscode-languageserver/node';\nconsole.log(createConnection);\n"), /Node\.js build of the LSP libraries/);
+    await assert.rejects(
+      bundle("import { createConnection } from 'vscode-languageserver/node';\nconsole.log(createConnection);\n"),
+      /Node\.js build of the LSP libraries/,
+    );
   });
 
   test('fails a build that reaches a Node built-in or the cloud SDK', async () => {

@@ -21,10 +21,24 @@ const HOST = {
 
 test('the client removes every variable not on the allow-list, GITHUB_TOKEN and OSS_STS_TOKEN included', () => {
   const overrides = credentialFreeEnvironment(HOST);
-  assert.deepEqual(Object.keys(overrides).sort(), ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'AWS_SESSION_TOKEN', 'GITHUB_TOKEN', 'NODE_OPTIONS', 'NPM_CONFIG__AUTH', 'OSS_STS_TOKEN']);
+  assert.deepEqual(Object.keys(overrides).sort(), [
+    'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    'AWS_SESSION_TOKEN',
+    'GITHUB_TOKEN',
+    'NODE_OPTIONS',
+    'NPM_CONFIG__AUTH',
+    'OSS_STS_TOKEN',
+  ]);
   assert.ok(Object.values(overrides).every((v) => v === undefined));
 });
 
 test('the server, however started, keeps only what Node and the platform need', () => {
-  assert.deepEqual(serverEnvironment(HOST), { PATH: '/usr/bin', HOME: '/home/me', LANG: 'en_US.UTF-8', LC_ALL: 'C', SystemRoot: 'C:\\Windows', ELECTRON_RUN_AS_NODE: '1' });
+  assert.deepEqual(serverEnvironment(HOST), {
+    PATH: '/usr/bin',
+    HOME: '/home/me',
+    LANG: 'en_US.UTF-8',
+    LC_ALL: 'C',
+    SystemRoot: 'C:\\Windows',
+    ELECTRON_RUN_AS_NODE: '1',
+  });
 });

@@ -41,18 +41,28 @@ describe('web extension host', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'imm-highlight', content: 'high' });
     await vscode.window.showTextDocument(document);
     const list = await waitFor('snippet completions', async () => {
-      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 4));
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(0, 4),
+      );
       return result.items.some((item) => item.kind === vscode.CompletionItemKind.Snippet) ? result : undefined;
     });
     const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
-    for (const prefix of ['highlight-retrieval', 'highlight-concat', 'highlight-compose']) assert.ok(snippets.includes(prefix), `${prefix} missing from ${snippets.join(', ')}`);
+    for (const prefix of ['highlight-retrieval', 'highlight-concat', 'highlight-compose'])
+      assert.ok(snippets.includes(prefix), `${prefix} missing from ${snippets.join(', ')}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('Show Request and Copy aliyun CLI Command work, with no credentials', async () => {
     const { document } = await openJob('valid-concat.highlight.yaml');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('immHighlight.showRequest', document.uri);
-    const json = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText()) as { action: string; body: Record<string, string>; credentials: string; aliyunCli: string };
+    const json = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText()) as {
+      action: string;
+      body: Record<string, string>;
+      credentials: string;
+      aliyunCli: string;
+    };
     assert.equal(json.action, 'CreateHighlightTask');
     assert.equal(json.body['Type'], 'Concat');
     assert.match(json.credentials, /Submit needs VS Code desktop/);

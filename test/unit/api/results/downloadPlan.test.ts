@@ -39,7 +39,9 @@ test('two keys that land on one file are both named, on a case-insensitive file 
 });
 
 test('an HLS playlist names its segments, its init section and its variants, relative to its key', () => {
-  const uris = hlsUris('#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXT-X-KEY:METHOD=AES-128,URI="k.key"\n#EXTINF:2,\nreel-0.ts\n\n#EXTINF:2,\nreel-0.ts\nhttps://cdn.example.com/x.ts\n');
+  const uris = hlsUris(
+    '#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXT-X-KEY:METHOD=AES-128,URI="k.key"\n#EXTINF:2,\nreel-0.ts\n\n#EXTINF:2,\nreel-0.ts\nhttps://cdn.example.com/x.ts\n',
+  );
   assert.deepEqual(uris, ['init.mp4', 'k.key', 'reel-0.ts', 'https://cdn.example.com/x.ts']);
   assert.deepEqual(resolveEntry('out/hls/reel.m3u8', 'parts/a%20b.ts?sig=1'), { kind: 'key', key: 'out/hls/parts/a b.ts', text: 'parts/a%20b.ts?sig=1' });
   assert.deepEqual(resolveEntry('out/hls/reel.m3u8', '../x.ts'), { kind: 'key', key: 'out/hls/../x.ts', text: '../x.ts' });

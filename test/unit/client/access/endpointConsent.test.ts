@@ -13,7 +13,7 @@ test('a workspace endpoint outside *.aliyuncs.com and loopback needs consent; us
   assert.equal(needsEndpointConsent('https://imm.cn-hangzhou.aliyuncs.com', true), undefined);
   assert.equal(needsEndpointConsent('http://127.0.0.1:8123', true), undefined);
   assert.equal(needsEndpointConsent('https://[::1]:9', true), undefined);
-  assert.equal(needsEndpointConsent('https://evil.example.com', false), undefined, 'a user setting is the user\'s own');
+  assert.equal(needsEndpointConsent('https://evil.example.com', false), undefined, "a user setting is the user's own");
   assert.equal(needsEndpointConsent('', true), undefined);
 });
 
@@ -37,13 +37,20 @@ test('pending endpoints: only values the workspace sets, not yet accepted, one q
   ]);
   // The value in effect comes from the user's settings (an untrusted workspace, or a folder value that differs).
   assert.deepEqual(pendingEndpoints([{ ...imm, value: 'https://mine.example.test' }], {}), []);
-  assert.deepEqual(pendingEndpoints([{ setting: 'ossEndpoint', value: 'https://oss.example.test' }], {}), [], 'a user setting is the user\'s own');
+  assert.deepEqual(pendingEndpoints([{ setting: 'ossEndpoint', value: 'https://oss.example.test' }], {}), [], "a user setting is the user's own");
   assert.deepEqual(pendingEndpoints([{ ...imm, value: 'http://127.0.0.1:8123', workspaceValue: 'http://127.0.0.1:8123' }], {}), []);
-  assert.deepEqual(pendingEndpoints([imm], { 'https://imm.example.test': false }), [{ url: 'https://imm.example.test', settings: ['endpoint'] }], 'only a yes is an answer');
+  assert.deepEqual(
+    pendingEndpoints([imm], { 'https://imm.example.test': false }),
+    [{ url: 'https://imm.example.test', settings: ['endpoint'] }],
+    'only a yes is an answer',
+  );
 });
 
 test('the question names the endpoint and what it would receive: IMM requests for the IMM endpoint, OSS ones otherwise', () => {
-  assert.match(consentQuestion({ url: 'https://h.example.test', settings: ['endpoint', 'ossEndpoint'] }), /IMM requests to https:\/\/h\.example\.test.*AccessKey ID/);
+  assert.match(
+    consentQuestion({ url: 'https://h.example.test', settings: ['endpoint', 'ossEndpoint'] }),
+    /IMM requests to https:\/\/h\.example\.test.*AccessKey ID/,
+  );
   assert.match(consentQuestion({ url: 'https://o.example.test', settings: ['ossEndpoint'] }), /OSS requests .* to https:\/\/o\.example\.test/);
 });
 

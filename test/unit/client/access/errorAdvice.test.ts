@@ -20,7 +20,10 @@ test('an InvalidArgument naming a parameter gives its path, the service words an
     }),
   );
   assert.deepEqual(advice.parameterPath, ['Sources', 0, 'URI']);
-  assert.match(advice.parameterMessage ?? '', /^IMM rejected Sources\.0\.URI .*\(InvalidArgument\): The parameter "Sources\.0\.URI" is invalid: the bucket does not exist\. RequestId REQ-42\.$/);
+  assert.match(
+    advice.parameterMessage ?? '',
+    /^IMM rejected Sources\.0\.URI .*\(InvalidArgument\): The parameter "Sources\.0\.URI" is invalid: the bucket does not exist\. RequestId REQ-42\.$/,
+  );
   // Code and RequestId appear once each: the api message already has them.
   assert.equal(advice.message.split('REQ-42').length, 2);
   assert.equal(advice.message.split('InvalidArgument').length, 2);
@@ -35,8 +38,14 @@ test('adds the code and RequestId when the api message lacks them', () => {
 
 test('missing credentials and rejected keys offer Set AccessKey and the profile choice', () => {
   assert.deepEqual(ids(adviseError(error({ kind: 'credentials', code: 'NoCredentials', message: 'Cannot sign' })).actions), ['setAccessKey', 'chooseProfile']);
-  assert.deepEqual(ids(adviseError(error({ kind: 'auth', code: 'SignatureDoesNotMatch', statusCode: 400, message: 'sig' })).actions), ['setAccessKey', 'chooseProfile']);
-  assert.deepEqual(ids(adviseError(error({ kind: 'auth', code: 'InvalidAccessKeyId.NotFound', statusCode: 404, message: 'id' })).actions), ['setAccessKey', 'chooseProfile']);
+  assert.deepEqual(ids(adviseError(error({ kind: 'auth', code: 'SignatureDoesNotMatch', statusCode: 400, message: 'sig' })).actions), [
+    'setAccessKey',
+    'chooseProfile',
+  ]);
+  assert.deepEqual(ids(adviseError(error({ kind: 'auth', code: 'InvalidAccessKeyId.NotFound', statusCode: 404, message: 'id' })).actions), [
+    'setAccessKey',
+    'chooseProfile',
+  ]);
   // A permission problem is fixed in RAM, not by another key in VS Code.
   assert.deepEqual(ids(adviseError(error({ kind: 'auth', code: 'NoPermission', statusCode: 403, message: 'denied' })).actions), ['showOutput']);
 });
@@ -55,7 +64,9 @@ test('a project not found points at the region setting (wrong region is the usua
 });
 
 test('a submission with unknown outcome says so and offers no way to send again', () => {
-  const timeout = adviseError(error({ kind: 'timeout', code: 'Timeout', outcomeUnknown: true, message: 'No answer … check the task list before submitting again.' }));
+  const timeout = adviseError(
+    error({ kind: 'timeout', code: 'Timeout', outcomeUnknown: true, message: 'No answer … check the task list before submitting again.' }),
+  );
   assert.equal(timeout.outcomeUnknown, true);
   assert.deepEqual(ids(timeout.actions), [`openSettings:${SETTINGS.timeout}`]);
   const reset = adviseError(error({ kind: 'network', code: 'ECONNRESET', outcomeUnknown: true, message: 'dropped after the request was sent' }));

@@ -89,14 +89,25 @@ test('the modal names the earlier TaskId, its status, when and as whom it was se
 });
 
 test('a call without an answer is asked about as one that may have created a task', () => {
-  const q = duplicateQuestion({ kind: 'unanswered', at: '2026-11-25T10:29:50Z', fileLabel: 'a.highlight.yaml', identity: 'AccessKey LTAI****abcd from VS Code secret storage', code: 'Timeout' }, 'same', NOW);
+  const q = duplicateQuestion(
+    {
+      kind: 'unanswered',
+      at: '2026-11-25T10:29:50Z',
+      fileLabel: 'a.highlight.yaml',
+      identity: 'AccessKey LTAI****abcd from VS Code secret storage',
+      code: 'Timeout',
+    },
+    'same',
+    NOW,
+  );
   assert.equal(q.message, 'This exact request was already sent to IMM just now. Submit it again?');
   assert.match(q.detail, /^Earlier call: no answer \(Timeout\); it may have created a task\./);
   assert.match(q.detail, /^Sent: 10:29:50 \(just now\) from a\.highlight\.yaml$/m);
 });
 
 test('presigned URLs lose their signature in what is kept; the JSON stays valid; plain URLs stay', () => {
-  const presigned = 'https://b.oss-cn-hangzhou.aliyuncs.com/a.mp4?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=LTAI%2F20261125&x-oss-signature=abc123';
+  const presigned =
+    'https://b.oss-cn-hangzhou.aliyuncs.com/a.mp4?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=LTAI%2F20261125&x-oss-signature=abc123';
   const text = JSON.stringify({ body: { Sources: JSON.stringify([{ URI: presigned }]) }, plain: 'https://example.com/a?b=c' }, null, 2);
   const redacted = redactPresignedUrls(text);
   assert.ok(!redacted.includes('abc123'));
@@ -108,11 +119,27 @@ test('presigned URLs lose their signature in what is kept; the JSON stays valid;
 });
 
 test('a key from secret storage that IMM rejects offers Clear AccessKey, which brings back the environment or profile key', () => {
-  const rejected = new ImmApiError({ kind: 'auth', code: 'InvalidAccessKeyId.NotFound', statusCode: 404, retryable: false, outcomeUnknown: false, message: 'id' });
-  assert.deepEqual(adviseError(rejected, { storedAccessKey: true }).actions.map((a) => a.label), ['Set AccessKey', 'Clear AccessKey']);
-  assert.deepEqual(adviseError(rejected, { storedAccessKey: false }).actions.map((a) => a.label), ['Set AccessKey', 'Choose Credentials Profile']);
+  const rejected = new ImmApiError({
+    kind: 'auth',
+    code: 'InvalidAccessKeyId.NotFound',
+    statusCode: 404,
+    retryable: false,
+    outcomeUnknown: false,
+    message: 'id',
+  });
+  assert.deepEqual(
+    adviseError(rejected, { storedAccessKey: true }).actions.map((a) => a.label),
+    ['Set AccessKey', 'Clear AccessKey'],
+  );
+  assert.deepEqual(
+    adviseError(rejected, { storedAccessKey: false }).actions.map((a) => a.label),
+    ['Set AccessKey', 'Choose Credentials Profile'],
+  );
   const forbidden = new ImmApiError({ kind: 'auth', code: 'NoPermission', statusCode: 403, retryable: false, outcomeUnknown: false, message: 'no' });
-  assert.deepEqual(adviseError(forbidden, { storedAccessKey: true }).actions.map((a) => a.id), ['showOutput']);
+  assert.deepEqual(
+    adviseError(forbidden, { storedAccessKey: true }).actions.map((a) => a.id),
+    ['showOutput'],
+  );
 });
 
 test('the identity resolver names the key that signs, masked, and says what is wrong when nothing is found', async () => {

@@ -29,7 +29,10 @@ test('a job with errors is refused with those errors and nothing to send', () =>
   assert.equal(plan.kind, 'invalid');
   if (plan.kind !== 'invalid') return;
   assert.ok(plan.errors.length >= 2, JSON.stringify(plan.errors.map((e) => e.message)));
-  assert.ok(plan.errors.some((e) => e.range.start.line === 1), 'the bad Type is pointed at on its line');
+  assert.ok(
+    plan.errors.some((e) => e.range.start.line === 1),
+    'the bad Type is pointed at on its line',
+  );
   assert.ok(!('request' in plan));
 });
 
@@ -41,7 +44,10 @@ test('a job with a single error is refused before Submit: that error, and nothin
   if (plan.kind !== 'invalid') return;
   assert.equal(plan.errors.length, 1, JSON.stringify(plan.errors.map((e) => e.message)));
   assert.equal(plan.errors[0]!.code, 'invalid-value');
-  assert.equal(plan.errors[0]!.range.start.line, oneError.split('\n').findIndex((line) => line === 'Type: Retrieve'));
+  assert.equal(
+    plan.errors[0]!.range.start.line,
+    oneError.split('\n').findIndex((line) => line === 'Type: Retrieve'),
+  );
   assert.ok(!('request' in plan), 'no request is built for a refused job');
   // The same job with the error fixed is ready: the one error was the whole reason.
   assert.equal(planSubmission(VALID).kind, 'ready');
@@ -53,7 +59,10 @@ test('unsaved text is what counts: empty and non-mapping documents are refused',
 
 test('warnings do not stop a submission but are counted', () => {
   // StartTime does nothing for Retrieval: a warning, not an error.
-  const withWarning = VALID.replace('  - URI: oss://test-bucket/matches/2026-11-01.mp4\n', '  - URI: oss://test-bucket/matches/2026-11-01.mp4\n    StartTime: 5\n');
+  const withWarning = VALID.replace(
+    '  - URI: oss://test-bucket/matches/2026-11-01.mp4\n',
+    '  - URI: oss://test-bucket/matches/2026-11-01.mp4\n    StartTime: 5\n',
+  );
   assert.notEqual(withWarning, VALID);
   const plan = planSubmission(withWarning);
   if (plan.kind === 'invalid') assert.fail(plan.errors.map((e) => e.message).join('; '));
@@ -68,7 +77,10 @@ test('the request document shows the exact form fields, the target and the maske
   const credentials = describeCredentialSource(chooseCredentialSource({ stored }));
   const text = renderRequest(plan.doc.value, { ...target, credentials });
   assert.ok(!text.includes(stored.accessKeySecret), 'the secret is in the request document');
-  assert.ok(!text.includes(stored.accessKeySecret.slice(0, 8)) && !text.includes(stored.accessKeySecret.slice(-8)), 'part of the secret is in the request document');
+  assert.ok(
+    !text.includes(stored.accessKeySecret.slice(0, 8)) && !text.includes(stored.accessKeySecret.slice(-8)),
+    'part of the secret is in the request document',
+  );
   assert.ok(!text.includes(stored.accessKeyId), 'the whole AccessKey ID is in the request document');
   const shown = JSON.parse(text) as Record<string, unknown>;
   assert.equal(shown['submit'], 'ready');
@@ -91,7 +103,11 @@ test('the request document says Submit refuses while there are errors, and why t
 
 test('the CLI line names the chosen profile, and no endpoint when the region endpoint is used', () => {
   const value = planSubmission(VALID).doc.value;
-  const line = commandLineFor(value, { region: 'cn-beijing', endpoint: { url: 'https://imm.cn-beijing.aliyuncs.com', host: 'imm.cn-beijing.aliyuncs.com', overridden: false }, profile: 'work' });
+  const line = commandLineFor(value, {
+    region: 'cn-beijing',
+    endpoint: { url: 'https://imm.cn-beijing.aliyuncs.com', host: 'imm.cn-beijing.aliyuncs.com', overridden: false },
+    profile: 'work',
+  });
   assert.ok(line && 'line' in line);
   assert.match(line.line, /^aliyun imm CreateHighlightTask --profile=work --region=cn-beijing --ProjectName=/);
   assert.equal(commandLineFor('text', target), undefined);

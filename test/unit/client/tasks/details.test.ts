@@ -42,7 +42,9 @@ test('details: every field of the GetTask answer, the job file, the submission a
     Tags: { team: 'a' },
     UserData: 'https://h/x?Signature=secret-sig',
   };
-  const text = unescaped(renderTaskDetails(failed, { jobPath: 'jobs/a.highlight.yaml', jobExists: true, live: { kind: 'answer', at: '2026-11-25T10:05:00Z', fields } }));
+  const text = unescaped(
+    renderTaskDetails(failed, { jobPath: 'jobs/a.highlight.yaml', jobExists: true, live: { kind: 'answer', at: '2026-11-25T10:05:00Z', fields } }),
+  );
   assert.match(text, /^# Highlight task Highlight-4d51241b-0b1c-4e2f-9d5a-1234567890ab$/m);
   assert.match(text, /^\*\*Failed: InvalidFile\.NotFound\*\* — The video does not exist\.$/m);
   for (const name of Object.keys(fields)) assert.match(text, new RegExp(`^\\| ${name} \\| `, 'm'), name);
@@ -58,23 +60,51 @@ test('details: every field of the GetTask answer, the job file, the submission a
 });
 
 test('details without a fresh answer: the last known fields and why GetTask failed; a gone file is said so', () => {
-  const text = unescaped(renderTaskDetails(failed, { jobPath: 'jobs/a.highlight.yaml', jobExists: false, live: { kind: 'error', at: '2026-11-25T10:05:00Z', message: 'NoCredentials: none' } }));
+  const text = unescaped(
+    renderTaskDetails(failed, {
+      jobPath: 'jobs/a.highlight.yaml',
+      jobExists: false,
+      live: { kind: 'error', at: '2026-11-25T10:05:00Z', message: 'NoCredentials: none' },
+    }),
+  );
   assert.match(text, /^## GetTask \(last known\)$/m);
   assert.match(text, /^A new GetTask failed at 2026-11-25T10:05:00Z: NoCredentials: none$/m);
   assert.match(text, /^\| RequestId \| REQ-GET-OLD \|$/m);
   assert.match(text, /^\| StartTime \| 2026-11-25T10:00:01Z \|$/m);
   assert.match(text, /\(no longer exists\)/);
-  const succeeded = unescaped(renderTaskDetails({ ...failed, status: 'Succeeded', code: undefined, message: undefined } as TaskRecord, { jobPath: 'a', jobExists: true, live: undefined }));
+  const succeeded = unescaped(
+    renderTaskDetails({ ...failed, status: 'Succeeded', code: undefined, message: undefined } as TaskRecord, {
+      jobPath: 'a',
+      jobExists: true,
+      live: undefined,
+    }),
+  );
   assert.match(succeeded, /^Result: oss:\/\/b\/out\.mp4$/m);
   const { sentRequest: _s, ...legacy } = failed;
-  assert.match(unescaped(renderTaskDetails(legacy, { jobPath: 'a', jobExists: true, live: undefined })), /Not recorded: this task was submitted by an earlier version/);
+  assert.match(
+    unescaped(renderTaskDetails(legacy, { jobPath: 'a', jobExists: true, live: undefined })),
+    /Not recorded: this task was submitted by an earlier version/,
+  );
 });
 
 test('New File offers the whole-job snippets of the language server, nothing smaller', () => {
   const templates = jobTemplates();
   assert.ok(templates.length >= 3, JSON.stringify(templates.map((t) => t.name)));
-  for (const type of ['Retrieval', 'Concat', 'Compose']) assert.ok(templates.some((t) => new RegExp(`^Type: ${type}\\b`, 'm').test(t.body)), type);
+  for (const type of ['Retrieval', 'Concat', 'Compose'])
+    assert.ok(
+      templates.some((t) => new RegExp(`^Type: ${type}\\b`, 'm').test(t.body)),
+      type,
+    );
   const job = { prefix: 'j', label: () => 'job', description: () => '', place: { kind: 'job' }, body: ['ProjectName: ${1:p}', 'Type: Concat'] } as const;
-  const item = { prefix: 's', label: () => 'item', description: () => '', place: { kind: 'item', list: ['Sources'] }, body: ['- URI: ${1:oss://b/k}'] } as const;
-  assert.deepEqual(jobTemplates([job, item]).map((t) => t.name), ['job']);
+  const item = {
+    prefix: 's',
+    label: () => 'item',
+    description: () => '',
+    place: { kind: 'item', list: ['Sources'] },
+    body: ['- URI: ${1:oss://b/k}'],
+  } as const;
+  assert.deepEqual(
+    jobTemplates([job, item]).map((t) => t.name),
+    ['job'],
+  );
 });

@@ -39,7 +39,10 @@ test('a record added survives a reload from the same store (window reload)', asy
   await history.add(record('Highlight-1'));
   await history.update('Highlight-1', { status: 'Running', progress: 40 });
   const reloaded = new TaskHistory(store, () => NOW);
-  assert.deepEqual(reloaded.list().map((r) => [r.taskId, r.status, r.progress]), [['Highlight-1', 'Running', 40]]);
+  assert.deepEqual(
+    reloaded.list().map((r) => [r.taskId, r.status, r.progress]),
+    [['Highlight-1', 'Running', 40]],
+  );
 });
 
 test('lists newest first and groups per file, the most recently used file first', async () => {
@@ -47,7 +50,10 @@ test('lists newest first and groups per file, the most recently used file first'
   await history.add(record('T-old', { submittedAt: hoursAgo(5) }));
   await history.add(record('T-b', { submittedAt: hoursAgo(3), fileUri: 'file:///w/b.highlight.yaml', fileLabel: 'b.highlight.yaml' }));
   await history.add(record('T-new', { submittedAt: hoursAgo(1) }));
-  assert.deepEqual(history.list().map((r) => r.taskId), ['T-new', 'T-b', 'T-old']);
+  assert.deepEqual(
+    history.list().map((r) => r.taskId),
+    ['T-new', 'T-b', 'T-old'],
+  );
   assert.deepEqual(
     history.byFile().map((g) => [g.fileLabel, g.tasks.map((t) => t.taskId)]),
     [
@@ -64,13 +70,22 @@ test('only pending tasks younger than 7 days are followed again', async () => {
   await history.add(record('done', { status: 'Succeeded' }));
   await history.add(record('failed', { status: 'Failed' }));
   await history.add(record('too-old', { status: 'Running', submittedAt: hoursAgo(24 * 8) }));
-  assert.deepEqual(history.followable().map((r) => r.taskId).sort(), ['running', 'submitted']);
+  assert.deepEqual(
+    history
+      .followable()
+      .map((r) => r.taskId)
+      .sort(),
+    ['running', 'submitted'],
+  );
 });
 
 test('drops malformed saved entries instead of failing activation', () => {
   const store = new MemoryStore();
   store.values.set(HISTORY_KEY, [record('good'), { taskId: 'no-fields' }, null, 'text', record('bad-date', { submittedAt: 'yesterday' })]);
-  assert.deepEqual(new TaskHistory(store, () => NOW).list().map((r) => r.taskId), ['good']);
+  assert.deepEqual(
+    new TaskHistory(store, () => NOW).list().map((r) => r.taskId),
+    ['good'],
+  );
 });
 
 test('keeps at most maxRecords and nothing older than maxAgeMs', async () => {
@@ -78,7 +93,10 @@ test('keeps at most maxRecords and nothing older than maxAgeMs', async () => {
   await history.add(record('ancient', { submittedAt: hoursAgo(11) }));
   assert.equal(history.list().length, 0);
   for (const id of ['a', 'b', 'c']) await history.add(record(id, { submittedAt: hoursAgo(id === 'a' ? 3 : id === 'b' ? 2 : 1) }));
-  assert.deepEqual(history.list().map((r) => r.taskId), ['c', 'b']);
+  assert.deepEqual(
+    history.list().map((r) => r.taskId),
+    ['c', 'b'],
+  );
 });
 
 test('update of a task no longer in the history changes nothing and says so', async () => {
@@ -86,7 +104,10 @@ test('update of a task no longer in the history changes nothing and says so', as
   const history = new TaskHistory(store, () => NOW);
   await history.add(record('kept'));
   assert.equal(await history.update('gone', { status: 'Succeeded' }), undefined);
-  assert.deepEqual(history.list().map((r) => r.status), ['Submitted']);
+  assert.deepEqual(
+    history.list().map((r) => r.status),
+    ['Submitted'],
+  );
 });
 
 test('update stamps updatedAt and notifies listeners; remove and clear persist', async () => {
@@ -109,7 +130,10 @@ test('adding a task id again replaces the older record', async () => {
   const history = new TaskHistory(new MemoryStore(), () => NOW);
   await history.add(record('same', { status: 'Running' }));
   await history.add(record('same', { status: 'Submitted', requestId: 'REQ2' }));
-  assert.deepEqual(history.list().map((r) => r.requestId), ['REQ2']);
+  assert.deepEqual(
+    history.list().map((r) => r.requestId),
+    ['REQ2'],
+  );
 });
 
 /** Counts the writes of each key: workspaceState flushes the whole value to disk on every update. */

@@ -1,6 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearQuestion, finalMessage, formatProgress, formatTime, resultActions, resultLinks, shortTaskId, statusBarView, statusIcon, statusText, taskIdTail, taskTooltip } from '../../../../client/src/tasks/status';
+import {
+  clearQuestion,
+  finalMessage,
+  formatProgress,
+  formatTime,
+  resultActions,
+  resultLinks,
+  shortTaskId,
+  statusBarView,
+  statusIcon,
+  statusText,
+  taskIdTail,
+  taskTooltip,
+} from '../../../../client/src/tasks/status';
 import type { TaskRecord } from '../../../../client/src/tasks/record';
 
 process.env.TZ = 'UTC';
@@ -97,27 +110,43 @@ test('tooltip: a result only for a task that succeeded, never for a failed one',
 });
 
 test('Clear asks about the list only; it says tasks keep running only when some have not ended', () => {
-  const ended = clearQuestion([{ ...base, status: 'Succeeded' }, { ...base, taskId: 'Highlight-2', status: 'Failed' }]);
+  const ended = clearQuestion([
+    { ...base, status: 'Succeeded' },
+    { ...base, taskId: 'Highlight-2', status: 'Failed' },
+  ]);
   assert.equal(ended.message, 'Clear the list of 2 tasks submitted from this workspace?');
   assert.ok(!/keep running/.test(ended.detail), ended.detail);
   assert.match(ended.detail, /All of them have ended/);
   const one = clearQuestion([base]);
   assert.equal(one.message, 'Clear the list of 1 task submitted from this workspace?');
   assert.equal(one.detail, '1 task has not ended: it keeps running in IMM, but VS Code stops following it.');
-  assert.match(clearQuestion([base, { ...base, taskId: 'Highlight-2' }, { ...base, taskId: 'Highlight-3', status: 'Succeeded' }]).detail, /^2 tasks have not ended: they keep running/);
+  assert.match(
+    clearQuestion([base, { ...base, taskId: 'Highlight-2' }, { ...base, taskId: 'Highlight-3', status: 'Succeeded' }]).detail,
+    /^2 tasks have not ended: they keep running/,
+  );
 });
 
 test('the succeeded notification: Preview/Open for a video, Open in Browser/Download… for a segmented output, nothing otherwise', () => {
   const ok = { status: 'Succeeded', outputUri: 'oss://b/out/reel.mp4' };
-  assert.deepEqual(resultActions(ok).map((a) => [a.label, a.command]), [
-    ['Preview Output', 'immHighlight.results.previewOutput'],
-    ['Open Output', 'immHighlight.results.openOutput'],
-  ]);
-  for (const segmented of [{ ...ok, outputSegmented: true }, { ...ok, outputUri: 'oss://b/out/reel.m3u8' }, { ...ok, outputUri: 'oss://b/out/seg/' }]) {
-    assert.deepEqual(resultActions(segmented).map((a) => [a.label, a.command]), [
-      ['Open in Browser', 'immHighlight.results.openOutput'],
-      ['Download…', 'immHighlight.results.downloadOutput'],
-    ]);
+  assert.deepEqual(
+    resultActions(ok).map((a) => [a.label, a.command]),
+    [
+      ['Preview Output', 'immHighlight.results.previewOutput'],
+      ['Open Output', 'immHighlight.results.openOutput'],
+    ],
+  );
+  for (const segmented of [
+    { ...ok, outputSegmented: true },
+    { ...ok, outputUri: 'oss://b/out/reel.m3u8' },
+    { ...ok, outputUri: 'oss://b/out/seg/' },
+  ]) {
+    assert.deepEqual(
+      resultActions(segmented).map((a) => [a.label, a.command]),
+      [
+        ['Open in Browser', 'immHighlight.results.openOutput'],
+        ['Download…', 'immHighlight.results.downloadOutput'],
+      ],
+    );
     // The tooltip names Download once, whichever label it has.
     assert.equal(resultLinks(segmented).filter((l) => l.command === 'immHighlight.results.downloadOutput').length, 1);
   }

@@ -62,7 +62,10 @@ describe('cloud resources of a job', () => {
     const plan = planCloudChecks(cloudResources(parseJob(JOB)));
     assert.equal(plan.project, 'immtest');
     assert.deepEqual(plan.buckets, ['media', 'logos']);
-    assert.deepEqual(plan.objects.map((o) => `${o.field}:${o.key}`), ['source:videos/a.mp4', 'source:videos/b.mp4', 'music:music/a.mp3']);
+    assert.deepEqual(
+      plan.objects.map((o) => `${o.field}:${o.key}`),
+      ['source:videos/a.mp4', 'source:videos/b.mp4', 'music:music/a.mp3'],
+    );
   });
 
   test('a job without a mapping has no resources', () => {
@@ -72,12 +75,21 @@ describe('cloud resources of a job', () => {
 
 describe('position -> live completion context', () => {
   test('the ProjectName value asks for projects', () => {
-    assert.deepEqual(contextAt('ProjectName: im|\n'), { kind: 'project', typed: 'im', range: { start: { line: 0, character: 13 }, end: { line: 0, character: 15 } } });
+    assert.deepEqual(contextAt('ProjectName: im|\n'), {
+      kind: 'project',
+      typed: 'im',
+      range: { start: { line: 0, character: 13 }, end: { line: 0, character: 15 } },
+    });
   });
 
   test('an empty URI value, a part of oss:// and a partial bucket ask for buckets, with the field', () => {
     assert.equal(contextAt('Sources:\n  - URI: |\n')?.kind, 'bucket');
-    assert.deepEqual(contextAt('Sources:\n  - URI: oss:/|\n'), { kind: 'bucket', field: 'source', typed: 'oss:/', range: { start: { line: 1, character: 9 }, end: { line: 1, character: 14 } } });
+    assert.deepEqual(contextAt('Sources:\n  - URI: oss:/|\n'), {
+      kind: 'bucket',
+      field: 'source',
+      typed: 'oss:/',
+      range: { start: { line: 1, character: 9 }, end: { line: 1, character: 14 } },
+    });
     const music = contextAt('Edit:\n  BackgroundMusics:\n    - URI: oss://te|\n');
     assert.equal(music?.kind, 'bucket');
     assert.equal(music?.kind === 'bucket' && music.field, 'music');
@@ -123,33 +135,60 @@ describe('cloud answers -> diagnostics', () => {
   const here: BucketAnswer = { state: 'found', region: 'cn-hangzhou' };
 
   test('all present and of the right types: nothing', () => {
-    const result = cloudDiagnostics(resources, answers({ media: here, logos: here }, { 'oss://media/videos/a.mp4': found('video/mp4'), 'oss://media/videos/b.mp4': found('video/quicktime'), 'oss://media/music/a.mp3': found('audio/mpeg') }));
+    const result = cloudDiagnostics(
+      resources,
+      answers(
+        { media: here, logos: here },
+        {
+          'oss://media/videos/a.mp4': found('video/mp4'),
+          'oss://media/videos/b.mp4': found('video/quicktime'),
+          'oss://media/music/a.mp3': found('audio/mpeg'),
+        },
+      ),
+    );
     assert.deepEqual(result, []);
   });
 
   test('content types: warnings only when known and wrong; octet-stream and none say nothing', () => {
     const result = cloudDiagnostics(
       resources,
-      answers({ media: here, logos: here }, { 'oss://media/videos/a.mp4': found('image/jpeg'), 'oss://media/videos/b.mp4': found('application/octet-stream'), 'oss://media/music/a.mp3': found('video/mp4; codecs=avc1') }),
+      answers(
+        { media: here, logos: here },
+        {
+          'oss://media/videos/a.mp4': found('image/jpeg'),
+          'oss://media/videos/b.mp4': found('application/octet-stream'),
+          'oss://media/music/a.mp3': found('video/mp4; codecs=avc1'),
+        },
+      ),
     );
-    assert.deepEqual(result.map((d) => [d.code, d.severity, d.range.start.line]), [
-      ['oss-not-video', DiagnosticSeverity.Warning, 3],
-      ['oss-not-audio', DiagnosticSeverity.Warning, 9],
-    ]);
+    assert.deepEqual(
+      result.map((d) => [d.code, d.severity, d.range.start.line]),
+      [
+        ['oss-not-video', DiagnosticSeverity.Warning, 3],
+        ['oss-not-audio', DiagnosticSeverity.Warning, 9],
+      ],
+    );
     assert.equal(cloudDiagnostics(resources, answers({ media: here, logos: here }, { 'oss://media/videos/a.mp4': found(undefined) })).length, 0);
   });
 
   test('missing project, bucket in another region, missing bucket, missing objects are errors', () => {
     const result = cloudDiagnostics(
       resources,
-      answers({ media: here, logos: { state: 'other-region', region: 'cn-beijing' } }, { 'oss://media/videos/a.mp4': { state: 'missing' }, 'oss://media/music/a.mp3': { state: 'missing' } }, { project: { state: 'missing' } }),
+      answers(
+        { media: here, logos: { state: 'other-region', region: 'cn-beijing' } },
+        { 'oss://media/videos/a.mp4': { state: 'missing' }, 'oss://media/music/a.mp3': { state: 'missing' } },
+        { project: { state: 'missing' } },
+      ),
     );
-    assert.deepEqual(result.map((d) => [d.code, d.severity, d.range.start.line]), [
-      ['project-not-found', DiagnosticSeverity.Error, 0],
-      ['oss-object-not-found', DiagnosticSeverity.Error, 3],
-      ['oss-object-not-found', DiagnosticSeverity.Error, 9],
-      ['oss-bucket-other-region', DiagnosticSeverity.Error, 13],
-    ]);
+    assert.deepEqual(
+      result.map((d) => [d.code, d.severity, d.range.start.line]),
+      [
+        ['project-not-found', DiagnosticSeverity.Error, 0],
+        ['oss-object-not-found', DiagnosticSeverity.Error, 3],
+        ['oss-object-not-found', DiagnosticSeverity.Error, 9],
+        ['oss-bucket-other-region', DiagnosticSeverity.Error, 13],
+      ],
+    );
     assert.match(result[3]!.message, /"logos" is in cn-beijing, not in cn-hangzhou/);
     const gone = cloudDiagnostics(resources, answers({ media: { state: 'missing' } }, {}));
     assert.equal(gone.filter((d) => d.code === 'oss-bucket-not-found').length, 4);
@@ -158,14 +197,26 @@ describe('cloud answers -> diagnostics', () => {
   test('an existing output object warns; a check that could not run warns once per bucket', () => {
     const job = parseJob('ProjectName: p\nSources:\n  - URI: oss://bk1/a.mp4\n  - URI: oss://bk1/b.mp4\nOutput:\n  URI: oss://bk1/o.mp4\n');
     const r = cloudResources(job);
-    const exists = cloudDiagnostics(r, answers({ bk1: here }, { 'oss://bk1/o.mp4': { state: 'found', contentType: 'video/mp4', size: 2048, lastModified: 'Fri, 20 Nov 2026 08:00:00 GMT' } }));
-    assert.deepEqual(exists.map((d) => d.code), ['output-exists']);
+    const exists = cloudDiagnostics(
+      r,
+      answers({ bk1: here }, { 'oss://bk1/o.mp4': { state: 'found', contentType: 'video/mp4', size: 2048, lastModified: 'Fri, 20 Nov 2026 08:00:00 GMT' } }),
+    );
+    assert.deepEqual(
+      exists.map((d) => d.code),
+      ['output-exists'],
+    );
     assert.match(exists[0]!.message, /\(2\.0 KB, modified 2026-11-20 08:00 UTC\) and will be overwritten/);
     const failure = { reason: 'access-denied', operation: 'GetBucketInfo', permission: 'oss:GetBucketInfo', detail: '' } as const;
     const failed = cloudDiagnostics(r, answers({ bk1: { state: 'failed', failure } }, {}));
-    assert.deepEqual(failed.map((d) => [d.code, d.severity]), [['cloud-check-failed', DiagnosticSeverity.Warning]]);
+    assert.deepEqual(
+      failed.map((d) => [d.code, d.severity]),
+      [['cloud-check-failed', DiagnosticSeverity.Warning]],
+    );
     assert.match(failed[0]!.message, /grant the RAM permission oss:GetBucketInfo/);
     const none = cloudDiagnostics(r, answers({}, {}, { failure: { reason: 'credentials', operation: 'credentials', permission: '', detail: 'No key.' } }));
-    assert.deepEqual(none.map((d) => [d.code, d.range.start.line]), [['cloud-check-failed', 0]]);
+    assert.deepEqual(
+      none.map((d) => [d.code, d.range.start.line]),
+      [['cloud-check-failed', 0]],
+    );
   });
 });

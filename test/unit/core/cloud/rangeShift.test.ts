@@ -40,5 +40,11 @@ test('several edits of one change event apply in order', () => {
     ]),
     r(5, 9, 5, 29),
   );
-  assert.equal(shiftRangeThrough(VALUE, [{ range: r(0, 0, 0, 0), text: '\n' }, { range: r(4, 10, 4, 11), text: '' }]), undefined);
+  assert.equal(
+    shiftRangeThrough(VALUE, [
+      { range: r(0, 0, 0, 0), text: '\n' },
+      { range: r(4, 10, 4, 11), text: '' },
+    ]),
+    undefined,
+  );
 });

@@ -44,10 +44,7 @@ function applyFix(text: string, code: string, title: string): string {
   assert.deepEqual(action.diagnostics, [diagnostic]);
   const fixed = apply(text, editsOf(action));
   const after = validateJob(parseJob(fixed));
-  assert.ok(
-    !after.some((d) => d.code === diagnostic.code && d.message === diagnostic.message),
-    `the diagnostic survived the fix:\n${fixed}`,
-  );
+  assert.ok(!after.some((d) => d.code === diagnostic.code && d.message === diagnostic.message), `the diagnostic survived the fix:\n${fixed}`);
   assert.ok(!after.some((d) => String(d.code).startsWith('yaml-')), `the fix broke the YAML:\n${fixed}`);
   return fixed;
 }
@@ -103,15 +100,15 @@ test('writes the line breaks the document uses', () => {
   const text = `${JOB_HEAD}Type: Retrieval\n${SOURCES}`.replace(/\n/g, '\r\n');
   assert.equal(applyFix(text, 'missing-property', 'Add missing property `Output`'), `${text}Output:\r\n  URI: \r\n`);
   const withStart = `${JOB_HEAD}Type: Retrieval\nSources:\n  - URI: oss://bucket/in.mp4\n    StartTime: 1\n${OUTPUT}`.replace(/\n/g, '\r\n');
-  assert.equal(applyFix(withStart, 'source-timing-concat-only', 'Remove `StartTime`'), `${JOB_HEAD}Type: Retrieval\n${SOURCES}${OUTPUT}`.replace(/\n/g, '\r\n'));
+  assert.equal(
+    applyFix(withStart, 'source-timing-concat-only', 'Remove `StartTime`'),
+    `${JOB_HEAD}Type: Retrieval\n${SOURCES}${OUTPUT}`.replace(/\n/g, '\r\n'),
+  );
 });
 
 test('adds a missing property where the schema orders it, above the comments of the next key', () => {
   const text = `${JOB_HEAD}# what to cut\n${SOURCES}${OUTPUT}`;
-  assert.equal(
-    applyFix(text, 'missing-property', 'Add missing property `Type`'),
-    `${JOB_HEAD}Type: Retrieval\n# what to cut\n${SOURCES}${OUTPUT}`,
-  );
+  assert.equal(applyFix(text, 'missing-property', 'Add missing property `Type`'), `${JOB_HEAD}Type: Retrieval\n# what to cut\n${SOURCES}${OUTPUT}`);
 });
 
 test('adds a required list as a list with one skeleton item, indented like the document', () => {
@@ -124,10 +121,7 @@ test('adds a required list as a list with one skeleton item, indented like the d
 
 test('fills a required enum with a value the schema allows', () => {
   const text = `${JOB_HEAD}Type: Concat\n${SOURCES}${OUTPUT}`;
-  assert.equal(
-    applyFix(text, 'container-required', 'Add missing property `Container`'),
-    `${JOB_HEAD}Type: Concat\n${SOURCES}${OUTPUT}  Container: mp4\n`,
-  );
+  assert.equal(applyFix(text, 'container-required', 'Add missing property `Container`'), `${JOB_HEAD}Type: Concat\n${SOURCES}${OUTPUT}  Container: mp4\n`);
 });
 
 test('adds a missing key to a list item whose first key sits on the dash line', () => {
@@ -153,7 +147,8 @@ test('removes a property line together with its comment', () => {
 });
 
 test('removes a property with a nested block value, keeping the lines around it', () => {
-  const video = '  Video:\n    FilterVideo: # blur it\n      Watermarks:\n        - Content: hi\n          # about the size\n          FontSize: 20\n    DisableVideo: false\n';
+  const video =
+    '  Video:\n    FilterVideo: # blur it\n      Watermarks:\n        - Content: hi\n          # about the size\n          FontSize: 20\n    DisableVideo: false\n';
   const text = `${JOB_HEAD}Type: Retrieval\n${SOURCES}${OUTPUT}${video}# done\n`;
   assert.equal(
     applyFix(text, 'codec-copy-ignores-settings', 'Remove `FilterVideo`'),
@@ -210,7 +205,10 @@ test('turns a UserData mapping into a quoted JSON string with the same value', (
 
 test('turns a flow UserData mapping into a JSON string in place', () => {
   const text = `${JOB_HEAD}Type: Retrieval\n${SOURCES}${OUTPUT}UserData: {a: 1} # keep\n`;
-  assert.equal(applyFix(text, 'invalid-type', 'Convert UserData to a JSON string'), `${JOB_HEAD}Type: Retrieval\n${SOURCES}${OUTPUT}UserData: '{"a":1}' # keep\n`);
+  assert.equal(
+    applyFix(text, 'invalid-type', 'Convert UserData to a JSON string'),
+    `${JOB_HEAD}Type: Retrieval\n${SOURCES}${OUTPUT}UserData: '{"a":1}' # keep\n`,
+  );
 });
 
 test('ignores diagnostics whose data is not fix hints, and hints that no longer fit the text', () => {
@@ -273,11 +271,7 @@ test('every offered fix leaves valid YAML without its diagnostic, however the jo
     Type: 'Compose',
     Mode: 'scene',
     Hightlight: { Content: 'goal' },
-    Sources: [
-      { URI: 'oss://bucket/a.mp4', Duration: 3 },
-      { Foo: 1 },
-      { StartTime: 2, URI: 'oss://bucket/b.mp4', Colour: 'red' },
-    ],
+    Sources: [{ URI: 'oss://bucket/a.mp4', Duration: 3 }, { Foo: 1 }, { StartTime: 2, URI: 'oss://bucket/b.mp4', Colour: 'red' }],
     Output: { URI: 'oss://bucket/out/', Segment: { StartNumber: 1 }, Video: { TranscodeVideo: { Codec: 'copy', CRF: 23 } } },
     Edit: { Mode: 'Sequential', TransitionMode: 'Sequential', Transitions: [{ Duration: 1, Weight: 20 }] },
     UserData: { id: 7, name: "it's", nested: { list: [1, 'two'] } },

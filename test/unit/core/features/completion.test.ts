@@ -136,7 +136,8 @@ for (const { path, schema } of ENUM_PATHS) {
     // The cursor on a fresh line of the parent mapping: a new list item or a line under the parent key.
     let marked: string;
     if (parentPath.length === 0) marked = '|';
-    else if (typeof parentPath[parentPath.length - 1] === 'number') marked = yamlAt(parentPath.slice(0, -1), '\n') + `${' '.repeat(2 * (parentPath.length - 1))}- |`;
+    else if (typeof parentPath[parentPath.length - 1] === 'number')
+      marked = yamlAt(parentPath.slice(0, -1), '\n') + `${' '.repeat(2 * (parentPath.length - 1))}- |`;
     else marked = yamlAt(parentPath, '\n') + `${' '.repeat(2 * parentPath.length + 2 * parentPath.filter((s) => typeof s === 'number').length)}|`;
     const completion = item(completeAt(marked), key);
     assert.equal(completion.kind, CompletionItemKind.Property);
@@ -178,7 +179,10 @@ test('free strings offer their suggestions: Highlight.Content, Transition, VfxEf
 test('booleans offer true and false, inserted as booleans', () => {
   const items = completeAt('Output:\n  Video:\n    DisableVideo: |');
   assert.deepEqual(labels(items), ['true', 'false']);
-  assert.deepEqual(items.map((completion) => edit(completion).newText), ['true', 'false']);
+  assert.deepEqual(
+    items.map((completion) => edit(completion).newText),
+    ['true', 'false'],
+  );
   assert.match(items[1]!.detail ?? '', /default/);
 });
 
@@ -285,10 +289,22 @@ test('list items: `- |` offers the keys of an item, and the next key of an item 
   // Compact lists (dash at the key's column) and several items.
   assert.deepEqual(labels(completeAt('Sources:\n- URI: oss://b/a.mp4\n- URI: oss://b/b.mp4\n  |\nType: Concat')), ['StartTime', 'Duration']);
   // A list nested in a list item.
-  assert.deepEqual(
-    labels(completeAt('Output:\n  Video:\n    FilterVideo:\n      Watermarks:\n        - Type: text\n          Content: hi\n          Font|')),
-    ['URI', 'FontName', 'FontSize', 'FontColor', 'BorderColor', 'BorderWidth', 'FontApha', 'ReferPos', 'Dx', 'Dy', 'Width', 'Height', 'StartTime', 'Duration'],
-  );
+  assert.deepEqual(labels(completeAt('Output:\n  Video:\n    FilterVideo:\n      Watermarks:\n        - Type: text\n          Content: hi\n          Font|')), [
+    'URI',
+    'FontName',
+    'FontSize',
+    'FontColor',
+    'BorderColor',
+    'BorderWidth',
+    'FontApha',
+    'ReferPos',
+    'Dx',
+    'Dy',
+    'Width',
+    'Height',
+    'StartTime',
+    'Duration',
+  ]);
   assert.deepEqual(labels(completeAt('CredentialConfig:\n  Chain:\n    - Role: r\n    - |')), ['Role', 'RoleType', 'AssumeRoleFor']);
 });
 
@@ -313,7 +329,10 @@ test('snippets: scalar, enum choices, nested mapping, and lists that start with 
   assert.equal(edit(item(edit1, 'Transitions')).newText, 'Transitions:\n    - Transition: $1');
   assert.equal(edit(item(edit1, 'BackgroundMusics')).newText, 'BackgroundMusics:\n    - URI: $1');
   // The indentation is absolute: a key after `- ` nests under the key, not under the dash.
-  assert.equal(accept('Output:\n  Video:\n    FilterVideo:\n      Watermarks:\n        - |', 'FontName'), 'Output:\n  Video:\n    FilterVideo:\n      Watermarks:\n        - FontName: SourceHanSans-Regular');
+  assert.equal(
+    accept('Output:\n  Video:\n    FilterVideo:\n      Watermarks:\n        - |', 'FontName'),
+    'Output:\n  Video:\n    FilterVideo:\n      Watermarks:\n        - FontName: SourceHanSans-Regular',
+  );
 });
 
 test('nested snippets keep the file’s indentation step and give valid YAML', () => {
@@ -386,7 +405,10 @@ Tags:
   first.forEach((completion, i) => {
     if (completion.documentation) assert.equal(again[i]!.documentation, completion.documentation, `${completion.label}: documentation rebuilt`);
   });
-  assert.ok(first.some((completion) => completion.documentation), 'the items carry documentation');
+  assert.ok(
+    first.some((completion) => completion.documentation),
+    'the items carry documentation',
+  );
   assert.ok(labels(complete(doc, position)).includes('FrameRate'));
   assert.deepEqual(labels(complete(doc, valuePosition)), ['Random', 'Sequential', 'Closed']);
   assert.ok(schemaAtPath(['Output', 'Video', 'TranscodeVideo']));
@@ -403,9 +425,33 @@ test('at the column of a list’s dashes each key starts a new item; right after
 test('at every position of broken and valid jobs, edits stay on the cursor line and hold the cursor', async () => {
   const fc = (await import('fast-check')).default;
   const pieces = [
-    'ProjectName: p\n', 'Type: Concat\n', 'Type:', 'Mode: ', 'Sources:\n', '  - URI: oss://b/a.mp4\n', '  - ', '- ', '    StartTime: 1\n',
-    'Output:\n', '  URI: x\n', '  Tr', '  Video:\n', '    TranscodeVideo:\n', '      Codec: "h2', '\n', '\r\n', '# note\n', 'UserData: |\n',
-    '  text: here\n', 'Edit: {Mode: Seq', '  -', ' # c', "'q", ':', '\t', 'Tags:\n  a: b\n',
+    'ProjectName: p\n',
+    'Type: Concat\n',
+    'Type:',
+    'Mode: ',
+    'Sources:\n',
+    '  - URI: oss://b/a.mp4\n',
+    '  - ',
+    '- ',
+    '    StartTime: 1\n',
+    'Output:\n',
+    '  URI: x\n',
+    '  Tr',
+    '  Video:\n',
+    '    TranscodeVideo:\n',
+    '      Codec: "h2',
+    '\n',
+    '\r\n',
+    '# note\n',
+    'UserData: |\n',
+    '  text: here\n',
+    'Edit: {Mode: Seq',
+    '  -',
+    ' # c',
+    "'q",
+    ':',
+    '\t',
+    'Tags:\n  a: b\n',
   ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (chosen) => {

@@ -164,7 +164,10 @@ test('leaves a file alone when formatting would change what the parser reads', (
 
 test('never changes the value or the comments of generated YAML, and formats it to a fixed point', () => {
   const key = fc.stringMatching(/^[A-Z][a-zA-Z]{0,7}$/);
-  const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('multi\nline\n', 'it\'s "quoted"', '  lead', 'trail  ', '# not a comment', 'a: b', '- x'));
+  const text = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('multi\nline\n', 'it\'s "quoted"', '  lead', 'trail  ', '# not a comment', 'a: b', '- x'),
+  );
   const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
   const { tree } = fc.letrec((tie) => ({
     tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
@@ -198,7 +201,10 @@ test('never changes the value or the comments of generated YAML, and formats it 
       const options = { tabSize, insertSpaces: true };
       const formatted = format(source, options);
       assert.deepEqual(values(formatted), values(source), `value changed:\n${source}\n---->\n${formatted}`);
-      assert.deepEqual(comments(formatted).filter((c) => c.startsWith('# note')), comments(source).filter((c) => c.startsWith('# note')));
+      assert.deepEqual(
+        comments(formatted).filter((c) => c.startsWith('# note')),
+        comments(source).filter((c) => c.startsWith('# note')),
+      );
       assert.equal(format(formatted, options), formatted, `not idempotent:\n${formatted}`);
     }),
     { numRuns: 300 },

@@ -157,7 +157,21 @@ test('hover works while another line is broken', () => {
 
 test('at every position of broken and valid jobs, a hover range holds the position', async () => {
   const fc = (await import('fast-check')).default;
-  const pieces = ['Type: Concat\n', 'Mode: Scene # m\n', 'Sources:\n', '  - URI: oss://b/a.mp4\n', '  - ', 'Output:\n', '  Tr\n', '  Container: mp4\n', 'Edit: {Mode: Sequential}\n', '"Type": "Compose"\n', 'UserData: |\n  Type: x\n', '\r\n', ':'];
+  const pieces = [
+    'Type: Concat\n',
+    'Mode: Scene # m\n',
+    'Sources:\n',
+    '  - URI: oss://b/a.mp4\n',
+    '  - ',
+    'Output:\n',
+    '  Tr\n',
+    '  Container: mp4\n',
+    'Edit: {Mode: Sequential}\n',
+    '"Type": "Compose"\n',
+    'UserData: |\n  Type: x\n',
+    '\r\n',
+    ':',
+  ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), (chosen) => {
       const text = chosen.join('');

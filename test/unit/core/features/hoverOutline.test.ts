@@ -25,9 +25,12 @@ test('the Edit.Mode hover says "Valid values" once', () => {
 test('the Outline shows a value as written: Speed 1.0, not 1', () => {
   const symbols = documentSymbols(parseJob('Output:\n  Speed: 1.0\n  MaxDuration: 0x1F\n  URI: "oss://b-1/o.mp4"\n'));
   const output = symbols.find((symbol) => symbol.name === 'Output')!;
-  assert.deepEqual(output.children?.map((child) => [child.name, child.detail]), [
-    ['Speed', '1.0'],
-    ['MaxDuration', '0x1F'],
-    ['URI', 'oss://b-1/o.mp4'],
-  ]);
+  assert.deepEqual(
+    output.children?.map((child) => [child.name, child.detail]),
+    [
+      ['Speed', '1.0'],
+      ['MaxDuration', '0x1F'],
+      ['URI', 'oss://b-1/o.mp4'],
+    ],
+  );
 });

@@ -13,7 +13,10 @@ const sorted = (items: CompletionItem[]): string[] => [...items].sort((a, b) => 
 
 test('StartTime and Duration outside Concat are offered last, with the reason in the detail', () => {
   const items = completeAt('ProjectName: immtest\nType: Retrieval\nSources:\n  - URI: oss://my-videos/a.mp4\n    |\n');
-  assert.deepEqual(sorted(items).filter((label) => !label.startsWith('highlight-')), ['StartTime', 'Duration']);
+  assert.deepEqual(
+    sorted(items).filter((label) => !label.startsWith('highlight-')),
+    ['StartTime', 'Duration'],
+  );
   const start = items.find((item) => item.label === 'StartTime')!;
   assert.equal(start.detail, 'no effect here: StartTime takes effect only when Type is Concat; Type is Retrieval, so it is ignored.');
   assert.ok(start.sortText!.startsWith('9'));
@@ -28,6 +31,9 @@ test('in a Concat job they take effect, and keep their usual detail and place', 
 
 test('the other rules of the table count too: BackgroundMusics without a mode', () => {
   const items = completeAt('ProjectName: immtest\nType: Compose\nEdit:\n  Mode: Sequential\n  |\n');
-  assert.match(items.find((item) => item.label === 'BackgroundMusics')!.detail!, /^no effect here: BackgroundMusics take effect only when BackgroundMusicMode is Random or Sequential/);
+  assert.match(
+    items.find((item) => item.label === 'BackgroundMusics')!.detail!,
+    /^no effect here: BackgroundMusics take effect only when BackgroundMusicMode is Random or Sequential/,
+  );
   assert.doesNotMatch(items.find((item) => item.label === 'BackgroundMusicMode')!.detail!, /no effect/);
 });

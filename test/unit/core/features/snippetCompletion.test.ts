@@ -12,7 +12,9 @@ function snippetsAt(marked: string): CompletionItem[] {
 }
 
 const labels = (items: readonly CompletionItem[]): string[] => items.map((item) => item.label).sort();
-const JOBS = SNIPPETS.filter((s) => s.place.kind === 'job').map((s) => s.prefix).sort();
+const JOBS = SNIPPETS.filter((s) => s.place.kind === 'job')
+  .map((s) => s.prefix)
+  .sort();
 
 const JOB = `ProjectName: immtest
 Type: Compose
@@ -59,7 +61,9 @@ test('a Sources item snippet in Sources, chosen by Type: with StartTime and Dura
 
 test('a Transition in Edit.Transitions, a BackgroundMusic in Edit.BackgroundMusics, the Output where the job has none', () => {
   assert.deepEqual(labels(snippetsAt(JOB.replace('  Mode: Sequential\n', '  Mode: Sequential\n  Transitions:\n    |\n'))), ['highlight-transition']);
-  assert.deepEqual(labels(snippetsAt(JOB.replace('  Mode: Sequential\n', '  Mode: Sequential\n  BackgroundMusics:\n    - |\n'))), ['highlight-background-music']);
+  assert.deepEqual(labels(snippetsAt(JOB.replace('  Mode: Sequential\n', '  Mode: Sequential\n  BackgroundMusics:\n    - |\n'))), [
+    'highlight-background-music',
+  ]);
   const withoutOutput = JOB.slice(0, JOB.indexOf('Output:'));
   assert.deepEqual(labels(snippetsAt(withoutOutput + '|')), ['highlight-output-video']);
   assert.deepEqual(labels(snippetsAt(JOB + '|')), []);

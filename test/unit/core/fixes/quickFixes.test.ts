@@ -9,15 +9,19 @@ import { validateJob } from '../../../../core/src/validate/validate';
 
 const URI = 'file:///job.highlight.yaml';
 
-const job = (type: string, rest: string): string =>
-  `ProjectName: immtest\nType: ${type}\nSources:\n  - URI: oss://my-videos/a.mp4\n${rest}`;
+const job = (type: string, rest: string): string => `ProjectName: immtest\nType: ${type}\nSources:\n  - URI: oss://my-videos/a.mp4\n${rest}`;
 const OUTPUT = 'Output:\n  URI: oss://my-videos/o.mp4\n  Container: mp4\n';
 
 /** The quick fixes offered for the diagnostic with `code` (through the data the editor sends back as JSON). */
 function fixesFor(text: string, code: string): { actions: CodeAction[]; diagnostic: Diagnostic } {
   const doc = parseJob(text);
   const diagnostic = validateJob(doc).find((d) => d.code === code);
-  assert.ok(diagnostic, `no ${code} in\n${text}\n${validateJob(doc).map((d) => `${String(d.code)} ${d.message}`).join('\n')}`);
+  assert.ok(
+    diagnostic,
+    `no ${code} in\n${text}\n${validateJob(doc)
+      .map((d) => `${String(d.code)} ${d.message}`)
+      .join('\n')}`,
+  );
   const sentBack = JSON.parse(JSON.stringify(diagnostic)) as Diagnostic;
   return { actions: codeActions(doc, URI, sentBack.range, [sentBack]), diagnostic };
 }
@@ -41,13 +45,19 @@ const codes = (text: string): unknown[] => validateJob(parseJob(text)).map((d) =
 test('an https OSS URL becomes oss://bucket/key, naming the bucket region in the title, without a query string', () => {
   const text = job('Retrieval', 'Output:\n  URI: https://my-videos.oss-cn-shanghai.aliyuncs.com/out/hl%20one.mp4?Expires=1&Signature=abc\n');
   const { actions } = fixesFor(text, 'invalid-oss-uri');
-  assert.equal(actions[0]!.title, 'Change to `oss://my-videos/out/hl one.mp4` (the bucket is in cn-shanghai: IMM must run in the same region, set by immHighlight.region)');
+  assert.equal(
+    actions[0]!.title,
+    'Change to `oss://my-videos/out/hl one.mp4` (the bucket is in cn-shanghai: IMM must run in the same region, set by immHighlight.region)',
+  );
   assert.equal(actions[0]!.isPreferred, true);
   const after = apply(text, actions[0]!);
   assert.match(after, /\n {2}URI: oss:\/\/my-videos\/out\/hl one\.mp4\n/);
   assert.deepEqual(codes(after), []);
   // The internal endpoint's host, and an http URL, too.
-  assert.match(fixed(job('Retrieval', 'Output:\n  URI: http://my-videos.oss-cn-beijing-internal.aliyuncs.com/o.mp4\n'), 'invalid-oss-uri', /cn-beijing/), /URI: oss:\/\/my-videos\/o\.mp4/);
+  assert.match(
+    fixed(job('Retrieval', 'Output:\n  URI: http://my-videos.oss-cn-beijing-internal.aliyuncs.com/o.mp4\n'), 'invalid-oss-uri', /cn-beijing/),
+    /URI: oss:\/\/my-videos\/o\.mp4/,
+  );
   // Another web address has no OSS URI to become.
   assert.deepEqual(fixesFor(job('Retrieval', 'Output:\n  URI: https://example.com/o.mp4\n'), 'invalid-oss-uri').actions, []);
 });
@@ -58,7 +68,10 @@ test('with the configured region known, the OSS URL fix notes the bucket region 
   const sentBack = JSON.parse(JSON.stringify(validateJob(doc).find((d) => d.code === 'invalid-oss-uri'))) as Diagnostic;
   const title = (region: string): string => codeActions(doc, URI, sentBack.range, [sentBack], { region })[0]!.title;
   assert.equal(title('cn-shanghai'), 'Change to `oss://my-videos/out/o.mp4`');
-  assert.equal(title('cn-hangzhou'), 'Change to `oss://my-videos/out/o.mp4` (the bucket is in cn-shanghai, but immHighlight.region is cn-hangzhou: IMM reads OSS in its own region)');
+  assert.equal(
+    title('cn-hangzhou'),
+    'Change to `oss://my-videos/out/o.mp4` (the bucket is in cn-shanghai, but immHighlight.region is cn-hangzhou: IMM reads OSS in its own region)',
+  );
 });
 
 test('Resolution 1280*720 (or ×, X, spaces) becomes 1280x720', () => {
@@ -94,7 +107,10 @@ test('a number out of range becomes its nearest bound, with both numbers in the 
 });
 
 test('a background music Volume out of range: the original volume first and preferred, the largest value second', () => {
-  const text = job('Concat', `${OUTPUT}Edit:\n  Mode: Sequential\n  BackgroundMusicMode: Sequential\n  BackgroundMusics:\n    - URI: oss://my-videos/m.mp3\n      Volume: 12\n`);
+  const text = job(
+    'Concat',
+    `${OUTPUT}Edit:\n  Mode: Sequential\n  BackgroundMusicMode: Sequential\n  BackgroundMusics:\n    - URI: oss://my-videos/m.mp3\n      Volume: 12\n`,
+  );
   const { actions } = fixesFor(text, 'out-of-range');
   assert.deepEqual(
     actions.map((a) => [a.title, a.isPreferred === true]),
@@ -111,7 +127,10 @@ test('a background music Volume out of range: the original volume first and pref
 test('Output.URI extension against Container: change the Container, or the extension', () => {
   const text = job('Concat', 'Output:\n  URI: oss://my-videos/out.mov\n  Container: mp4\n');
   const { actions } = fixesFor(text, 'output-extension-mismatch');
-  assert.deepEqual(actions.map((a) => a.title), ["Change Container to `mov`, as the URI's extension says", "Change the URI's extension to `.mp4`, as Container says"]);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ["Change Container to `mov`, as the URI's extension says", "Change the URI's extension to `.mp4`, as Container says"],
+  );
   const byContainer = apply(text, actions[0]!);
   assert.match(byContainer, /Container: mov\n/);
   assert.deepEqual(codes(byContainer), []);
@@ -122,17 +141,23 @@ test('Output.URI extension against Container: change the Container, or the exten
 
 test('an empty job offers the job of each Type', () => {
   const { actions } = fixesFor('# my job\n', 'missing-property');
-  assert.deepEqual(actions.map((a) => a.title), [
-    'Insert a Retrieval job (snippet highlight-retrieval)',
-    'Insert a Concat job (snippet highlight-concat)',
-    'Insert a Compose job (snippet highlight-compose)',
-  ]);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    [
+      'Insert a Retrieval job (snippet highlight-retrieval)',
+      'Insert a Concat job (snippet highlight-concat)',
+      'Insert a Compose job (snippet highlight-compose)',
+    ],
+  );
   for (const [i, type] of ['Retrieval', 'Concat', 'Compose'].entries()) {
     const after = apply('# my job\n', actions[i]!);
     assert.ok(after.startsWith('# my job\nProjectName: immtest\n'), after);
     assert.match(after, new RegExp(`\\nType: ${type}\\n`));
     // Only the placeholders are left to replace.
-    assert.ok(codes(after).every((code) => code === PLACEHOLDER_CODE), `${type}: ${codes(after).join(', ')}`);
+    assert.ok(
+      codes(after).every((code) => code === PLACEHOLDER_CODE),
+      `${type}: ${codes(after).join(', ')}`,
+    );
   }
   assert.match(apply('', actions[0]!), /^ProjectName: immtest\nType: Retrieval\n/);
 });
@@ -141,7 +166,10 @@ test('a list without effect in its mode: first set the mode to Sequential, then 
   const edit = (modeLine: string): string =>
     job('Compose', `${OUTPUT}Edit:\n  Mode: Sequential\n${modeLine}  BackgroundMusics:\n    - URI: oss://my-videos/m.mp3\n`);
   const { actions } = fixesFor(edit('  BackgroundMusicMode: Closed\n'), 'background-musics-need-mode');
-  assert.deepEqual(actions.map((a) => a.title), ['Set BackgroundMusicMode to Sequential', 'Remove `BackgroundMusics`']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Set BackgroundMusicMode to Sequential', 'Remove `BackgroundMusics`'],
+  );
   const set = apply(edit('  BackgroundMusicMode: Closed\n'), actions[0]!);
   assert.match(set, /\n {2}BackgroundMusicMode: Sequential\n/);
   assert.deepEqual(codes(set), []);
@@ -155,7 +183,10 @@ test('a list without effect in its mode: first set the mode to Sequential, then 
   ] as const) {
     const text = job('Compose', `${OUTPUT}Edit:\n  Mode: Sequential\n  ${list}:\n    - ${item}\n`);
     const code = list === 'Transitions' ? 'transitions-need-mode' : 'vfx-effects-need-mode';
-    assert.deepEqual(fixesFor(text, code).actions.map((a) => a.title), [`Set ${mode} to Sequential`, `Remove \`${list}\``]);
+    assert.deepEqual(
+      fixesFor(text, code).actions.map((a) => a.title),
+      [`Set ${mode} to Sequential`, `Remove \`${list}\``],
+    );
     assert.deepEqual(codes(fixed(text, code, `Set ${mode} to Sequential`)), []);
   }
 });
@@ -163,7 +194,10 @@ test('a list without effect in its mode: first set the mode to Sequential, then 
 test('a Weight without effect in Sequential mode: first set the mode to Random, then remove the Weight', () => {
   const text = job('Compose', `${OUTPUT}Edit:\n  Mode: Sequential\n  TransitionMode: Sequential\n  Transitions:\n    - Transition: fade\n      Weight: 10\n`);
   const { actions } = fixesFor(text, 'transition-weight-random-only');
-  assert.deepEqual(actions.map((a) => a.title), ['Set TransitionMode to Random', 'Remove `Weight`']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Set TransitionMode to Random', 'Remove `Weight`'],
+  );
   const after = apply(text, actions[0]!);
   assert.match(after, /TransitionMode: Random\n/);
   assert.deepEqual(codes(after), []);

@@ -78,7 +78,10 @@ type TopLevel = readonly [string, readonly string[]];
 
 function topLevel(shape: Shape): fc.Arbitrary<TopLevel> {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('ProjectName', 'Type', 'UserData', 'Unknown', 'type'), scalar).map(([k, v]) => [k, [`${k}: ${v}`]] as TopLevel) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(fc.constantFrom('ProjectName', 'Type', 'UserData', 'Unknown', 'type'), scalar).map(([k, v]) => [k, [`${k}: ${v}`]] as TopLevel),
+    },
     { weight: 1, arbitrary: fc.constant(['Output', ['Output:', '  URI: oss://test-bucket/out.mp4', '  Container: mp5', '  # end of Output']] as TopLevel) },
     { weight: 1, arbitrary: fc.constant(['Tags', ['Tags:', '  trip: summer']] as TopLevel) },
     { weight: 1, arbitrary: fc.tuple(fc.nat(), comment).map(([n, c]) => [`#${n}`, [c, '']] as TopLevel) },
@@ -99,35 +102,65 @@ function topLevels(shape: Shape): fc.Arbitrary<readonly [string[], string[]]> {
 }
 
 /** A job of a few hundred Sources (some items repeated verbatim), with other keys before and after. */
-const largeJob: fc.Arbitrary<string> = fc
-  .record({ itemIndent: fc.constantFrom(0, 2, 2, 4), crlf: fc.boolean() })
-  .chain((shape) =>
-    fc
-      .tuple(
-        topLevels(shape),
-        fc.array(item(shape.itemIndent), { minLength: 1, maxLength: 12 }),
-        fc.integer({ min: 20, max: 120 }),
-        fc.constantFrom('', '\n', '# trailing comment\n', '\n\n'),
-      )
-      .map(([[before, after], items, count, tail]) => {
-        const sources: string[] = [];
-        for (let i = 0; i < count; i++) {
-          const template = items[i % items.length]!;
-          // Most items differ (their own URI); some stay identical, as copied items do.
-          sources.push(...(i % 7 === 3 ? template : template.map((line) => line.replace('.mp4', `-${i}.mp4`))));
-        }
-        const header = count % 3 === 0 ? 'Sources: # the clips' : 'Sources:';
-        const text = [...before, header, ...sources, ...after].join('\n') + '\n' + tail;
-        return shape.crlf ? text.replace(/\n/g, '\r\n') : text;
-      }),
-  );
+const largeJob: fc.Arbitrary<string> = fc.record({ itemIndent: fc.constantFrom(0, 2, 2, 4), crlf: fc.boolean() }).chain((shape) =>
+  fc
+    .tuple(
+      topLevels(shape),
+      fc.array(item(shape.itemIndent), { minLength: 1, maxLength: 12 }),
+      fc.integer({ min: 20, max: 120 }),
+      fc.constantFrom('', '\n', '# trailing comment\n', '\n\n'),
+    )
+    .map(([[before, after], items, count, tail]) => {
+      const sources: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const template = items[i % items.length]!;
+        // Most items differ (their own URI); some stay identical, as copied items do.
+        sources.push(...(i % 7 === 3 ? template : template.map((line) => line.replace('.mp4', `-${i}.mp4`))));
+      }
+      const header = count % 3 === 0 ? 'Sources: # the clips' : 'Sources:';
+      const text = [...before, header, ...sources, ...after].join('\n') + '\n' + tail;
+      return shape.crlf ? text.replace(/\n/g, '\r\n') : text;
+    }),
+);
 
 // ---- Edits, including ones that break the YAML. ----
 
 const inserted = fc.oneof(
   fc.constantFrom(
-    '\n', '\r\n', ' ', '  ', '\t', '-', '- ', ': ', '#', '"', "'", '[', ']', '{', '}', '|', '>', '&a ', '*a', '!tag ', '---\n', '...\n', '%YAML 1.2\n', '?',
-    '\nType: Concat\n', '\nSources:\n', '\n  - URI: oss://b/new.mp4\n', '\n  - URI: oss://b/new.mp4\n    StartTime: 3\n', '\n- x\n', 'x', '0', 'Sources', '\nProjectName: again\n', '\n# c\n',
+    '\n',
+    '\r\n',
+    ' ',
+    '  ',
+    '\t',
+    '-',
+    '- ',
+    ': ',
+    '#',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    '|',
+    '>',
+    '&a ',
+    '*a',
+    '!tag ',
+    '---\n',
+    '...\n',
+    '%YAML 1.2\n',
+    '?',
+    '\nType: Concat\n',
+    '\nSources:\n',
+    '\n  - URI: oss://b/new.mp4\n',
+    '\n  - URI: oss://b/new.mp4\n    StartTime: 3\n',
+    '\n- x\n',
+    'x',
+    '0',
+    'Sources',
+    '\nProjectName: again\n',
+    '\n# c\n',
   ),
   fc.string({ maxLength: 6 }),
 );
@@ -246,9 +279,16 @@ describe('incremental parsing of large jobs by chunks', () => {
     fc.assert(
       // Not at the very start: a large text that starts inside an item makes yaml nest every later line one
       // level deeper, which exhausts its stack or not depending on the caller's (see wholeParse).
-      fc.property(fc.array(edit.map((e) => ({ ...e, at: 0.02 + 0.98 * e.at })), { minLength: 1, maxLength: 3 }), fc.boolean(), (edits, crlf) => {
-        followEdits(crlf ? base.replace(/\n/g, '\r\n') : base, edits);
-      }),
+      fc.property(
+        fc.array(
+          edit.map((e) => ({ ...e, at: 0.02 + 0.98 * e.at })),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.boolean(),
+        (edits, crlf) => {
+          followEdits(crlf ? base.replace(/\n/g, '\r\n') : base, edits);
+        },
+      ),
       { seed: SEED, numRuns: 6 },
     );
   });
@@ -267,7 +307,9 @@ describe('incremental parsing of large jobs by chunks', () => {
     assertSameParse(next, parseWholeJob(edited));
     // The same node objects: the items away from the edit were reused, not reparsed.
     const sources = (doc: JobDocument): readonly unknown[] =>
-      (doc.yaml!.contents as unknown as { items: { key: { value: unknown }; value: { items: unknown[] } }[] }).items.find((pair) => pair.key.value === 'Sources')!.value.items;
+      (doc.yaml!.contents as unknown as { items: { key: { value: unknown }; value: { items: unknown[] } }[] }).items.find(
+        (pair) => pair.key.value === 'Sources',
+      )!.value.items;
     assert.notEqual(first, next.yaml!.contents);
     assert.equal(sources(next)[0], sources(original)[0]);
     assert.equal(sources(next)[9_999], sources(original)[9_999]);
@@ -282,7 +324,7 @@ describe('incremental parsing of large jobs by chunks', () => {
         for (const after of ['', '# trailing comment\n', '\nType: Concat\n', 'Output:\n  URI: oss://test-bucket/out.mp4\n']) {
           for (const eol of ['\n', '\r\n']) {
             const job = (...names: string[]): string =>
-              (`ProjectName: immtest\nSources:\n${names.map((name) => item(indent, name)).join('')}${after}`).replace(/\n/g, eol);
+              `ProjectName: immtest\nSources:\n${names.map((name) => item(indent, name)).join('')}${after}`.replace(/\n/g, eol);
             const chains: readonly (readonly string[])[] = [
               [job('a', 'b'), job('a')], // the last of two items deleted
               [job('a', 'b', 'c'), job('a', 'b')], // the last of three

@@ -8,7 +8,15 @@ import { clampPosition, offsetOf } from '../../../../core/src/parse/positions';
 import { hover } from '../../../../core/src/features/hover';
 import { validateJob } from '../../../../core/src/validate/validate';
 
-const LINES = ['ProjectName: immtest', 'Type: Retrieval', 'Sources:', '  - URI: oss://test-bucket/input.mp4', 'Output:', '  URI: oss://test-bucket/output.mp4', '  Container: mp4'];
+const LINES = [
+  'ProjectName: immtest',
+  'Type: Retrieval',
+  'Sources:',
+  '  - URI: oss://test-bucket/input.mp4',
+  'Output:',
+  '  URI: oss://test-bucket/output.mp4',
+  '  Container: mp4',
+];
 
 const LINE_ENDS = { LF: '\n', CRLF: '\r\n', CR: '\r' } as const;
 
@@ -40,7 +48,9 @@ describe('positions past the end of a line (LSP: they mean the end of the line)'
       assert.deepEqual(result.range, { start: { line: 1, character: 6 }, end: { line: 1, character: 15 } });
       assert.match(JSON.stringify(result.contents), /\*\*Type\*\*/);
       assert.deepEqual(
-        complete(doc, { line: 1, character: 40 }).map((item) => item.label).sort(),
+        complete(doc, { line: 1, character: 40 })
+          .map((item) => item.label)
+          .sort(),
         ['Compose', 'Concat', 'Retrieval'],
       );
     }

@@ -136,7 +136,10 @@ describe('more than one YAML document', () => {
 describe('aliases', () => {
   const bomb = (levels: number): string => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < levels; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < levels; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     return text;
   };
 
@@ -204,11 +207,7 @@ describe('line ends, BOM and non-ASCII text', () => {
   });
 
   test('ranges that run to the end of a CRLF line stop before the \\r', () => {
-    const cases = [
-      `${MINIMAL_JOB}[[---]]\nType: Concat\n`,
-      `ProjectName: [["immtest]]\nType: Retrieval\n`,
-      `[[- ProjectName: immtest]]\n- Type: Retrieval\n`,
-    ];
+    const cases = [`${MINIMAL_JOB}[[---]]\nType: Concat\n`, `ProjectName: [["immtest]]\nType: Retrieval\n`, `[[- ProjectName: immtest]]\n- Type: Retrieval\n`];
     for (const marked of cases) {
       const { text, ranges } = withRanges(marked);
       const crlf = diagnose(text.replace(/\n/g, '\r\n')).filter((d) => d.code !== SchemaCode.Required);
@@ -226,7 +225,9 @@ describe('line ends, BOM and non-ASCII text', () => {
 
   test('a BOM is not a problem, and counts as one code unit of the first line', () => {
     assert.deepEqual(diagnose(`\uFEFF${MINIMAL_JOB}`), []);
-    const { text, ranges } = withRanges(`\uFEFFProjectName: [[12]]\nType: [[retrieval]]\nSources: [{URI: oss://test-bucket/a.mp4}]\nOutput: {URI: oss://test-bucket/o.mp4}\n`);
+    const { text, ranges } = withRanges(
+      `\uFEFFProjectName: [[12]]\nType: [[retrieval]]\nSources: [{URI: oss://test-bucket/a.mp4}]\nOutput: {URI: oss://test-bucket/o.mp4}\n`,
+    );
     assert.deepEqual(
       diagnose(text).map((d) => d.range),
       ranges,

@@ -6,7 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cmdQuote, commandWords, CommandLineError, powershellQuote, shellOf, toShellCommandLine, windowsArgvQuote } from '../../../../core/src/request/commandLine';
+import {
+  cmdQuote,
+  commandWords,
+  CommandLineError,
+  powershellQuote,
+  shellOf,
+  toShellCommandLine,
+  windowsArgvQuote,
+} from '../../../../core/src/request/commandLine';
 import { parseJob } from '../../../../core/src/parse/document';
 import { previewRequest } from '../../../../core/src/request/preview';
 import { toRequest } from '../../../../core/src/request/request';
@@ -18,7 +26,7 @@ const NASTY = [
   '$HOME and ${PATH} and $(id)',
   '`uname`',
   '"double" \\"escaped\\" \\\\',
-  'x\'; calc; #',
+  "x'; calc; #",
   'x & calc | more > out < in ^ (a) !b!',
   'Ünïcødé 中文 ‘curly’ “quotes” ‚low‛',
   '--endpoint=evil.example.com',
@@ -38,14 +46,23 @@ function aliyunReads(word: string): { flag: string; value: string } | { arg: str
   return { arg: word };
 }
 
-test('a ProjectName that would be a flag is a schema error, by IMM\'s project-name rule', () => {
+test("a ProjectName that would be a flag is a schema error, by IMM's project-name rule", () => {
   for (const name of ['--endpoint=evil.example.com', '-p', 'a b', 'tab\there', '1starts-with-digit', 'x'.repeat(129), 'esc\u001b']) {
-    const diagnostics = validateJob(parseJob(`ProjectName: ${JSON.stringify(name)}\nType: Retrieval\nSources:\n  - URI: oss://b/a.mp4\nOutput:\n  URI: oss://b/o.mp4\n`));
-    assert.ok(diagnostics.some((d) => /ProjectName/.test(d.message)), `${JSON.stringify(name)} is accepted`);
+    const diagnostics = validateJob(
+      parseJob(`ProjectName: ${JSON.stringify(name)}\nType: Retrieval\nSources:\n  - URI: oss://b/a.mp4\nOutput:\n  URI: oss://b/o.mp4\n`),
+    );
+    assert.ok(
+      diagnostics.some((d) => /ProjectName/.test(d.message)),
+      `${JSON.stringify(name)} is accepted`,
+    );
   }
   for (const name of ['immtest', 'test-project', '_p1', 'A'.repeat(128)]) {
     const diagnostics = validateJob(parseJob(`ProjectName: ${name}\nType: Retrieval\nSources:\n  - URI: oss://b/a.mp4\nOutput:\n  URI: oss://b/o.mp4\n`));
-    assert.deepEqual(diagnostics.filter((d) => /ProjectName/.test(d.message)), [], name);
+    assert.deepEqual(
+      diagnostics.filter((d) => /ProjectName/.test(d.message)),
+      [],
+      name,
+    );
   }
 });
 
@@ -64,7 +81,10 @@ test('every parameter is one word aliyun-cli reads as that parameter, even a val
 
 test('region always, endpoint as a host when overridden, no --version', () => {
   const preview = previewRequest({ ProjectName: 'immtest', Type: 'Retrieval', Sources: [{ URI: 'oss://b/a.mp4' }] }, { region: 'cn-beijing' });
-  assert.equal(preview.commandLine, `aliyun imm CreateHighlightTask --region=cn-beijing --ProjectName=immtest '--Sources=[{"URI":"oss://b/a.mp4"}]' --Type=Retrieval`);
+  assert.equal(
+    preview.commandLine,
+    `aliyun imm CreateHighlightTask --region=cn-beijing --ProjectName=immtest '--Sources=[{"URI":"oss://b/a.mp4"}]' --Type=Retrieval`,
+  );
 });
 
 test('values survive sh and bash exactly: quotes, $, backticks, non-ASCII', { skip: process.platform === 'win32' }, () => {
@@ -72,7 +92,9 @@ test('values survive sh and bash exactly: quotes, $, backticks, non-ASCII', { sk
     for (const value of NASTY) {
       const request = requestWith(value);
       const line = toShellCommandLine(request, { region: 'cn-hangzhou' }, 'posix');
-      const words = execFileSync(shell, ['-c', `printf '%s\\0' ${line.replace(/^aliyun /, '')}`], { encoding: 'utf8' }).split('\0').slice(0, -1);
+      const words = execFileSync(shell, ['-c', `printf '%s\\0' ${line.replace(/^aliyun /, '')}`], { encoding: 'utf8' })
+        .split('\0')
+        .slice(0, -1);
       assert.deepEqual(words, commandWords(request, { region: 'cn-hangzhou' }).slice(1), `${shell}: ${value}`);
     }
   }
@@ -187,7 +209,7 @@ test('cmd: argv quoting with every cmd character caret-escaped; % refused', () =
   assert.deepEqual(windowsArgvReads(cmdReads(line)), commandWords(requestWith('x & calc'), { region: 'cn-hangzhou' }));
 });
 
-test('the shell is picked from VS Code\'s terminal shell, else the platform', () => {
+test("the shell is picked from VS Code's terminal shell, else the platform", () => {
   assert.equal(shellOf('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'win32'), 'powershell');
   assert.equal(shellOf('C:\\Program Files\\PowerShell\\7\\pwsh.exe', 'win32'), 'powershell');
   assert.equal(shellOf('C:\\Windows\\System32\\cmd.exe', 'win32'), 'cmd');

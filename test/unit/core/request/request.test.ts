@@ -151,8 +151,8 @@ test('command line round-trips through a real POSIX shell', { skip: process.plat
   const request = toRequest({
     ProjectName: 'immtest',
     Type: 'Retrieval',
-    Sources: [{ URI: "oss://b/it's $HOME `x` \"q\".mp4" }],
-    UserData: "{'a': \"b\"}",
+    Sources: [{ URI: 'oss://b/it\'s $HOME `x` "q".mp4' }],
+    UserData: '{\'a\': "b"}',
   });
   const line = toShellCommandLine(request, { region: 'cn-hangzhou' }, 'posix');
   assert.match(line, /^aliyun imm CreateHighlightTask --region=cn-hangzhou --ProjectName=immtest /);
@@ -191,7 +191,9 @@ test('preview shows the wire form, the readable parameters and the command line'
 test('the API version and action are written once in the product code: core/src/request/request.ts', () => {
   const root = resolve(__dirname, '../../../..');
   const sources = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    );
   const written = ['core', 'server', 'client', 'cli', 'api']
     .flatMap((folder) => sources(join(root, folder, 'src')))
     .filter((file) => /(['"])(2020-09-30|CreateHighlightTask)\1/.test(readFileSync(file, 'utf8')))

@@ -111,7 +111,13 @@ function sectionBase(heading: string): Segment[] {
   return splitPath(heading.trim());
 }
 
-const cells = (line: string): string[] => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+const cells = (line: string): string[] =>
+  line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 const unquote = (text: string): string => text.replace(/^`|`$/g, '');
 
 function parseReference(markdown: string): Reference {
@@ -178,7 +184,10 @@ function withoutRemarks(text: string): string {
  * bare numbers "16 or 24", "one of 8000, 12000, …". undefined when the cell describes rather than lists.
  */
 function listedValues(text: string): string[] | undefined {
-  const clause = withoutRemarks(text).split(';')[0]!.trim().replace(/^one of /, '');
+  const clause = withoutRemarks(text)
+    .split(';')[0]!
+    .trim()
+    .replace(/^one of /, '');
   const pieces = clause.split(/\s*,\s*|\s+or\s+/).filter(Boolean);
   if (pieces.length === 0) return undefined;
   const quoted = pieces.map((p) => /^`([^`]+)`(?: default)?$/.exec(p)?.[1]);
@@ -352,7 +361,10 @@ test('the reference tables are found and parsed', () => {
   assert.ok(reference.rows.length >= 80, `only ${reference.rows.length} rows parsed`);
   assert.ok(reference.rows.some((r) => joinPath(r.segments) === 'Output.Video.TranscodeVideo.Codec'));
   assert.ok(reference.rows.some((r) => joinPath(r.segments) === 'Edit.BackgroundMusics[].URI'));
-  assert.deepEqual(reference.lists.map((l) => joinPath(l.segments)), ['Output.Video.FilterVideo.Watermarks[]']);
+  assert.deepEqual(
+    reference.lists.map((l) => joinPath(l.segments)),
+    ['Output.Video.FilterVideo.Watermarks[]'],
+  );
   assert.deepEqual(listedValues('`0` (default, off), `1` (narrowband HD; h264/h265, yuv420p, 8-bit only)'), ['0', '1']);
   assert.equal(listedValues('an effect name, e.g. `fade`'), undefined);
   assert.equal(statedDefault('0–10, default 0.2; 1 = original volume'), '0.2');
@@ -440,7 +452,30 @@ test('the schema follows the project conventions', () => {
       }
     }
   });
-  for (const name of ['Source', 'Highlight', 'Edit', 'BackgroundMusic', 'Transition', 'VfxEffect', 'Output', 'Segment', 'TargetVideo', 'TranscodeVideo', 'FilterVideo', 'Watermark', 'Delogo', 'Desensitization', 'TargetAudio', 'TranscodeAudio', 'FilterAudio', 'CredentialConfig', 'CredentialChainItem', 'Notification', 'MNS', 'RocketMQ']) {
+  for (const name of [
+    'Source',
+    'Highlight',
+    'Edit',
+    'BackgroundMusic',
+    'Transition',
+    'VfxEffect',
+    'Output',
+    'Segment',
+    'TargetVideo',
+    'TranscodeVideo',
+    'FilterVideo',
+    'Watermark',
+    'Delogo',
+    'Desensitization',
+    'TargetAudio',
+    'TranscodeAudio',
+    'FilterAudio',
+    'CredentialConfig',
+    'CredentialChainItem',
+    'Notification',
+    'MNS',
+    'RocketMQ',
+  ]) {
     assert.equal(schema.definitions?.[name]?.type, 'object', `definitions.${name}`);
   }
   // The API page's open intervals and its spelling, which the tables only state in prose.
@@ -451,7 +486,13 @@ test('the schema follows the project conventions', () => {
 });
 
 test('every OSS URI field has the oss-uri format and pattern', () => {
-  const ossFields = ['Sources[].URI', 'Edit.BackgroundMusics[].URI', 'Output.URI', 'Output.Video.FilterVideo.Watermarks[].URI', 'Notification.ExtendedMessageURI'];
+  const ossFields = [
+    'Sources[].URI',
+    'Edit.BackgroundMusics[].URI',
+    'Output.URI',
+    'Output.Video.FilterVideo.Watermarks[].URI',
+    'Notification.ExtendedMessageURI',
+  ];
   const formatted: string[] = [];
   walkProperties(schema, [], (segments, declared) => {
     if (declared['x-format'] === 'oss-uri') formatted.push(joinPath(segments));
@@ -462,7 +503,18 @@ test('every OSS URI field has the oss-uri format and pattern', () => {
     for (const good of ['oss://test-bucket/test-object', 'oss://abc/a', `oss://${'a'.repeat(63)}/x/y.mp4`, 'oss://1-2/中文.mp4']) {
       assert.match(good, pattern, `${field} should accept ${good}`);
     }
-    for (const bad of ['oss://ab/x', `oss://${'a'.repeat(64)}/x`, 'oss://-abc/x', 'oss://abc-/x', 'oss://Abc/x', 'oss://a_b/x', 'oss://abc/', 'oss://abc', 'https://abc/x', ' oss://abc/x']) {
+    for (const bad of [
+      'oss://ab/x',
+      `oss://${'a'.repeat(64)}/x`,
+      'oss://-abc/x',
+      'oss://abc-/x',
+      'oss://Abc/x',
+      'oss://a_b/x',
+      'oss://abc/',
+      'oss://abc',
+      'https://abc/x',
+      ' oss://abc/x',
+    ]) {
       assert.doesNotMatch(bad, pattern, `${field} should reject ${bad}`);
     }
   }
@@ -553,7 +605,11 @@ test('the sample request is made of the API page example values', () => {
     assert.ok(forms.includes(onPage), `${where}: ${forms[0]} is not the API page's example ${onPage}`);
     used.add(where);
   }
-  assert.deepEqual([...pageExamples.keys()].filter((where) => !used.has(where)), [], 'page examples missing from the sample request');
+  assert.deepEqual(
+    [...pageExamples.keys()].filter((where) => !used.has(where)),
+    [],
+    'page examples missing from the sample request',
+  );
 });
 
 test('the API page example request validates, and its values are the schema examples', () => {

@@ -141,7 +141,9 @@ function problemsOf(text: string): Problem[] {
 
 /** Problems other than the placeholders, which the user is meant to replace. */
 function otherProblems(text: string): string[] {
-  return problemsOf(text).filter((p) => p.code !== PLACEHOLDER_CODE).map((p) => p.text);
+  return problemsOf(text)
+    .filter((p) => p.code !== PLACEHOLDER_CODE)
+    .map((p) => p.text);
 }
 
 /** Every placeholder replaced by a real value of the same shape, as a user finishing the job would. */
@@ -231,7 +233,9 @@ test('a snippet without a valid place, or an item snippet without a description,
   assert.throws(() => snippetsOf({ Item: { prefix: 'highlight-item', body, 'x-place': 'item', 'x-list': [] } }), /"Item" has no valid x-place/);
   assert.throws(() => snippetsOf({ Item: { prefix: 'highlight-item', body, 'x-place': 'anywhere' } }), /"Item" has no valid x-place/);
   assert.throws(() => snippetsOf({ Item: { prefix: 'highlight-item', body, 'x-place': 'item', 'x-list': ['Sources'] } }), /"Item" has no description/);
-  const [item] = snippetsOf({ Item: { prefix: 'highlight-item', body, description: 'One more.', 'x-place': 'item', 'x-list': ['Edit', 'Transitions'], 'x-for-types': ['Compose'] } });
+  const [item] = snippetsOf({
+    Item: { prefix: 'highlight-item', body, description: 'One more.', 'x-place': 'item', 'x-list': ['Edit', 'Transitions'], 'x-for-types': ['Compose'] },
+  });
   assert.deepEqual(item?.place, { kind: 'item', list: ['Edit', 'Transitions'] });
   assert.deepEqual([item?.label(), item?.description(), item?.forTypes], ['Item', 'One more.', ['Compose']]);
 });
@@ -241,7 +245,11 @@ test('the expander reads snippet syntax as VS Code does', () => {
   assert.equal(expansion.text, 'a x   p $ oss://b/o }');
   assert.deepEqual(expansion.tabStops, [1, 2, 3, 4, 5, 6]);
   assert.deepEqual(expansion.choices, [['p', 'q']]);
-  assert.deepEqual(expansion.defaults, [{ text: 'x', offset: 2 }, { text: 'b', offset: 16 }, { text: 'oss://b/o', offset: 10 }]);
+  assert.deepEqual(expansion.defaults, [
+    { text: 'x', offset: 2 },
+    { text: 'b', offset: 16 },
+    { text: 'oss://b/o', offset: 10 },
+  ]);
   assert.equal(expand('${1|p,q|}', (_n, options) => options[1]!).text, 'q');
   assert.throws(() => expand('${TM_FILENAME}'));
   assert.throws(() => expand('${1:open'));
@@ -275,8 +283,14 @@ for (const snippet of SNIPPETS) {
         assert.equal(placeholderIn(value), undefined, `${value} is listed as real but is a placeholder`);
         continue;
       }
-      assert.ok(placeholderIn(value), `${snippet.prefix}: the default ${JSON.stringify(value)} is neither a real value (REAL_DEFAULTS) nor a placeholder (placeholders.ts)`);
-      assert.ok(placeholders.some((p) => p.offset === at + offset), `${snippet.prefix}: ${value} is reported where it stands`);
+      assert.ok(
+        placeholderIn(value),
+        `${snippet.prefix}: the default ${JSON.stringify(value)} is neither a real value (REAL_DEFAULTS) nor a placeholder (placeholders.ts)`,
+      );
+      assert.ok(
+        placeholders.some((p) => p.offset === at + offset),
+        `${snippet.prefix}: ${value} is reported where it stands`,
+      );
     }
     if (snippet.place.kind === 'job') assert.ok(placeholders.length > 0, `${snippet.prefix} writes at least one value the user must replace`);
   });
@@ -284,9 +298,18 @@ for (const snippet of SNIPPETS) {
   test(`${snippet.prefix}: inserted where it fits, it has no problem but its placeholders, and none once they are filled in`, () => {
     const { text } = insertedBy(snippet.prefix);
     assert.deepEqual(otherProblems(text), [], text);
-    assert.deepEqual(problemsOf(filledIn(text)).map((p) => p.text), [], filledIn(text));
+    assert.deepEqual(
+      problemsOf(filledIn(text)).map((p) => p.text),
+      [],
+      filledIn(text),
+    );
     if (snippet.place.kind === 'job') {
-      const job = parseJob(text).value as { ProjectName?: unknown; Sources?: { URI?: unknown; StartTime?: unknown; Duration?: unknown }[]; Output?: { URI?: unknown; Container?: unknown }; Edit?: unknown };
+      const job = parseJob(text).value as {
+        ProjectName?: unknown;
+        Sources?: { URI?: unknown; StartTime?: unknown; Duration?: unknown }[];
+        Output?: { URI?: unknown; Container?: unknown };
+        Edit?: unknown;
+      };
       assert.equal(typeof job.ProjectName, 'string');
       // A join needs two clips (issue 19, item 15); the others start from one video.
       assert.equal(job.Sources?.length, snippet.prefix === 'highlight-concat' ? 2 : 1);
@@ -316,7 +339,10 @@ for (const snippet of SNIPPETS) {
   test(`${snippet.prefix}: tab stops run from 1 without gaps and end at $0`, () => {
     const { tabStops } = expand(bodyText(snippet));
     const numbered = [...new Set(tabStops.filter((n) => n > 0))].sort((a, b) => a - b);
-    assert.deepEqual(numbered, numbered.map((_, index) => index + 1));
+    assert.deepEqual(
+      numbered,
+      numbered.map((_, index) => index + 1),
+    );
     assert.ok(tabStops.includes(0), 'the snippet should end at $0');
   });
 }

@@ -9,7 +9,14 @@ import { PLACEHOLDER_RULE } from '../../../../core/src/validate/placeholders';
 const root = path.resolve(__dirname, '../../../..');
 /** The README and the pages under docs/: the tables of codes may live in either. */
 const docsDir = path.join(root, 'docs');
-const pages = [path.join(root, 'README.md'), ...(existsSync(docsDir) ? readdirSync(docsDir).filter((name) => name.endsWith('.md')).map((name) => path.join(docsDir, name)) : [])];
+const pages = [
+  path.join(root, 'README.md'),
+  ...(existsSync(docsDir)
+    ? readdirSync(docsDir)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => path.join(docsDir, name))
+    : []),
+];
 const text = pages.map((page) => readFileSync(page, 'utf8')).join('\n');
 /** Rows of the codes' tables: | `code` | severity | what it means |, the code perhaps after its anchor (<a id="code"></a>). */
 const tableRows = new Map([...text.matchAll(/^\| (?:<a id="[a-z-]+"><\/a>)?`([a-z-]+)` \| (error|warning) \|/gm)].map((m) => [m[1]!, m[2]!]));

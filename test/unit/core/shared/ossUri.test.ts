@@ -24,13 +24,22 @@ describe('OSS URIs that are rejected, with the wrong part named', () => {
     ['', '`` is not an OSS URI: write it as oss://bucket/object.'],
     ['test-bucket/a.mp4', '`test-bucket/a.mp4` is not an OSS URI: write it as oss://bucket/object.'],
     ['oss:/test-bucket/a.mp4', '`oss:/test-bucket/a.mp4` is not an OSS URI: write it as oss://bucket/object.'],
-    ['https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4', '`https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4` is not an OSS URI: it must start with oss:// (not https://). IMM reads from OSS, not from web addresses.'],
-    ['HTTP://example.com/a.mp4', '`HTTP://example.com/a.mp4` is not an OSS URI: it must start with oss:// (not HTTP://). IMM reads from OSS, not from web addresses.'],
+    [
+      'https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4',
+      '`https://test-bucket.oss-cn-hangzhou.aliyuncs.com/a.mp4` is not an OSS URI: it must start with oss:// (not https://). IMM reads from OSS, not from web addresses.',
+    ],
+    [
+      'HTTP://example.com/a.mp4',
+      '`HTTP://example.com/a.mp4` is not an OSS URI: it must start with oss:// (not HTTP://). IMM reads from OSS, not from web addresses.',
+    ],
     ['s3://bucket/a.mp4', '`s3://bucket/a.mp4` is not an OSS URI: it must start with oss:// (not s3://).'],
     ['OSS://test-bucket/a.mp4', '`OSS://test-bucket/a.mp4` is not an OSS URI: it must start with oss:// (not OSS://).'],
     ['oss://test-bucket', '`oss://test-bucket` names a bucket but no object: write it as oss://test-bucket/path/to/object.'],
     ['oss://test-bucket/', '`oss://test-bucket/` names a bucket but no object: write it as oss://test-bucket/path/to/object.'],
-    ['oss://test-bucket//a.mp4', '`oss://test-bucket//a.mp4` has an object name starting with `/`, which OSS does not allow: write it as oss://test-bucket/a.mp4.'],
+    [
+      'oss://test-bucket//a.mp4',
+      '`oss://test-bucket//a.mp4` has an object name starting with `/`, which OSS does not allow: write it as oss://test-bucket/a.mp4.',
+    ],
     [' oss://test-bucket/a.mp4', '` oss://test-bucket/a.mp4` has spaces before or after it: remove them.'],
     ['oss://test-bucket/a.mp4\t', '`oss://test-bucket/a.mp4\t` has spaces before or after it: remove them.'],
   ];

@@ -79,7 +79,7 @@ function hoverText(marked: string): string {
   return (result.contents as MarkupContent).value;
 }
 
-describe('drift: the documented names in the schema are the pages\' lists', () => {
+describe("drift: the documented names in the schema are the pages' lists", () => {
   test('the fixture names its sources and holds 44 transitions and 9 effects', () => {
     assert.match(FIXTURE.$comment, /transition-effect|developer reference/);
     assert.equal(FIXTURE.transitions.names.length, 44);
@@ -194,16 +194,25 @@ describe('undocumented names are warnings with the right suggestion', () => {
 
   test('an empty or non-text name is left to the schema', () => {
     const empty = validateJob(parseJob(job(["''"])));
-    assert.deepEqual(empty.map((d) => d.code), ['too-short']);
+    assert.deepEqual(
+      empty.map((d) => d.code),
+      ['too-short'],
+    );
     const number = validateJob(parseJob(job(['12'])));
-    assert.deepEqual(number.map((d) => d.code), ['invalid-type']);
+    assert.deepEqual(
+      number.map((d) => d.code),
+      ['invalid-type'],
+    );
   });
 });
 
 describe('completion and hover know the documented names', () => {
   test('completion offers every documented transition, and nothing else', () => {
     const items = completeAt('Edit:\n  Transitions:\n    - Transition: |');
-    assert.deepEqual(items.map((i) => i.label), FIXTURE.transitions.names);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      FIXTURE.transitions.names,
+    );
     for (const item of items) {
       assert.equal(item.detail, 'documented name');
       assert.match((item.documentation as MarkupContent).value, /\(https:\/\/www\.alibabacloud\.com\/help\/en\/imm\/developer-reference\/transition-effect\)/);
@@ -212,28 +221,39 @@ describe('completion and hover know the documented names', () => {
 
   test('completion offers every documented effect, and nothing else', () => {
     const items = completeAt('Edit:\n  VfxEffects:\n    - Weight: 5\n      VfxEffect: |');
-    assert.deepEqual(items.map((i) => i.label), FIXTURE.effects.names);
-    assert.deepEqual(completeAt('Edit:\n  VfxEffects:\n  - VfxEffect: l|').map((i) => i.label), FIXTURE.effects.names);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      FIXTURE.effects.names,
+    );
+    assert.deepEqual(
+      completeAt('Edit:\n  VfxEffects:\n  - VfxEffect: l|').map((i) => i.label),
+      FIXTURE.effects.names,
+    );
   });
 
   test('the old example values are not offered as documented', () => {
-    const offered = [
-      ...completeAt('Edit:\n  Transitions:\n    - Transition: |'),
-      ...completeAt('Edit:\n  VfxEffects:\n    - VfxEffect: |'),
-    ].map((i) => i.label);
+    const offered = [...completeAt('Edit:\n  Transitions:\n    - Transition: |'), ...completeAt('Edit:\n  VfxEffects:\n    - VfxEffect: |')].map(
+      (i) => i.label,
+    );
     for (const name of FIXTURE.sdkExampleValuesOnNeitherPage) assert.ok(!offered.includes(name), name);
   });
 
   test('hover on a documented value says so and links the page', () => {
     const text = hoverText('Edit:\n  Transitions:\n    - Transition: wipe|left\n');
-    assert.match(text, /`wipeleft` is a documented name: see \[Transition effects\]\(https:\/\/www\.alibabacloud\.com\/help\/en\/imm\/developer-reference\/transition-effect\)/);
+    assert.match(
+      text,
+      /`wipeleft` is a documented name: see \[Transition effects\]\(https:\/\/www\.alibabacloud\.com\/help\/en\/imm\/developer-reference\/transition-effect\)/,
+    );
     const effect = hoverText('Edit:\n  VfxEffects:\n    - VfxEffect: vign|ette\n');
     assert.match(effect, /`vignette` is a documented name: see \[Effects\]\(https:\/\/www\.alibabacloud\.com\/help\/en\/imm\/developer-reference\/effects\)/);
   });
 
   test('hover on an undocumented value says it is not documented and links the page', () => {
     const text = hoverText('Edit:\n  Transitions:\n    - Transition: direc|tional\n');
-    assert.match(text, /`directional` is not a documented name: see \[Transition effects\]\(https:\/\/www\.alibabacloud\.com\/help\/en\/imm\/developer-reference\/transition-effect\)/);
+    assert.match(
+      text,
+      /`directional` is not a documented name: see \[Transition effects\]\(https:\/\/www\.alibabacloud\.com\/help\/en\/imm\/developer-reference\/transition-effect\)/,
+    );
     assert.doesNotMatch(text, /`directional` is a documented/);
   });
 

@@ -28,15 +28,26 @@ test('a value that is still a snippet placeholder is an error at that value', ()
 
 test('the placeholder bucket is caught whatever object the user wrote after it, quoted or not, in any field', () => {
   for (const uri of ['oss://your-bucket/my/clip.mp4', '"oss://your-bucket/a.mp4"', "'oss://your-bucket/x'"]) {
-    assert.deepEqual(validateJob(parseJob(JOB(uri))).map((d) => d.code), [PLACEHOLDER_CODE], uri);
+    assert.deepEqual(
+      validateJob(parseJob(JOB(uri))).map((d) => d.code),
+      [PLACEHOLDER_CODE],
+      uri,
+    );
   }
   const music = `${JOB('oss://my-videos/o.mp4')}Edit:\n  Mode: Sequential\n  BackgroundMusicMode: Sequential\n  BackgroundMusics:\n    - URI: oss://your-bucket/music.mp3\n`;
-  assert.deepEqual(validateJob(parseJob(music)).map((d) => d.code), [PLACEHOLDER_CODE]);
+  assert.deepEqual(
+    validateJob(parseJob(music)).map((d) => d.code),
+    [PLACEHOLDER_CODE],
+  );
 });
 
 test('a real bucket, or a bucket merely named like the placeholder, is not a placeholder', () => {
   for (const uri of ['oss://my-videos/output.mp4', 'oss://your-bucket-2/output.mp4', 'oss://team-your-bucket/o.mp4']) {
-    assert.deepEqual(validateJob(parseJob(JOB(uri))).map((d) => d.code), [], uri);
+    assert.deepEqual(
+      validateJob(parseJob(JOB(uri))).map((d) => d.code),
+      [],
+      uri,
+    );
   }
 });
 

@@ -127,16 +127,12 @@ ${OUTPUT}`,
 
 ruleSuite('container-required', 'error', ({ reports, silent }) => {
   for (const type of ['Concat', 'Compose']) {
-    reports(
-      `requires Output.Container for ${type}, at the Output key`,
-      job(type, '[[Output]]:\n  URI: oss://test-bucket/out.mp4\n'),
-      [
-        {
-          message: `Output.Container is required when Type is ${type}. Valid: mp4, mkv, mov, asf, avi, mxf, ts, flv.`,
-          fixes: [{ kind: 'add-properties', path: ['Output'], properties: ['Container'] }],
-        },
-      ],
-    );
+    reports(`requires Output.Container for ${type}, at the Output key`, job(type, '[[Output]]:\n  URI: oss://test-bucket/out.mp4\n'), [
+      {
+        message: `Output.Container is required when Type is ${type}. Valid: mp4, mkv, mov, asf, avi, mxf, ts, flv.`,
+        fixes: [{ kind: 'add-properties', path: ['Output'], properties: ['Container'] }],
+      },
+    ]);
   }
   silent('does not require it for Retrieval', job('Retrieval', 'Output:\n  URI: oss://test-bucket/out.mp4\n'));
   silent('is satisfied by a Container', job('Concat', OUTPUT));
@@ -154,11 +150,17 @@ for (const { code, list, mode, item, modes } of MODE_LISTS) {
     const edit = (modeLine: string, marked: boolean): string =>
       job('Compose', `${OUTPUT}Edit:\n  Mode: Sequential\n${modeLine}  ${marked ? `[[${list}]]` : list}:\n    - ${item}\n`);
     reports(`warns at the ${list} key when ${mode} is not set`, edit('', true), [
-      { message: `${list} take effect only when ${mode} is Random or Sequential; it is not set (default Closed).`, fixes: [setMode(mode, 'Sequential', list), ...remove('Edit', list)] },
+      {
+        message: `${list} take effect only when ${mode} is Random or Sequential; it is not set (default Closed).`,
+        fixes: [setMode(mode, 'Sequential', list), ...remove('Edit', list)],
+      },
     ]);
     for (const value of modes) {
       reports(`warns when ${mode} is ${value}`, edit(`  ${mode}: ${value}\n`, true), [
-        { message: `${list} take effect only when ${mode} is Random or Sequential; it is ${value}.`, fixes: [setMode(mode, 'Sequential', list), ...remove('Edit', list)] },
+        {
+          message: `${list} take effect only when ${mode} is Random or Sequential; it is ${value}.`,
+          fixes: [setMode(mode, 'Sequential', list), ...remove('Edit', list)],
+        },
       ]);
     }
     for (const value of ['Random', 'Sequential']) silent(`accepts ${list} with ${mode} ${value}`, edit(`  ${mode}: ${value}\n`, false));
@@ -172,13 +174,15 @@ for (const { code, list, mode, item } of [
   { code: 'vfx-effect-weight-random-only', list: 'VfxEffects', mode: 'VfxEffectMode', item: 'VfxEffect: letterboxed' },
 ] as const) {
   ruleSuite(code, 'warning', ({ reports, silent }) => {
-    const edit = (value: string, weights: string): string =>
-      job('Compose', `${OUTPUT}Edit:\n  Mode: Sequential\n  ${mode}: ${value}\n  ${list}:\n${weights}`);
+    const edit = (value: string, weights: string): string => job('Compose', `${OUTPUT}Edit:\n  Mode: Sequential\n  ${mode}: ${value}\n  ${list}:\n${weights}`);
     reports(
       `warns at each Weight key of ${list} when ${mode} is Sequential`,
       edit('Sequential', `    - ${item}\n      [[Weight]]: 10\n    - ${item}\n    - ${item}\n      [[Weight]]: 90\n`),
       [
-        { message: `Weight takes effect only when ${mode} is Random; it is Sequential, so the list is applied in order.`, fixes: [setMode(mode, 'Random'), ...remove('Edit', list, 0, 'Weight')] },
+        {
+          message: `Weight takes effect only when ${mode} is Random; it is Sequential, so the list is applied in order.`,
+          fixes: [setMode(mode, 'Random'), ...remove('Edit', list, 0, 'Weight')],
+        },
         { message: /only when .* is Random/, fixes: [setMode(mode, 'Random'), ...remove('Edit', list, 2, 'Weight')] },
       ],
     );
@@ -189,11 +193,9 @@ for (const { code, list, mode, item } of [
 }
 
 ruleSuite('segment-start-number-hls-only', 'warning', ({ reports, silent }) => {
-  reports(
-    'warns at StartNumber of dash segments',
-    job('Concat', `${OUTPUT}  Segment:\n    Format: dash\n    [[StartNumber]]: 3\n`),
-    [{ message: 'StartNumber applies to hls segments only; Segment.Format is dash.', fixes: remove('Output', 'Segment', 'StartNumber') }],
-  );
+  reports('warns at StartNumber of dash segments', job('Concat', `${OUTPUT}  Segment:\n    Format: dash\n    [[StartNumber]]: 3\n`), [
+    { message: 'StartNumber applies to hls segments only; Segment.Format is dash.', fixes: remove('Output', 'Segment', 'StartNumber') },
+  ]);
   reports('warns when Format is not set', job('Concat', `${OUTPUT}  Segment:\n    [[StartNumber]]: 3\n`), [
     { message: 'StartNumber applies to hls segments only; Segment.Format is not set.', fixes: remove('Output', 'Segment', 'StartNumber') },
   ]);
@@ -230,26 +232,46 @@ Notification:
 `,
     [
       { message: '`http://example.com/a.mp4` is not an OSS URI: it must start with oss:// (not http://). IMM reads from OSS, not from web addresses.' },
-      { message: '`Bad_Bucket` is not a valid OSS bucket name: use 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.' },
+      {
+        message: '`Bad_Bucket` is not a valid OSS bucket name: use 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
+      },
       { message: '`oss://test-bucket` names a bucket but no object: write it as oss://test-bucket/path/to/object.' },
       { message: '`test-bucket/out.mp4` is not an OSS URI: write it as oss://bucket/object.' },
       { message: /^`ab` is not a valid OSS bucket name/ },
       { message: '`oss://test-bucket/` names a bucket but no object: write it as oss://test-bucket/path/to/object.' },
     ],
   );
-  silent('accepts OSS URIs with deep, non-ASCII and spaced object names', job('Concat', 'Output:\n  URI: "oss://test-bucket/输出/my clip (1).mp4"\n  Container: mp4\n'));
+  silent(
+    'accepts OSS URIs with deep, non-ASCII and spaced object names',
+    job('Concat', 'Output:\n  URI: "oss://test-bucket/输出/my clip (1).mp4"\n  Container: mp4\n'),
+  );
   silent('leaves a URI of the wrong type to the schema', job('Concat', 'Output:\n  URI: 12\n  Container: mp4\n'));
 });
 
 ruleSuite('output-uri-folder', 'warning', ({ reports, silent }) => {
-  reports('warns at a URI ending in / without Segment, and offers a file in that folder', job('Concat', 'Output:\n  URI: [[oss://test-bucket/highlights/]]\n  Container: mov\n'), [
-    {
-      message: 'Output.URI ends in "/", a folder: it must name the output file (for example `oss://test-bucket/highlights/output.mov`), unless Output.Segment is set.',
-      fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: 'oss://test-bucket/highlights/output.mov', title: 'Change to `oss://test-bucket/highlights/output.mov`' }],
-    },
-  ]);
+  reports(
+    'warns at a URI ending in / without Segment, and offers a file in that folder',
+    job('Concat', 'Output:\n  URI: [[oss://test-bucket/highlights/]]\n  Container: mov\n'),
+    [
+      {
+        message:
+          'Output.URI ends in "/", a folder: it must name the output file (for example `oss://test-bucket/highlights/output.mov`), unless Output.Segment is set.',
+        fixes: [
+          {
+            kind: 'set-value',
+            path: ['Output', 'URI'],
+            value: 'oss://test-bucket/highlights/output.mov',
+            title: 'Change to `oss://test-bucket/highlights/output.mov`',
+          },
+        ],
+      },
+    ],
+  );
   silent('leaves a file name alone', job('Concat', 'Output:\n  URI: oss://test-bucket/highlights/out.mp4\n  Container: mp4\n'));
-  silent('leaves a folder with Segment alone (the segments go there)', job('Concat', 'Output:\n  URI: oss://test-bucket/highlights/\n  Container: ts\n  Segment:\n    Format: hls\n'));
+  silent(
+    'leaves a folder with Segment alone (the segments go there)',
+    job('Concat', 'Output:\n  URI: oss://test-bucket/highlights/\n  Container: ts\n  Segment:\n    Format: hls\n'),
+  );
   silent('leaves a bare bucket to the OSS URI check', job('Concat', 'Output:\n  URI: oss://test-bucket/\n  Container: mp4\n'));
 });
 
@@ -265,7 +287,12 @@ ruleSuite('output-extension-mismatch', 'warning', ({ reports, silent }) => {
   ]);
   // webm is no Container value: only the extension can change.
   reports('reads the extension case-insensitively', job('Concat', 'Output:\n  URI: [[oss://test-bucket/OUT.WEBM]]\n  Container: mkv\n'), [
-    { message: /ends in \.webm but Container is mkv/, fixes: [{ kind: 'set-value', path: ['Output', 'URI'], value: 'oss://test-bucket/OUT.mkv', title: "Change the URI's extension to `.mkv`, as Container says" }] },
+    {
+      message: /ends in \.webm but Container is mkv/,
+      fixes: [
+        { kind: 'set-value', path: ['Output', 'URI'], value: 'oss://test-bucket/OUT.mkv', title: "Change the URI's extension to `.mkv`, as Container says" },
+      ],
+    },
   ]);
   silent('accepts a matching extension in any case', job('Concat', 'Output:\n  URI: oss://test-bucket/OUT.MP4\n  Container: mp4\n'));
   silent('does not second-guess extensions that are not containers', job('Concat', 'Output:\n  URI: oss://test-bucket/out/index.m3u8\n  Container: ts\n'));
@@ -279,7 +306,10 @@ ruleSuite('video-bitrate-crf-exclusive', 'warning', ({ reports, silent }) => {
     job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n      Bitrate: 2000000\n      [[CRF]]: 23\n')),
     [{ message: 'Bitrate and CRF exclude each other: set one of them.', fixes: remove('Output', 'Video', 'TranscodeVideo', 'CRF') }],
   );
-  silent('leaves Codec copy to codec-copy-ignores-settings', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Bitrate: 2000000\n      CRF: 23\n')));
+  silent(
+    'leaves Codec copy to codec-copy-ignores-settings',
+    job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Bitrate: 2000000\n      CRF: 23\n')),
+  );
   silent('accepts CRF alone', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n      CRF: 23\n')));
   silent('accepts Bitrate alone', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n      Bitrate: 2000000\n')));
 });
@@ -290,7 +320,10 @@ ruleSuite('audio-bitrate-quality-exclusive', 'warning', ({ reports, silent }) =>
     job('Concat', withOutput('  Audio:\n    TranscodeAudio:\n      Codec: aac\n      Bitrate: 128000\n      [[Quality]]: 80\n')),
     [{ message: 'Bitrate and Quality exclude each other: set one of them.', fixes: remove('Output', 'Audio', 'TranscodeAudio', 'Quality') }],
   );
-  silent('leaves Codec copy to codec-copy-ignores-settings', job('Concat', withOutput('  Audio:\n    TranscodeAudio:\n      Codec: copy\n      Bitrate: 128000\n      Quality: 80\n')));
+  silent(
+    'leaves Codec copy to codec-copy-ignores-settings',
+    job('Concat', withOutput('  Audio:\n    TranscodeAudio:\n      Codec: copy\n      Bitrate: 128000\n      Quality: 80\n')),
+  );
   silent('accepts Quality alone', job('Concat', withOutput('  Audio:\n    TranscodeAudio:\n      Codec: aac\n      Quality: 80\n')));
 });
 
@@ -319,7 +352,10 @@ ruleSuite('option-without-value', 'warning', ({ reports, silent }) => {
     [
       { message: 'ResolutionOption has no effect without Resolution.', fixes: remove('Output', 'Video', 'TranscodeVideo', 'ResolutionOption') },
       { message: 'ScaleType has no effect without Resolution.', fixes: remove('Output', 'Video', 'TranscodeVideo', 'ScaleType') },
-      { message: 'AdaptiveResolutionDirection has no effect without Resolution.', fixes: remove('Output', 'Video', 'TranscodeVideo', 'AdaptiveResolutionDirection') },
+      {
+        message: 'AdaptiveResolutionDirection has no effect without Resolution.',
+        fixes: remove('Output', 'Video', 'TranscodeVideo', 'AdaptiveResolutionDirection'),
+      },
       { message: 'FrameRateOption has no effect without FrameRate.', fixes: remove('Output', 'Video', 'TranscodeVideo', 'FrameRateOption') },
       { message: 'BitrateOption has no effect without Bitrate.', fixes: remove('Output', 'Video', 'TranscodeVideo', 'BitrateOption') },
       { message: 'MaxBitrate has no effect without BufferSize.', fixes: remove('Output', 'Video', 'TranscodeVideo', 'MaxBitrate') },
@@ -329,7 +365,10 @@ ruleSuite('option-without-value', 'warning', ({ reports, silent }) => {
   );
   silent(
     'leaves options under Codec copy to codec-copy-ignores-settings',
-    job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: copy\n      ScaleType: fit\n  Audio:\n    TranscodeAudio:\n      SampleRateOption: fixed\n')),
+    job(
+      'Concat',
+      withOutput('  Video:\n    TranscodeVideo:\n      Codec: copy\n      ScaleType: fit\n  Audio:\n    TranscodeAudio:\n      SampleRateOption: fixed\n'),
+    ),
   );
   silent(
     'accepts every option next to its value',
@@ -372,8 +411,14 @@ ruleSuite('codec-copy-ignores-settings', 'warning', ({ reports, silent }) => {
     'treats a missing Codec as copy',
     job('Concat', withOutput('  Audio:\n    TranscodeAudio:\n      [[Channel]]: 2\n    [[FilterAudio]]:\n      Mixing: true\n')),
     [
-      { message: 'Channel is ignored: Codec is not set, so it is copy, which keeps the audio stream as it is.', fixes: remove('Output', 'Audio', 'TranscodeAudio', 'Channel') },
-      { message: 'FilterAudio is ignored: TranscodeAudio.Codec is not set, so it is copy. Filters need a transcoding codec.', fixes: remove('Output', 'Audio', 'FilterAudio') },
+      {
+        message: 'Channel is ignored: Codec is not set, so it is copy, which keeps the audio stream as it is.',
+        fixes: remove('Output', 'Audio', 'TranscodeAudio', 'Channel'),
+      },
+      {
+        message: 'FilterAudio is ignored: TranscodeAudio.Codec is not set, so it is copy. Filters need a transcoding codec.',
+        fixes: remove('Output', 'Audio', 'FilterAudio'),
+      },
     ],
   );
   reports('warns at filters without any transcoding', job('Concat', withOutput('  Video:\n    [[FilterVideo]]:\n      Delogos: []\n')), [
@@ -381,7 +426,12 @@ ruleSuite('codec-copy-ignores-settings', 'warning', ({ reports, silent }) => {
   ]);
   silent(
     'accepts settings and filters with a real codec',
-    job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n      CRF: 23\n    FilterVideo:\n      Delogos: []\n  Audio:\n    TranscodeAudio:\n      Codec: aac\n      Channel: 2\n    FilterAudio:\n      Mixing: true\n')),
+    job(
+      'Concat',
+      withOutput(
+        '  Video:\n    TranscodeVideo:\n      Codec: h264\n      CRF: 23\n    FilterVideo:\n      Delogos: []\n  Audio:\n    TranscodeAudio:\n      Codec: aac\n      Channel: 2\n    FilterAudio:\n      Mixing: true\n',
+      ),
+    ),
   );
   silent('leaves an empty setting to the schema', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: copy\n      CRF:\n')));
   silent('accepts Codec copy on its own', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: copy\n')));
@@ -405,8 +455,12 @@ ruleSuite('codec-setting-mismatch', 'warning', ({ reports, silent }) => {
       },
     ]);
   }
-  reports('warns at yuva420p with a codec other than vp9', video('      Codec: h264\n      PixelFormat: [[yuva420p]]\n'), [{ message: 'yuva420p (with alpha) needs Codec vp9; Codec is h264.' }]);
-  reports('warns at VideoSlim 1 with vp9', video('      Codec: vp9\n      VideoSlim: [[1]]\n'), [{ message: 'VideoSlim 1 (narrowband HD) works with h264 and h265 only; Codec is vp9.' }]);
+  reports('warns at yuva420p with a codec other than vp9', video('      Codec: h264\n      PixelFormat: [[yuva420p]]\n'), [
+    { message: 'yuva420p (with alpha) needs Codec vp9; Codec is h264.' },
+  ]);
+  reports('warns at VideoSlim 1 with vp9', video('      Codec: vp9\n      VideoSlim: [[1]]\n'), [
+    { message: 'VideoSlim 1 (narrowband HD) works with h264 and h265 only; Codec is vp9.' },
+  ]);
   reports('warns at VideoSlim 1 with a pixel format other than yuv420p', video('      Codec: h265\n      PixelFormat: yuv444p\n      VideoSlim: [[1]]\n'), [
     { message: 'VideoSlim 1 (narrowband HD) works with PixelFormat yuv420p only; PixelFormat is yuv444p.' },
   ]);
@@ -419,31 +473,72 @@ ruleSuite('codec-setting-mismatch', 'warning', ({ reports, silent }) => {
 ruleSuite('media-convert-only', 'warning', ({ reports, silent }) => {
   reports(
     'warns at FilterVideo.Speed and Desensitization',
-    job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n    FilterVideo:\n      [[Speed]]: 0.5\n      [[Desensitization]]:\n        Face:\n          Confidence: 0.5\n')),
+    job(
+      'Concat',
+      withOutput(
+        '  Video:\n    TranscodeVideo:\n      Codec: h264\n    FilterVideo:\n      [[Speed]]: 0.5\n      [[Desensitization]]:\n        Face:\n          Confidence: 0.5\n',
+      ),
+    ),
     [
-      { message: 'FilterVideo.Speed works in media-convert tasks only; a highlight task ignores it. Use Output.Speed instead.', fixes: remove('Output', 'Video', 'FilterVideo', 'Speed') },
-      { message: 'FilterVideo.Desensitization works in media-convert tasks only; a highlight task ignores it.', fixes: remove('Output', 'Video', 'FilterVideo', 'Desensitization') },
+      {
+        message: 'FilterVideo.Speed works in media-convert tasks only; a highlight task ignores it. Use Output.Speed instead.',
+        fixes: remove('Output', 'Video', 'FilterVideo', 'Speed'),
+      },
+      {
+        message: 'FilterVideo.Desensitization works in media-convert tasks only; a highlight task ignores it.',
+        fixes: remove('Output', 'Video', 'FilterVideo', 'Desensitization'),
+      },
     ],
   );
-  silent('accepts watermarks and delogos', job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n    FilterVideo:\n      Delogos:\n        - Dx: 1\n')));
+  silent(
+    'accepts watermarks and delogos',
+    job('Concat', withOutput('  Video:\n    TranscodeVideo:\n      Codec: h264\n    FilterVideo:\n      Delogos:\n        - Dx: 1\n')),
+  );
 });
 
 ruleSuite('watermark-field-mismatch', 'warning', ({ reports, silent }) => {
-  const watermarks = (items: string): string => job('Concat', withOutput(`  Video:\n    TranscodeVideo:\n      Codec: h264\n    FilterVideo:\n      Watermarks:\n${items}`));
+  const watermarks = (items: string): string =>
+    job('Concat', withOutput(`  Video:\n    TranscodeVideo:\n      Codec: h264\n    FilterVideo:\n      Watermarks:\n${items}`));
   reports(
     'warns at the text fields of a file watermark',
-    watermarks('        - Type: file\n          URI: oss://test-bucket/logo.png\n          [[Content]]: hi\n          [[FontSize]]: 20\n          [[FontApha]]: 0.5\n'),
+    watermarks(
+      '        - Type: file\n          URI: oss://test-bucket/logo.png\n          [[Content]]: hi\n          [[FontSize]]: 20\n          [[FontApha]]: 0.5\n',
+    ),
     [
-      { message: 'Content applies to text watermarks only; this one has Type file.', fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 0, 'Content') },
-      { message: 'FontSize applies to text watermarks only; this one has Type file.', fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 0, 'FontSize') },
-      { message: 'FontApha applies to text watermarks only; this one has Type file.', fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 0, 'FontApha') },
+      {
+        message: 'Content applies to text watermarks only; this one has Type file.',
+        fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 0, 'Content'),
+      },
+      {
+        message: 'FontSize applies to text watermarks only; this one has Type file.',
+        fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 0, 'FontSize'),
+      },
+      {
+        message: 'FontApha applies to text watermarks only; this one has Type file.',
+        fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 0, 'FontApha'),
+      },
     ],
   );
-  reports('warns at the URI of a text watermark, explicit or by default', watermarks('        - Type: text\n          [[URI]]: oss://test-bucket/a.png\n        - Content: x\n          [[URI]]: oss://test-bucket/b.png\n'), [
-    { message: 'URI applies to file watermarks only; Type is text. Set `Type: file` to use an image.', fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 0, 'URI') },
-    { message: 'URI applies to file watermarks only; Type is not set, so it is text. Set `Type: file` to use an image.', fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 1, 'URI') },
-  ]);
-  silent('accepts matching fields', watermarks('        - Type: file\n          URI: oss://test-bucket/logo.png\n          ReferPos: topright\n        - Content: hi\n          FontSize: 20\n'));
+  reports(
+    'warns at the URI of a text watermark, explicit or by default',
+    watermarks('        - Type: text\n          [[URI]]: oss://test-bucket/a.png\n        - Content: x\n          [[URI]]: oss://test-bucket/b.png\n'),
+    [
+      {
+        message: 'URI applies to file watermarks only; Type is text. Set `Type: file` to use an image.',
+        fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 0, 'URI'),
+      },
+      {
+        message: 'URI applies to file watermarks only; Type is not set, so it is text. Set `Type: file` to use an image.',
+        fixes: remove('Output', 'Video', 'FilterVideo', 'Watermarks', 1, 'URI'),
+      },
+    ],
+  );
+  silent(
+    'accepts matching fields',
+    watermarks(
+      '        - Type: file\n          URI: oss://test-bucket/logo.png\n          ReferPos: topright\n        - Content: hi\n          FontSize: 20\n',
+    ),
+  );
 });
 
 describe('the rules table', () => {
@@ -460,7 +555,11 @@ describe('the rules table', () => {
       assert.ok(counts.positive > 0, `rule ${rule.code} has no case where it reports`);
       assert.ok(counts.negative > 0, `rule ${rule.code} has no case where it stays silent`);
     }
-    for (const code of registered.keys()) assert.ok(API_RULES.some((r) => r.code === code), `suite ${code} tests a rule that is not in the table`);
+    for (const code of registered.keys())
+      assert.ok(
+        API_RULES.some((r) => r.code === code),
+        `suite ${code} tests a rule that is not in the table`,
+      );
   });
 
   test('rules read only the request and never throw on odd shapes', () => {

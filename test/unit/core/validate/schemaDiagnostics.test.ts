@@ -294,10 +294,33 @@ test('the base job and every valid fixture have no diagnostics', () => {
 
 test('the schema uses only keywords whose errors have a message of their own', () => {
   const handled = new Set([
-    '$schema', '$ref', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum',
-    'enumDescriptions', 'default', 'examples', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-    'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'definitions', 'x-suggestions', 'x-format',
-    'x-patternMessage', 'x-documentedNames', 'x-neutral',
+    '$schema',
+    '$ref',
+    'description',
+    'type',
+    'properties',
+    'required',
+    'additionalProperties',
+    'items',
+    'enum',
+    'enumDescriptions',
+    'default',
+    'examples',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'minLength',
+    'maxLength',
+    'minItems',
+    'maxItems',
+    'pattern',
+    'definitions',
+    'x-suggestions',
+    'x-format',
+    'x-patternMessage',
+    'x-documentedNames',
+    'x-neutral',
     // Annotations only; a message must not quote a title (checked with the descriptions).
     'title',
     '$comment',
@@ -505,14 +528,22 @@ describe('list lengths are reported at the key of the list, never the whole list
     if (schema.maxItems !== undefined) {
       const count = schema.maxItems + 1;
       test(`${display(path)} with ${count} items`, () => {
-        const { diagnostic, emitted } = onlyError(setAt(path, Array.from({ length: count }, () => clone(item))));
+        const { diagnostic, emitted } = onlyError(
+          setAt(
+            path,
+            Array.from({ length: count }, () => clone(item)),
+          ),
+        );
         assert.equal(diagnostic.code, SchemaCode.TooManyItems);
         assert.deepEqual(diagnostic.range, expectedKeyRange(emitted, path));
         assert.equal(diagnostic.range.start.line, diagnostic.range.end.line);
         assert.equal(diagnostic.message, `${display(path)} has ${count} items; at most ${schema.maxItems} ${schema.maxItems === 1 ? 'is' : 'are'} allowed.`);
       });
       test(`${display(path)} with ${schema.maxItems} items is accepted`, () => {
-        const job = setAt(path, Array.from({ length: schema.maxItems! }, () => clone(item)));
+        const job = setAt(
+          path,
+          Array.from({ length: schema.maxItems! }, () => clone(item)),
+        );
         const errors = validateJob(parseJob(emit(job).text)).filter((d) => d.severity === DiagnosticSeverity.Error);
         assert.deepEqual(errors, []);
       });
@@ -604,7 +635,11 @@ describe('unknown properties are reported at the key', () => {
       errors.map((d) => [d.code, d.range, d.message]),
       [
         [SchemaCode.Required, ranges[0], 'Output is missing the required property `URI`.'],
-        [SchemaCode.Unknown, ranges[1], 'Unknown property `Containr` in Output. Did you mean `Container`? Valid: URI, Container, Speed, MaxDuration, Segment, Video, Audio.'],
+        [
+          SchemaCode.Unknown,
+          ranges[1],
+          'Unknown property `Containr` in Output. Did you mean `Container`? Valid: URI, Container, Speed, MaxDuration, Segment, Video, Audio.',
+        ],
       ],
     );
   });
@@ -748,7 +783,9 @@ describe('job fixtures', () => {
 
 describe('empty enum values', () => {
   test('names the valid values when an enum field is left empty, at its key', () => {
-    const { text, ranges } = withRanges('ProjectName: immtest\n[[Type]]:\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n');
+    const { text, ranges } = withRanges(
+      'ProjectName: immtest\n[[Type]]:\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n',
+    );
     const diagnostics = validateJob(parseJob(text));
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.message, d.range]),
@@ -759,7 +796,9 @@ describe('empty enum values', () => {
 
 describe('a value without a key', () => {
   test('is reported at its colon, saying the key is missing', () => {
-    const { text, ranges } = withRanges('ProjectName: immtest\n[[:]] oops\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n');
+    const { text, ranges } = withRanges(
+      'ProjectName: immtest\n[[:]] oops\nType: Retrieval\nSources:\n  - URI: oss://test-bucket/a.mp4\nOutput:\n  URI: oss://test-bucket/o.mp4\n',
+    );
     const [diagnostic, ...rest] = validateJob(parseJob(text));
     assert.deepEqual(rest, []);
     assert.equal(diagnostic?.code, SchemaCode.Unknown);

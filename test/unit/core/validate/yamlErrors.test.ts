@@ -8,12 +8,15 @@ import { parserMessagesOf } from '../../../../core/src/validate/yamlErrors';
 import { withRanges } from '../../../support/markers';
 import { MINIMAL_CONCAT_JOB } from '../../../support/minimalJobs';
 
-
 /** The diagnostics of `marked`, which must be exactly one, at the marked range. */
 function only(marked: string): { message: string; parser: readonly string[] } {
   const { text, ranges } = withRanges(marked);
   const diagnostics = validateJob(parseJob(text));
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['yaml-syntax', ranges[0]]], diagnostics.map((d) => d.message).join('\n'));
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range]),
+    [['yaml-syntax', ranges[0]]],
+    diagnostics.map((d) => d.message).join('\n'),
+  );
   return { message: diagnostics[0]!.message, parser: parserMessagesOf(diagnostics[0]!) };
 }
 
@@ -25,7 +28,10 @@ test('a key indented too far is one problem that names the line and the column i
   );
   assert.deepEqual(parser, ['Nested mappings are not allowed in compact mappings', 'Implicit keys need to be on a single line']);
   // In a list item too.
-  assert.match(only(MINIMAL_CONCAT_JOB.replace('  - URI: oss://my-videos/a.mp4', '  - URI: oss://my-videos/a.mp4\n      [[StartTime: 1]]')).message, /^Line 5 is indented too far: `StartTime` starts at column 7, .* column 5\./);
+  assert.match(
+    only(MINIMAL_CONCAT_JOB.replace('  - URI: oss://my-videos/a.mp4', '  - URI: oss://my-videos/a.mp4\n      [[StartTime: 1]]')).message,
+    /^Line 5 is indented too far: `StartTime` starts at column 7, .* column 5\./,
+  );
 });
 
 test('a key not indented enough to line up names the columns that would', () => {
@@ -35,8 +41,14 @@ test('a key not indented enough to line up names the columns that would', () => 
 });
 
 test('a missing space after a colon says what to write', () => {
-  assert.equal(only(MINIMAL_CONCAT_JOB.replace('Type: Concat', '[[Type:Concat]]')).message, 'Line 2 needs a space after the colon: write `Type: Concat`. Without it YAML reads `Type:Concat` as one piece of text.');
-  assert.match(only(MINIMAL_CONCAT_JOB.replace('  Container: mp4', '  [[Container:mp4]]')).message, /^Line 7 needs a space after the colon: write `Container: mp4`/);
+  assert.equal(
+    only(MINIMAL_CONCAT_JOB.replace('Type: Concat', '[[Type:Concat]]')).message,
+    'Line 2 needs a space after the colon: write `Type: Concat`. Without it YAML reads `Type:Concat` as one piece of text.',
+  );
+  assert.match(
+    only(MINIMAL_CONCAT_JOB.replace('  Container: mp4', '  [[Container:mp4]]')).message,
+    /^Line 7 needs a space after the colon: write `Container: mp4`/,
+  );
 });
 
 test('a tab and an unclosed quote are named, with the parser text kept', () => {
@@ -51,11 +63,20 @@ test('a tab and an unclosed quote are named, with the parser text kept', () => {
 test('errors the YAML explains do not leave schema problems that only follow from them, and valid indentation stays silent', () => {
   // Without the cascade rule: Output.URI a mapping, Container missing, Container unknown at the top level, …
   assert.equal(validateJob(parseJob(MINIMAL_CONCAT_JOB.replace('  Container: mp4', ' Container: mp4'))).length, 1);
-  for (const text of [MINIMAL_CONCAT_JOB, MINIMAL_CONCAT_JOB.replace('  - URI: oss://my-videos/a.mp4', '  - URI: oss://my-videos/a.mp4\n    StartTime: 1'), MINIMAL_CONCAT_JOB.replace(/\n {2}/g, '\n    ')]) {
-    assert.deepEqual(validateJob(parseJob(text)).map((d) => d.message), []);
+  for (const text of [
+    MINIMAL_CONCAT_JOB,
+    MINIMAL_CONCAT_JOB.replace('  - URI: oss://my-videos/a.mp4', '  - URI: oss://my-videos/a.mp4\n    StartTime: 1'),
+    MINIMAL_CONCAT_JOB.replace(/\n {2}/g, '\n    '),
+  ]) {
+    assert.deepEqual(
+      validateJob(parseJob(text)).map((d) => d.message),
+      [],
+    );
   }
   // A problem elsewhere in the file is still reported.
-  const codes = validateJob(parseJob(MINIMAL_CONCAT_JOB.replace('  Container: mp4', '    Container: mp4').replace('Type: Concat', 'Type: Concatt'))).map((d) => d.code);
+  const codes = validateJob(parseJob(MINIMAL_CONCAT_JOB.replace('  Container: mp4', '    Container: mp4').replace('Type: Concat', 'Type: Concatt'))).map(
+    (d) => d.code,
+  );
   assert.deepEqual(codes, ['invalid-value', 'yaml-syntax']);
 });
 
@@ -66,7 +87,7 @@ test('formatting a file it cannot read says why it did nothing; a formatted file
   assert.equal(formattingRefusal(parseJob(MINIMAL_CONCAT_JOB)), undefined);
 });
 
-test('a tab-indented key is one problem: not the parser\'s misreading of the rest of its line, not an empty object above it', () => {
+test("a tab-indented key is one problem: not the parser's misreading of the rest of its line, not an empty object above it", () => {
   const alone = only(MINIMAL_CONCAT_JOB.replace('  URI: oss://my-videos/o.mp4\n  Container: mp4', '[[\t]]URI: oss://my-videos/o.mp4'));
   assert.equal(alone.message, 'Line 6 is indented with a tab: YAML indents with spaces only. Replace the tab with spaces.');
   const withSibling = only(MINIMAL_CONCAT_JOB.replace('  URI: oss://my-videos/o.mp4', '[[\t]]URI: oss://my-videos/o.mp4'));
