@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { activatedApi, codeOf, diagnosticWithCode, openJob, rangeOfText, waitFor, workspaceFile } from './helpers';
+import { activatedApi, codeOf, diagnosticWithCode, openJob, rangeOfText, waitFor } from './helpers';
 
 describe('diagnostics', () => {
   before(activatedApi);
@@ -22,21 +21,6 @@ describe('diagnostics', () => {
     await diagnosticWithCode(misspelt.uri, 'invalid-value');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.deepEqual(vscode.languages.getDiagnostics(valid.uri).map(codeOf), []);
-  });
-
-  it('checks a job file opened as plain yaml, its name in any letter case (issue 21, 5)', async () => {
-    for (const name of ['misspelt-as-yaml.highlight.yml', 'MISSPELT-CAPITALS.HIGHLIGHT.YAML']) {
-      const uri = workspaceFile(name);
-      writeFileSync(uri.fsPath, readFileSync(workspaceFile('misspelt-type.highlight.yaml').fsPath));
-      try {
-        const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'yaml');
-        await vscode.window.showTextDocument(document);
-        await diagnosticWithCode(uri, 'invalid-value');
-      } finally {
-        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-        rmSync(uri.fsPath, { force: true });
-      }
-    }
   });
 
   it('updates the diagnostics as the user types', async () => {

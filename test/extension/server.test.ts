@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction } from 'vscode-languageclient/node';
 import { CrashHandler, type CrashEvent } from '../../client/src/crashHandler';
 import { credentialFreeEnvironment } from '../../client/src/serverEnvironment';
-import { activatedApi, diagnosticWithCode, openJob, waitFor } from './helpers';
+import { activatedApi, diagnosticWithCode, openJob, waitFor, workspaceFile } from './helpers';
 
 /** Language servers forked by this extension host (Linux /proc; the client keeps its process private). */
 function serverPids(): number[] {
@@ -140,5 +140,25 @@ describe('credentialFreeEnvironment', () => {
       'MY_API_SECRET',
     ]);
     assert.ok(Object.values(overrides).every((value) => value === undefined));
+  });
+});
+
+// Desktop only (it writes files): the web host's suites bundle diagnostics.test.ts for the browser.
+describe('the language server and job files', () => {
+  before(activatedApi);
+
+  it('checks a job file opened as plain yaml, its name in any letter case (issue 21, 5)', async () => {
+    for (const name of ['misspelt-as-yaml.highlight.yml', 'MISSPELT-CAPITALS.HIGHLIGHT.YAML']) {
+      const uri = workspaceFile(name);
+      writeFileSync(uri.fsPath, readFileSync(workspaceFile('misspelt-type.highlight.yaml').fsPath));
+      try {
+        const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'yaml');
+        await vscode.window.showTextDocument(document);
+        await diagnosticWithCode(uri, 'invalid-value');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        rmSync(uri.fsPath, { force: true });
+      }
+    }
   });
 });
