@@ -110,6 +110,11 @@ describe('workspace endpoints outside Alibaba Cloud', () => {
   });
 
   it('a workspace OSS endpoint not accepted: the checks stop for IMM too, Submit sends nothing, a download sends nothing', async () => {
+    // The previous test removed the workspace IMM endpoint, which re-checks the open job against the user's own
+    // endpoints. Those requests were allowed when they left; wait for that run's finding, so none lands after the reset.
+    await waitFor("the re-check against the user's own endpoints", () =>
+      vscode.languages.getDiagnostics(workspaceFile(FILE)).find((d) => codeOf(d) === 'oss-object-not-found'),
+    );
     await setWorkspace('ossEndpoint', OSS_ELSEWHERE);
     imm.control.reset();
     oss.control.reset();
@@ -120,7 +125,7 @@ describe('workspace endpoints outside Alibaba Cloud', () => {
     const target = vscode.Uri.file(join(dir, 'reel.mp4'));
     assert.equal(await vscode.commands.executeCommand('immHighlight.results.downloadOutput', 'oss://test-bucket/out/reel.mp4', target), undefined);
     assert.equal(existsSync(target.fsPath), false);
-    assert.equal(sent(), 0, JSON.stringify(imm.requests.map((r) => r.action)));
+    assert.equal(sent(), 0, JSON.stringify([...imm.requests.map((r) => r.action), ...oss.requests.map((r) => `${r.method} ${r.url}`)]));
   });
 
   it("control: with only the user's own (loopback) endpoints the same save is checked against both", async () => {
