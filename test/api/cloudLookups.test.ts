@@ -123,6 +123,29 @@ describe('cloud checks share their look-ups (issue 20, 12)', () => {
     assert.ok(sent('oss:GetBucketInfo') <= 4, `only the first ${sent('oss:GetBucketInfo')} (the concurrency) were sent`);
   });
 
+  test('clearing the shared look-ups (settings, credentials or trust changed) stops what was started before: the run ends, nothing more is sent', async () => {
+    const { imm } = countingImm();
+    const cache = new CloudAnswerCache();
+    endpoint.control.failNext({ kind: 'hang' }, 1);
+    const run = cloudCheckJob(parseJob(JOB), { imm, oss, region: 'cn-hangzhou', cache }).then(
+      () => 'finished',
+      (error: Error) => error.name,
+    );
+    for (let i = 0; i < 200 && endpoint.requests.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const sentBefore = endpoint.requests.length;
+    assert.equal(sentBefore, 1, 'the first look-up is on the wire, unanswered');
+    const cleared = Date.now();
+    cache.clear();
+    assert.equal(await run, 'CheckCancelled');
+    // The hanging request would end at the connection's 3 s timeout and the run would go on from there.
+    assert.ok(Date.now() - cleared < 1000, `the run ended ${Date.now() - cleared} ms after clear()`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(
+      endpoint.requests.slice(sentBefore).map((r) => `${r.method} ${r.url}`),
+      [],
+    );
+  });
+
   test('a job whose YAML does not parse sends nothing: its static findings come first', async () => {
     const { imm, calls } = countingImm();
     const found = await cloudCheckJob(parseJob(`${JOB}Sources: [\n`), { imm, oss, region: 'cn-hangzhou', cache: new CloudAnswerCache() });

@@ -149,9 +149,10 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
   const onOuterAbort = (): void => run.abort();
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   const stopReason = (): Error => (outer?.aborted || !deadlineReached ? new CheckCancelled() : new DeadlineReached());
-  // A shared request serves other documents too: only a run of its own may cancel it.
-  const loadSignal = deps.cache ? undefined : run.signal;
-  const call = loadSignal ? { signal: loadSignal } : {};
+  // A shared request serves other documents too: one run's end does not cancel it, but the cache's clear() does (the
+  // settings, credentials or trust it was started under have changed); a request of the run's own ends with the run.
+  const loadSignal = deps.cache ? lookups.signal : run.signal;
+  const call = { signal: loadSignal };
   const timedOut = (operation: string): { state: 'failed'; failure: CheckFailure } => ({
     state: 'failed',
     failure: {
@@ -164,6 +165,8 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
 
   const cached = async <T extends Answer>(key: string, operation: string, compute: () => Promise<T>): Promise<T> => {
     checkCancelled();
+    // Cleared since this run began: a look-up started now would carry the old settings into the new cache.
+    if (loadSignal.aborted) throw new CheckCancelled();
     if (deadlineReached) return timedOut(operation) as T;
     try {
       return await abandonable(lookups.run<T>(prefix + key, compute, { isFailure: (a) => a.state === 'failed' }), run.signal, stopReason);
@@ -174,7 +177,9 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
   };
 
   const allBuckets = (): Promise<OssBucketSummary[] | undefined> =>
-    lookups.run(prefix + 'buckets', () => oss.listBuckets(region, call).then((r) => r.buckets)).catch(() => undefined);
+    loadSignal.aborted
+      ? Promise.resolve(undefined)
+      : lookups.run(prefix + 'buckets', () => oss.listBuckets(region, call).then((r) => r.buckets)).catch(() => undefined);
 
   try {
     const projectTask: Promise<ProjectAnswer | undefined> = plan.project
@@ -184,7 +189,7 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
             return { state: 'found', ...(project.description ? { description: project.description } : {}) };
           } catch (error) {
             if (error instanceof ImmApiError && error.code === 'ResourceNotFound') return { state: 'missing' };
-            if (loadSignal?.aborted) throw new CheckCancelled();
+            if (loadSignal.aborted) throw new CheckCancelled();
             return { state: 'failed', failure: toFailure(error, 'GetProject') };
           }
         })

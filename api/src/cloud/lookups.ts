@@ -36,6 +36,7 @@ export class SharedLookups {
   private readonly done = new Map<string, { outcome: Outcome<unknown>; expires: number }>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private generation = 0;
+  private stale = new AbortController();
 
   constructor(
     readonly policy: LookupPolicy = DEFAULT_LOOKUP_POLICY,
@@ -80,6 +81,14 @@ export class SharedLookups {
     return promise;
   }
 
+  /**
+   * Aborts when clear() is called: the loads of this generation pass it to their requests, so that a look-up started
+   * under settings, credentials or a trust that changed since stops instead of sending its next request.
+   */
+  get signal(): AbortSignal {
+    return this.stale.signal;
+  }
+
   /** Whether `key` has an answer or a request in flight (for tests and the status). */
   has(key: string): boolean {
     const kept = this.done.get(key);
@@ -91,6 +100,8 @@ export class SharedLookups {
   }
 
   clear(): void {
+    this.stale.abort();
+    this.stale = new AbortController();
     this.generation++;
     this.done.clear();
     this.inFlight.clear();

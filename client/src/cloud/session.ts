@@ -151,7 +151,9 @@ export class CloudSession implements vscode.Disposable {
       const region = clients.imm.endpoint.regionId;
       const cacheKey = answerKeyPrefix(identity.accessKeyId, region, clients.oss) + objectAnswerKey(bucket, key);
       if (options.fresh) this.cache.lookups.delete(cacheKey);
-      const shared = this.cache.lookups.run(cacheKey, () => headObjectAnswer(clients.oss, bucket, region, key), { isFailure: (a) => a.state === 'failed' });
+      const shared = this.cache.lookups.run(cacheKey, () => headObjectAnswer(clients.oss, bucket, region, key, this.cache.lookups.signal), {
+        isFailure: (a) => a.state === 'failed',
+      });
       return await abandonable(shared, options.signal, () => new Error('stopped waiting'));
     } catch {
       return undefined;
