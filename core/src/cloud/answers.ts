@@ -1,4 +1,5 @@
 /** What the cloud answered about each resource of a plan: the data the api/ checks return to the core. */
+import type { ColdStorageClass, MediaFacts, MediaReadCost } from './mediaFacts';
 
 /** Why a check could not run. */
 export type CheckFailureReason = 'access-denied' | 'credentials' | 'timeout' | 'network' | 'endpoint' | 'service';
@@ -39,6 +40,8 @@ export interface CloudAnswers {
   readonly failure?: CheckFailure;
   /** Names read only beside a finding, for its quick fixes; absent when the read failed or was not needed. */
   readonly candidates?: CloudCandidates;
+  /** Media facts of source and music objects, keyed by `oss://bucket/key`; absent when media was not read. */
+  readonly media?: ReadonlyMap<string, MediaAnswer>;
 }
 
 export interface CloudCandidates {
@@ -47,3 +50,11 @@ export interface CloudCandidates {
   /** Object keys of a folder (one ListObjectsV2 page), keyed by `oss://bucket/folder/` (fixes.ts folderUriOf). */
   readonly folders?: ReadonlyMap<string, readonly string[]>;
 }
+
+export type MediaAnswer =
+  | { readonly state: 'read'; readonly facts: MediaFacts; readonly read: MediaReadCost }
+  /** The container could not be read (unknown format, corrupt): said so, never guessed. */
+  | { readonly state: 'unreadable'; readonly reason: string; readonly read: MediaReadCost }
+  /** Not read: in cold storage without a finished restore. */
+  | { readonly state: 'archived'; readonly storageClass: ColdStorageClass }
+  | { readonly state: 'failed'; readonly failure: CheckFailure };
