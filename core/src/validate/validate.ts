@@ -10,6 +10,7 @@ import { PLACEHOLDER_RULE } from './placeholders';
 import { API_RULES, checkRule, type ApiRule } from './rules';
 import { explainedYamlDiagnostics, withoutCascade } from './yamlErrors';
 import { schemaDiagnostics } from './schemaDiagnostics';
+import { repairedJob, withoutYamlConsequences } from './yamlConsequences';
 
 /** The API's rules and the snippets' placeholders, which are no rule of the API but are checked the same way. */
 const CHECKED_RULES: readonly ApiRule[] = [...API_RULES, PLACEHOLDER_RULE];
@@ -23,13 +24,16 @@ const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
 export function validateJob(doc: JobDocument): Diagnostic[] {
   let diagnostics = cache.get(doc);
   if (!diagnostics) {
-    diagnostics = withoutCascade(
-      doc,
-      mergeNearMisses([...explainedYamlDiagnostics(doc), ...schemaDiagnostics(doc), ...ruleDiagnostics(doc, CHECKED_RULES), ...documentedNameDiagnostics(doc)]),
-    ).sort(byPosition);
+    const explained = explainedYamlDiagnostics(doc);
+    diagnostics = withoutYamlConsequences(withoutCascade(doc, [...explained, ...findingsOf(doc)]), repairedJob(doc, explained), findingsOf).sort(byPosition);
     cache.set(doc, diagnostics);
   }
   return [...diagnostics];
+}
+
+/** What the schema, the rules and the documented names say about a job, before the YAML errors are weighed. */
+function findingsOf(doc: JobDocument): Diagnostic[] {
+  return mergeNearMisses([...schemaDiagnostics(doc), ...ruleDiagnostics(doc, CHECKED_RULES), ...documentedNameDiagnostics(doc)]);
 }
 
 export function ruleDiagnostics(doc: JobDocument, rules: readonly ApiRule[] = API_RULES): Diagnostic[] {

@@ -229,7 +229,7 @@ function indentation(doc: JobDocument, lines: readonly string[], line: number): 
 /** The YAML errors themselves are the cause, never the cascade (`file-too-large` included, though not `yaml-`). */
 const YAML_CODES = new Set<unknown>(Object.values(YamlCode));
 
-const OWNER_CASCADE_CODES = new Set<unknown>([SchemaCode.Required, SchemaCode.Type, 'container-required'] satisfies DiagnosticCode[]);
+export const OWNER_CASCADE_CODES = new Set<unknown>([SchemaCode.Required, SchemaCode.Type, 'container-required'] satisfies DiagnosticCode[]);
 
 /**
  * Drops what the schema and rules say only because of an explained YAML error, so a cascade is reported once:
@@ -253,7 +253,7 @@ export function withoutCascade(doc: JobDocument, diagnostics: readonly Diagnosti
 }
 
 /** The line of the key that a line belongs to: the nearest line above that is indented less (the first key for the top level). */
-function ownerLine(lines: readonly string[], line: number): number {
+export function ownerLine(lines: readonly string[], line: number): number {
   const indent = /^[ \t]*/.exec(lines[line] ?? '')![0].length;
   for (let above = line - 1; above >= 0; above--) {
     const text = lines[above]!;
