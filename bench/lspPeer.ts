@@ -12,6 +12,8 @@ export interface ServerSpec {
   readonly args: readonly string[];
   /** Options for node itself, e.g. --cpu-prof when profiling the server. */
   readonly nodeArgs?: readonly string[];
+  /** The Node that runs the server; this process's own when absent. */
+  readonly node?: string;
   /** Settings by section, answered to `workspace/configuration` and sent with `didChangeConfiguration`. */
   readonly settings?: Readonly<Record<string, unknown>>;
   readonly languageId: string;
@@ -61,7 +63,7 @@ export class LspPeer {
   /** Spawns and initializes the server; the spawn time is taken just before the process is created. */
   static async start(spec: ServerSpec): Promise<LspPeer> {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.script, ...spec.args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(spec.node ?? process.execPath, [...(spec.nodeArgs ?? []), spec.script, ...spec.args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const peer = new LspPeer(spec, child, spawnedAt);
     await peer.connection.sendRequest('initialize', {
       processId: process.pid,

@@ -47,7 +47,9 @@ const shebang = { js: '#!/usr/bin/env node' };
 const web = { ...common, platform: 'browser', target: 'es2022', plugins: [requestValidator, webBundleGuard] };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: shebang }),
+  // A small entry that turns on the compile cache before it loads the server proper (server/src/server.ts says why).
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: shebang, external: ['./server-main.js'] }),
+  build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/server-main.js' }),
   build({ ...common, entryPoints: ['cli/src/cli.ts'], outfile: 'dist/cli.js', banner: shebang }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...web, entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/web/server.js', format: 'iife' }),
