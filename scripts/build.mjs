@@ -48,7 +48,7 @@ const web = { ...common, platform: 'browser', target: 'es2022', plugins: [reques
 
 await Promise.all([
   // A small entry that turns on the compile cache before it loads the server proper (server/src/server.ts says why).
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: shebang, external: ['./server-main.js'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: shebang }),
   build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/server-main.js' }),
   build({ ...common, entryPoints: ['cli/src/cli.ts'], outfile: 'dist/cli.js', banner: shebang }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),

@@ -7,6 +7,7 @@
  * runs stale code.
  */
 import * as nodeModule from 'node:module';
+import * as path from 'node:path';
 
 const runtime = nodeModule as typeof nodeModule & { enableCompileCache?: () => unknown };
 try {
@@ -15,4 +16,4 @@ try {
   // A temporary folder that cannot be written: start without the cache, as on an older Node.
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the cache is on, which an import would not be
-require('./server-main.js');
+require(path.join(__dirname, 'server-main.js'));
