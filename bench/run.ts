@@ -20,7 +20,7 @@ import { mib, ms, ratio, summarize, type Summary } from './stats';
 import { setupCodeServer } from '../scripts/e2e/harness';
 
 const ROOT = path.resolve(__dirname, '..');
-// As the server does (server/src/server.ts): yaml reads process.env once per token, and the in-process figures
+// As the server does (server/src/serverMain.ts): yaml reads process.env once per token, and the in-process figures
 // below should show what the server's core costs.
 process.env = { ...process.env };
 const args = process.argv.slice(2);
