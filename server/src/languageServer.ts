@@ -2,13 +2,22 @@
  * The language service on an LSP connection: everything the server does, whatever carries its messages.
  * server.ts (Node: stdio, IPC, socket) and browser/server.ts (a web worker) only create the connection.
  */
-import { CodeActionKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CompletionTriggerKind,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
 import {
   codeActions,
   type CodeActionSettings,
   complete,
+  spaceCanStartCompletion,
   type CompletionOptions,
   type JobDocument,
   formatDocument,
@@ -18,6 +27,7 @@ import {
   validateJob,
   useLocale,
 } from '../../core/src/index';
+import { clientAbilitiesOf, type ClientAbilities } from './clientAbilities';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { withParserDetails } from './parserDetails';
 import { registerCloudContext } from './cloudContext';
@@ -46,6 +56,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
   const documents = new TextDocuments(TextDocument);
   let settings: CodeActionSettings = {};
   let completionOptions: CompletionOptions = {};
+  let abilities: ClientAbilities = clientAbilitiesOf({});
   const jobs = new JobDocumentCache();
 
   /** The parsed job for a request's document, or undefined for documents that are not job files. */
@@ -69,7 +80,8 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
 
   connection.onInitialize((params) => {
     const { locale, bundle } = serverLocale(params, startup.argv, startup.env);
-    completionOptions = liveCompletionFrom(params.initializationOptions);
+    abilities = clientAbilitiesOf(params.capabilities);
+    completionOptions = { ...liveCompletionFrom(params.initializationOptions), ...abilities.completion };
     useLocale(locale, bundle);
     return {
       capabilities: {
@@ -84,16 +96,21 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
     };
   });
 
-  connection.onCompletion(({ textDocument, position }) => {
+  connection.onCompletion(({ textDocument, position, context }) => {
+    // Every space typed asks: answered from the line alone, before any parse, where a space starts nothing.
+    if (context?.triggerKind === CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ') {
+      const line = documents.get(textDocument.uri)?.getText({ start: { line: position.line, character: 0 }, end: position });
+      if (line !== undefined && !spaceCanStartCompletion(line)) return [];
+    }
     const job = jobFor(textDocument.uri);
     return job ? complete(job, position, completionOptions) : [];
   });
   connection.onHover(({ textDocument, position }) => {
     const job = jobFor(textDocument.uri);
-    return job ? hover(job, position) : null;
+    return job ? hover(job, position, abilities.hover) : null;
   });
   connection.onCodeAction(({ textDocument, range, context }) => {
-    const job = jobFor(textDocument.uri);
+    const job = abilities.codeActionLiterals ? jobFor(textDocument.uri) : undefined;
     return job ? codeActions(job, textDocument.uri, range, context.diagnostics, settings) : [];
   });
   // The client sends `immHighlight.region` (and nothing secret); any LSP client may send the same shape.

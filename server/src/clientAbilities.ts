@@ -1,0 +1,40 @@
+import { MarkupKind, type ClientCapabilities } from 'vscode-languageserver';
+import type { CompletionOptions, HoverOptions } from '../../core/src/index';
+
+/**
+ * What one LSP client can take, read once from its capabilities at `initialize`: the one place that reads them.
+ * The core features get plain options from here. A capability the client does not declare is one it lacks (the
+ * LSP rule): Neovim 0.7 and eglot without yasnippet declare no snippet support, and get plain one-line insertions.
+ *
+ * Read and deliberately unused: `insertReplaceSupport` and `labelDetailsSupport` (the server sends plain
+ * TextEdits and no labelDetails, which every client takes), and the two `resolveSupport`s (documentation and
+ * edits are computed once per schema node or per request; deferring them would add a round trip and save nothing).
+ */
+export interface ClientAbilities {
+  /** Completion: snippets (tab stops, choices, several lines) and markdown documentation. */
+  readonly completion: Pick<CompletionOptions, 'snippets' | 'markdown'>;
+  readonly hover: HoverOptions;
+  /**
+   * CodeAction literals in the answer to textDocument/codeAction (LSP ≥ 3.8). A client without them takes only
+   * Commands, which a quick fix is not: it gets none.
+   */
+  readonly codeActionLiterals: boolean;
+}
+
+export function clientAbilitiesOf(capabilities: ClientCapabilities): ClientAbilities {
+  const completion = capabilities.textDocument?.completion;
+  return {
+    completion: {
+      snippets: completion?.completionItem?.snippetSupport === true,
+      markdown: prefersMarkdown(completion?.completionItem?.documentationFormat),
+    },
+    hover: { markdown: prefersMarkdown(capabilities.textDocument?.hover?.contentFormat) },
+    codeActionLiterals: capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+  };
+}
+
+/** The formats are in the client's order of preference; none named means plain text. */
+function prefersMarkdown(formats: readonly MarkupKind[] | undefined): boolean {
+  const known = formats?.find((format) => format === MarkupKind.Markdown || format === MarkupKind.PlainText);
+  return known === MarkupKind.Markdown;
+}
