@@ -14,11 +14,8 @@ export interface ClientAbilities {
   /** Completion: snippets (tab stops, choices, several lines) and markdown documentation. */
   readonly completion: Pick<CompletionOptions, 'snippets' | 'markdown'>;
   readonly hover: HoverOptions;
-  /**
-   * CodeAction literals in the answer to textDocument/codeAction (LSP ≥ 3.8). A client without them takes only
-   * Commands, which a quick fix is not: it gets none.
-   */
-  readonly codeActionLiterals: boolean;
+  /** How quick fixes reach the client: CodeAction literals (LSP ≥ 3.8), else Commands that apply their edit, else none. */
+  readonly quickFixes: 'literals' | 'commands' | 'none';
 }
 
 export function clientAbilitiesOf(capabilities: ClientCapabilities): ClientAbilities {
@@ -29,7 +26,12 @@ export function clientAbilitiesOf(capabilities: ClientCapabilities): ClientAbili
       markdown: prefersMarkdown(completion?.completionItem?.documentationFormat),
     },
     hover: { markdown: prefersMarkdown(capabilities.textDocument?.hover?.contentFormat) },
-    codeActionLiterals: capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    quickFixes:
+      capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined
+        ? 'literals'
+        : capabilities.workspace?.applyEdit === true
+          ? 'commands'
+          : 'none',
   };
 }
 

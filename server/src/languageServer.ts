@@ -29,6 +29,7 @@ import {
 } from '../../core/src/index';
 import { clientAbilitiesOf, type ClientAbilities } from './clientAbilities';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { APPLY_FIX_COMMAND, asFixCommands, registerFixCommand } from './fixCommands';
 import { withParserDetails } from './parserDetails';
 import { registerCloudContext } from './cloudContext';
 import { isJobTextDocument, JobDocumentCache } from './jobDocuments';
@@ -88,9 +89,11 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: [':', ' ', '-'] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // CodeActionOptions only for a client that takes CodeAction literals (the spec's rule).
+        codeActionProvider: abilities.quickFixes === 'literals' ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
         documentSymbolProvider: true,
         documentFormattingProvider: true,
+        ...(abilities.quickFixes === 'commands' ? { executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } } : {}),
       },
       serverInfo: { name: 'highlight-language-server', version: SERVER_VERSION },
     };
@@ -110,9 +113,12 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
     return job ? hover(job, position, abilities.hover) : null;
   });
   connection.onCodeAction(({ textDocument, range, context }) => {
-    const job = abilities.codeActionLiterals ? jobFor(textDocument.uri) : undefined;
-    return job ? codeActions(job, textDocument.uri, range, context.diagnostics, settings) : [];
+    const job = abilities.quickFixes === 'none' ? undefined : jobFor(textDocument.uri);
+    if (!job) return [];
+    const actions = codeActions(job, textDocument.uri, range, context.diagnostics, settings);
+    return abilities.quickFixes === 'literals' ? actions : asFixCommands(actions);
   });
+  registerFixCommand(connection);
   // The client sends `immHighlight.region` (and nothing secret); any LSP client may send the same shape.
   connection.onDidChangeConfiguration(({ settings: sent }) => {
     settings = settingsFrom(sent);

@@ -7,6 +7,7 @@ import {
   MarkupKind,
   type ClientCapabilities,
   type CodeAction,
+  type Command,
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
@@ -242,6 +243,56 @@ describe('language server over stdio: quick fixes for diagnostics sent back in o
       context: { diagnostics: [{ ...sent, data: altered }] },
     });
     assert.deepEqual(none, []);
+  });
+});
+
+describe('language server over stdio: a client without CodeAction literals (LSP before 3.8)', () => {
+  test('gets each quick fix as a Command that has the client apply its edit', async () => {
+    const session = await LspSession.start({}, { capabilities: { workspace: { applyEdit: true }, textDocument: { codeAction: {} } } });
+    try {
+      assert.equal(session.capabilities['codeActionProvider'], true);
+      assert.deepEqual(session.capabilities['executeCommandProvider'], { commands: ['imm-highlight.applyFix'] });
+      const applied: unknown[] = [];
+      session.connection.onRequest('workspace/applyEdit', (params: { edit: unknown }) => {
+        applied.push(params.edit);
+        return { applied: true };
+      });
+      const uri = 'file:///work/commands.highlight.yaml';
+      const published = session.nextDiagnostics(uri);
+      await session.open(uri, JOB.replace('Container: mp4', 'Container: mp5'));
+      const diagnostic = (await published).find((candidate) => candidate.code === 'invalid-value')!;
+      const answer = await session.connection.sendRequest<(Command | CodeAction)[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      });
+      assert.ok(answer.length > 0);
+      for (const command of answer) assert.equal(typeof command.command, 'string', `not a Command: ${JSON.stringify(command)}`);
+      const fix = answer.find((command) => /mp4/.test(command.title)) as Command;
+      await session.connection.sendRequest('workspace/executeCommand', { command: fix.command, arguments: fix.arguments });
+      assert.deepEqual(applied, [{ changes: { [uri]: [{ range: diagnostic.range, newText: 'mp4' }] } }]);
+    } finally {
+      await session.stop();
+    }
+  });
+
+  test('without applyEdit either: no code actions, no command', async () => {
+    const session = await LspSession.start({}, { capabilities: {} });
+    try {
+      assert.equal(session.capabilities['executeCommandProvider'], undefined);
+      const uri = 'file:///work/no-commands.highlight.yaml';
+      const published = session.nextDiagnostics(uri);
+      await session.open(uri, JOB.replace('Container: mp4', 'Container: mp5'));
+      const diagnostics = await published;
+      const answer = await session.connection.sendRequest<unknown[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostics[0]!.range,
+        context: { diagnostics },
+      });
+      assert.deepEqual(answer, []);
+    } finally {
+      await session.stop();
+    }
   });
 });
 

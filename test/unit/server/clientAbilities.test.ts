@@ -7,12 +7,12 @@ test("VS Code's client: snippets, markdown, code action literals", () => {
   assert.deepEqual(clientAbilitiesOf(VSCODE_CAPABILITIES), {
     completion: { snippets: true, markdown: true },
     hover: { markdown: true },
-    codeActionLiterals: true,
+    quickFixes: 'literals',
   });
 });
 
 test('a client that declares nothing can take nothing beyond plain LSP', () => {
-  assert.deepEqual(clientAbilitiesOf({}), { completion: { snippets: false, markdown: false }, hover: { markdown: false }, codeActionLiterals: false });
+  assert.deepEqual(clientAbilitiesOf({}), { completion: { snippets: false, markdown: false }, hover: { markdown: false }, quickFixes: 'none' });
 });
 
 test('formats in the order the client prefers them', () => {
