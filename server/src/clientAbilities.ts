@@ -6,9 +6,9 @@ import type { CompletionOptions, HoverOptions } from '../../core/src/index';
  * The core features get plain options from here. A capability the client does not declare is one it lacks (the
  * LSP rule): Neovim 0.7 and eglot without yasnippet declare no snippet support, and get plain one-line insertions.
  *
- * Read and deliberately unused: `insertReplaceSupport` and `labelDetailsSupport` (the server sends plain
- * TextEdits and no labelDetails, which every client takes), and the two `resolveSupport`s (documentation and
- * edits are computed once per schema node or per request; deferring them would add a round trip and save nothing).
+ * Not needed, so not read: `insertReplaceSupport` and `labelDetailsSupport` (the server sends plain TextEdits and
+ * no labelDetails, which every client takes), and the two `resolveSupport`s (documentation is built once per schema
+ * node and fix edits per request: deferring them would add a round trip and save nothing).
  */
 export interface ClientAbilities {
   /** Completion: snippets (tab stops, choices, several lines) and markdown documentation. */

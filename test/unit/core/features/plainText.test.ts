@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { MarkupKind } from 'vscode-languageserver-types';
 import { documentationFor, markdownAsPlainText } from '../../../../core/src/features/plainText';
 import { enumValueDocumentation, fieldMarkdown } from '../../../../core/src/features/fieldDocs';
+import { useLocale } from '../../../../core/src/shared/locale';
 import { REQUEST_SCHEMA, resolveSchema, type SchemaNode } from '../../../../core/src/schema/schema';
 
 /** Markdown syntax a plain-text reader would see as noise. */
@@ -24,28 +25,35 @@ test("leaves the schema's own text alone: a lone asterisk, comparisons, undersco
   }
 });
 
-test('every field of the schema documents itself in plain text without markdown syntax', () => {
-  let fields = 0;
-  const seen = new Set<SchemaNode>();
-  const visit = (node: SchemaNode, name: string): void => {
-    const schema = resolveSchema(node);
-    if (seen.has(schema)) return;
-    seen.add(schema);
-    for (const [key, child] of Object.entries(schema.properties ?? {})) {
-      const resolved = resolveSchema(child);
-      for (const required of [true, false]) {
-        const plain = markdownAsPlainText(fieldMarkdown(resolved, { title: `${name}${key}`, required, current: resolved.enum?.[0], hasCurrent: true }));
-        assert.doesNotMatch(plain, MARKDOWN_SYNTAX, `${name}${key}: ${plain}`);
-      }
-      if (resolved.enum) assert.doesNotMatch(markdownAsPlainText(enumValueDocumentation(resolved)), MARKDOWN_SYNTAX, `${name}${key}`);
-      fields++;
-      visit(child, `${name}${key}.`);
-      if (resolved.items) visit(resolved.items, `${name}${key}[].`);
+for (const locale of ['en', 'zh-cn'] as const) {
+  test(`every field of the schema documents itself in plain text without markdown syntax (${locale})`, () => {
+    useLocale(locale);
+    try {
+      let fields = 0;
+      const seen = new Set<SchemaNode>();
+      const visit = (node: SchemaNode, name: string): void => {
+        const schema = resolveSchema(node);
+        if (seen.has(schema)) return;
+        seen.add(schema);
+        for (const [key, child] of Object.entries(schema.properties ?? {})) {
+          const resolved = resolveSchema(child);
+          for (const required of [true, false]) {
+            const plain = markdownAsPlainText(fieldMarkdown(resolved, { title: `${name}${key}`, required, current: resolved.enum?.[0], hasCurrent: true }));
+            assert.doesNotMatch(plain, MARKDOWN_SYNTAX, `${name}${key}: ${plain}`);
+          }
+          if (resolved.enum) assert.doesNotMatch(markdownAsPlainText(enumValueDocumentation(resolved)), MARKDOWN_SYNTAX, `${name}${key}`);
+          fields++;
+          visit(child, `${name}${key}.`);
+          if (resolved.items) visit(resolved.items, `${name}${key}[].`);
+        }
+      };
+      visit(REQUEST_SCHEMA, '');
+      assert.ok(fields > 50, `only ${fields} fields`);
+    } finally {
+      useLocale('en');
     }
-  };
-  visit(REQUEST_SCHEMA, '');
-  assert.ok(fields > 50, `only ${fields} fields`);
-});
+  });
+}
 
 test('documentationFor: markdown as is for an editor that renders it, a plain string otherwise', () => {
   const documentation = { kind: MarkupKind.Markdown, value: '*string*' };
