@@ -1,9 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
+
+/**
+ * What VS Code's client (vscode-languageclient 9, lib/common/completion.js, hover.js, codeAction.js) declares of
+ * what the server reads: snippets, markdown, code action literals. The default of these tests, as of our editor.
+ */
+export const VSCODE_CAPABILITIES: ClientCapabilities = {
+  workspace: { applyEdit: true },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true },
+    completion: {
+      completionItem: {
+        snippetSupport: true,
+        documentationFormat: ['markdown', 'plaintext'],
+        insertReplaceSupport: true,
+        labelDetailsSupport: true,
+        resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+      },
+    },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    codeAction: {
+      resolveSupport: { properties: ['edit'] },
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } },
+    },
+  },
+};
 
 /** The built server spawned as an editor would (`node dist/server.js --stdio`), with a JSON-RPC connection to it. */
 export class LspSession {
@@ -22,10 +47,18 @@ export class LspSession {
     this.connection.listen();
   }
 
-  /** `launch` sets what an editor other than ours would: extra arguments, the environment, the LSP `locale`. */
+  /**
+   * `launch` sets what an editor other than ours would: extra arguments, the environment, the LSP `locale`, the
+   * client's capabilities (VS Code's by default).
+   */
   static async start(
     initializationOptions: unknown = {},
-    launch: { readonly args?: readonly string[]; readonly env?: NodeJS.ProcessEnv; readonly locale?: string } = {},
+    launch: {
+      readonly args?: readonly string[];
+      readonly env?: NodeJS.ProcessEnv;
+      readonly locale?: string;
+      readonly capabilities?: ClientCapabilities;
+    } = {},
   ): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(launch.args ?? [])], {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -35,7 +68,7 @@ export class LspSession {
     const result = await session.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: launch.capabilities ?? VSCODE_CAPABILITIES,
       initializationOptions,
       ...(launch.locale === undefined ? {} : { locale: launch.locale }),
     });
