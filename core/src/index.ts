@@ -38,7 +38,9 @@ export { API_ACTION, API_VERSION, RequestBuildError, toRequest } from './request
 export type { CreateHighlightTaskRequest } from './request/request';
 export { SNIPPETS } from './schema/snippets';
 export type { JobSnippet } from './schema/snippets';
-export { CliCode, CloudCode, DIAGNOSTIC_SOURCE } from './shared/codes';
+export { codeDocs, codeHelpMarkdown, codeHelpText, diagnosticHref, DIAGNOSTICS_PAGE_PATH } from './shared/codeDocs';
+export { CliCode, CloudCode, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './shared/codes';
+export type { DiagnosticCode } from './shared/codes';
 export { isJobDocument, JOB_FILE_GLOB, JOB_FILE_GLOB_ANY_CASE, JOB_LANGUAGE_ID } from './shared/jobFiles';
 export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';

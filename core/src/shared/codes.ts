@@ -44,8 +44,7 @@ export const DIAGNOSTIC_CODES = {
     group: 'yaml',
     severity: 'error',
     summary: 'The YAML cannot be read (bad indentation, an unclosed quote or bracket, …).',
-    meaning:
-      'The YAML parser stopped at this place: bad indentation, an unclosed quote or bracket, a tab used for indentation, a key without its colon, … What only follows from the broken text (a property that seems missing after it) is not reported as well.',
+    meaning: 'The YAML parser stopped at this place: bad indentation, an unclosed quote or bracket, a tab used for indentation, a key without its colon, …',
     basis: { kind: 'ours', why: OURS_YAML },
     fix: 'Correct the YAML at the marked place: indent with spaces (two per level), close the quote or bracket, put `: ` after the key.',
   },
