@@ -30,6 +30,7 @@ export { MAX_DOCUMENT_LENGTH, parseJob } from './parse/document';
 export type { JobDocument } from './parse/document';
 export { keyRange, valueRange } from './parse/locate';
 export { offsetOf } from './parse/positions';
+export { stableLocation } from './parse/stableLocation';
 export { COMMAND_LINE_TEXT, shellOf, SHELLS } from './request/commandLine';
 export type { CommandLineOptions, Shell } from './request/commandLine';
 export { previewRequest } from './request/preview';

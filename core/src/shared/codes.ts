@@ -46,7 +46,7 @@ export const DIAGNOSTIC_CODES = {
     summary: 'The YAML cannot be read (bad indentation, an unclosed quote or bracket, …).',
     meaning: 'The YAML parser stopped at this place: bad indentation, an unclosed quote or bracket, a tab used for indentation, a key without its colon, …',
     basis: { kind: 'ours', why: OURS_YAML },
-    fix: 'Correct the YAML at the marked place: indent with spaces (two per level), close the quote or bracket, put `: ` after the key.',
+    fix: 'Correct the YAML at the marked place: indent with spaces (two per level), close the quote or bracket, put a colon and a space after the key.',
   },
   'yaml-duplicate-key': {
     group: 'yaml',
@@ -79,7 +79,7 @@ export const DIAGNOSTIC_CODES = {
     summary: 'Nesting too deep for the YAML parser; the file is not checked.',
     meaning: 'Brackets or list dashes nested over a hundred levels deep, or a layout the YAML parser runs out of stack on; the file is not checked.',
     basis: { kind: 'ours', why: 'A request nests a few levels; reading deeper nesting would exhaust the parser’s stack.' },
-    fix: 'Remove the deep nesting (often a run of `[` or `- ` pasted by mistake).',
+    fix: 'Remove the deep nesting (often a run of brackets or list dashes pasted by mistake).',
   },
   'file-too-large': {
     group: 'yaml',
@@ -95,7 +95,7 @@ export const DIAGNOSTIC_CODES = {
     summary: 'A value of the wrong type.',
     meaning: 'Wrong type: text where a number is expected, a mapping where text is expected (`UserData`), …',
     basis: { kind: 'api-table', column: 'Type' },
-    fix: 'Write the value in the type the hover names: a number without quotes, text (quoted if it looks like a number), a list with `- ` items.',
+    fix: 'Write the value in the type the hover names: a number without quotes, text (quoted if it looks like a number), a list with one dash per item.',
   },
   'invalid-value': {
     group: 'schema',
