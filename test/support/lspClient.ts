@@ -22,10 +22,16 @@ export class LspSession {
     this.connection.listen();
   }
 
-  /** `launch` sets what an editor other than ours would: extra arguments, the environment, the LSP `locale`. */
+  /** `launch` sets what an editor other than ours would: extra arguments, the environment, the LSP `locale`, capabilities. */
   static async start(
     initializationOptions: unknown = {},
-    launch: { readonly args?: readonly string[]; readonly env?: NodeJS.ProcessEnv; readonly locale?: string } = {},
+    launch: {
+      readonly args?: readonly string[];
+      readonly env?: NodeJS.ProcessEnv;
+      readonly locale?: string;
+      /** What the client declares under textDocument.publishDiagnostics besides versionSupport. */
+      readonly publishDiagnostics?: Readonly<Record<string, unknown>>;
+    } = {},
   ): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(launch.args ?? [])], {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -35,7 +41,7 @@ export class LspSession {
     const result = await session.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, ...launch.publishDiagnostics } } },
       initializationOptions,
       ...(launch.locale === undefined ? {} : { locale: launch.locale }),
     });
