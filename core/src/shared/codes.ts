@@ -178,7 +178,7 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'Not an OSS URI oss://bucket/object with a valid bucket name.',
     meaning: 'Not an OSS URI `oss://bucket/object` with a valid bucket name (3–63 lowercase letters, digits and hyphens).',
-    basis: { kind: 'api-page', field: 'Sources[].URI', quote: 'The URI of the media resource (OSS URI).' },
+    basis: { kind: 'api-page', field: 'Sources[].URI', quote: 'The URI of the media resource (OSS URI)' },
     fix: 'Write the URI as `oss://bucket/path/to/object` (an `https://…aliyuncs.com/…` URL gets a quick fix to that form).',
   },
   'placeholder-value': {

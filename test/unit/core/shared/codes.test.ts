@@ -37,6 +37,13 @@ test('every sentence quoted from the API page is on the API page, word for word'
   for (const [code, basis] of quoted) assert.ok(apiPage.includes(basis.quote.replace(/\s+/g, ' ')), `${code}: "${basis.quote}" is not on the API page`);
 });
 
+test('a rule of the table and the docs of its code quote the same sentence of the API page', () => {
+  for (const rule of API_RULES) {
+    const basis = DIAGNOSTIC_CODES[rule.code].basis;
+    if (basis.kind === 'api-page') assert.ok(rule.source.includes(basis.quote), `${rule.code}: the rule cites ${rule.source}, the docs "${basis.quote}"`);
+  }
+});
+
 test('an own rule says why, a table or SDK basis says where', () => {
   for (const [code, entry] of registry) {
     const basis = entry.basis;
