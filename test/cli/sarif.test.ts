@@ -178,6 +178,17 @@ describe('validate --format sarif', () => {
     });
   });
 
+  test('a file outside the root: an absolute, percent-encoded file: URI without uriBaseId', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'imm-sarif-cwd-'));
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'imm-sarif-elsewhere-')), '外 部.highlight.yaml');
+    writeFileSync(elsewhere, MINIMAL_JOB.replace('Type: Retrieval', 'Type: retrieval'));
+    const { run } = await sarifOf([elsewhere], cwd);
+    const location = run.results[0]!.locations[0]!.physicalLocation.artifactLocation;
+    assert.equal(location.uri, pathToFileURL(elsewhere).href);
+    assert.match(location.uri, /%E5%A4%96%20%E9%83%A8/);
+    assert.equal(location.uriBaseId, undefined);
+  });
+
   test('a missing file: still a valid log, with a toolExecutionNotification, and exit 2 as before', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'imm-sarif-missing-'));
     const { code, run, stderr } = await sarifOf(['nope.highlight.yaml'], dir);
