@@ -111,7 +111,7 @@ export const DIAGNOSTIC_CODES = {
     summary: 'A required property is missing.',
     meaning: 'A required property is missing; reported on the key of the object that lacks it.',
     basis: { kind: 'api-table', column: 'Required' },
-    fix: 'Add the property the message names (the quick fix adds it with a value to fill in).',
+    fix: 'Add the property the message names (the quick fix adds it).',
   },
   'unknown-property': {
     group: 'schema',
@@ -119,7 +119,7 @@ export const DIAGNOSTIC_CODES = {
     summary: 'A property the API does not have.',
     meaning: 'A property the API does not have; the message suggests the closest. The service would reject or ignore it.',
     basis: { kind: 'api-table', column: 'Parameter' },
-    fix: 'Correct the spelling (the quick fix renames it to the closest name) or remove the property.',
+    fix: 'Correct the spelling (when a valid name is close, the quick fix renames it) or remove the property.',
   },
   'out-of-range': {
     group: 'schema',
@@ -195,7 +195,7 @@ export const DIAGNOSTIC_CODES = {
     summary: 'Output.Container is required when Type is Concat or Compose.',
     meaning: '`Output.Container` is required when Type is Concat or Compose.',
     basis: { kind: 'api-page', field: 'Output.Container', quote: 'This parameter is required when Type is set to Concat or Compose.' },
-    fix: 'Add `Container:` under `Output` (the quick fix takes it from the extension of `Output.URI`, e.g. `mp4`).',
+    fix: 'Add `Container:` under `Output`, e.g. `mp4` to match an `Output.URI` ending in `.mp4` (the quick fix adds the key).',
   },
   'source-timing-concat-only': {
     group: 'rule',
