@@ -26,6 +26,9 @@ Commands:
       --region R / --endpoint URL / --profile P / --timeout S   With --cloud, as for submit
       --oss-endpoint URL                   With --cloud, send every OSS request to this host (still signed
                                            for the bucket's region); http:// only for loopback
+      --docs-url URL                       With --format sarif, the URL of a hosted docs/diagnostics.md that
+                                           the rules' helpUri link to (default $IMM_HIGHLIGHT_DOCS_URL, else
+                                           the page installed with highlight-task)
   submit <file>                             Validate, then call CreateHighlightTask; prints the TaskId
       --region R                           Region (default $ALIBABA_CLOUD_REGION_ID, else cn-hangzhou)
       --endpoint URL                       https://host[:port]; http:// only for 127.0.0.1/localhost/::1

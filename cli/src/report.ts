@@ -1,4 +1,4 @@
-/** Diagnostics printed as text lines, JSON, or SARIF 2.1.0 (for GitHub code scanning and other CI tools). */
+/** Diagnostics printed as text lines or JSON (SARIF: sarif.ts). */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { escapeLine } from './terminal';
 
@@ -15,12 +15,6 @@ const SEVERITY: Record<number, string> = {
   [DiagnosticSeverity.Warning]: 'warning',
   [DiagnosticSeverity.Information]: 'info',
   [DiagnosticSeverity.Hint]: 'hint',
-};
-const SARIF_LEVEL: Record<number, string> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'note',
-  [DiagnosticSeverity.Hint]: 'note',
 };
 
 const severityOf = (d: Diagnostic): number => d.severity ?? DiagnosticSeverity.Error;
@@ -66,42 +60,4 @@ export function formatJson(reports: readonly FileReport[]): string {
     })),
   }));
   return `${JSON.stringify({ files, summary: { files: reports.length, ...countBySeverity(reports) } }, null, 2)}\n`;
-}
-
-export function formatSarif(reports: readonly FileReport[], tool: { name: string; version: string }): string {
-  const rules = [...new Set(reports.flatMap((r) => r.diagnostics.map(codeOf)))].sort();
-  const results = reports.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({
-      ruleId: codeOf(d),
-      ruleIndex: rules.indexOf(codeOf(d)),
-      level: SARIF_LEVEL[severityOf(d)],
-      message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: file.split('\\').join('/') },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
-            },
-          },
-        },
-      ],
-    })),
-  );
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: tool.name, version: tool.version, rules: rules.map((id) => ({ id })) } },
-        // LSP positions count UTF-16 code units, which is SARIF's default too; said explicitly for readers.
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
 }

@@ -7,7 +7,8 @@ import { OssError } from '../../api/src/oss/errors';
 import { byPosition, createCloudChecker, type CloudChecker } from './cloud';
 import { displayPath, expandFiles, readJobText } from './files';
 import { Exit, UsageError, type Io } from './io';
-import { countBySeverity, formatJson, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
+import { countBySeverity, formatJson, formatText, type FileReport, type OutputFormat } from './report';
+import { formatSarif, installedDocsPage, sourceRoot, type CheckedFile, type SarifNotification, type SarifRun } from './sarif';
 import { TOOL } from './version';
 import { serviceFlags } from './serviceFlags';
 
@@ -30,12 +31,23 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
       'oss-endpoint': { type: 'string' },
       profile: { type: 'string' },
       timeout: { type: 'string' },
+      'docs-url': { type: 'string' },
     },
   });
   const format = parseFormat(values.format, ['text', 'json', 'sarif']);
+  if (values['docs-url'] !== undefined && format !== 'sarif') throw new UsageError(t('{0} goes with --format sarif.', '--docs-url'));
+  const docsPage = format === 'sarif' ? docsPageOf(values['docs-url'], io.env) : '';
+  const sarifRun = (notifications: readonly SarifNotification[]): SarifRun => ({ tool: TOOL, root: sourceRoot(io.cwd), docsPage, notifications });
   const cloudOnly = (['region', 'endpoint', 'oss-endpoint', 'profile', 'timeout'] as const).filter((flag) => values[flag] !== undefined);
   if (!values.cloud && cloudOnly.length) throw new UsageError(t('{0} goes with --cloud (the checks against the cloud).', `--${cloudOnly[0]}`));
-  const files = await expandFiles(positionals, io.cwd);
+  let files: string[];
+  try {
+    files = await expandFiles(positionals, io.cwd);
+  } catch (error) {
+    // Code scanning reads stdout: a run that found no input is still a log, one that says why (the exit code stays 2).
+    if (format === 'sarif' && error instanceof UsageError) io.stdout(formatSarif([], sarifRun([{ message: error.message }])));
+    throw error;
+  }
   let cloud: CloudChecker | undefined;
   if (values.cloud) {
     const service = serviceFlags(values, io.env, { endpoint: true, ossEndpoint: true });
@@ -64,12 +76,15 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     }
   }
 
-  const reports: FileReport[] = [];
+  const reports: CheckedFile[] = [];
+  const notRead: SarifNotification[] = [];
   for (const file of files) {
     const read = await readJobText(file);
     const shown = displayPath(file, io.cwd);
     if (!('text' in read)) {
-      reports.push({ file: shown, diagnostics: [notRead(read.problem)] });
+      const diagnostic = notReadDiagnostic(read.problem);
+      reports.push({ file: shown, path: file, diagnostics: [diagnostic] });
+      notRead.push({ message: `${shown}: ${diagnostic.message}`, path: file, code: CliCode.FileNotRead });
       continue;
     }
     const doc = parseJob(read.text);
@@ -83,12 +98,12 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
         throw error;
       }
     }
-    reports.push({ file: shown, diagnostics: cloud ? byPosition(diagnostics) : diagnostics });
+    reports.push({ file: shown, path: file, doc, diagnostics: cloud ? byPosition(diagnostics) : diagnostics });
   }
 
   const { errors, warnings } = countBySeverity(reports);
   if (format === 'json') io.stdout(formatJson(reports));
-  else if (format === 'sarif') io.stdout(formatSarif(reports, TOOL));
+  else if (format === 'sarif') io.stdout(formatSarif(reports, sarifRun(notRead)));
   else {
     io.stdout(formatText(reports));
     const checked = files.length === 1 ? t('1 file') : t('{0} files', files.length);
@@ -100,7 +115,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
 }
 
 /** A file that was skipped is an error of its own, so the run goes on and still fails. */
-function notRead(problem: string): Diagnostic {
+function notReadDiagnostic(problem: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,
@@ -108,6 +123,24 @@ function notRead(problem: string): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: t('Not checked: the file {0}.', problem),
   };
+}
+
+/**
+ * The docs page the SARIF rules link to: --docs-url, else IMM_HIGHLIGHT_DOCS_URL (a hosted copy, e.g. the page in
+ * your repository on GitHub), else the page installed with the CLI (a file: URI).
+ */
+function docsPageOf(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const [value, name] = flag !== undefined ? [flag, '--docs-url'] : [env.IMM_HIGHLIGHT_DOCS_URL, 'IMM_HIGHLIGHT_DOCS_URL'];
+  if (value === undefined || value === '') return installedDocsPage();
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['https:', 'http:', 'file:'].includes(url.protocol))
+    throw new UsageError(t('{0} must be the https:// (or file:) URL of the diagnostics page, not "{1}".', name, value));
+  return url.href;
 }
 
 /** A `--flag S` in seconds, as milliseconds. */

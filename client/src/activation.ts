@@ -10,18 +10,20 @@ import { CrashHandler } from './crashHandler';
 import { showCrashNotification } from './crashNotification';
 import { serverL10nOptions, useDisplayLanguage } from './displayLanguage';
 import { documentSelector } from './documentSelector';
+import { diagnosticsPageOf } from './diagnosticsPage';
 
 export type LanguageClientFactory<C extends BaseLanguageClient> = (outputChannel: vscode.OutputChannel, errorHandler: ErrorHandler) => C;
 
-export function languageClientOptions(outputChannel: vscode.OutputChannel, errorHandler: ErrorHandler): LanguageClientOptions {
+export function languageClientOptions(outputChannel: vscode.OutputChannel, errorHandler: ErrorHandler, extensionUri: vscode.Uri): LanguageClientOptions {
   return {
     documentSelector,
     outputChannel,
     // Problems are reported through our own once-only notification, not by popping the channel open.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
-    // The server has no vscode API: it learns the display language and its messages from us.
-    initializationOptions: serverL10nOptions(),
+    // The server has no vscode API: it learns the display language and its messages from us, and where the docs
+    // page its diagnostics link to lies in this installation.
+    initializationOptions: { ...serverL10nOptions(), diagnosticsPage: diagnosticsPageOf(extensionUri).toString() },
     // The region, for the quick fixes' notes (a bucket in another region); no other setting reaches the server.
     synchronize: { configurationSection: 'immHighlight.region' },
   };

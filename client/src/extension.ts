@@ -5,6 +5,7 @@ import type { ImmHighlightApi } from './api';
 import { registerCommands } from './commands';
 import { DESKTOP_CONTEXT_KEY } from './constants';
 import { createLanguageClient } from './languageClient';
+import { diagnosticsPageOf } from './diagnosticsPage';
 import { createLanguageStatus } from './languageStatus';
 import { registerSubmitFeature } from './submit';
 import { createCloudSession, registerCloudFeatures } from './cloud';
@@ -38,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   const results = registerResultsFeature(credentials, trust, session);
   context.subscriptions.push(results);
   context.subscriptions.push(registerSubmitFeature(context, api, credentials, trust, results));
-  context.subscriptions.push(registerCloudFeatures(api, session, trust));
+  context.subscriptions.push(registerCloudFeatures(api, session, trust, diagnosticsPageOf(context.extensionUri)));
   return api;
 }
 

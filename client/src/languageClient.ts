@@ -14,7 +14,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const options = languageClientOptions(outputChannel, errorHandler);
+  const options = languageClientOptions(outputChannel, errorHandler, context.extensionUri);
   // The desktop completes ProjectName from the cloud (cloud/completion.ts): the key completion opens that list.
   const initializationOptions = { ...(options.initializationOptions as object), liveCompletion: true };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, { ...options, initializationOptions });

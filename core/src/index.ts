@@ -32,6 +32,7 @@ export { MAX_DOCUMENT_LENGTH, parseJob } from './parse/document';
 export type { JobDocument } from './parse/document';
 export { keyRange, valueRange } from './parse/locate';
 export { offsetOf } from './parse/positions';
+export { stableLocation } from './parse/stableLocation';
 export { COMMAND_LINE_TEXT, shellOf, SHELLS } from './request/commandLine';
 export type { CommandLineOptions, Shell } from './request/commandLine';
 export { previewRequest } from './request/preview';
@@ -40,7 +41,9 @@ export { API_ACTION, API_VERSION, RequestBuildError, toRequest } from './request
 export type { CreateHighlightTaskRequest } from './request/request';
 export { SNIPPETS } from './schema/snippets';
 export type { JobSnippet } from './schema/snippets';
-export { CliCode, CloudCode, DIAGNOSTIC_SOURCE } from './shared/codes';
+export { codeDocs, codeHelpMarkdown, codeHelpText, diagnosticHref, DIAGNOSTICS_PAGE_PATH } from './shared/codeDocs';
+export { CliCode, CloudCode, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './shared/codes';
+export type { DiagnosticCode } from './shared/codes';
 export { isJobDocument, JOB_FILE_GLOB, JOB_FILE_GLOB_ANY_CASE, JOB_LANGUAGE_ID } from './shared/jobFiles';
 export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';

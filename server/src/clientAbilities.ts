@@ -16,6 +16,8 @@ export interface ClientAbilities {
   readonly hover: HoverOptions;
   /** How quick fixes reach the client: CodeAction literals (LSP ≥ 3.8), else Commands that apply their edit, else none. */
   readonly quickFixes: 'literals' | 'commands' | 'none';
+  /** Diagnostics may carry `codeDescription.href` (the client shows the code as a link to its documentation). */
+  readonly codeDescriptions: boolean;
 }
 
 export function clientAbilitiesOf(capabilities: ClientCapabilities): ClientAbilities {
@@ -32,6 +34,7 @@ export function clientAbilitiesOf(capabilities: ClientCapabilities): ClientAbili
         : capabilities.workspace?.applyEdit === true
           ? 'commands'
           : 'none',
+    codeDescriptions: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true,
   };
 }
 

@@ -34,11 +34,14 @@ import { withParserDetails } from './parserDetails';
 import { registerCloudContext } from './cloudContext';
 import { isJobTextDocument, JobDocumentCache } from './jobDocuments';
 import { serverLocale } from './serverLocale';
+import { diagnosticsPageFor, withCodeDescriptions } from './codeDescriptions';
 
 /** Where a server started by hand learns its language when the client does not say it (Node only). */
 export interface ServerStartup {
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The URI of docs/diagnostics.md beside the server, for clients that do not send theirs (Node only). */
+  readonly diagnosticsPage?: string;
 }
 
 /** `{ immHighlight: { region } }` from workspace/didChangeConfiguration; anything else is no setting. */
@@ -58,6 +61,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
   let settings: CodeActionSettings = {};
   let completionOptions: CompletionOptions = {};
   let abilities: ClientAbilities = clientAbilitiesOf({});
+  let diagnosticsPage: string | undefined;
   const jobs = new JobDocumentCache();
 
   /** The parsed job for a request's document, or undefined for documents that are not job files. */
@@ -70,7 +74,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
     const document = documents.get(uri);
     if (!document || !isJobTextDocument(document)) return;
     try {
-      const diagnostics = withParserDetails(validateJob(jobs.get(document)), uri);
+      const diagnostics = withCodeDescriptions(withParserDetails(validateJob(jobs.get(document)), uri), diagnosticsPage);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       // Runs outside any request, so nothing would catch a throw: a bug must cost one update, not the server.
@@ -83,6 +87,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
     const { locale, bundle } = serverLocale(params, startup.argv, startup.env);
     abilities = clientAbilitiesOf(params.capabilities);
     completionOptions = { ...liveCompletionFrom(params.initializationOptions), ...abilities.completion };
+    diagnosticsPage = diagnosticsPageFor(abilities.codeDescriptions, params.initializationOptions, startup.diagnosticsPage);
     useLocale(locale, bundle);
     return {
       capabilities: {

@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { DIAGNOSTICS_PAGE_PATH } from '../../core/src/index';
 import { serveJobFiles } from './languageServer';
 import { serverEnvironment } from './environmentAllowList';
 
@@ -10,4 +13,5 @@ process.env = serverEnvironment(process.env);
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=N.
 const connection: Connection = createConnection(ProposedFeatures.all);
 // The display language: our client's initializationOptions, the LSP locale, then --locale and the environment.
-serveJobFiles(connection, { argv: process.argv, env: process.env });
+// The docs page of the codes lies beside the bundle's folder (dist/server-main.js → docs/diagnostics.md), in the package too.
+serveJobFiles(connection, { argv: process.argv, env: process.env, diagnosticsPage: pathToFileURL(resolve(__dirname, '..', DIAGNOSTICS_PAGE_PATH)).href });

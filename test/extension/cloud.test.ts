@@ -117,6 +117,9 @@ describe('cloud features', () => {
     assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(found.range.start.line, 3);
     assert.equal(document.getText(found.range), 'oss://test-bucket/videos/typo.mp4');
+    // The code links to its section of the docs page, as the language server's codes do.
+    assert.ok(typeof found.code === 'object', 'the code carries its link');
+    assert.match(found.code.target.toString(), /\/docs\/diagnostics\.md#oss-object-not-found$/);
   });
 
   it('Check Against Cloud reports the findings on demand', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activatedApi, codeOf, diagnosticWithCode, openJob, rangeOfText, waitFor } from './helpers';
+import { activatedApi, codeOf, diagnosticWithCode, EXTENSION_ID, openJob, rangeOfText, waitFor } from './helpers';
 
 describe('diagnostics', () => {
   before(activatedApi);
@@ -12,6 +12,16 @@ describe('diagnostics', () => {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostic.source, 'imm-highlight');
     assert.match(diagnostic.message, /Retrieval/);
+  });
+
+  it("links the code to its section of the extension's own docs/diagnostics.md (codeDescription.href)", async () => {
+    const { document } = await openJob('misspelt-type.highlight.yaml');
+    const { code } = await diagnosticWithCode(document.uri, 'invalid-value');
+    assert.ok(typeof code === 'object', 'the code carries its link');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    assert.equal(code.target.toString(), `${vscode.Uri.joinPath(extension.extensionUri, 'docs/diagnostics.md').toString()}#invalid-value`);
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(code.target.with({ fragment: '' })));
+    assert.ok(page.includes('<a id="invalid-value"></a>'), 'the page is there, with the anchor');
   });
 
   it('reports nothing for a valid Concat job', async () => {

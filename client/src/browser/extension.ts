@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Work
       new WorkerLanguageClient(
         CLIENT_ID,
         CLIENT_NAME,
-        languageClientOptions(outputChannel, errorHandler),
+        languageClientOptions(outputChannel, errorHandler, context.extensionUri),
         () => new Worker(serverUrl),
         (line) => outputChannel.appendLine(line),
       ),

@@ -8,6 +8,7 @@ import { notify, withProgress } from '../notify';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { parseJob, type JobDocument, failureReasonOf, shiftRangeThrough, cloudChecksMoot, DIAGNOSTIC_SOURCE } from '../../../core/src/index';
 import { isJobTextDocument } from '../jobDocument';
+import { linkedCode } from '../diagnosticsPage';
 import { CheckCancelled } from '../../../api/src/cloud/checks';
 import { Commands } from '../commandIds';
 import { CLOUD_UI } from './messages';
@@ -17,12 +18,13 @@ import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../access/endpointTrust
 
 export const CLOUD_DIAGNOSTICS_NAME = 'imm-highlight-cloud';
 
-function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {
+function toVsDiagnostic(d: Diagnostic, docsPage: vscode.Uri): vscode.Diagnostic {
   const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
   const severity = d.severity === DiagnosticSeverity.Error ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
   const diagnostic = new vscode.Diagnostic(range, d.message, severity);
   diagnostic.source = d.source ?? DIAGNOSTIC_SOURCE;
-  if (d.code !== undefined) diagnostic.code = d.code;
+  // The code links to its section of the docs page, as the language server's codes do.
+  if (d.code !== undefined) diagnostic.code = linkedCode(d.code, docsPage);
   // vscode.Diagnostic has no `data`: the quick fixes (cloud/codeActions.ts) find the finding's fix hints here.
   if (d.data !== undefined) FINDINGS.set(diagnostic, d);
   return diagnostic;
@@ -65,6 +67,7 @@ export class CloudDiagnostics implements vscode.Disposable {
   constructor(
     private readonly session: CloudSession,
     private readonly log: (line: string) => void,
+    private readonly docsPage: vscode.Uri,
   ) {}
 
   /** Checks the document's current text and publishes the findings. */
@@ -101,7 +104,11 @@ export class CloudDiagnostics implements vscode.Disposable {
       if (this.offline !== wasOffline) this.busy.fire(this.running.size > 1);
       const shown = quietOffline ? found.filter((d) => !unreachable(d)) : found;
       // Typed over meanwhile: these ranges are of the text checked, not of the text shown; the next save checks again.
-      if (document.version === version) this.collection.set(document.uri, shown.map(toVsDiagnostic));
+      if (document.version === version)
+        this.collection.set(
+          document.uri,
+          shown.map((d) => toVsDiagnostic(d, this.docsPage)),
+        );
       else this.collection.delete(document.uri);
       return { status: 'checked', diagnostics: shown };
     } catch (error) {

@@ -28,8 +28,9 @@ export function createCloudSession(context: vscode.ExtensionContext, credentials
   return new CloudSession(credentials, version, trust);
 }
 
-export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSession, trust: EndpointTrust): vscode.Disposable {
-  const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line));
+/** `docsPage`: docs/diagnostics.md of this installation, which the codes of the cloud findings link to. */
+export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSession, trust: EndpointTrust, docsPage: vscode.Uri): vscode.Disposable {
+  const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line), docsPage);
 
   setCloudPreflight(async (document, doc) => {
     if (readCloudSettings(document.uri).mode === 'off') return [];

@@ -8,11 +8,17 @@ test("VS Code's client: snippets, markdown, code action literals", () => {
     completion: { snippets: true, markdown: true },
     hover: { markdown: true },
     quickFixes: 'literals',
+    codeDescriptions: false,
   });
 });
 
 test('a client that declares nothing can take nothing beyond plain LSP', () => {
-  assert.deepEqual(clientAbilitiesOf({}), { completion: { snippets: false, markdown: false }, hover: { markdown: false }, quickFixes: 'none' });
+  assert.deepEqual(clientAbilitiesOf({}), {
+    completion: { snippets: false, markdown: false },
+    hover: { markdown: false },
+    quickFixes: 'none',
+    codeDescriptions: false,
+  });
 });
 
 test('formats in the order the client prefers them', () => {
@@ -21,4 +27,8 @@ test('formats in the order the client prefers them', () => {
   });
   assert.equal(abilities.completion.markdown, false);
   assert.equal(abilities.hover.markdown, true);
+});
+
+test('code descriptions only for a client that declares it shows them', () => {
+  assert.equal(clientAbilitiesOf({ textDocument: { publishDiagnostics: { codeDescriptionSupport: true } } }).codeDescriptions, true);
 });
