@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { t, type CloudAnswers, type JobDocument } from '../../core/src/index';
 import { createImmClient, ImmApiError, type CredentialSource, type ImmClient } from '../../api/src/index';
 import { createOssConnection, OssError, type OssConnection } from '../../api/src/oss/index';
-import { CloudAnswerCache, cloudInspectJob } from '../../api/src/cloud/index';
+import { CloudAnswerCache, cloudCheckJob } from '../../api/src/cloud/index';
 import { UsageError } from './io';
 import { serviceFlags } from './serviceFlags';
 import { TOOL } from './version';
@@ -40,7 +40,11 @@ export function createCloudChecker(flags: CloudFlags): CloudChecker {
   const oss = createOssConnection({ credentials, timeoutMs: flags.timeoutMs, ...(flags.ossEndpoint ? { endpoint: flags.ossEndpoint } : {}) });
   const region = imm.endpoint.regionId;
   const cache = new CloudAnswerCache();
-  const inspect = (doc: JobDocument, signal?: AbortSignal) => cloudInspectJob(doc, { imm, oss, region, cache, ...(signal ? { signal } : {}) });
+  const inspect = async (doc: JobDocument, signal?: AbortSignal) => {
+    let answers: CloudAnswers | undefined;
+    const diagnostics = await cloudCheckJob(doc, { imm, oss, region, cache, ...(signal ? { signal } : {}) }, (answered) => (answers = answered));
+    return { diagnostics, answers };
+  };
   return {
     imm,
     oss,

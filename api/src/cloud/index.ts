@@ -13,7 +13,7 @@ export {
   toFailure,
 } from './checks';
 export type { CloudCheckDeps } from './checks';
-export { cloudCheckJob, cloudInspectJob } from './checkJob';
+export { cloudCheckJob } from './checkJob';
 export { inParallel } from './cache';
 export { abandonable } from '../abandonable';
 export { DEFAULT_LOOKUP_POLICY, keepFor, SharedLookups, type LookupPolicy } from './lookups';
