@@ -190,3 +190,26 @@ Output:
     assert.equal(parseXml(storyboardSvg(storyboardLayout(parseJob(''), lookup))).name, 'svg');
   });
 });
+
+describe('storyboard robustness', () => {
+  const odd = [
+    'Type: Concat\nSources: oss://a/b.mp4\n',
+    'Type: Concat\nSources:\n  - just text\n  - URI: 42\n    StartTime: abc\n    Duration: -3\n',
+    'Type: Concat\nSources:\n  - URI: oss://media/big.mp4\n    Duration: 1e308\n  - URI: oss://media/big.mp4\n    Duration: 1e308\nOutput:\n  MaxDuration: 1e308\n',
+    'Type: Concat\nSources:\n  - URI: oss://media/big.mp4\n    Duration: 1e12\n',
+    'Type: Concat\nSources:\n  - URI: oss://media/a.mp4\n    Duration: 0.001\n  - URI: oss://media/b.mp4\n    Duration: 0.001\nEdit:\n  TransitionMode: Random\n  Transitions:\n    - Transition: fade\n      Weight: 0\n      Duration: 5\n',
+    'Type: Concat\nSources:\n  - URI: oss://media/a.mp4\nEdit:\n  TransitionMode: Sequential\n  Transitions: {fade: 1}\n  VfxEffectMode: Sequential\n  VfxEffects: [1, null]\n  BackgroundMusicMode: Random\n  BackgroundMusics: [null, {URI: [1]}]\nOutput:\n  Speed: 7\n  MaxDuration: 0\n',
+    'Type: Retrieval\nSources: []\nHighlight: Pets\nOutput: 3\n',
+    '- a list\n',
+    'Type: [Concat]\nSources:\n  - URI: oss://media/a.mp4\n',
+  ];
+  for (const text of odd) {
+    test(`draws an odd job without failing: ${JSON.stringify(text.slice(0, 60))}`, () => {
+      const layout = storyboardLayout(parseJob(text), lookup);
+      const root = parseXml(storyboardSvg(layout));
+      assert.equal(root.name, 'svg');
+      assert.ok(!storyboardSvg(layout).includes('NaN'));
+      assert.equal(kind(root, 'clip').length, layout.clips.length);
+    });
+  }
+});
