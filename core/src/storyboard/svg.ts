@@ -342,19 +342,31 @@ function markerLine(className: string, at: number, top: number, bottom: number, 
   );
 }
 
-/** Words to lines of at most `width` characters (a longer word keeps its own line). */
-function wrap(text: string, width: number): string[] {
+/** Wide (CJK) characters: each is a word of its own and takes two columns. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+/g;
+
+/**
+ * Text to lines of at most `width` columns (a Latin character one, a CJK character two): broken at spaces, and
+ * between CJK characters, which Chinese writes without spaces. A longer word keeps a line of its own.
+ */
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
+  let used = 0;
+  for (const token of text.match(TOKENS) ?? []) {
+    const blank = token.trim() === '';
+    const size = WIDE.test(token) ? 2 : token.length;
+    if (used + size > width && line.trim() !== '' && !blank) {
+      lines.push(line.trimEnd());
+      line = '';
+      used = 0;
     }
+    if (blank && line === '') continue;
+    line += token;
+    used += size;
   }
-  if (line) lines.push(line);
+  if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
 }
 

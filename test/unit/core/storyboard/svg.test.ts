@@ -5,7 +5,7 @@ import { parseJob } from '../../../../core/src/parse/document';
 import type { MediaFacts } from '../../../../core/src/cloud/mediaFacts';
 import { storyboardLayout, type MediaFactsLookup } from '../../../../core/src/storyboard/layout';
 import { clipLine } from '../../../../core/src/storyboard/describe';
-import { escapeXml, storyboardSvg } from '../../../../core/src/storyboard/svg';
+import { escapeXml, storyboardSvg, wrap } from '../../../../core/src/storyboard/svg';
 import { allElements, parseXml, textOf, type XmlElement } from './xmlTree';
 
 function facts(durationSeconds: number): MediaFacts {
@@ -212,4 +212,12 @@ describe('storyboard robustness', () => {
       assert.equal(kind(root, 'clip').length, layout.clips.length);
     });
   }
+});
+
+describe('wrapping the notes', () => {
+  test('breaks at spaces, and between CJK characters counted two columns wide', () => {
+    assert.deepEqual(wrap('one two three four', 9), ['one two', 'three', 'four']);
+    assert.deepEqual(wrap('假定：转场归属于它之前的片段', 10), ['假定：转场', '归属于它之', '前的片段']);
+    assert.deepEqual(wrap('a-very-long-word x', 5), ['a-very-long-word', 'x']);
+  });
 });
