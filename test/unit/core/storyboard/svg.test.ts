@@ -269,7 +269,7 @@ Output:
     const lines = storyboardText(layout, diagnostics).split('\n');
     assert.match(
       lines.find((line) => line.startsWith('Sources[1]'))!,
-      /  — error: .*StartTime/,
+      / {2}— error: .*StartTime/,
     );
     assert.doesNotMatch(
       lines.find((line) => line.startsWith('Sources[0]'))!,
