@@ -6,19 +6,25 @@ import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
 import { escapeControl } from './terminal';
 import { outputCommand } from './outputCommand';
+import { storyboardCommand } from './storyboardCommand';
 import { submitCommand } from './submitCommand';
 import { validateCommand } from './validateCommand';
 import { TOOL } from './version';
 
 /** The usage text, in the language chosen for this run. */
 export function helpText(): string {
-  return t(
-    `Usage: highlight-task <command> [options]
+  // One text per section, so a new command adds its own text to translate instead of changing one long one.
+  return [
+    t(
+      `Usage: highlight-task <command> [options]
 
 Check and submit Alibaba Cloud IMM CreateHighlightTask jobs written as *.highlight.yaml files.
 
 Commands:
-  validate <files, directories or globs…>   Check jobs; prints file:line:col: severity code message
+`,
+    ),
+    t(
+      `  validate <files, directories or globs…>   Check jobs; prints file:line:col: severity code message
       --format text|json|sarif             Output format (default text; sarif is SARIF 2.1.0)
       --strict                             Exit 1 on warnings too
       --cloud                              Also check the job against the cloud (reads only): the project,
@@ -29,7 +35,10 @@ Commands:
       --docs-url URL                       With --format sarif, the URL of a hosted docs/diagnostics.md that
                                            the rules' helpUri link to (default $IMM_HIGHLIGHT_DOCS_URL, else
                                            the page installed with highlight-task)
-  submit <file>                             Validate, then call CreateHighlightTask; prints the TaskId
+`,
+    ),
+    t(
+      `  submit <file>                             Validate, then call CreateHighlightTask; prints the TaskId
       --region R                           Region (default $ALIBABA_CLOUD_REGION_ID, else cn-hangzhou)
       --endpoint URL                       https://host[:port]; http:// only for 127.0.0.1/localhost/::1
                                            (default $IMM_HIGHLIGHT_ENDPOINT)
@@ -49,7 +58,10 @@ Commands:
                                            (a folder for a segmented output: the playlist and the
                                            segments it names); --overwrite replaces files. PATH is
                                            checked before the task is created
-  output <oss://bucket/key>                 A task's result in OSS: prints its size and type (every object
+`,
+    ),
+    t(
+      `  output <oss://bucket/key>                 A task's result in OSS: prints its size and type (every object
                                            for a prefix ending in /)
       --download PATH                      Write the object to PATH (a folder for a prefix ending in /),
                                            under a temporary name until complete; exit 1 if it is missing
@@ -62,11 +74,28 @@ Commands:
                                            (default 20)
       --oss-endpoint URL                   Send OSS requests (and point presigned URLs) at this host
                                            (default $IMM_HIGHLIGHT_OSS_ENDPOINT)
-  schema                                    Print the JSON schema of a job
+`,
+    ),
+    t(
+      `  storyboard <file>                         The job drawn to scale: clips in output order with in and out
+                                           points, transitions (and which IMM drops), music, the total
+                                           and the Output.MaxDuration cut; exit 1 if the job has errors
+      --format text|json|svg               One line per clip (default), JSON, or a standalone SVG image
+      --cloud                              Run the cloud checks as validate --cloud does and take the
+                                           media facts they read; without it, lengths the job does not
+                                           declare are unknown
+      --region R / --endpoint URL / --oss-endpoint URL / --profile P / --timeout S   With --cloud
+`,
+    ),
+    t(
+      `  schema                                    Print the JSON schema of a job
 
-Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
+`,
+    ),
+    t(
+      `Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
 
-Credentials (submit, output, validate --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+Credentials (submit, output, validate --cloud, storyboard --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 (/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
 --profile), ~/.alibabacloud/credentials, the ECS instance RAM role, or ALIBABA_CLOUD_CREDENTIALS_URI.
 
@@ -76,8 +105,9 @@ or unreadable file; 3 the outcome of a submission is unknown (check the console 
 
 Regions: {0}
 `,
-    IMM_REGION_IDS.join(', '),
-  );
+      IMM_REGION_IDS.join(', '),
+    ),
+  ].join('');
 }
 
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
@@ -110,12 +140,14 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         return await submitCommand(rest, io);
       case 'output':
         return await outputCommand(rest, io);
+      case 'storyboard':
+        return await storyboardCommand(rest, io);
       case 'schema':
         if (rest.length) throw new UsageError(t('schema takes no arguments.'));
         io.stdout(`${JSON.stringify(requestSchema, null, 2)}\n`);
         return Exit.Ok;
       default:
-        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, schema.', command));
+        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, storyboard, schema.', command));
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

@@ -49,5 +49,24 @@ export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';
 export type { Locale, MessageBundle } from './shared/locale';
 export { ossUriProblem } from './shared/ossUri';
+export { clipLine, effectNames, judgementOf, musicAgainstOutput } from './storyboard/describe';
+export { mediaFactsLookup } from './storyboard/facts';
+export { storyboardJson, storyboardLayout } from './storyboard/layout';
+export type {
+  ListMode,
+  MediaFactsLookup,
+  StoryboardClip,
+  StoryboardEffect,
+  StoryboardJoin,
+  StoryboardJson,
+  StoryboardLayout,
+  StoryboardMusic,
+  StoryboardTransition,
+} from './storyboard/layout';
+export { secondsText } from './storyboard/seconds';
+export { storyboardSummary } from './storyboard/summary';
+export { escapeXml, STORYBOARD_STYLE, storyboardSvg } from './storyboard/svg';
+export type { StoryboardSvgOptions } from './storyboard/svg';
+export { storyboardText } from './storyboard/text';
 export { validateJob } from './validate/validate';
 export { parserMessagesOf, YAML_ERROR_MESSAGES } from './validate/yamlErrors';
