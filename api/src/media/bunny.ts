@@ -4,7 +4,7 @@
  * mediabunny pulls them, so a parser that asks for more than it needs is stopped by the budget, not by the bill.
  */
 import { t, type MediaFacts } from '../../../core/src/index';
-import { adtsSecondsEstimate } from './adts';
+import { adtsSeconds } from './adts';
 import type { BoundedReader } from './budget';
 import { codecOfMediabunny } from './codecNames';
 import { snapFrameRate, UnreadableMedia } from './isobmff';
@@ -64,8 +64,10 @@ export async function readWithMediabunny(reader: BoundedReader, family: Containe
     let durationEstimated = false;
     if (family === 'mpegts') durationSeconds = await transportStreamSeconds(reader);
     else if (family === 'adts') {
-      durationSeconds = adtsSecondsEstimate(head, id3End(head), reader.size);
-      durationEstimated = true;
+      // The first 64 KiB: a small file is counted frame by frame, a larger one estimated from them.
+      const frames = adtsSeconds(await reader.read(0, CHUNK, CHUNK), id3End(head), reader.size);
+      durationSeconds = frames?.seconds ?? null;
+      durationEstimated = frames?.estimated ?? true;
     } else {
       durationSeconds = await input.getDurationFromMetadata();
       // An mp3 without a Xing/Info/VBRI header says no frame count: its duration is the bitrate's estimate.
