@@ -68,6 +68,26 @@ export const DIAGNOSTIC_CODES = {
   'oss-not-audio': { group: 'cloud', severity: 'warning', summary: 'Background music is stored with a Content-Type that is not audio/*.' },
   'output-exists': { group: 'cloud', severity: 'warning', summary: 'An object already exists at Output.URI and would be overwritten.' },
   'cloud-check-failed': { group: 'cloud', severity: 'warning', summary: 'A cloud check could not run (access denied, timeout, network).' },
+  'media-start-past-end': { group: 'cloud', severity: 'error', summary: "Concat: a Source's StartTime is at or past the end of its video." },
+  'media-clip-past-end': { group: 'cloud', severity: 'warning', summary: "Concat: a Source's StartTime + Duration runs past the end of its video." },
+  'media-transition-ignored': {
+    group: 'cloud',
+    severity: 'warning',
+    summary: 'A transition longer than its clip minus 1 s, which IMM drops on that clip.',
+  },
+  'media-no-video-stream': { group: 'cloud', severity: 'error', summary: 'A source object holds no video stream.' },
+  'media-no-audio-stream': { group: 'cloud', severity: 'error', summary: 'A background music object holds no audio stream.' },
+  'media-mixed-streams': {
+    group: 'cloud',
+    severity: 'warning',
+    summary: 'Concat copies the video stream, but the sources differ in video codec or size.',
+  },
+  'oss-object-archived': {
+    group: 'cloud',
+    severity: 'error',
+    summary: 'A source or music object is in Archive, ColdArchive or DeepColdArchive storage without a finished restore.',
+  },
+  'media-unreadable': { group: 'cloud', severity: 'warning', summary: 'A source or music object cannot be read as media (unknown format, damaged).' },
   'file-not-read': { group: 'cli', severity: 'error', summary: 'highlight-task validate could not read the file; it was not checked.' },
 } as const satisfies Readonly<Record<string, DiagnosticCodeEntry>>;
 
@@ -121,6 +141,14 @@ export const CloudCode = {
   NotAudio: 'oss-not-audio',
   OutputExists: 'output-exists',
   CheckFailed: 'cloud-check-failed',
+  MediaStartPastEnd: 'media-start-past-end',
+  MediaClipPastEnd: 'media-clip-past-end',
+  MediaTransitionIgnored: 'media-transition-ignored',
+  MediaNoVideoStream: 'media-no-video-stream',
+  MediaNoAudioStream: 'media-no-audio-stream',
+  MediaMixedStreams: 'media-mixed-streams',
+  ObjectArchived: 'oss-object-archived',
+  MediaUnreadable: 'media-unreadable',
 } as const satisfies Readonly<Record<string, DiagnosticCode>>;
 export type CloudCode = (typeof CloudCode)[keyof typeof CloudCode];
 
