@@ -14,6 +14,7 @@ import type { MediaJob } from './mediaJob';
 import { MEDIA_MESSAGES, type MediaMessageTable, type VideoLabel } from './mediaMessages';
 import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
 import type { CloudResources, OssResource } from './resources';
+import { storyboardLayout } from '../storyboard/layout';
 
 /** Sums of seconds written in decimals (10 + 30.1) are not exact in binary; a difference below this is none. */
 const EPSILON = 1e-9;
@@ -148,9 +149,48 @@ function mixedStreamDiagnostics(job: MediaJob, resources: CloudResources, answer
   return [];
 }
 
-/** The findings of the job as a whole from its media facts: Concat timing and the streams joined by copy. */
+/**
+ * Transitions IMM drops because their clip is too short. Which transition lands on which clip is the storyboard
+ * layout's rule (one home, core/src/storyboard/layout.ts): Sequential takes the list in order, cycling over the
+ * joins; Random may put any transition on any join; a join's clip is the clip before it. Only a Duration the job
+ * writes is judged (the finding sits on it), and only against lengths that are known, not estimated.
+ */
+function transitionDiagnostics(job: MediaJob, answers: CloudAnswers, messages: MediaMessageTable): Diagnostic[] {
+  const judged = (uri: string): MediaFacts | undefined => {
+    const facts = readFacts(answers, uri);
+    return judgedDuration(facts) === undefined ? undefined : facts;
+  };
+  const layout = storyboardLayout(job.document, judged);
+  const out: Diagnostic[] = [];
+  for (const transition of layout.transitions) {
+    const duration = job.transitions[transition.index]?.duration;
+    const clip = transition.clip === null ? undefined : layout.clips[transition.clip];
+    if (transition.takesEffect !== false || !duration || !clip || clip.lengthSeconds === null) continue;
+    out.push(
+      cloudFinding(
+        duration.range,
+        CloudCode.MediaTransitionIgnored,
+        messages[CloudCode.MediaTransitionIgnored]({
+          transition: transition.transition,
+          duration: formatSeconds(duration.value),
+          clip: clip.index,
+          uri: clip.uri,
+          clipLength: formatSeconds(clip.lengthSeconds),
+          certain: layout.transitionMode === 'Sequential',
+        }),
+      ),
+    );
+  }
+  return out;
+}
+
+/** The findings of the job as a whole from its media facts: Concat timing, transitions dropped, the streams joined by copy. */
 export function jobMediaDiagnostics(resources: CloudResources, answers: CloudAnswers, messages: MediaMessageTable = MEDIA_MESSAGES): Diagnostic[] {
   const job = resources.job;
   if (!job || !answers.media || job.type !== 'Concat') return [];
-  return [...timingDiagnostics(job, answers, messages), ...mixedStreamDiagnostics(job, resources, answers, messages)];
+  return [
+    ...timingDiagnostics(job, answers, messages),
+    ...transitionDiagnostics(job, answers, messages),
+    ...mixedStreamDiagnostics(job, resources, answers, messages),
+  ];
 }

@@ -37,6 +37,8 @@ export interface TransitionAt {
 export type VideoCopyReason = 'no-video-settings' | 'no-transcode' | 'codec-not-set' | 'codec-copy';
 
 export interface MediaJob {
+  /** The parsed job, for the storyboard layout that matches transitions to clips (core/src/storyboard). */
+  readonly document: JobDocument;
   readonly type: string | undefined;
   readonly sources: readonly SourceTiming[];
   /** Edit.TransitionMode as written; the API's default is Closed. */
@@ -74,6 +76,7 @@ export function mediaJobOf(doc: JobDocument): MediaJob | undefined {
   const edit = obj(request['Edit']);
   const transitions = Array.isArray(edit?.['Transitions']) ? (edit['Transitions'] as unknown[]) : [];
   return {
+    document: doc,
     type: typeof request['Type'] === 'string' ? request['Type'] : undefined,
     sources: sources.map((item, index) => {
       const source = obj(item);

@@ -27,6 +27,7 @@ export interface MediaMessageTable {
   readonly [CloudCode.MediaTransitionIgnored]: (p: {
     transition: string;
     duration: string;
+    /** The index of the clip's Source. */
     clip: number;
     uri: string;
     clipLength: string;
@@ -70,7 +71,7 @@ export const MEDIA_MESSAGES: MediaMessageTable = {
   [CloudCode.MediaTransitionIgnored]: ({ transition, duration, clip, uri, clipLength, certain }) =>
     certain
       ? t(
-          'Transition "{0}" ({1} s) lands on clip {2} ({3}), which is {4} s long: IMM drops a transition longer than its clip minus 1 s, so it will not show there.',
+          'Transition "{0}" ({1} s) lands on the clip of Sources[{2}] ({3}), which is {4} s long: IMM drops a transition longer than its clip minus 1 s, so it will not show there.',
           transition,
           duration,
           clip,
@@ -78,7 +79,7 @@ export const MEDIA_MESSAGES: MediaMessageTable = {
           clipLength,
         )
       : t(
-          'Transition "{0}" ({1} s) may land on clip {2} ({3}), which is {4} s long: IMM drops a transition longer than its clip minus 1 s, so it would not show there.',
+          'Transition "{0}" ({1} s) may land on the clip of Sources[{2}] ({3}), which is {4} s long: IMM drops a transition longer than its clip minus 1 s, so it would not show there.',
           transition,
           duration,
           clip,

@@ -135,6 +135,51 @@ describe('media-no-video-stream and media-no-audio-stream', () => {
   });
 });
 
+describe('media-transition-ignored', () => {
+  const facts = {
+    'oss://media/a.mp4': video(10),
+    'oss://media/b.mp4': video(7.5),
+    'oss://media/c.mp4': video(10),
+    'oss://media/d.mp4': video(1),
+  };
+  // b's clip is the rest of its video from StartTime 5: 2.5 s, so a transition on it may last at most 1.5 s.
+  const sources = '  - URI: oss://media/a.mp4\n  - URI: oss://media/b.mp4\n    StartTime: 5\n  - URI: oss://media/c.mp4\n  - URI: oss://media/d.mp4\n';
+  const job = (mode: string, second: string) =>
+    `ProjectName: p\nType: Concat\nSources:\n${sources}Edit:\n  Mode: Sequential\n  TransitionMode: ${mode}\n  Transitions:\n` +
+    `    - Transition: fade\n      Duration: 2\n    - Transition: wipeleft\n      Duration: ${second}\n` +
+    'Output:\n  URI: oss://media/out.mp4\n  Container: mp4\n  Video:\n    TranscodeVideo:\n      Codec: h264\n';
+
+  test('Sequential: the transition of a join whose clip is too short, on its Duration, naming the clip; at exactly clip − 1 s it stays', () => {
+    const text = job('Sequential', '1.6');
+    const found = check(text, facts);
+    assert.deepEqual(where(text, found), [['media-transition-ignored', DiagnosticSeverity.Warning, '1.6']]);
+    assert.equal(
+      found[0]!.message,
+      'Transition "wipeleft" (1.6 s) lands on the clip of Sources[1] (oss://media/b.mp4), which is 2.5 s long: IMM drops a transition longer than its clip minus 1 s, so it will not show there.',
+    );
+    assert.deepEqual(check(job('Sequential', '1.5'), facts), []);
+  });
+
+  test('Random: any transition may land on any join, so each one too long for some clip is warned, as a possibility', () => {
+    const text = job('Random', '1.6');
+    const found = check(text, facts);
+    assert.deepEqual(where(text, found), [
+      ['media-transition-ignored', DiagnosticSeverity.Warning, '2'],
+      ['media-transition-ignored', DiagnosticSeverity.Warning, '1.6'],
+    ]);
+    assert.match(found[0]!.message, /^Transition "fade" \(2 s\) may land on the clip of Sources\[1\] \(oss:\/\/media\/b\.mp4\), which is 2\.5 s long/);
+  });
+
+  test('no finding when the list is not used (Auto, Closed), for the last clip, or on an estimated length', () => {
+    assert.deepEqual(check(job('Auto', '1.6'), facts), []);
+    assert.deepEqual(check(job('Closed', '1.6'), facts), []);
+    // d (1 s) is the last clip: no join follows it.
+    assert.deepEqual(check(job('Sequential', '1'), { ...facts, 'oss://media/b.mp4': video(100) }), []);
+    const estimated = { ...facts, 'oss://media/b.mp4': video(7.5, 'h264', 96, 54, { durationEstimated: true }) };
+    assert.deepEqual(check(job('Sequential', '1.6'), estimated), []);
+  });
+});
+
 describe('media-mixed-streams', () => {
   const sources = '  - URI: oss://media/a.mp4\n  - URI: oss://media/b.mp4\n  - URI: oss://media/c.mp4\n';
   const facts = { 'oss://media/a.mp4': video(10), 'oss://media/b.mp4': video(10), 'oss://media/c.mp4': video(10, 'hevc', 1920, 1080) };
