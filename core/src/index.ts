@@ -3,7 +3,17 @@
  * import deeper modules to pin them; product code outside core/ imports only this file (scripts/check-imports.mjs).
  * Re-exports only: esbuild keeps of them what a bundle uses, so a bundle is no larger for importing this file.
  */
-export type { BucketAnswer, CheckFailure, CheckFailureReason, CloudAnswers, CloudCandidates, MediaAnswer, ObjectAnswer, ProjectAnswer } from './cloud/answers';
+export type {
+  BucketAnswer,
+  CheckFailure,
+  CheckFailureReason,
+  CloudAnswers,
+  CloudCandidates,
+  MediaAnswer,
+  ObjectAnswer,
+  ObjectRestore,
+  ProjectAnswer,
+} from './cloud/answers';
 export { cloudChecksAtLeast, effectiveCloudCheckMode } from './cloud/checkMode';
 export type { AudioStreamFacts, ColdStorageClass, MediaFacts, MediaReadCost, VideoStreamFacts } from './cloud/mediaFacts';
 export type { CloudCheckMode } from './cloud/checkMode';

@@ -62,6 +62,10 @@ export interface OssObjectHead {
   readonly size: number | undefined;
   readonly lastModified: string | undefined;
   readonly etag: string | undefined;
+  /** x-oss-storage-class: `Standard`, `IA`, `Archive`, `ColdArchive`, `DeepColdArchive`. */
+  readonly storageClass?: string | undefined;
+  /** x-oss-restore as sent: `ongoing-request="false", expiry-date="…"`; absent when no restore was asked for. */
+  readonly restore?: string | undefined;
 }
 
 export interface OssObjectContent extends OssObjectHead {
@@ -262,6 +266,24 @@ export class OssConnection {
   }
 
   /**
+   * GetObject of bytes `start`..`end` (inclusive): always with a `Range` header, so a read never asks for the whole
+   * object. The answer is the bytes OSS sent (fewer at the object's end; the whole object when a server ignores
+   * `Range`, which the caller's byte count then shows).
+   */
+  async getObjectRange(bucket: string, region: string, key: string, start: number, end: number, options: OssCallOptions = {}): Promise<OssObjectContent> {
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) throw new RangeError(`invalid byte range ${start}-${end}`);
+    const client = await this.client(region, bucket);
+    const result = await this.run(
+      'GetObject',
+      ossUri(bucket, key),
+      () => client.get(key, { headers: { Range: `bytes=${start}-${end}` }, timeout: this.timeoutMs }),
+      options.signal,
+    );
+    const content = Buffer.isBuffer(result.content) ? result.content : Buffer.from(String(result.content ?? ''));
+    return { ...headOf(key, (result.res as unknown as { headers: Record<string, unknown> }).headers), content };
+  }
+
+  /**
    * GetObject as a stream, for videos. Throws OssError ('no-such-key', …) before any byte when the object is not
    * there. The signal destroys the stream (the reader then sees an error), so a cancel stops the transfer.
    */
@@ -323,6 +345,8 @@ function headOf(key: string, headers: Record<string, unknown>): OssObjectHead {
     size: Number.isFinite(length) ? length : undefined,
     lastModified: str(headers['last-modified']),
     etag: str(headers['etag']),
+    storageClass: str(headers['x-oss-storage-class']),
+    restore: str(headers['x-oss-restore']),
   };
 }
 

@@ -25,9 +25,27 @@ export type BucketAnswer =
   | { readonly state: 'failed'; readonly failure: CheckFailure };
 
 export type ObjectAnswer =
-  | { readonly state: 'found'; readonly contentType: string | undefined; readonly size: number | undefined; readonly lastModified: string | undefined }
+  | {
+      readonly state: 'found';
+      readonly contentType: string | undefined;
+      readonly size: number | undefined;
+      readonly lastModified: string | undefined;
+      /** x-oss-storage-class (`Standard`, `IA`, `Archive`, `ColdArchive`, `DeepColdArchive`); absent when not told. */
+      readonly storageClass?: string;
+      /** x-oss-restore of a cold object: absent when no restore was asked for. */
+      readonly restore?: ObjectRestore;
+      /** The object's ETag: media facts are cached per bucket, key and ETag. */
+      readonly etag?: string;
+    }
   | { readonly state: 'missing' }
   | { readonly state: 'failed'; readonly failure: CheckFailure };
+
+/** x-oss-restore: `ongoing-request="true"` while restoring; `"false"` with an `expiry-date` once the copy is readable. */
+export interface ObjectRestore {
+  readonly ongoing: boolean;
+  /** As OSS sends it (an HTTP date); absent while the restore is ongoing. */
+  readonly expiryDate?: string;
+}
 
 export interface CloudAnswers {
   /** The IMM region the job is checked for. */
