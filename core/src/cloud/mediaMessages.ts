@@ -38,6 +38,7 @@ export interface MediaMessageTable {
   readonly [CloudCode.MediaNoAudioStream]: (p: { uri: string; container: string; videoCodec: string | undefined }) => string;
   readonly [CloudCode.MediaMixedStreams]: (p: { why: VideoCopyReason; first: VideoLabel; other: VideoLabel }) => string;
   readonly [CloudCode.ObjectArchived]: (p: { uri: string; storageClass: ColdStorageClass }) => string;
+  /** `reason`: the reader's own sentence (api/src/media). */
   readonly [CloudCode.MediaUnreadable]: (p: { uri: string; reason: string }) => string;
 }
 
@@ -112,5 +113,5 @@ export const MEDIA_MESSAGES: MediaMessageTable = {
       storageClass,
     ),
   [CloudCode.MediaUnreadable]: ({ uri, reason }) =>
-    t('{0} could not be read as media ({1}): its format is unknown or the file is damaged, and IMM may fail on it too. Check that it plays.', uri, reason),
+    t('{0} could not be read as media. {1} IMM may not be able to read it either: check that the file plays.', uri, reason),
 };

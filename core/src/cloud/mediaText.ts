@@ -78,7 +78,7 @@ export function mediaFactRows(answer: MediaAnswer, object: ObjectAnswer | undefi
     rows.push({ label: t('Video'), value: facts.video ? videoText(facts.video) : t('none') });
     rows.push({ label: t('Audio'), value: facts.audio ? audioText(facts.audio) : t('none') });
   } else if (answer.state === 'unreadable') {
-    rows.push({ label: t('Media'), value: t('not readable as media ({0})', answer.reason) });
+    rows.push({ label: t('Media'), value: t('not readable as media: {0}', answer.reason) });
   } else if (answer.state === 'failed') {
     rows.push({ label: t('Media'), value: t('not read ({0})', answer.failure.detail || answer.failure.reason) });
   }

@@ -215,7 +215,7 @@ describe('oss-object-archived, media-unreadable and a read that failed', () => {
   test("each on its URI value, with the storage class, the reader's reason and the failure", () => {
     const found = check(job, {
       'oss://media/cold.mp4': { state: 'archived', storageClass: 'ColdArchive' },
-      'oss://media/broken.mp4': { state: 'unreadable', reason: 'no moov box', read: { requests: 3, bytes: 2048 } },
+      'oss://media/broken.mp4': { state: 'unreadable', reason: 'The file cannot be read as media: no moov box.', read: { requests: 3, bytes: 2048 } },
       'oss://media/slow.mp4': { state: 'failed', failure: { reason: 'timeout', operation: 'GetObject', permission: 'oss:GetObject', detail: '' } },
     });
     assert.deepEqual(where(job, found), [
@@ -229,7 +229,7 @@ describe('oss-object-archived, media-unreadable and a read that failed', () => {
     );
     assert.equal(
       found[1]!.message,
-      'oss://media/broken.mp4 could not be read as media (no moov box): its format is unknown or the file is damaged, and IMM may fail on it too. Check that it plays.',
+      'oss://media/broken.mp4 could not be read as media. The file cannot be read as media: no moov box. IMM may not be able to read it either: check that the file plays.',
     );
     assert.match(found[2]!.message, /^Could not check the media of oss:\/\/media\/slow\.mp4: there was no answer in time/);
     assert.deepEqual(found[2]!.data, { reason: 'timeout' });
