@@ -23,13 +23,15 @@ function frameRateText(rate: number): string {
   return t('{0} fps', String(Math.round(rate * 100) / 100));
 }
 
-function videoText(video: VideoStreamFacts): string {
+/** `h264, 1920×1080, 25 fps`. */
+export function videoStreamText(video: VideoStreamFacts): string {
   const parts = [video.codec, `${video.width}×${video.height}`];
   if (video.frameRate !== null) parts.push(frameRateText(video.frameRate));
   return parts.join(', ');
 }
 
-function audioText(audio: AudioStreamFacts): string {
+/** `aac, 44100 Hz, 2 channels`. */
+export function audioStreamText(audio: AudioStreamFacts): string {
   const channels = audio.channels === 1 ? t('1 channel') : t('{0} channels', audio.channels);
   return [audio.codec, `${audio.sampleRate} Hz`, channels].join(', ');
 }
@@ -75,8 +77,8 @@ export function mediaFactRows(answer: MediaAnswer, object: ObjectAnswer | undefi
     } else {
       rows.push({ label: t('Duration'), value: t('not stated in the file') });
     }
-    rows.push({ label: t('Video'), value: facts.video ? videoText(facts.video) : t('none') });
-    rows.push({ label: t('Audio'), value: facts.audio ? audioText(facts.audio) : t('none') });
+    rows.push({ label: t('Video'), value: facts.video ? videoStreamText(facts.video) : t('none') });
+    rows.push({ label: t('Audio'), value: facts.audio ? audioStreamText(facts.audio) : t('none') });
   } else if (answer.state === 'unreadable') {
     rows.push({ label: t('Media'), value: t('not readable as media: {0}', answer.reason) });
   } else if (answer.state === 'failed') {
