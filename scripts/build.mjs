@@ -54,4 +54,6 @@ await Promise.all([
   build({ ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
   // ali-oss on its own, required on the first cloud call (api/src/oss/sdk.ts); urllib's optional proxy-agent stays out.
   build({ ...common, entryPoints: ['api/src/oss/sdkBundle.ts'], outfile: 'dist/oss-sdk.js', external: ['proxy-agent'], minify: true, sourcemap: false }),
+  // mp4box and mediabunny on their own, required on the first media read (api/src/media/parsers.ts).
+  build({ ...common, entryPoints: ['api/src/media/parsersBundle.ts'], outfile: 'dist/media-parsers.js', minify: true, sourcemap: false }),
 ]);

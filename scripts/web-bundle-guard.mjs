@@ -11,6 +11,7 @@ export function forbiddenImport(specifier) {
   if (/^vscode-language(server|client)(-protocol)?\/node(\.js)?$/.test(specifier) || /^vscode-jsonrpc\/node(\.js)?$/.test(specifier))
     return 'the Node.js build of the LSP libraries';
   if (specifier.startsWith('@alicloud/') || specifier === 'ali-oss' || specifier.startsWith('ali-oss/')) return 'a Node.js-only cloud SDK';
+  if (/^(mp4box|mediabunny)(\/|$)/.test(specifier)) return 'a media parser (the web build reads no media)';
   return undefined;
 }
 
@@ -19,6 +20,7 @@ export function forbiddenInput(path) {
   const normalized = path.replace(/\\/g, '/');
   if (/(^|\/)node_modules\/vscode-[a-z-]+\/lib\/node\//.test(normalized)) return 'the Node.js build of the LSP libraries';
   if (/(^|\/)node_modules\/(@alicloud\/|ali-oss\/)/.test(normalized)) return 'a Node.js-only cloud SDK';
+  if (/(^|\/)node_modules\/(mp4box|mediabunny)\//.test(normalized) || /(^|\/)api\/src\/media\//.test(normalized)) return 'media reading (Node only)';
   if (/^(node:|<define:process)/.test(normalized)) return 'a Node.js built-in';
   return undefined;
 }

@@ -5,6 +5,7 @@ import { t, useLocale } from '../../core/src/index';
 import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
 import { escapeControl } from './terminal';
+import { mediaCommand } from './mediaCommand';
 import { outputCommand } from './outputCommand';
 import { submitCommand } from './submitCommand';
 import { validateCommand } from './validateCommand';
@@ -59,11 +60,17 @@ Commands:
                                            (default 20)
       --oss-endpoint URL                   Send OSS requests (and point presigned URLs) at this host
                                            (default $IMM_HIGHLIGHT_OSS_ENDPOINT)
+  media <oss://bucket/key>                  The container, duration, size, storage class and first video
+                                           and audio stream of an object, from a HEAD and at most 10 ranged
+                                           GETs of at most 1 MiB in all (never the whole object); exit 1 if it
+                                           is missing, archived or not readable as media
+      --format text|json                   Output format (default text)
+      --region R / --profile P / --timeout S / --oss-endpoint URL   As for output
   schema                                    Print the JSON schema of a job
 
 Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
 
-Credentials (submit, output, validate --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+Credentials (submit, output, media, validate --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 (/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
 --profile), ~/.alibabacloud/credentials, the ECS instance RAM role, or ALIBABA_CLOUD_CREDENTIALS_URI.
 
@@ -107,12 +114,14 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         return await submitCommand(rest, io);
       case 'output':
         return await outputCommand(rest, io);
+      case 'media':
+        return await mediaCommand(rest, io);
       case 'schema':
         if (rest.length) throw new UsageError(t('schema takes no arguments.'));
         io.stdout(`${JSON.stringify(requestSchema, null, 2)}\n`);
         return Exit.Ok;
       default:
-        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, schema.', command));
+        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, media, schema.', command));
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

@@ -1,7 +1,7 @@
 /**
  * The `highlight-task` command as its users get it, run as a child process by the CLI tests: bundled like
  * scripts/build.mjs does (into a temporary folder, so dist/ is left alone), beside the OSS bundle it loads on its
- * first cloud call. HIGHLIGHT_CLI=dist/cli.js tests a given build; HIGHLIGHT_CLI=tsx the sources.
+ * first cloud call and the media parsers' bundle it loads on its first media read. HIGHLIGHT_CLI=dist/cli.js tests a given build; HIGHLIGHT_CLI=tsx the sources.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -31,6 +31,7 @@ export async function prepareCli(): Promise<string[]> {
   await Promise.all([
     build({ ...common, entryPoints: [join(ROOT, 'cli/src/cli.ts')], outfile: join(outDir, 'cli.js') }),
     build({ ...common, entryPoints: [join(ROOT, 'api/src/oss/sdkBundle.ts')], outfile: join(outDir, 'oss-sdk.js'), external: ['proxy-agent'], minify: true }),
+    build({ ...common, entryPoints: [join(ROOT, 'api/src/media/parsersBundle.ts')], outfile: join(outDir, 'media-parsers.js'), minify: true }),
   ]);
   return [join(outDir, 'cli.js')];
 }

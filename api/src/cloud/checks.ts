@@ -9,6 +9,7 @@ import {
   type CheckFailureReason,
   type CloudAnswers,
   type CloudCandidates,
+  type MediaAnswer,
   type ObjectAnswer,
   type ProjectAnswer,
   folderOf,
@@ -23,6 +24,7 @@ import { OssError } from '../oss/errors';
 import { inParallel } from './cache';
 import { abandonable } from '../abandonable';
 import { SharedLookups, type LookupPolicy } from './lookups';
+import { parseRestoreHeader, readObjectMedia } from '../media/objectMedia';
 
 export const DEFAULT_CHECK_CONCURRENCY = 4;
 export const DEFAULT_CACHE_TTL_MS = 30_000;
@@ -30,6 +32,10 @@ export const DEFAULT_CACHE_TTL_MS = 30_000;
 export const DEFAULT_FAILURE_TTL_MS = 30_000;
 /** One check run, however many resources the job names: what is not answered by then is reported as timed out. */
 export const DEFAULT_CHECK_DEADLINE_MS = 20_000;
+/** Media reads at once: each is a few ranged GETs. */
+export const DEFAULT_MEDIA_CONCURRENCY = 2;
+/** One object's media read (all its ranged GETs), within the run's deadline. */
+export const DEFAULT_MEDIA_TIMEOUT_MS = 15_000;
 
 export interface CloudCheckDeps {
   /** listProjects: for the "did you mean" of a missing project; without it that fix is not offered. */
@@ -43,6 +49,13 @@ export interface CloudCheckDeps {
   readonly cache?: CloudAnswerCache;
   /** The whole run's deadline; DEFAULT_CHECK_DEADLINE_MS when absent. */
   readonly deadlineMs?: number;
+  /**
+   * Read the media facts of every source and music object that exists (ranged GETs, see api/src/media): on unless
+   * false. The editor's `immHighlight.cloudChecks: off` runs no cloud checks at all, so none of this either.
+   */
+  readonly media?: boolean;
+  /** One object's media read; DEFAULT_MEDIA_TIMEOUT_MS when absent. */
+  readonly mediaTimeoutMs?: number;
 }
 
 type Answer = ProjectAnswer | BucketAnswer | ObjectAnswer;
@@ -53,11 +66,19 @@ type Answer = ProjectAnswer | BucketAnswer | ObjectAnswer;
  */
 export class CloudAnswerCache {
   readonly lookups: SharedLookups;
+  /**
+   * Media facts by identity, region, object and ETag: kept for the session (an unchanged object is never read twice;
+   * a changed one has a new ETag), failures for the failure time. Cleared with the answers.
+   */
+  readonly media: SharedLookups;
   constructor(policy: LookupPolicy = { answerTtlMs: DEFAULT_CACHE_TTL_MS, failureTtlMs: DEFAULT_FAILURE_TTL_MS }, now?: () => number) {
-    this.lookups = new SharedLookups(policy, now, (error) => error instanceof CheckCancelled || (error instanceof OssError && error.kind === 'cancelled'));
+    const isCancellation = (error: unknown): boolean => error instanceof CheckCancelled || (error instanceof OssError && error.kind === 'cancelled');
+    this.lookups = new SharedLookups(policy, now, isCancellation);
+    this.media = new SharedLookups({ answerTtlMs: Number.POSITIVE_INFINITY, failureTtlMs: policy.failureTtlMs }, now, isCancellation);
   }
   clear(): void {
     this.lookups.clear();
+    this.media.clear();
   }
 }
 
@@ -70,7 +91,16 @@ export function answerKeyPrefix(accessKeyId: string, region: string, oss: Pick<O
 export async function headObjectAnswer(oss: OssConnection, bucket: string, region: string, key: string, signal?: AbortSignal): Promise<ObjectAnswer> {
   try {
     const head = await oss.headObject(bucket, region, key, signal ? { signal } : {});
-    return { state: 'found', contentType: head.contentType, size: head.size, lastModified: head.lastModified };
+    const restore = parseRestoreHeader(head.restore);
+    return {
+      state: 'found',
+      contentType: head.contentType,
+      size: head.size,
+      lastModified: head.lastModified,
+      ...(head.storageClass ? { storageClass: head.storageClass } : {}),
+      ...(restore ? { restore } : {}),
+      ...(head.etag ? { etag: head.etag } : {}),
+    };
   } catch (error) {
     if (error instanceof OssError && error.kind === 'no-such-key') return { state: 'missing' };
     return { state: 'failed', failure: toFailure(error, 'HeadObject') };
@@ -78,6 +108,10 @@ export async function headObjectAnswer(oss: OssConnection, bucket: string, regio
 }
 
 export const objectAnswerKey = (bucket: string, key: string): string => `object:oss://${bucket}/${key}`;
+
+/** The media facts of one version of an object: a new ETag (or, without one, a new date or size) is read anew. */
+export const mediaAnswerKey = (bucket: string, key: string, head: Extract<ObjectAnswer, { state: 'found' }>): string =>
+  `media:oss://${bucket}/${key}#${head.etag ?? `${head.lastModified ?? ''}/${head.size ?? ''}`}`;
 
 const PERMISSIONS: Readonly<Record<string, string>> = {
   GetProject: 'imm:GetProject',
@@ -250,12 +284,69 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
       );
     });
 
+    // Media facts of the sources and music that exist, read once per object version for the session.
+    const mediaLookups = deps.cache?.media ?? new SharedLookups({ answerTtlMs: Number.POSITIVE_INFINITY, failureTtlMs: DEFAULT_FAILURE_TTL_MS });
+    const mediaSignal = deps.cache ? mediaLookups.signal : run.signal;
+    const mediaTimeoutMs = deps.mediaTimeoutMs ?? DEFAULT_MEDIA_TIMEOUT_MS;
+    const readOne = async (bucket: string, key: string, head: Extract<ObjectAnswer, { state: 'found' }>): Promise<MediaAnswer> => {
+      const stop = new AbortController();
+      let timedOutHere = false;
+      const timer = setTimeout(() => {
+        timedOutHere = true;
+        stop.abort();
+      }, mediaTimeoutMs);
+      const onStale = (): void => stop.abort();
+      mediaSignal.addEventListener('abort', onStale, { once: true });
+      try {
+        return await readObjectMedia(oss, bucket, region, key, head, { signal: stop.signal });
+      } catch (error) {
+        if (timedOutHere) {
+          const detail = t('Reading the media of {0} took longer than {1} seconds.', `oss://${bucket}/${key}`, Math.round(mediaTimeoutMs / 1000));
+          return { state: 'failed', failure: { reason: 'timeout', operation: 'GetObject', permission: PERMISSIONS['GetObject']!, detail } };
+        }
+        if (mediaSignal.aborted) throw new CheckCancelled();
+        return { state: 'failed', failure: toFailure(error, 'GetObject') };
+      } finally {
+        clearTimeout(timer);
+        mediaSignal.removeEventListener('abort', onStale);
+      }
+    };
+    const readMedia = async (): Promise<Map<string, MediaAnswer>> => {
+      const answers = new Map<string, MediaAnswer>();
+      const wanted = new Map<string, { bucket: string; key: string; head: Extract<ObjectAnswer, { state: 'found' }> }>();
+      for (const object of plan.objects) {
+        const uri = `oss://${object.bucket}/${object.key}`;
+        const head = objects.get(uri);
+        if ((object.field === 'source' || object.field === 'music') && head?.state === 'found')
+          wanted.set(uri, { bucket: object.bucket, key: object.key, head });
+      }
+      await inParallel([...wanted], Math.min(concurrency, DEFAULT_MEDIA_CONCURRENCY), async ([uri, { bucket, key, head }]) => {
+        checkCancelled();
+        if (mediaSignal.aborted) throw new CheckCancelled();
+        if (deadlineReached) {
+          answers.set(uri, timedOut('GetObject'));
+          return;
+        }
+        try {
+          const load = mediaLookups.run<MediaAnswer>(prefix + mediaAnswerKey(bucket, key, head), () => readOne(bucket, key, head), {
+            isFailure: (a) => a.state === 'failed',
+          });
+          answers.set(uri, await abandonable(load, run.signal, stopReason));
+        } catch (error) {
+          if (error instanceof DeadlineReached || (deadlineReached && !outer?.aborted)) answers.set(uri, timedOut('GetObject'));
+          else throw error;
+        }
+      });
+      return answers;
+    };
+    const media = deps.media === false ? undefined : await readMedia();
+
     const project = await projectTask;
     checkCancelled();
     // Bounded by the run (its deadline or the caller's cancel), like the checks themselves.
     const candidates = deadlineReached ? undefined : await readCandidates(plan, deps, project, objects, run.signal);
     checkCancelled();
-    return { region, project, buckets, objects, ...(candidates ? { candidates } : {}) };
+    return { region, project, buckets, objects, ...(candidates ? { candidates } : {}), ...(media ? { media } : {}) };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);

@@ -3,7 +3,7 @@
  * rounded up to CHUNK (fewer requests), and a large read is handed over as a stream of CHUNK pieces fetched as
  * mediabunny pulls them, so a parser that asks for more than it needs is stopped by the budget, not by the bill.
  */
-import type { MediaFacts } from '../../../core/src/index';
+import { t, type MediaFacts } from '../../../core/src/index';
 import { adtsSecondsEstimate } from './adts';
 import type { BoundedReader } from './budget';
 import { codecOfMediabunny } from './codecNames';
@@ -52,7 +52,7 @@ export async function readWithMediabunny(reader: BoundedReader, family: Containe
     try {
       format = await input.getFormat();
     } catch (error) {
-      if (error instanceof Error && error.name === 'UnsupportedInputFormatError') throw new UnreadableMedia('The container is not one that can be read.');
+      if (error instanceof Error && error.name === 'UnsupportedInputFormatError') throw new UnreadableMedia(t('The container is not one that can be read.'));
       throw error;
     }
     const container = CONTAINERS[format.name] ?? format.name.toLowerCase();

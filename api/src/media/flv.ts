@@ -2,7 +2,7 @@
  * FLV has no maintained reader: its facts are in the `onMetaData` script tag at the start of the file (AMF0), which
  * this reads from the first few KiB. A live-recorded FLV may say a duration of 0: then the duration is unknown.
  */
-import type { MediaFacts } from '../../../core/src/index';
+import { t, type MediaFacts } from '../../../core/src/index';
 import { codecOfFlvAudio, codecOfFlvVideo } from './codecNames';
 
 /** The first tag starts here in practice; its script data fits in the first 4 KiB. */
@@ -17,7 +17,7 @@ class AmfReader {
   ) {}
 
   private need(n: number): void {
-    if (this.at + n > this.data.length) throw new RangeError('AMF0 data runs past the bytes read');
+    if (this.at + n > this.data.length) throw new RangeError(t('The FLV metadata runs past the bytes read.'));
   }
 
   private u8(): number {
@@ -95,7 +95,7 @@ class AmfReader {
       case 0x0c:
         return this.utf8(this.u32());
       default:
-        throw new RangeError(`AMF0 type ${type} is not supported`);
+        throw new RangeError(t('The FLV metadata has a value of AMF0 type {0}, which is not supported.', type));
     }
   }
 }

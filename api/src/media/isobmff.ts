@@ -3,7 +3,7 @@
  * are walked with 16-byte header reads (skipping `mdat` by its size), then `ftyp` and `moov` alone are read and
  * handed to mp4box: a 4 GiB file with its moov at the end costs a few KiB.
  */
-import type { MediaFacts } from '../../../core/src/index';
+import { t, type MediaFacts } from '../../../core/src/index';
 import type { BoundedReader } from './budget';
 import { codecOfIsobmff } from './codecNames';
 import { loadMediaParsers } from './parsers';
@@ -30,10 +30,10 @@ async function topLevelBoxes(reader: BoundedReader): Promise<BoxAt[]> {
     let size = header.readUInt32BE(0);
     const type = header.toString('latin1', 4, 8);
     if (size === 1) {
-      if (header.length < 16) throw new UnreadableMedia(`The ${type} box at byte ${at} is cut off.`);
+      if (header.length < 16) throw new UnreadableMedia(t('The {0} box at byte {1} is cut off.', type, at));
       size = Number(header.readBigUInt64BE(8));
     } else if (size === 0) size = reader.size - at;
-    if (size < 8 || !/^[\x20-\x7e]{4}$/.test(type)) throw new UnreadableMedia(`The file has no valid box at byte ${at}: it is corrupt or not an MP4.`);
+    if (size < 8 || !/^[\x20-\x7e]{4}$/.test(type)) throw new UnreadableMedia(t('The file has no valid box at byte {0}: it is corrupt or not an MP4.', at));
     boxes.push({ type, start: at, size });
     if (type === 'moov') return boxes;
     at += size;
@@ -44,7 +44,7 @@ async function topLevelBoxes(reader: BoundedReader): Promise<BoxAt[]> {
 export async function readIsobmff(reader: BoundedReader): Promise<MediaFacts> {
   const boxes = await topLevelBoxes(reader);
   const moov = boxes.find((b) => b.type === 'moov');
-  if (!moov) throw new UnreadableMedia('The file has no moov box: it is corrupt, cut off or still being uploaded.');
+  if (!moov) throw new UnreadableMedia(t('The file has no moov box: it is corrupt, cut off or still being uploaded.'));
   const ftyp = boxes.find((b) => b.type === 'ftyp');
   const parts = [...(ftyp ? [await reader.read(ftyp.start, ftyp.start + ftyp.size)] : []), await reader.read(moov.start, moov.start + moov.size)];
   const bytes = Buffer.concat(parts);
@@ -58,7 +58,7 @@ export async function readIsobmff(reader: BoundedReader): Promise<MediaFacts> {
   file.appendBuffer(buffer);
   file.flush();
   const info = file.getInfo();
-  if (!info.hasMoov || error) throw new UnreadableMedia(`The moov box cannot be parsed${error ? ` (${error})` : ''}.`);
+  if (!info.hasMoov || error) throw new UnreadableMedia(error ? t('The moov box cannot be parsed ({0}).', error) : t('The moov box cannot be parsed.'));
   const tracks = info.tracks.map((track) => ({ track, box: file.getTrackById(track.id) as unknown as TrakBox | undefined }));
   const video = tracks.find((t) => t.box?.mdia?.hdlr?.handler === 'vide' || (!t.box && t.track.type === 'video'));
   const audio = tracks.find((t) => t.box?.mdia?.hdlr?.handler === 'soun' || (!t.box && t.track.type === 'audio'));

@@ -12,6 +12,7 @@ import { cancelledError, normalizeOssError, OssError } from './errors';
 import { ossRegionName, parseOssEndpoint, regionOfLocation, type OssEndpointOverride } from './endpoint';
 import { loadOssSdk } from './sdk';
 import { abandonable } from '../abandonable';
+import { t } from '../../../core/src/index';
 
 export const DEFAULT_OSS_TIMEOUT_MS = 10_000;
 
@@ -271,7 +272,8 @@ export class OssConnection {
    * `Range`, which the caller's byte count then shows).
    */
   async getObjectRange(bucket: string, region: string, key: string, start: number, end: number, options: OssCallOptions = {}): Promise<OssObjectContent> {
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) throw new RangeError(`invalid byte range ${start}-${end}`);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start)
+      throw new RangeError(t('{0}-{1} is not a byte range.', start, end));
     const client = await this.client(region, bucket);
     const result = await this.run(
       'GetObject',

@@ -12,13 +12,20 @@
  *   {"op":"reset"} | {"op":"deny","action":"oss:ListBuckets","bucket":"b"?} | {"op":"failNext","fault":{…},"times":1}
  *   {"op":"putObject","bucket":"b","object":{"key":"k","contentType":"video/mp4","body":"text"}}
  *   {"op":"advanceClock","seconds":901} (the endpoint's clock runs ahead, so presigned URLs expire)
- * and `GET /__control/requests` for the log of requests received.
+ * and `GET /__control/requests` for the log of requests received, `GET /__control/reads?bucket=b&key=k` for the
+ * GetObject requests and bytes of one object (the media reads' budget).
+ *
+ * GetObject honours `Range` as OSS documents it: 206 with Content-Range, 416 InvalidRange for a range that starts
+ * past the end, a malformed range ignored (200, the whole object). HEAD and GET report x-oss-storage-class and
+ * x-oss-restore; a GET of an Archive/ColdArchive/DeepColdArchive object without a finished restore is 403
+ * InvalidObjectState.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { verifyOssRequest, type OssVerification } from './signature';
 import { OssState, SAMPLE_BUCKETS, type OssBucketSpec, type OssObjectSpec, type StoredBucket, type StoredObject } from './state';
+import { bodyBytes } from './sparse';
 import { bucketInfoXml, errorXml, listBucketsXml, listObjectsV1Xml, listObjectsV2Xml, locationXml } from './xml';
 
 /** Not a real key: the pair tests and demos sign with (the same as the local IMM endpoint's). */
@@ -52,6 +59,18 @@ export interface OssReceivedRequest {
   readonly securityToken?: string;
   status: number | 'hang';
   errorCode?: string;
+  /** The `Range` header of a GET or HEAD, as sent. */
+  readonly range?: string;
+  /** Body bytes sent (GetObject), for the read counts. */
+  bytesSent?: number;
+}
+
+/** What the GETs of one object cost: OSS bills each request and the bytes it sends. */
+export interface OssObjectReads {
+  readonly requests: number;
+  readonly bytes: number;
+  /** GETs without a `Range` header: a media read must never send one. */
+  readonly withoutRange: number;
 }
 
 export interface OssEndpointOptions {
@@ -81,6 +100,8 @@ export interface OssEndpoint {
   readonly state: OssState;
   readonly requests: readonly OssReceivedRequest[];
   readonly control: OssEndpointControl;
+  /** The GetObject requests (GET, not HEAD) of one object since the last reset, counted. */
+  readsOf(bucket: string, key: string): OssObjectReads;
   close(): Promise<void>;
 }
 
@@ -214,6 +235,7 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
       presigned: verification.ok && verification.presigned,
       ...(verification.accessKeyId ? { accessKeyId: verification.accessKeyId } : {}),
       ...(verification.ok ? { signedRegion: verification.region, ...(verification.securityToken ? { securityToken: verification.securityToken } : {}) } : {}),
+      ...(req.headers.range !== undefined ? { range: req.headers.range } : {}),
       status: 0,
     };
     requests.push(entry);
@@ -268,7 +290,7 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
 
     const object = bucket.objects.get(target.key);
     if (!object) return fail(404, 'NoSuchKey', 'The specified key does not exist.', { Key: target.key });
-    return sendObject(req, res, entry, rid, object, method === 'HEAD', cut);
+    return sendObject(req, res, entry, rid, object, bucket, method === 'HEAD', cut);
   }
 
   function listBuckets(res: ServerResponse, entry: OssReceivedRequest, rid: string, param: (n: string) => string | undefined): void {
@@ -353,6 +375,10 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
 
   function handleControl(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer): void {
     if (req.method === 'GET' && path === '/__control/requests') return sendJson(res, 200, { requests });
+    if (req.method === 'GET' && path === '/__control/reads') {
+      const params = new URLSearchParams(req.url?.split('?')[1] ?? '');
+      return sendJson(res, 200, readsOf(requests, params.get('bucket') ?? '', params.get('key') ?? ''));
+    }
     if (req.method !== 'POST' || path !== '/__control') return sendJson(res, 404, { error: 'unknown control path' });
     let command: { op?: string; action?: OssAction; bucket?: string; fault?: OssFault; times?: number; object?: OssObjectSpec; seconds?: number };
     try {
@@ -383,6 +409,7 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
     state,
     requests,
     control,
+    readsOf: (bucket, key) => readsOf(requests, bucket, key),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -390,6 +417,11 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
       }),
   };
   return endpoint;
+}
+
+export function readsOf(requests: readonly OssReceivedRequest[], bucket: string, key: string): OssObjectReads {
+  const gets = requests.filter((r) => r.method === 'GET' && r.action === 'oss:GetObject' && r.bucket === bucket && r.key === key);
+  return { requests: gets.length, bytes: gets.reduce((sum, r) => sum + (r.bytesSent ?? 0), 0), withoutRange: gets.filter((r) => r.range === undefined).length };
 }
 
 function clampMaxKeys(text: string | undefined): number {
@@ -419,15 +451,41 @@ function sendXmlError(res: ServerResponse, status: number, code: string, message
   res.end(head ? undefined : xml);
 }
 
+/** OSS's cold classes: a GET of such an object fails until a restore has finished. */
+const COLD_CLASSES = new Set(['Archive', 'ColdArchive', 'DeepColdArchive']);
+
+/**
+ * A `Range` header as OSS reads it: `bytes=a-b`, `bytes=a-` or `bytes=-n`, the end clipped to the object. `invalid`
+ * when the range cannot be satisfied (it starts at or past the end: 416 InvalidRange); `undefined` when the header is
+ * absent or malformed, which OSS ignores (200 with the whole object).
+ */
+export function parseOssRange(header: string | undefined, size: number): { start: number; end: number } | 'invalid' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (!match[1] && !match[2])) return undefined;
+  if (!match[1]) {
+    const suffix = Number(match[2]);
+    if (suffix === 0 || size === 0) return 'invalid';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] ? Number(match[2]) : size - 1;
+  if (match[2] && end < start) return undefined;
+  if (start >= size) return 'invalid';
+  return { start, end: Math.min(end, size - 1) };
+}
+
 function sendObject(
   req: IncomingMessage,
   res: ServerResponse,
   entry: OssReceivedRequest,
   rid: string,
   object: StoredObject,
+  bucket: StoredBucket,
   head: boolean,
   cut?: { afterBytes: number; stall: boolean },
 ): void {
+  const storageClass = object.storageClass ?? bucket.storageClass;
+  const restore = object.restore;
   const headers: Record<string, string | number> = {
     ...commonHeaders(rid),
     'content-type': object.contentType ?? 'application/octet-stream',
@@ -435,29 +493,57 @@ function sendObject(
     'last-modified': object.lastModified.toUTCString(),
     'accept-ranges': 'bytes',
     'x-oss-object-type': 'Normal',
-    'x-oss-storage-class': 'Standard',
+    'x-oss-storage-class': storageClass,
+    ...(restore
+      ? { 'x-oss-restore': restore.ongoing ? 'ongoing-request="true"' : `ongoing-request="false", expiry-date="${new Date(restore.expiryDate).toUTCString()}"` }
+      : {}),
   };
-  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-  const size = object.body.length;
-  if (range && (range[1] || range[2]) && size > 0) {
-    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
-    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-    if (start <= end && start < size) {
-      entry.status = 206;
-      res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
-      res.end(head ? undefined : object.body.subarray(start, end + 1));
-      return;
-    }
+  const restored = restore !== undefined && !restore.ongoing && Date.parse(restore.expiryDate) > Date.now();
+  if (!head && COLD_CLASSES.has(storageClass) && !restored) {
+    entry.status = 403;
+    entry.errorCode = 'InvalidObjectState';
+    sendXmlError(res, 403, 'InvalidObjectState', "The operation is not valid for the object's state", rid, { Key: object.key });
+    return;
+  }
+  const size = object.size;
+  const range = parseOssRange(req.headers.range, size);
+  if (range === 'invalid') {
+    entry.status = 416;
+    entry.errorCode = 'InvalidRange';
+    const xml = errorXml({
+      code: 'InvalidRange',
+      message: 'The requested range cannot be satisfied',
+      requestId: rid,
+      hostId: 'oss.local',
+      extra: { RangeRequested: req.headers.range ?? '', ActualObjectSize: String(size) },
+    });
+    res.writeHead(416, {
+      ...commonHeaders(rid),
+      'content-type': 'application/xml',
+      'content-range': `bytes */${size}`,
+      'content-length': head ? 0 : Buffer.byteLength(xml),
+    });
+    res.end(head ? undefined : xml);
+    return;
+  }
+  if (range) {
+    entry.status = 206;
+    if (!head) entry.bytesSent = range.end - range.start + 1;
+    res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': range.end - range.start + 1 });
+    res.end(head ? undefined : bodyBytes(object, range.start, range.end + 1));
+    return;
   }
   entry.status = 200;
   res.writeHead(200, { ...headers, 'content-length': size });
   if (cut && !head) {
-    res.write(object.body.subarray(0, cut.afterBytes), () => {
+    entry.bytesSent = Math.min(size, cut.afterBytes);
+    res.write(bodyBytes(object, 0, cut.afterBytes), () => {
       if (!cut.stall) setTimeout(() => res.socket?.destroy(), 20);
     });
     return;
   }
-  res.end(head ? undefined : object.body);
+  if (!head) entry.bytesSent = size;
+  res.end(head ? undefined : bodyBytes(object, 0, size));
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {

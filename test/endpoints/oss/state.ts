@@ -1,15 +1,22 @@
 /** The buckets and objects the local OSS endpoint serves: plain data, no HTTP. */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { demoMedia, type DemoMedia } from '../../fixtures/media/index';
+import { bodySize, isSparse, virtualMoovLastMp4, type SparseBody } from './sparse';
 
 export interface OssObjectSpec {
   readonly key: string;
   /** Absent: stored without a Content-Type, which OSS serves as application/octet-stream. */
   readonly contentType?: string;
-  /** Default: a few bytes naming the key. */
-  readonly body?: string | Buffer;
+  /** Default: a few bytes naming the key. A SparseBody stands for gigabytes without holding them (./sparse). */
+  readonly body?: string | Buffer | SparseBody;
   /** Default: 2026-11-20T08:00:00.000Z. */
   readonly lastModified?: string;
+  /** x-oss-storage-class; default: the bucket's. */
+  readonly storageClass?: 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
+  /** A restore of a cold object: ongoing, or done with its copy readable until `expiryDate` (an ISO date). */
+  readonly restore?: { readonly ongoing: true } | { readonly ongoing: false; readonly expiryDate: string };
 }
 
 export interface OssBucketSpec {
@@ -24,9 +31,15 @@ export interface OssBucketSpec {
 export interface StoredObject {
   readonly key: string;
   readonly contentType: string | undefined;
+  /** The bytes; empty for a sparse object, whose bytes are in `sparse` (read them with bodyBytes). */
   readonly body: Buffer;
+  readonly sparse?: SparseBody;
+  readonly size: number;
   readonly lastModified: Date;
   readonly etag: string;
+  /** Absent: the bucket's storage class. */
+  readonly storageClass?: string;
+  readonly restore?: OssObjectSpec['restore'];
 }
 
 export interface StoredBucket {
@@ -40,13 +53,26 @@ export interface StoredBucket {
 }
 
 export function storeObject(spec: OssObjectSpec): StoredObject {
-  const body = spec.body === undefined ? Buffer.from(`local OSS object ${spec.key}\n`) : Buffer.isBuffer(spec.body) ? spec.body : Buffer.from(spec.body);
+  const body: Buffer | SparseBody =
+    spec.body === undefined
+      ? Buffer.from(`local OSS object ${spec.key}\n`)
+      : Buffer.isBuffer(spec.body) || typeof spec.body !== 'string'
+        ? spec.body
+        : Buffer.from(spec.body);
+  const hash = createHash('md5');
+  if (isSparse(body)) {
+    hash.update(String(body.size));
+    for (const part of body.parts) hash.update(String(part.offset)).update(part.data);
+  } else hash.update(body);
   return {
     key: spec.key,
     contentType: spec.contentType,
-    body,
+    ...(isSparse(body) ? { body: Buffer.alloc(0), sparse: body } : { body }),
+    size: bodySize(body),
     lastModified: new Date(spec.lastModified ?? '2026-11-20T08:00:00.000Z'),
-    etag: `"${createHash('md5').update(body).digest('hex').toUpperCase()}"`,
+    etag: `"${hash.digest('hex').toUpperCase()}"`,
+    ...(spec.storageClass ? { storageClass: spec.storageClass } : {}),
+    ...(spec.restore ? { restore: spec.restore } : {}),
   };
 }
 
@@ -133,7 +159,7 @@ export const SAMPLE_BUCKETS: readonly OssBucketSpec[] = [
  */
 export function demoBuckets(media: DemoMedia = demoMedia()): OssBucketSpec[] {
   let next = 0;
-  const bodyOf = (object: OssObjectSpec): Buffer | string | undefined => {
+  const bodyOf = (object: OssObjectSpec): OssObjectSpec['body'] => {
     if (object.contentType === 'audio/mpeg') return media.mp3;
     if (object.contentType === 'audio/mp4') return media.m4a;
     if (object.contentType?.startsWith('video/')) return media.videos[next++ % media.videos.length]!.body;
@@ -146,4 +172,47 @@ export function demoBuckets(media: DemoMedia = demoMedia()): OssBucketSpec[] {
       return body === undefined ? object : { ...object, body };
     }),
   }));
+}
+
+/** The committed media of test/fixtures/media/probe (see its README), by file name. */
+export const PROBE_MEDIA_DIR = join(__dirname, '..', '..', 'fixtures', 'media', 'probe');
+
+const PROBE_TYPES: Readonly<Record<string, string>> = {
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  mkv: 'video/x-matroska',
+  webm: 'video/webm',
+  mpegts: 'video/mp2t',
+  flv: 'video/x-flv',
+  m4a: 'audio/mp4',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  flac: 'audio/flac',
+  aac: 'audio/aac',
+};
+
+/**
+ * A bucket for the media facts: every file of test/fixtures/media/probe under `probe/`, the same mp4 as an Archive
+ * object (not restored), one being restored and one restored, and a virtual 4 GiB mp4 with its moov at the end.
+ */
+export function mediaFactsBucket(name = 'media-facts', region = 'cn-hangzhou'): OssBucketSpec {
+  const files = readdirSync(PROBE_MEDIA_DIR).filter((f) => f !== 'facts.json' && !f.endsWith('.md'));
+  const mp4 = readFileSync(join(PROBE_MEDIA_DIR, 'moov-first.mp4'));
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  return {
+    name,
+    region,
+    objects: [
+      ...files.map((file) => ({
+        key: `probe/${file}`,
+        contentType: PROBE_TYPES[file.slice(file.lastIndexOf('.') + 1)],
+        body: readFileSync(join(PROBE_MEDIA_DIR, file)),
+      })),
+      { key: 'cold/archived.mp4', contentType: 'video/mp4', body: mp4, storageClass: 'Archive' },
+      { key: 'cold/cold-archived.mp4', contentType: 'video/mp4', body: mp4, storageClass: 'ColdArchive' },
+      { key: 'cold/restoring.mp4', contentType: 'video/mp4', body: mp4, storageClass: 'Archive', restore: { ongoing: true } },
+      { key: 'cold/restored.mp4', contentType: 'video/mp4', body: mp4, storageClass: 'Archive', restore: { ongoing: false, expiryDate: inAWeek } },
+      { key: 'big/moov-last-4gib.mp4', contentType: 'video/mp4', body: virtualMoovLastMp4() },
+    ],
+  };
 }

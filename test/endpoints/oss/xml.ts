@@ -66,7 +66,7 @@ function contentsXml(objects: readonly StoredObject[], encode: (text: string) =>
   return objects
     .map(
       (o) =>
-        `  <Contents>${el('Key', encode(o.key))}${el('LastModified', o.lastModified.toISOString())}${el('ETag', o.etag)}${el('Type', 'Normal')}${el('Size', o.body.length)}${el('StorageClass', 'Standard')}</Contents>\n`,
+        `  <Contents>${el('Key', encode(o.key))}${el('LastModified', o.lastModified.toISOString())}${el('ETag', o.etag)}${el('Type', 'Normal')}${el('Size', o.size)}${el('StorageClass', o.storageClass ?? 'Standard')}</Contents>\n`,
     )
     .join('');
 }
@@ -88,7 +88,7 @@ export function listObjectsV1Xml(page: ListPage & { marker: string; nextMarker?:
   const contents = page.objects
     .map(
       (o) =>
-        `  <Contents>${el('Key', encode(o.key))}${el('LastModified', o.lastModified.toISOString())}${el('ETag', o.etag)}${el('Type', 'Normal')}${el('Size', o.body.length)}${el('StorageClass', 'Standard')}${ownerXml(owner)}</Contents>\n`,
+        `  <Contents>${el('Key', encode(o.key))}${el('LastModified', o.lastModified.toISOString())}${el('ETag', o.etag)}${el('Type', 'Normal')}${el('Size', o.size)}${el('StorageClass', o.storageClass ?? 'Standard')}${ownerXml(owner)}</Contents>\n`,
     )
     .join('');
   const prefixes = page.prefixes.map((p) => `  <CommonPrefixes>${el('Prefix', encode(p))}</CommonPrefixes>\n`).join('');
