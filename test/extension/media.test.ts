@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
 import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
+import { createOssConnection } from '../../api/src/oss/index';
 import type { SubmitOutcome } from '../../client/src/submit';
+import { OutputLister } from '../../client/src/results/outputLister';
+import { TaskHistory, type StateStore } from '../../client/src/tasks/history';
+import { TaskTreeProvider, type TaskTreeNode } from '../../client/src/tasks/tree';
 import { activatedApi, codeOf, EXTENSION_ID, hoverText, waitFor, workspaceFile } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('immHighlight');
@@ -208,5 +212,48 @@ describe('media facts', () => {
     const outcome = await vscode.commands.executeCommand<SubmitOutcome>('immHighlight.submitTask');
     assert.equal(outcome.status, 'submitted', JSON.stringify(outcome));
     assert.equal(imm.received('CreateHighlightTask').length, 1);
+  });
+
+  it("a succeeded task's output shows the facts IMM actually made in the task view", async () => {
+    oss.control.putObject('test-bucket', { key: 'out/made.mp4', contentType: 'video/mp4', body: fixture('pattern.mp4') });
+    let saved: unknown;
+    const store: StateStore = { get: <T>() => saved as T, update: async (_key, value) => void (saved = value) };
+    const history = new TaskHistory(store);
+    const now = new Date().toISOString();
+    await history.add({
+      taskId: 'Highlight-00000000-0000-4000-8000-00000000made',
+      projectName: 'immtest',
+      fileUri: workspaceFile('media-hints.highlight.yaml').toString(),
+      fileLabel: 'media-hints.highlight.yaml',
+      submittedAt: now,
+      region: 'cn-hangzhou',
+      requestId: 'R',
+      outputUri: 'oss://test-bucket/out/made.mp4',
+      status: 'Succeeded',
+      updatedAt: now,
+    });
+    const lister = new OutputLister(async () =>
+      createOssConnection({
+        credentials: { kind: 'accessKey', accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret },
+        endpoint: oss.url,
+        timeoutMs: 2000,
+      }),
+    );
+    const tree = new TaskTreeProvider(history, lister);
+    try {
+      const [file] = tree.getChildren();
+      const [task] = tree.getChildren(file);
+      const children = await waitFor('the output look-up to end', () => {
+        const found: TaskTreeNode[] = tree.getChildren(task);
+        return found.some((c) => c.kind === 'output') ? found : undefined;
+      });
+      const output = tree.getTreeItem(children.find((c) => c.kind === 'output')!);
+      assert.match(String(output.description), /^\d+(\.\d)? KB · 3\.0 s · 160×90 · h264$/);
+      const reads = oss.requests.filter((r) => r.key === 'out/made.mp4' && r.method === 'GET');
+      assert.ok(reads.length > 0 && reads.every((r) => r.range !== undefined), 'the output is read with ranged GETs only');
+    } finally {
+      tree.dispose();
+      lister.dispose();
+    }
   });
 });

@@ -186,7 +186,8 @@ function outputItem(node: OutputNode): vscode.TreeItem {
   const uri = `oss://${node.bucket}/${node.key}`;
   const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.record.taskId}/output/${node.key}`;
-  const facts = node.media && mediaHintLabel(node.media);
+  // Only facts that were read: an output that cannot be read as media keeps its plain row (the details say why).
+  const facts = node.media?.state === 'read' ? mediaHintLabel(node.media) : undefined;
   item.description = [node.size === undefined ? '' : formatSize(node.size), facts ?? ''].filter(Boolean).join(' · ');
   item.tooltip = uri;
   item.iconPath = new vscode.ThemeIcon(node.part ? 'file' : 'file-media');
