@@ -13,7 +13,7 @@ import { CloudAnswerCache, runCloudChecks } from '../../api/src/cloud/index';
 import type { ImmClient } from '../../api/src/client';
 import type { CloudCheckPlan, MediaAnswer } from '../../core/src/index';
 import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
-import { mediaFactsBucket, PROBE_MEDIA_DIR } from '../endpoints/oss/state';
+import { demoBuckets, mediaFactsBucket, PROBE_MEDIA_DIR } from '../endpoints/oss/state';
 
 const BUCKET = 'media-facts';
 const REGION = 'cn-hangzhou';
@@ -232,5 +232,23 @@ describe('cloud checks read the media of sources and music', () => {
     const answer = answers.media?.get(`oss://${BUCKET}/probe/moov-last.mp4`);
     assert.ok(answer?.state === 'failed' && answer.failure.reason === 'timeout', JSON.stringify(answer));
     assert.ok(Date.now() - started < 5000);
+  });
+});
+
+describe('the demo buckets hold real media', () => {
+  test('every video and music object of the demo has facts', async () => {
+    const demo = await startOssEndpoint({ buckets: demoBuckets() });
+    try {
+      const connection = createOssConnection({ endpoint: demo.url, credentials: KEY, timeoutMs: 3000 });
+      for (const spec of demoBuckets().filter((b) => b.region === REGION)) {
+        for (const object of (spec.objects ?? []).filter((o) => /^(video|audio)\//.test(o.contentType ?? ''))) {
+          const head = await connection.headObject(spec.name, REGION, object.key);
+          const answer = await readObjectMedia(connection, spec.name, REGION, object.key, { size: head.size });
+          assert.ok(answer.state === 'read' && answer.facts.durationSeconds! > 2, `${spec.name}/${object.key}: ${answer.state}`);
+        }
+      }
+    } finally {
+      await demo.close();
+    }
   });
 });

@@ -119,6 +119,26 @@ describe('cloud features', () => {
     assert.equal(document.getText(found.range), 'oss://test-bucket/videos/typo.mp4');
   });
 
+  it('reads the media of a source once per session: a second save sends no GetObject for it (issue 23)', async () => {
+    const uri = writeJob('cloud-media.highlight.yaml', MISSING.replace('videos/typo.mp4', 'videos/mountains.mp4'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await document.save();
+    const mediaGets = () => oss.requests.filter((r) => r.method === 'GET' && r.action === 'oss:GetObject' && r.key === 'videos/mountains.mp4');
+    await waitFor('the ranged media read of the source', () => (mediaGets().length > 0 ? true : undefined));
+    assert.ok(mediaGets().every((r) => r.range !== undefined && r.signatureValid));
+    const first = mediaGets().length;
+    // A second save that also names a new output: its HEAD shows the second check ran; the source is not read again.
+    const edit = new vscode.WorkspaceEdit();
+    const at = document.getText().indexOf('highlights/new.mp4');
+    edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'highlights/new.mp4'.length)), 'highlights/new-media.mp4');
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+    await waitFor('the second check', () => (oss.requests.some((r) => r.method === 'HEAD' && r.key === 'highlights/new-media.mp4') ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(mediaGets().length, first);
+  });
+
   it('Check Against Cloud reports the findings on demand', async () => {
     const uri = writeJob('cloud-output.highlight.yaml', MISSING.replace('highlights/new.mp4', 'highlights/keynote-and-demo.mp4'));
     const document = await vscode.workspace.openTextDocument(uri);

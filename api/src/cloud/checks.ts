@@ -339,12 +339,15 @@ export async function runCloudChecks(plan: CloudCheckPlan, deps: CloudCheckDeps)
       });
       return answers;
     };
-    const media = deps.media === false ? undefined : await readMedia();
+    // Beside the quick fixes' listings, not before them: the media reads delay the other answers no longer than needed.
+    const mediaTask = deps.media === false ? Promise.resolve(undefined) : readMedia();
+    mediaTask.catch(() => undefined);
 
     const project = await projectTask;
     checkCancelled();
     // Bounded by the run (its deadline or the caller's cancel), like the checks themselves.
     const candidates = deadlineReached ? undefined : await readCandidates(plan, deps, project, objects, run.signal);
+    const media = await mediaTask;
     checkCancelled();
     return { region, project, buckets, objects, ...(candidates ? { candidates } : {}), ...(media ? { media } : {}) };
   } finally {

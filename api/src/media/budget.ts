@@ -43,6 +43,8 @@ export class BoundedReader {
   private readonly chunks: Chunk[] = [];
   /** The first error of a request (network, denied): what a read failed of, whatever the parser made of it. */
   fetchError: unknown;
+  /** A read was refused by the budget: whatever the parser made of that, the object is unreadable within budget. */
+  exceeded = false;
 
   constructor(
     /** The object's size in bytes, from its HEAD. */
@@ -56,38 +58,65 @@ export class BoundedReader {
   }
 
   /**
-   * Bytes `[start, end)` clipped to the object (shorter at its end). Served from earlier reads when they hold them;
-   * otherwise one ranged GET of at least `atLeast` bytes (fewer requests for parsers that read in small steps).
+   * Bytes `[start, end)` clipped to the object (shorter at its end). What earlier reads hold is served from memory;
+   * the rest is one ranged GET of at least `atLeast` bytes (fewer requests for parsers that read in small steps).
    * Throws MediaBudgetExceeded rather than send a request past the budget.
    */
   async read(start: number, end: number, atLeast = 0): Promise<Buffer> {
     const from = Math.max(0, start);
     const to = Math.min(this.size, end);
     if (from >= to) return Buffer.alloc(0);
-    const held = this.held(from, to);
-    if (held) return held;
-    if (this.requests + 1 > this.budget.maxRequests) throw new MediaBudgetExceeded(this.budget);
+    const heldTo = this.heldUntil(from);
+    if (heldTo >= to) return this.assemble(from, to);
+    if (this.requests + 1 > this.budget.maxRequests) {
+      this.exceeded = true;
+      throw new MediaBudgetExceeded(this.budget);
+    }
     const room = this.budget.maxBytes - this.bytes;
-    if (to - from > room) throw new MediaBudgetExceeded(this.budget);
-    const last = Math.min(this.size, Math.max(to, from + Math.min(atLeast, room))) - 1;
+    if (to - heldTo > room) {
+      this.exceeded = true;
+      throw new MediaBudgetExceeded(this.budget);
+    }
+    const last = Math.min(this.size, Math.max(to, heldTo + Math.min(atLeast, room))) - 1;
     this.requests += 1;
     let data: Buffer;
     try {
-      data = await this.fetch(from, last);
+      data = await this.fetch(heldTo, last);
     } catch (error) {
       this.fetchError ??= error;
       throw error;
     }
     this.bytes += data.length;
-    if (data.length !== last - from + 1) throw new MediaShortRead(last - from + 1, data.length);
-    this.chunks.push({ start: from, data });
-    return data.subarray(0, to - from);
+    if (data.length !== last - heldTo + 1) throw new MediaShortRead(last - heldTo + 1, data.length);
+    this.chunks.push({ start: heldTo, data });
+    return this.assemble(from, to);
   }
 
-  private held(from: number, to: number): Buffer | undefined {
-    for (const chunk of this.chunks) {
-      if (chunk.start <= from && chunk.start + chunk.data.length >= to) return chunk.data.subarray(from - chunk.start, to - chunk.start);
+  /** Where the bytes held from `from` on stop (`from` itself when none are held). */
+  private heldUntil(from: number): number {
+    let at = from;
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const chunk of this.chunks) {
+        const chunkEnd = chunk.start + chunk.data.length;
+        if (chunk.start <= at && chunkEnd > at) {
+          at = chunkEnd;
+          grown = true;
+        }
+      }
     }
-    return undefined;
+    return at;
+  }
+
+  /** Bytes `[from, to)`, all held, from as many chunks as they span. */
+  private assemble(from: number, to: number): Buffer {
+    const parts: Buffer[] = [];
+    for (let at = from; at < to;) {
+      const chunk = this.chunks.find((c) => c.start <= at && c.start + c.data.length > at)!;
+      const piece = chunk.data.subarray(at - chunk.start, Math.min(chunk.data.length, to - chunk.start));
+      parts.push(piece);
+      at += piece.length;
+    }
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   }
 }

@@ -1,10 +1,10 @@
 /**
  * mkv, webm, MPEG-TS, mp3, wav, flac, ogg and ADTS through mediabunny, fed by the BoundedReader: small reads are
- * rounded up to CHUNK (fewer requests), and a large read is handed over as a stream of CHUNK pieces fetched as
+ * rounded up to CHUNK (fewer requests), and a large read is handed over as a stream of growing pieces fetched as
  * mediabunny pulls them, so a parser that asks for more than it needs is stopped by the budget, not by the bill.
  */
 import { t, type MediaFacts } from '../../../core/src/index';
-import { adtsSecondsEstimate } from './adts';
+import { adtsSeconds } from './adts';
 import type { BoundedReader } from './budget';
 import { codecOfMediabunny } from './codecNames';
 import { snapFrameRate, UnreadableMedia } from './isobmff';
@@ -31,9 +31,11 @@ function sourceOf(reader: BoundedReader): ConstructorParameters<ReturnType<typeo
     read: (start, end) => {
       if (end - start <= CHUNK) return reader.read(start, end, CHUNK);
       let at = start;
+      let pulls = 0;
       return new ReadableStream<Uint8Array>({
         async pull(controller) {
-          const piece = await reader.read(at, Math.min(end, at + CHUNK), CHUNK);
+          // Pieces double (64, 128, 256, 512 KiB): a long read costs few requests, a read abandoned early few bytes.
+          const piece = await reader.read(at, Math.min(end, at + (CHUNK << Math.min(pulls++, 3))));
           at += piece.length;
           controller.enqueue(piece);
           if (at >= end || piece.length === 0) controller.close();
@@ -62,9 +64,15 @@ export async function readWithMediabunny(reader: BoundedReader, family: Containe
     let durationEstimated = false;
     if (family === 'mpegts') durationSeconds = await transportStreamSeconds(reader);
     else if (family === 'adts') {
-      durationSeconds = adtsSecondsEstimate(head, id3End(head), reader.size);
-      durationEstimated = true;
-    } else durationSeconds = await input.getDurationFromMetadata();
+      // The first 64 KiB: a small file is counted frame by frame, a larger one estimated from them.
+      const frames = adtsSeconds(await reader.read(0, CHUNK, CHUNK), id3End(head), reader.size);
+      durationSeconds = frames?.seconds ?? null;
+      durationEstimated = frames?.estimated ?? true;
+    } else {
+      durationSeconds = await input.getDurationFromMetadata();
+      // An mp3 without a Xing/Info/VBRI header says no frame count: its duration is the bitrate's estimate.
+      durationEstimated = family === 'mp3' && !['Xing', 'Info', 'VBRI'].some((tag) => head.includes(tag, 0, 'latin1'));
+    }
     const videoCodec = video ? await video.getCodec() : null;
     const audioCodec = audio ? await audio.getCodec() : null;
     return {

@@ -26,7 +26,8 @@ export async function readMediaFacts(size: number, fetch: RangeFetch, budget: Me
     return { state: 'read', facts, read: reader.cost };
   } catch (error) {
     if (reader.fetchError !== undefined) throw reader.fetchError;
-    if (error instanceof MediaBudgetExceeded || error instanceof MediaShortRead) return unreadable(error.message);
+    if (reader.exceeded) return unreadable(new MediaBudgetExceeded(budget).message);
+    if (error instanceof MediaShortRead) return unreadable(error.message);
     if (error instanceof UnreadableMedia) return unreadable(t('The file cannot be read as media: {0}', error.message));
     const detail = error instanceof Error ? error.message : String(error);
     return unreadable(t('The file cannot be read as media: {0}', detail));

@@ -193,7 +193,8 @@ const PROBE_TYPES: Readonly<Record<string, string>> = {
 
 /**
  * A bucket for the media facts: every file of test/fixtures/media/probe under `probe/`, the same mp4 as an Archive
- * object (not restored), one being restored and one restored, and a virtual 4 GiB mp4 with its moov at the end.
+ * object (not restored), one being restored and one restored, a virtual 4 GiB mp4 with its moov at the end, and an
+ * ADTS file too long to count frame by frame.
  */
 export function mediaFactsBucket(name = 'media-facts', region = 'cn-hangzhou'): OssBucketSpec {
   const files = readdirSync(PROBE_MEDIA_DIR).filter((f) => f !== 'facts.json' && !f.endsWith('.md'));
@@ -213,6 +214,12 @@ export function mediaFactsBucket(name = 'media-facts', region = 'cn-hangzhou'): 
       { key: 'cold/restoring.mp4', contentType: 'video/mp4', body: mp4, storageClass: 'Archive', restore: { ongoing: true } },
       { key: 'cold/restored.mp4', contentType: 'video/mp4', body: mp4, storageClass: 'Archive', restore: { ongoing: false, expiryDate: inAWeek } },
       { key: 'big/moov-last-4gib.mp4', contentType: 'video/mp4', body: virtualMoovLastMp4() },
+      // Ten ADTS streams in a row: longer than the 64 KiB the reader counts frames in, so its duration is an estimate.
+      {
+        key: 'long/adts-tone-x10.aac',
+        contentType: 'audio/aac',
+        body: Buffer.concat(Array.from({ length: 10 }, () => readFileSync(join(PROBE_MEDIA_DIR, 'adts-tone.aac')))),
+      },
     ],
   };
 }

@@ -61,6 +61,14 @@ describe('web bundle guard', () => {
     await assert.rejects(bundle("import Credential from '@alicloud/credentials';\nconsole.log(Credential);\n"), /cloud SDK/);
   });
 
+  test('keeps media reading out: the parsers and api/src/media (the web build reads no media)', async () => {
+    assert.ok(forbiddenImport('mediabunny'));
+    assert.ok(forbiddenImport('mp4box'));
+    assert.ok(forbiddenInput('node_modules/mediabunny/dist/modules/src/index.js'));
+    assert.ok(forbiddenInput('api/src/media/readMedia.ts'));
+    await assert.rejects(bundle("import { Input } from 'mediabunny';\nconsole.log(Input);\n"), /media parser/);
+  });
+
   test('lets the browser builds through', async () => {
     const result = await bundle("import { createConnection } from 'vscode-languageserver/browser';\nconsole.log(createConnection);\n");
     assert.equal(result.errors.length, 0);

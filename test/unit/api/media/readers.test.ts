@@ -51,7 +51,7 @@ describe('media readers against the committed files (ffprobe facts)', () => {
         facts.durationSeconds !== null && Math.abs(facts.durationSeconds - want.durationSeconds!) <= 0.1,
         `${facts.durationSeconds} vs ${want.durationSeconds}`,
       );
-      assert.equal(facts.durationEstimated, name.endsWith('.aac'), 'only ADTS aac is an estimate');
+      assert.equal(facts.durationEstimated, false, 'a small file is counted, not estimated');
       if (want.video) {
         assert.ok(facts.video);
         assert.equal(facts.video.codec, want.video.codec);
@@ -65,6 +65,26 @@ describe('media readers against the committed files (ffprobe facts)', () => {
       assert.ok(answer.read.bytes <= 1024 * 1024);
     });
   }
+
+  test('ADTS .aac has no duration header: past what the reader counts, the duration is an estimate and says so', async () => {
+    const one = file('adts-tone.aac');
+    const body = Buffer.concat(Array.from({ length: 10 }, () => one));
+    const answer = await readMediaFacts(body.length, memory(body).fetch);
+    assert.ok(answer.state === 'read' && answer.facts.durationEstimated);
+    const want = 10 * FACTS['adts-tone.aac']!.durationSeconds!;
+    assert.ok(Math.abs(answer.facts.durationSeconds! - want) / want < 0.05, `${answer.facts.durationSeconds} vs ${want}`);
+    assert.ok(answer.read.bytes < body.length);
+  });
+
+  test('an mp3 without a Xing/Info/VBRI header: its duration is an estimate', async () => {
+    const body = Buffer.from(file('mp3-tone.mp3'));
+    for (const tag of ['Xing', 'Info', 'VBRI']) {
+      const at = body.indexOf(tag, 0, 'latin1');
+      if (at >= 0) body.write('Nope', at, 'latin1');
+    }
+    const answer = await readMediaFacts(body.length, memory(body).fetch);
+    assert.ok(answer.state === 'read' && answer.facts.durationEstimated, answer.state);
+  });
 
   test('a corrupt mp4 is unreadable, with the reason, never guessed', async () => {
     const body = file('corrupt.mp4');
