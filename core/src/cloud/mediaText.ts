@@ -36,11 +36,9 @@ export function audioStreamText(audio: AudioStreamFacts): string {
   return [audio.codec, `${audio.sampleRate} Hz`, channels].join(', ');
 }
 
-/** The storage class the HEAD reported, when the answer carries it. */
-export function storageClassOf(object: ObjectAnswer | undefined): string | undefined {
-  if (object?.state !== 'found' || !('storageClass' in object)) return undefined;
-  const storageClass: unknown = object.storageClass;
-  return typeof storageClass === 'string' && storageClass !== '' ? storageClass : undefined;
+/** The storage class the HEAD reported, when it did. */
+function storageClassOf(object: ObjectAnswer | undefined): string | undefined {
+  return object?.state === 'found' && object.storageClass ? object.storageClass : undefined;
 }
 
 /** The inlay hint after a source or music URI; undefined when there is nothing to say. */
