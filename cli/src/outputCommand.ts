@@ -23,7 +23,8 @@ import {
   type OssLocation,
   type SkippedKey,
 } from '../../api/src/results/index';
-import { t } from '../../core/src/index';
+import { mediaHintLabel, t } from '../../core/src/index';
+import { parseRestoreHeader, readObjectMedia } from '../../api/src/media/index';
 import { displayPath } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { serviceFlags } from './serviceFlags';
@@ -205,8 +206,18 @@ export async function outputCommand(args: readonly string[], io: Io): Promise<nu
       if (!objects.length) throw new OssError({ kind: 'no-such-key', code: 'NoSuchKey', message: t('There is no object under {0}.', uri) });
       for (const o of objects) io.stdout(`${o.size}\t${escapeLine(`oss://${location.bucket}/${o.key}`)}\n`);
     } else {
-      const head = await inBucketRegion(oss, location.bucket, region, io.signal, (r) => oss.headObject(location.bucket, r, location.key, signal));
-      io.stdout(`${head.size ?? '?'}\t${escapeLine(head.contentType ?? '')}\t${escapeLine(uri)}\n`);
+      let used = region;
+      const head = await inBucketRegion(oss, location.bucket, region, io.signal, (r) => ((used = r), oss.headObject(location.bucket, r, location.key, signal)));
+      // The output's media facts from a few ranged GETs (what IMM actually made); a read that fails says why on stderr.
+      const media = await readObjectMedia(oss, location.bucket, used, location.key, { ...head, restore: parseRestoreHeader(head.restore) }, signal).catch(
+        (error: unknown) => {
+          if (!(error instanceof OssError) || io.signal?.aborted) throw error;
+          io.stderr(`highlight-task: ${t('The media facts of {0} could not be read: {1}', uri, error.message)}\n`);
+          return undefined;
+        },
+      );
+      const facts = media ? (mediaHintLabel(media) ?? '') : '';
+      io.stdout(`${head.size ?? '?'}\t${escapeLine(head.contentType ?? '')}\t${escapeLine(uri)}\t${escapeLine(facts)}\n`);
     }
     return Exit.Ok;
   } catch (error) {

@@ -22,3 +22,15 @@ await build({
   // Only mocha's parallel mode resolves those files, and the suite runs serially.
   logOverride: { 'require-resolve-not-external': 'silent' },
 });
+// The media parsers are their own lazily required bundle (api/src/media/parsers.ts looks beside the requiring bundle):
+// a suite that reads media through client code it carries (the results lister) finds them here.
+await build({
+  entryPoints: ['api/src/media/parsersBundle.ts'],
+  outfile: 'out/test/extension/media-parsers.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: true,
+  logLevel: 'warning',
+});

@@ -14,6 +14,7 @@ import { parseJob } from '../../core/src/parse/document';
 import type { ImmClient } from '../../api/src/index';
 import { startImmEndpoint, type ImmEndpoint } from '../endpoints/imm/server';
 import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
+import { demoMedia } from '../fixtures/media/index';
 import { clientFor } from './helpers';
 
 const URI = 'file:///job.highlight.yaml';
@@ -35,6 +36,8 @@ after(() => Promise.all([imm.close(), ossEndpoint.close()]));
 beforeEach(() => {
   imm.control.reset();
   ossEndpoint.control.reset();
+  // A source that is really a video: the checks read its media facts, and text would be media-unreadable.
+  ossEndpoint.control.putObject('test-bucket', { key: 'videos/beach.mp4', contentType: 'video/mp4', body: demoMedia().videos[0]!.body });
 });
 
 const job = (project: string, source: string, output: string): string =>

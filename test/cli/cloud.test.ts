@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startImmEndpoint, type ImmEndpoint } from '../endpoints/imm/server';
 import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
+import { demoMedia } from '../fixtures/media/index';
 import { prepareCli, runCli, WITH_TEST_KEY, type CliRun } from './cliProcess';
 
 let CLI: string[];
@@ -58,6 +59,17 @@ Sources:
 Output:
   URI: oss://test-bucket/highlights/keynote-and-demo.mp4
 `,
+  voice: `ProjectName: immtest
+Type: Concat
+Sources:
+  - URI: oss://test-bucket/videos/beach.mp4
+    StartTime: 1
+    Duration: 5
+  - URI: oss://test-bucket/videos/voice.mp4
+Output:
+  URI: oss://test-bucket/highlights/new-reel.mp4
+  Container: mp4
+`,
   missing: `ProjectName: immtest
 Type: Retrieval
 Sources:
@@ -77,6 +89,10 @@ after(() => Promise.all([imm.close(), oss.close()]));
 beforeEach(() => {
   imm.control.reset();
   oss.control.reset();
+  // The source and music that are meant to be media are real media (the cloud checks read their facts); the other
+  // sample objects keep their few bytes of text, which no reader takes for media.
+  oss.control.putObject('test-bucket', { key: 'videos/beach.mp4', contentType: 'video/mp4', body: demoMedia().videos[0]!.body });
+  oss.control.putObject('test-bucket', { key: 'music/summer.mp3', contentType: 'audio/mpeg', body: demoMedia().mp3 });
 });
 
 const withKey = WITH_TEST_KEY;
@@ -95,11 +111,15 @@ describe('validate --cloud', { concurrency: false }, () => {
     const { code, stdout, stderr } = await run(['validate', 'clean.highlight.yaml', ...cloud()]);
     assert.equal(code, 0, stderr);
     assert.equal(stdout, '');
-    // The checks' own reads, besides the ranged GETs that read the source's media facts (api/src/media).
-    const mediaReads = oss.requests.filter((r) => r.method === 'GET' && r.action === 'oss:GetObject');
-    const checks = oss.requests.length - mediaReads.length;
-    assert.ok(checks > 0 && checks <= 3, `${checks} OSS requests`);
-    assert.ok(mediaReads.length <= 10 && mediaReads.every((r) => r.range !== undefined));
+    // The look-ups, then the media facts of the source in a few ranged GETs (api/src/media), within the budget.
+    const lookups = oss.requests.filter((r) => r.range === undefined);
+    assert.ok(lookups.length > 0 && lookups.length <= 3, `${lookups.length} OSS look-ups`);
+    const reads = oss.requests.filter((r) => r.range !== undefined);
+    assert.ok(reads.length > 0 && reads.length <= 10, `${reads.length} ranged reads`);
+    assert.ok(
+      reads.every((r) => r.method === 'GET' && r.key === 'videos/beach.mp4'),
+      JSON.stringify(reads.map((r) => r.key)),
+    );
     assert.ok(oss.requests.every((r) => r.signatureValid && (r.method === 'GET' || r.method === 'HEAD')));
     assert.ok(oss.requests.every((r) => r.signedRegion === 'cn-hangzhou'));
     assert.deepEqual(
@@ -130,10 +150,23 @@ describe('validate --cloud', { concurrency: false }, () => {
     assert.match(stdout, /OSS bucket "shanghai-footage" is in cn-shanghai, not in cn-hangzhou/);
     assert.match(stdout, /oss:\/\/test-bucket\/videos\/cover\.jpg is stored as image\/jpeg/);
     assert.match(stdout, /already exists at oss:\/\/test-bucket\/highlights\/keynote-and-demo\.mp4 \(\d+ B, modified 2026-11-20 08:00 UTC\)/);
-    // No warning for an object stored without a type (application/octet-stream).
-    assert.doesNotMatch(stdout, /unlabelled\.bin/);
-    assert.match(stderr, /5 errors, 3 warnings/);
+    // No Content-Type guess for an object stored without a type (application/octet-stream); its bytes, like those of
+    // the image and of the music that is no media, are said to be no media.
+    assert.deepEqual(findings(stdout, 'media-unreadable'), [`${f}:6:10: warning`, `${f}:7:10: warning`, `${f}:15:12: warning`]);
+    assert.doesNotMatch(stdout, /oss-not-video oss:\/\/test-bucket\/videos\/unlabelled\.bin/);
+    assert.match(stderr, /5 errors, 6 warnings/);
     assert.ok(oss.requests.every((r) => r.method === 'GET' || r.method === 'HEAD'));
+  });
+
+  test('the media checks: at their values, from the facts of a few ranged GETs', async () => {
+    oss.control.putObject('test-bucket', { key: 'videos/voice.mp4', contentType: 'video/mp4', body: demoMedia().m4a });
+    const { code, stdout } = await run(['validate', 'voice.highlight.yaml', ...cloud()]);
+    assert.equal(code, 1);
+    assert.deepEqual(findings(stdout, 'media-no-video-stream'), ['voice.highlight.yaml:7:10: error']);
+    assert.deepEqual(findings(stdout, 'media-clip-past-end'), ['voice.highlight.yaml:6:15: warning']);
+    assert.match(stdout, /the video is 3(\.\d+)? s long, so the clip is 2(\.\d+)? s, not 5 s\./);
+    const reads = oss.requests.filter((r) => r.method === 'GET' && r.key.startsWith('videos/'));
+    assert.ok(reads.length > 0 && reads.every((r) => r.range !== undefined), 'media is read with ranged GETs only');
   });
 
   test('the same findings as JSON and SARIF', async () => {
@@ -223,6 +256,19 @@ describe('validate --cloud', { concurrency: false }, () => {
 
 describe('submit preflight', { concurrency: false }, () => {
   const submit = (file: string, extra: string[] = []): Promise<CliRun> => run(['submit', file, '--endpoint', imm.url, '--oss-endpoint', oss.url, ...extra]);
+
+  test('a media error (a source without a video stream) refuses the submission; a media warning shows', async () => {
+    oss.control.putObject('test-bucket', { key: 'videos/voice.mp4', contentType: 'video/mp4', body: demoMedia().m4a });
+    const { code, stderr } = await submit('voice.highlight.yaml');
+    assert.equal(code, 1);
+    assert.match(
+      stderr,
+      /^voice\.highlight\.yaml:7:10: error media-no-video-stream oss:\/\/test-bucket\/videos\/voice\.mp4 holds no video stream, only aac audio/m,
+    );
+    assert.match(stderr, /^voice\.highlight\.yaml:6:15: warning media-clip-past-end StartTime 1 s \+ Duration 5 s ends at 6 s, past the end of /m);
+    assert.match(stderr, /not submitted: the cloud checks found 1 error/);
+    assert.equal(imm.received('CreateHighlightTask').length, 0);
+  });
 
   test('a missing source object refuses the submission: exit 1, nothing sent', async () => {
     const { code, stderr } = await submit('missing.highlight.yaml');

@@ -43,6 +43,22 @@ const run = (args: string[], options: { cwd?: string; interruptOnStderr?: RegExp
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'highlight-output-target-'));
 
 describe('highlight-task output', { concurrency: false }, () => {
+  test('one object: size, type, URI and the media facts of a few ranged GETs, tab-separated', async () => {
+    oss.control.putObject('test-bucket', {
+      key: 'out/made.mp4',
+      contentType: 'video/mp4',
+      body: readFileSync(join(__dirname, '../fixtures/media/pattern.mp4')),
+    });
+    const { code, stdout } = await run(['output', 'oss://test-bucket/out/made.mp4', '--oss-endpoint', oss.url]);
+    assert.equal(code, 0);
+    assert.match(stdout, /^\d+\tvideo\/mp4\toss:\/\/test-bucket\/out\/made\.mp4\t3\.0 s · 160×90 · h264\n$/);
+    const gets = oss.requests.filter((r) => r.key === 'out/made.mp4' && r.method === 'GET');
+    assert.ok(gets.length > 0 && gets.every((r) => r.range !== undefined), 'ranged GETs only');
+    // Bytes that are no media: the line is the same, its facts say so.
+    const plain = await run(['output', 'oss://test-bucket/out/seg/reel-0.ts', '--oss-endpoint', oss.url]);
+    assert.match(plain.stdout, /^500\tapplication\/octet-stream\toss:\/\/test-bucket\/out\/seg\/reel-0\.ts\tnot readable as media\n$/);
+  });
+
   test('--presign prints a V4 URL for the endpoint, default 900 s, that verifies and then expires', async () => {
     const { code, stdout, stderr } = await run(['output', 'oss://test-bucket/out/reel.mp4', '--presign', '--oss-endpoint', oss.url]);
     assert.equal(code, 0, stderr);

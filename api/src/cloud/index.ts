@@ -16,7 +16,8 @@ export {
   toFailure,
 } from './checks';
 export type { CloudCheckDeps } from './checks';
-export { cloudCheckJob } from './checkJob';
+export { cloudCheckJob, cloudCheckJobOutcome } from './checkJob';
+export type { CloudCheckOutcome } from './checkJob';
 export { inParallel } from './cache';
 export { abandonable } from '../abandonable';
 export { DEFAULT_LOOKUP_POLICY, keepFor, SharedLookups, type LookupPolicy } from './lookups';

@@ -14,6 +14,7 @@ import { Commands } from '../commandIds';
 import { CLOUD_UI } from './messages';
 import { backgroundLookupsAllowed } from './backgroundLookups';
 import type { CloudSession } from './session';
+import type { MediaFactsView } from './mediaView';
 import { ENDPOINT_TRUST_TEXT, type EndpointTrust } from '../access/endpointTrust';
 
 export const CLOUD_DIAGNOSTICS_NAME = 'imm-highlight-cloud';
@@ -68,6 +69,8 @@ export class CloudDiagnostics implements vscode.Disposable {
     private readonly session: CloudSession,
     private readonly log: (line: string) => void,
     private readonly docsPage: vscode.Uri,
+    /** The media facts of the answers, for the hover and the inlay hints; they live and die with the findings. */
+    private readonly media?: MediaFactsView,
   ) {}
 
   /** Checks the document's current text and publishes the findings. */
@@ -84,6 +87,7 @@ export class CloudDiagnostics implements vscode.Disposable {
     if (cloudChecksMoot(doc)) {
       // The findings of the last parseable text would sit on lines that no longer mean the same.
       this.collection.delete(document.uri);
+      this.media?.forget(document);
       return { status: 'moot', diagnostics: [] };
     }
     const version = document.version;
@@ -92,24 +96,30 @@ export class CloudDiagnostics implements vscode.Disposable {
     this.running.set(key, controller);
     this.busy.fire(true);
     try {
-      const found = await this.session.check(document.uri, doc, controller.signal);
-      if (!found || found === 'endpointNotAccepted') {
+      const outcome = await this.session.check(document.uri, doc, controller.signal);
+      if (!outcome || outcome === 'endpointNotAccepted') {
         this.collection.delete(document.uri);
-        return { status: found ?? 'noCredentials', diagnostics: [] };
+        this.media?.forget(document);
+        return { status: outcome ?? 'noCredentials', diagnostics: [] };
       }
       if (controller.signal.aborted) return { status: 'cancelled', diagnostics: [] };
+      const found = outcome.diagnostics;
       const unreachable = (d: Diagnostic): boolean => ['network', 'timeout'].includes(failureReasonOf(d) ?? '');
       const wasOffline = this.offline;
       this.offline = found.some(unreachable);
       if (this.offline !== wasOffline) this.busy.fire(this.running.size > 1);
       const shown = quietOffline ? found.filter((d) => !unreachable(d)) : found;
       // Typed over meanwhile: these ranges are of the text checked, not of the text shown; the next save checks again.
-      if (document.version === version)
+      if (document.version === version) {
         this.collection.set(
           document.uri,
           shown.map((d) => toVsDiagnostic(d, this.docsPage)),
         );
-      else this.collection.delete(document.uri);
+        this.media?.set(document, outcome.resources, outcome.answers);
+      } else {
+        this.collection.delete(document.uri);
+        this.media?.forget(document);
+      }
       return { status: 'checked', diagnostics: shown };
     } catch (error) {
       if (error instanceof CheckCancelled || controller.signal.aborted) return { status: 'cancelled', diagnostics: [] };
@@ -131,6 +141,7 @@ export class CloudDiagnostics implements vscode.Disposable {
   /** While the user types: the findings move with the text; those whose value an edit touched are dropped. */
   followEdits(event: vscode.TextDocumentChangeEvent): void {
     if (event.contentChanges.length === 0) return;
+    this.media?.followEdits(event);
     const shown = this.collection.get(event.document.uri);
     if (!shown || shown.length === 0) return;
     const moved: vscode.Diagnostic[] = [];
@@ -147,11 +158,13 @@ export class CloudDiagnostics implements vscode.Disposable {
   forget(document: vscode.TextDocument): void {
     this.running.get(document.uri.toString())?.abort();
     this.collection.delete(document.uri);
+    this.media?.forget(document);
   }
 
   clearAll(): void {
     for (const controller of this.running.values()) controller.abort();
     this.collection.clear();
+    this.media?.clearAll();
   }
 
   dispose(): void {

@@ -17,6 +17,9 @@ import { isJobTextDocument } from '../jobDocument';
 import { setCloudPreflight } from './preflight';
 import { affectsCloudSettings, readCloudSettings } from './settings';
 import { CloudSession } from './session';
+import { MediaHoverProvider } from './mediaHover';
+import { MediaInlayHintsProvider } from './mediaInlayHints';
+import { MediaFactsView } from './mediaView';
 import { createCloudStatus } from './status';
 import { Commands } from '../commandIds';
 
@@ -30,7 +33,9 @@ export function createCloudSession(context: vscode.ExtensionContext, credentials
 
 /** `docsPage`: docs/diagnostics.md of this installation, which the codes of the cloud findings link to. */
 export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSession, trust: EndpointTrust, docsPage: vscode.Uri): vscode.Disposable {
-  const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line), docsPage);
+  const media = new MediaFactsView();
+  const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line), docsPage, media);
+  const inlayHints = new MediaInlayHintsProvider(media);
 
   setCloudPreflight(async (document, doc) => {
     if (readCloudSettings(document.uri).mode === 'off') return [];
@@ -46,6 +51,10 @@ export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSessio
   for (const document of vscode.workspace.textDocuments) diagnostics.automatic(document);
   return vscode.Disposable.from(
     diagnostics,
+    media,
+    inlayHints,
+    vscode.languages.registerHoverProvider(documentSelector, new MediaHoverProvider(media)),
+    vscode.languages.registerInlayHintsProvider(documentSelector, inlayHints),
     { dispose: () => setCloudPreflight(undefined) },
     vscode.languages.registerCompletionItemProvider(documentSelector, new LiveCompletionProvider(api.languageClient, session), '/', ':', ' '),
     vscode.languages.registerCodeActionsProvider(documentSelector, new CloudQuickFixes(), CloudQuickFixes.metadata),

@@ -3,11 +3,18 @@
  * rebuilt when either changes, and the answer cache of the checks (completion keeps its own lists, for 30 s).
  */
 import * as vscode from 'vscode';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { ImmClient } from '../../../api/src/client';
 import type { ResolvedIdentity } from '../../../api/src/credentials';
 import { OssConnection } from '../../../api/src/oss/client';
-import { abandonable, answerKeyPrefix, CloudAnswerCache, cloudCheckJob, headObjectAnswer, objectAnswerKey } from '../../../api/src/cloud/index';
+import {
+  abandonable,
+  answerKeyPrefix,
+  CloudAnswerCache,
+  cloudCheckJobOutcome,
+  headObjectAnswer,
+  objectAnswerKey,
+  type CloudCheckOutcome,
+} from '../../../api/src/cloud/index';
 import type { ObjectAnswer, JobDocument } from '../../../core/src/index';
 import type { CredentialStore } from '../access/credentialStore';
 import type { PendingEndpoint } from '../access/endpointConsent';
@@ -124,14 +131,23 @@ export class CloudSession implements vscode.Disposable {
     return { kind: 'on', identity: identity.description, region: clients.imm.endpoint.regionId, mode: settings.mode };
   }
 
-  /** The cloud findings of a job; undefined without credentials, 'endpointNotAccepted' while one waits (never a prompt). */
-  async check(scope: vscode.Uri | undefined, doc: JobDocument, signal?: AbortSignal): Promise<Diagnostic[] | 'endpointNotAccepted' | undefined> {
+  /**
+   * The cloud findings of a job, with the answers they were made from; undefined without credentials,
+   * 'endpointNotAccepted' while one waits (never a prompt).
+   */
+  async check(scope: vscode.Uri | undefined, doc: JobDocument, signal?: AbortSignal): Promise<CloudCheckOutcome | 'endpointNotAccepted' | undefined> {
     const clients = await this.clientsFor(scope).catch((error: unknown) =>
       error instanceof EndpointNotAccepted ? ('endpointNotAccepted' as const) : undefined,
     );
     if (!clients || clients === 'endpointNotAccepted') return clients;
     if (!(await clients.oss.identity().catch(() => undefined))) return undefined;
-    return cloudCheckJob(doc, { imm: clients.imm, oss: clients.oss, region: clients.imm.endpoint.regionId, cache: this.cache, ...(signal ? { signal } : {}) });
+    return cloudCheckJobOutcome(doc, {
+      imm: clients.imm,
+      oss: clients.oss,
+      region: clients.imm.endpoint.regionId,
+      cache: this.cache,
+      ...(signal ? { signal } : {}),
+    });
   }
 
   /**

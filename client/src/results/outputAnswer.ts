@@ -1,11 +1,15 @@
 /**
  * What the Highlight Tasks view shows under a succeeded task: its output object(s) as OSS listed them, or why
- * they could not be listed, in plain words. Types only, no imports: the tree (shared with the web entry's
- * types) reads them without loading the OSS client.
+ * they could not be listed, in plain words. Types only (a type import is erased): the tree (shared with the web
+ * entry's types) reads them without loading the OSS client.
  */
+import type { MediaAnswer } from '../../../core/src/index';
+
 export interface OutputObject {
   readonly key: string;
   readonly size: number | undefined;
+  /** The media facts of a single-video output, read with a few ranged GETs; absent when not read or the read failed. */
+  readonly media?: MediaAnswer;
 }
 
 export type OutputAnswer =

@@ -1,11 +1,12 @@
 /**
- * Lists a succeeded task's output for the Highlight Tasks view: HeadObject for one video, ListObjectsV2 under
- * the prefix for a segmented output, bounded in time and count. One answer per task is kept (failures too) until
+ * Lists a succeeded task's output for the Highlight Tasks view: HeadObject and a few ranged GETs of its media facts
+ * for one video, ListObjectsV2 under the prefix for a segmented output, bounded in time and count. One answer per task is kept (failures too) until
  * the task is refreshed, its output changes or the credentials change, so expanding a task never waits on OSS twice.
  */
 import * as vscode from 'vscode';
 import { OssError } from '../../../api/src/oss/index';
 import { inBucketRegion, isPrefix, isSegmentedOutput, parseOssLocation, segmentPrefix } from '../../../api/src/results/index';
+import { parseRestoreHeader, readObjectMedia } from '../../../api/src/media/index';
 import { boundedController, type ConnectionFactory } from './connection';
 import type { OutputAnswer, OutputOwner, OutputSource } from './outputAnswer';
 import { backgroundLookupsBlocker } from '../cloud/backgroundLookups';
@@ -123,8 +124,25 @@ export class OutputLister implements OutputSource, vscode.Disposable {
       const oss = await this.connection(vscode.Uri.parse(owner.fileUri, true));
       const signal = bound.controller.signal;
       if (!segmented) {
-        const head = await inBucketRegion(oss, location.bucket, owner.region, signal, (r) => oss.headObject(location.bucket, r, location.key, { signal }));
-        return { state: 'listed', bucket: location.bucket, folder, objects: [{ key: location.key, size: head.size }], truncated: false, segmented };
+        let region = owner.region;
+        const head = await inBucketRegion(
+          oss,
+          location.bucket,
+          owner.region,
+          signal,
+          (r) => ((region = r), oss.headObject(location.bucket, r, location.key, { signal })),
+        );
+        // What IMM actually made, the first evidence beside what the job planned; a failed read leaves the listing as it was.
+        const media = await readObjectMedia(
+          oss,
+          location.bucket,
+          region,
+          location.key,
+          { ...head, restore: parseRestoreHeader(head.restore) },
+          { signal },
+        ).catch(() => undefined);
+        const object = { key: location.key, size: head.size, ...(media ? { media } : {}) };
+        return { state: 'listed', bucket: location.bucket, folder, objects: [object], truncated: false, segmented };
       }
       const listed = await oss.listAll(location.bucket, owner.region, prefix, { signal, limit: MAX_LISTED_OBJECTS });
       if (listed.objects.length === 0)

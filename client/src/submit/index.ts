@@ -57,7 +57,7 @@ export function registerSubmitFeature(
       { region: record.region, endpoint: record.endpoint, timeoutMs: readSubmitSettings(vscode.Uri.parse(record.fileUri, true)).timeoutMs },
       version,
     );
-  const details = new TaskDetailsProvider(history, clientFor);
+  const details = new TaskDetailsProvider(history, clientFor, results?.outputs);
   const follower = new TaskFollower({
     history,
     clientFor,

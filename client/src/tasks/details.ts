@@ -4,9 +4,10 @@
  * system or the service goes through markdownText, so none of it forms a link, an image or HTML in the preview.
  * Pure, no VS Code.
  */
-import { t } from '../../../core/src/index';
+import { t, type MediaAnswer } from '../../../core/src/index';
 import { redactPresignedUrls } from '../../../api/src/redaction';
 import { markdownText } from '../plainText';
+import { outputMediaRows } from './outputMedia';
 import type { TaskRecord } from './record';
 import { statusText } from './status';
 
@@ -21,6 +22,8 @@ export interface DetailsContext {
   /** Whether the job file still exists. */
   readonly jobExists: boolean;
   readonly live: LiveTask | undefined;
+  /** What a few ranged reads of a succeeded task's single output found; absent when not read (yet). */
+  readonly outputMedia?: MediaAnswer;
 }
 
 function cell(value: unknown): string {
@@ -57,6 +60,14 @@ export function renderTaskDetails(record: TaskRecord, context: DetailsContext): 
   ];
   if (record.status === 'Succeeded' && record.outputUri) lines.push(markdownText(t('Result: {0}', record.outputUri)), '');
   if (record.followError) lines.push(markdownText(t('Not followed any more: {0}', record.followError)), '');
+
+  const media = outputMediaRows(record.sentRequest, context.outputMedia);
+  if (media.length) {
+    lines.push(`## ${markdownText(t('Output: planned and made'))}`, '');
+    lines.push(`| | ${markdownText(t('Planned'))} | ${markdownText(t('Made'))} |`, '|---|---|---|');
+    for (const row of media) lines.push(`| ${row.map(cell).join(' | ')} |`);
+    lines.push('');
+  }
 
   const live = context.live;
   if (live?.kind === 'answer') {

@@ -12,6 +12,7 @@ import { renderTaskDetails, type LiveTask } from './details';
 import { patchOf } from './follower';
 import type { TaskHistory } from './history';
 import type { TaskRecord } from './record';
+import type { OutputSource } from '../results/outputAnswer';
 
 export function taskDetailsUri(taskId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: TASK_DETAILS_SCHEME, path: `/${taskId}.md` });
@@ -28,11 +29,16 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
   private readonly live = new Map<string, LiveTask>();
   private readonly listener: { dispose(): void };
 
+  private readonly outputsListener: { dispose(): void } | undefined;
+
   constructor(
     private readonly history: TaskHistory,
     private readonly clientFor: (record: TaskRecord) => Promise<ImmClient>,
+    /** The results feature's listing (desktop only), which reads a single output's media facts. */
+    private readonly outputs?: OutputSource,
   ) {
     this.listener = history.onDidChange(() => this.refreshOpen());
+    this.outputsListener = outputs?.onDidChange((taskId) => this.refreshOpen(taskId));
   }
 
   /** From the follower: each answer it gets. */
@@ -72,7 +78,10 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
       );
     }
     const jobPath = jobUri.scheme === 'untitled' ? `${record.fileLabel} (unsaved)` : vscode.workspace.asRelativePath(jobUri, true);
-    return renderTaskDetails(record, { jobPath, jobExists, live: this.live.get(taskId) });
+    // Opening the details is asking about the task: its output is looked up (the lister keeps to the cloud settings).
+    const output = record.status === 'Succeeded' && record.outputUri && this.outputs ? this.outputs.answer(record) : undefined;
+    const outputMedia = output?.state === 'listed' && !output.segmented ? output.objects[0]?.media : undefined;
+    return renderTaskDetails(record, { jobPath, jobExists, live: this.live.get(taskId), ...(outputMedia ? { outputMedia } : {}) });
   }
 
   private refreshOpen(taskId?: string): void {
@@ -84,6 +93,7 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
 
   dispose(): void {
     this.listener.dispose();
+    this.outputsListener?.dispose();
     this.changed.dispose();
   }
 }

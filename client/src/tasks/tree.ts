@@ -3,7 +3,7 @@
  * output object(s) with their sizes (looked up when it is expanded, never blocking the tree) and its job file.
  */
 import * as vscode from 'vscode';
-import { formatSize } from '../../../core/src/index';
+import { formatSize, mediaHintLabel, type MediaAnswer } from '../../../core/src/index';
 import { Commands, RESULT_COMMAND_IDS } from '../commandIds';
 import { OUTPUT_CONTEXT } from '../constants';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
@@ -27,6 +27,8 @@ export interface OutputNode {
   readonly bucket: string;
   readonly key: string;
   readonly size: number | undefined;
+  /** What a few ranged reads of the output found (a single video only). */
+  readonly media?: MediaAnswer;
   /** Relative to the output's folder. */
   readonly name: string;
   /** A playlist or segment of a segmented output, not a video a webview plays. */
@@ -60,6 +62,7 @@ function outputChildren(record: TaskRecord, answer: OutputAnswer): TaskTreeNode[
     bucket: answer.bucket,
     key: o.key,
     size: o.size,
+    ...(o.media ? { media: o.media } : {}),
     name: o.key.startsWith(answer.folder) && o.key.length > answer.folder.length ? o.key.slice(answer.folder.length) : o.key,
     part: answer.segmented,
   }));
@@ -183,7 +186,9 @@ function outputItem(node: OutputNode): vscode.TreeItem {
   const uri = `oss://${node.bucket}/${node.key}`;
   const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.record.taskId}/output/${node.key}`;
-  item.description = node.size === undefined ? '' : formatSize(node.size);
+  // Only facts that were read: an output that cannot be read as media keeps its plain row (the details say why).
+  const facts = node.media?.state === 'read' ? mediaHintLabel(node.media) : undefined;
+  item.description = [node.size === undefined ? '' : formatSize(node.size), facts ?? ''].filter(Boolean).join(' · ');
   item.tooltip = uri;
   item.iconPath = new vscode.ThemeIcon(node.part ? 'file' : 'file-media');
   item.contextValue = node.part ? OUTPUT_CONTEXT.part : OUTPUT_CONTEXT.video;

@@ -1,21 +1,19 @@
 import { t } from '../shared/l10n';
 /** How the cloud's answers become diagnostics at the exact values; each code's severity is the registry's (shared/codes.ts). */
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { CloudCode, DIAGNOSTIC_SOURCE, severityOf } from '../shared/codes';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { CloudCode } from '../shared/codes';
+import { cloudFinding as diagnostic } from './finding';
 import type { CheckFailure, CloudAnswers } from './answers';
 import { CLOUD_MESSAGES, type CloudMessageTable } from './messages';
 import type { CloudResources, OssResource } from './resources';
 import { formatSize } from './format';
 import type { DiagnosticData, FixHint } from '../fixes/hint';
 import { closestObjectFix, closestProjectFix, folderUriOf, freeOutputFix } from './fixes';
+import { jobMediaDiagnostics, objectMediaDiagnostics } from './mediaChecks';
+import { MEDIA_MESSAGES } from './mediaMessages';
 
 /** Content types that say nothing about the content: no warning for them. */
 const UNLABELLED = new Set(['application/octet-stream', 'binary/octet-stream', '']);
-
-function diagnostic(range: Range, code: CloudCode, message: string, failure?: CheckFailure): Diagnostic {
-  // The reason of a check that could not run, so an editor can keep quiet offline.
-  return { range, severity: severityOf(code), code, source: DIAGNOSTIC_SOURCE, message, ...(failure ? { data: { reason: failure.reason } } : {}) };
-}
 
 /** A finding with its quick fixes as `data`, the shape core/src/features/codeActions.ts reads. */
 function withFixes(found: Diagnostic, fixes: readonly (FixHint | undefined)[]): Diagnostic {
@@ -113,6 +111,7 @@ export function cloudDiagnostics(resources: CloudResources, answers: CloudAnswer
     }
     out.push(...objectDiagnostics(uri, answers, messages));
   }
+  out.push(...jobMediaDiagnostics(resources, answers));
   return out;
 }
 
@@ -145,7 +144,14 @@ function objectDiagnostics(uri: OssResource, answers: CloudAnswers, messages: Cl
     );
     return [withFixes(found, [folderKeys && closestObjectFix(uri, folderKeys)])];
   }
-  const type = mediaType(object.contentType);
+  const media = objectMediaDiagnostics(uri, answers.media?.get(uri.uri), MEDIA_MESSAGES, messages);
+  if (media.replacesGuess) return media.found;
+  return [...media.found, ...contentTypeDiagnostics(uri, object.contentType, messages)];
+}
+
+/** The guess from the Content-Type, made while the media facts are not known. */
+function contentTypeDiagnostics(uri: OssResource, contentType: string | undefined, messages: CloudMessageTable): Diagnostic[] {
+  const type = mediaType(contentType);
   if (UNLABELLED.has(type)) return [];
   if (uri.field === 'source' && !type.startsWith('video/')) {
     return [diagnostic(uri.range, CloudCode.NotVideo, messages[CloudCode.NotVideo]({ uri: uri.uri, contentType: type }))];

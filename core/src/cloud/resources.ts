@@ -8,6 +8,7 @@ import type { JobDocument, JsonPath } from '../parse/document';
 import { locate } from '../parse/locate';
 import { rangeOf } from '../parse/positions';
 import { ossUriProblem } from '../shared/ossUri';
+import { mediaJobOf, type MediaJob } from './mediaJob';
 
 /** What a URI is for, which decides what is checked and what completion ranks first. */
 export type OssField = 'source' | 'music' | 'output' | 'other';
@@ -32,6 +33,8 @@ export interface OssResource {
 export interface CloudResources {
   readonly project: ProjectResource | undefined;
   readonly uris: readonly OssResource[];
+  /** The values that decide what the media facts mean (mediaChecks.ts); absent when the job is not a mapping. */
+  readonly job?: MediaJob;
 }
 
 /** The requests a check needs: one per project, bucket and object at most. */
@@ -100,7 +103,8 @@ export function cloudResources(doc: JobDocument): CloudResources {
   const offsets = typeof name === 'string' && name.trim() !== '' ? nodeRange(doc, ['ProjectName']) : undefined;
   const uris: OssResource[] = [];
   collect(doc, value, [], uris);
-  return { project: offsets && typeof name === 'string' ? { name, range: rangeOf(doc, offsets[0], offsets[1]) } : undefined, uris };
+  const job = mediaJobOf(doc);
+  return { project: offsets && typeof name === 'string' ? { name, range: rangeOf(doc, offsets[0], offsets[1]) } : undefined, uris, ...(job ? { job } : {}) };
 }
 
 export function planCloudChecks(resources: CloudResources): CloudCheckPlan {

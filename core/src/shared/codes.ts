@@ -420,6 +420,86 @@ export const DIAGNOSTIC_CODES = {
     basis: { kind: 'ours', why: 'A check that did not run is said so, not taken as passed.' },
     fix: 'Grant the read permission the message names (for example `oss:GetObject`, `imm:GetProject`), or check the network and try again.',
   },
+  'media-start-past-end': {
+    group: 'cloud',
+    severity: 'error',
+    summary: "Concat: a Source's StartTime is at or past the end of its video.",
+    meaning: 'A Concat clip starts at or after the end of its video (the message gives the video’s length, read from the object): the clip would be empty.',
+    basis: { kind: 'api-page', field: 'Sources[].StartTime', quote: 'The start time of the media resource. Valid values: [0, video duration].' },
+    fix: 'Set `StartTime` below the video’s length, or point the source at the video meant.',
+  },
+  'media-clip-past-end': {
+    group: 'cloud',
+    severity: 'warning',
+    summary: "Concat: a Source's StartTime + Duration runs past the end of its video.",
+    meaning:
+      '`StartTime` + `Duration` of a Concat clip runs past the end of its video: the clip is shorter than the job says, and the reel shorter than planned.',
+    basis: { kind: 'api-page', field: 'Sources[].Duration', quote: 'Default value: 0, which indicates the end of the video.' },
+    fix: 'Shorten `Duration` to what is left of the video, or set it to 0 (to the end of the video).',
+  },
+  'media-transition-ignored': {
+    group: 'cloud',
+    severity: 'warning',
+    summary: 'A transition longer than its clip minus 1 s, which IMM drops on that clip.',
+    meaning:
+      'A transition is longer than the clip it lands on minus 1 second (the clip’s `Duration`, or the rest of its video): IMM silently leaves it out there. With `TransitionMode: Random` it is reported when it would be dropped on some clip.',
+    basis: {
+      kind: 'api-page',
+      field: 'Edit.Transitions[].Duration',
+      quote: 'If the transition duration is greater than the clip duration minus 1, the transition effect on that clip does not take effect.',
+    },
+    fix: 'Shorten the transition’s `Duration` to at most the clip’s length minus 1 s, or lengthen the clip.',
+  },
+  'media-no-video-stream': {
+    group: 'cloud',
+    severity: 'error',
+    summary: 'A source object holds no video stream.',
+    meaning:
+      'The object a source names holds no video stream (read from its container, not guessed from its name or Content-Type): an audio file or an image, for example.',
+    basis: { kind: 'api-page', field: 'Sources[].URI', quote: 'Only videos are supported.' },
+    fix: 'Point the source at a video.',
+  },
+  'media-no-audio-stream': {
+    group: 'cloud',
+    severity: 'error',
+    summary: 'A background music object holds no audio stream.',
+    meaning: 'The object a background music names holds no audio stream (read from its container).',
+    basis: { kind: 'api-page', field: 'Edit.BackgroundMusics[].URI', quote: 'Only audio files are supported.' },
+    fix: 'Point the music at an audio file (or a video with sound).',
+  },
+  'media-mixed-streams': {
+    group: 'cloud',
+    severity: 'warning',
+    summary: 'Concat copies the video stream, but the sources differ in video codec or size.',
+    meaning:
+      'A Concat job copies the video stream (no `Output.Video`, or `TranscodeVideo.Codec: copy`) while its sources differ in video codec or picture size: a stream copy cannot join them into one playable video.',
+    basis: { kind: 'api-page', field: 'Output.Video', quote: 'If Video is empty, the first video stream (if any) is directly copied to the output file.' },
+    fix: 'Give `Output.Video` a codec (for example `TranscodeVideo.Codec: h264`) so the clips are transcoded, or use sources of one codec and size.',
+  },
+  'oss-object-archived': {
+    group: 'cloud',
+    severity: 'error',
+    summary: 'A source or music object is in Archive, ColdArchive or DeepColdArchive storage without a finished restore.',
+    meaning:
+      'A source or music object is in Archive, Cold Archive or Deep Cold Archive storage and has no finished restore: OSS refuses to read it (InvalidObjectState), so IMM cannot either.',
+    basis: {
+      kind: 'ours',
+      why: 'OSS answers a GET of an unrestored archived object with 403 InvalidObjectState; the HEAD says its storage class and restore state.',
+    },
+    fix: 'Restore the object in OSS (RestoreObject) and wait for the restore to finish, or copy it to Standard storage.',
+  },
+  'media-unreadable': {
+    group: 'cloud',
+    severity: 'warning',
+    summary: 'A source or music object cannot be read as media (unknown format, damaged).',
+    meaning:
+      'The object’s container could not be read within the read budget (an unknown format or a damaged file); the message gives the reader’s reason. Nothing is guessed: the other media checks skip it.',
+    basis: {
+      kind: 'ours',
+      why: 'A video that cannot be read by its first bytes is likely one IMM cannot read either; said as a warning, since our readers know fewer formats than IMM.',
+    },
+    fix: 'Check the upload (its size, that it plays), or re-encode it into a common container (mp4 with h264).',
+  },
   'file-not-read': {
     group: 'cli',
     severity: 'error',
@@ -481,6 +561,14 @@ export const CloudCode = {
   NotAudio: 'oss-not-audio',
   OutputExists: 'output-exists',
   CheckFailed: 'cloud-check-failed',
+  MediaStartPastEnd: 'media-start-past-end',
+  MediaClipPastEnd: 'media-clip-past-end',
+  MediaTransitionIgnored: 'media-transition-ignored',
+  MediaNoVideoStream: 'media-no-video-stream',
+  MediaNoAudioStream: 'media-no-audio-stream',
+  MediaMixedStreams: 'media-mixed-streams',
+  ObjectArchived: 'oss-object-archived',
+  MediaUnreadable: 'media-unreadable',
 } as const satisfies Readonly<Record<string, DiagnosticCode>>;
 export type CloudCode = (typeof CloudCode)[keyof typeof CloudCode];
 

@@ -108,3 +108,44 @@ test('New File offers the whole-job snippets of the language server, nothing sma
     ['job'],
   );
 });
+
+test('details of a succeeded task: its output as made (read facts) beside what the job planned', () => {
+  const succeeded: TaskRecord = {
+    ...failed,
+    status: 'Succeeded',
+    code: undefined,
+    message: undefined,
+    sentRequest: JSON.stringify({
+      action: 'CreateHighlightTask',
+      parameters: {
+        Type: 'Concat',
+        Output: { URI: 'oss://b/out.mp4', Container: 'mp4', MaxDuration: 30, Video: { TranscodeVideo: { Codec: 'h264', Resolution: '1280x720' } } },
+      },
+    }),
+  };
+  const text = unescaped(
+    renderTaskDetails(succeeded, {
+      jobPath: 'jobs/a.highlight.yaml',
+      jobExists: true,
+      live: undefined,
+      outputMedia: {
+        state: 'read',
+        facts: {
+          container: 'mp4',
+          durationSeconds: 29.96,
+          durationEstimated: false,
+          video: { codec: 'h264', width: 1280, height: 720, frameRate: 25 },
+          audio: null,
+        },
+        read: { requests: 2, bytes: 5000 },
+      },
+    }),
+  );
+  assert.match(text, /^## Output: planned and made$/m);
+  assert.match(text, /^\| Container \| mp4 \| mp4 \|$/m);
+  assert.match(text, /^\| Duration \| at most 30 s \| 29\.96 s \|$/m);
+  assert.match(text, /^\| Video \| h264 1280x720 \| h264, 1280×720, 25 fps \|$/m);
+  assert.match(text, /^\| Audio \| the first audio stream, copied \| none \|$/m);
+  // Without read facts there is no such section.
+  assert.doesNotMatch(unescaped(renderTaskDetails(succeeded, { jobPath: 'j', jobExists: true, live: undefined })), /planned and made/);
+});
