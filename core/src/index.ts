@@ -44,5 +44,17 @@ export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';
 export type { Locale, MessageBundle } from './shared/locale';
 export { ossUriProblem } from './shared/ossUri';
+export { storyboardJson, storyboardLayout } from './storyboard/layout';
+export type {
+  ListMode,
+  MediaFactsLookup,
+  StoryboardClip,
+  StoryboardEffect,
+  StoryboardJoin,
+  StoryboardJson,
+  StoryboardLayout,
+  StoryboardMusic,
+  StoryboardTransition,
+} from './storyboard/layout';
 export { validateJob } from './validate/validate';
 export { parserMessagesOf, YAML_ERROR_MESSAGES } from './validate/yamlErrors';
