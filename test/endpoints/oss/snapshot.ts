@@ -2,7 +2,7 @@
  * OSS's video snapshot (`GET <video>?x-oss-process=video/snapshot,t_<ms>,f_jpg|png,w_<px>,h_<px>,m_fast,ar_auto`), as the
  * local endpoint answers it: the parameters checked the way OSS documents them (400 InvalidArgument with the EC of
  * the bad parameter: 0053-00000101 t, …104 w, …105 h, …107 f, …109 a request it cannot parse), and a valid request
- * answered with a small committed frame (frame.jpg / frame.png: 160x90 colour bars reading "OSS snapshot",
+ * answered with a small committed frame (frameJpeg.jpg / framePng.png: 160x90 colour bars reading "OSS snapshot",
  * drawn once on a canvas in Chromium). It cannot decode video, so any `video/*` object gets that frame; OSS itself
  * takes frames from H.264 and H.265 videos only, and bills each one.
  */
@@ -45,6 +45,6 @@ let frames: { jpg: Buffer; png: Buffer } | undefined;
 
 /** The frame answered for a valid snapshot request, with its content type. */
 export function snapshotFrame(format: 'jpg' | 'png'): { readonly body: Buffer; readonly contentType: string } {
-  frames ??= { jpg: readFileSync(join(__dirname, 'frame.jpg')), png: readFileSync(join(__dirname, 'frame.png')) };
+  frames ??= { jpg: readFileSync(join(__dirname, 'frameJpeg.jpg')), png: readFileSync(join(__dirname, 'framePng.png')) };
   return format === 'jpg' ? { body: frames.jpg, contentType: 'image/jpeg' } : { body: frames.png, contentType: 'image/png' };
 }
