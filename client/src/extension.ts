@@ -11,6 +11,9 @@ import { createCloudSession, registerCloudFeatures } from './cloud';
 import { registerResultsFeature } from './results';
 import { CredentialStore } from './access/credentialStore';
 import { EndpointTrust, registerEndpointReview } from './access/endpointTrust';
+import { registerStoryboard } from './storyboard';
+import { RememberedMediaFacts } from './storyboard/mediaFacts';
+import { SnapshotThumbnails } from './storyboard/thumbnails';
 
 export type { ImmHighlightApi } from './api';
 
@@ -39,6 +42,10 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   context.subscriptions.push(results);
   context.subscriptions.push(registerSubmitFeature(context, api, credentials, trust, results));
   context.subscriptions.push(registerCloudFeatures(api, session, trust));
+  // The storyboard draws lengths from the media facts the checks read, and frames only when the user asks.
+  const media = new RememberedMediaFacts(session.onDidAnswer, session.onDidChange);
+  const thumbnails = new SnapshotThumbnails(session);
+  context.subscriptions.push(media, thumbnails, registerStoryboard(context, { media, thumbnails }));
   return api;
 }
 

@@ -6,7 +6,7 @@
   'use strict';
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('storyboard');
-  const ROWS = ['clips', 'transitions', 'music', 'sources'];
+  const ROWS = ['clips', 'transitions', 'music', 'sources', 'reel'];
   const MIN_ZOOM = 0.25;
   const MAX_ZOOM = 16;
   /** Room left of the first second for the row labels. */
@@ -15,7 +15,7 @@
   /** What survives a redraw and a reload of the page: zoom, scroll, the focused element. */
   let state = Object.assign({ zoom: 1, scrollLeft: 0, scrollTop: 0, focusedId: null }, vscode.getState() || {});
   let current = null;
-  let highlighted = null;
+  let highlighted = [];
 
   const save = () => vscode.setState(state);
 
@@ -82,7 +82,7 @@
     if (element.dropped) node.classList.add('dropped');
     if (element.pastCut) node.classList.add('past-cut');
     if (element.problems.length) node.classList.add('problem');
-    if (element.id === highlighted) node.classList.add('highlighted');
+    if (highlighted.includes(element.id)) node.classList.add('highlighted');
     node.style.left = `${GUTTER + element.startSeconds * pxPerSecond}px`;
     node.style.width = `${Math.max(6, element.lengthSeconds * pxPerSecond)}px`;
     if (element.imageUrl) {
@@ -251,14 +251,17 @@
     }
   });
 
-  function highlight(id) {
-    highlighted = id;
+  function highlight(ids) {
+    highlighted = Array.isArray(ids) ? ids : [];
     for (const node of root.querySelectorAll('.element.highlighted')) node.classList.remove('highlighted');
-    if (!id) return;
-    const node = root.querySelector(`.element[data-id="${CSS.escape(id)}"]`);
-    if (!node) return;
-    node.classList.add('highlighted');
-    node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    let first;
+    for (const id of highlighted) {
+      const node = root.querySelector(`.element[data-id="${CSS.escape(id)}"]`);
+      if (!node) continue;
+      node.classList.add('highlighted');
+      first = first || node;
+    }
+    if (first) first.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   let resizeTimer;
@@ -274,7 +277,7 @@
       current = { view: message.view, strings: message.strings };
       draw();
     } else if (message.type === 'highlight') {
-      highlight(message.id);
+      highlight(message.ids);
     }
   });
 

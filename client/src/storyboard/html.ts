@@ -41,7 +41,7 @@ export function storyboardHtml(sources: StoryboardPageSources): string {
 <html lang="${escapeHtml(sources.language)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(storyboardCsp(sources))}">
+<meta http-equiv="Content-Security-Policy" content="${storyboardCsp(sources).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(sources.title)}</title>
 <link rel="stylesheet" href="${escapeHtml(sources.styleUri)}">

@@ -32,7 +32,7 @@ export interface StoryboardState {
   readonly document: string | undefined;
   readonly view: StoryboardView | undefined;
   readonly drawn: { readonly ids: readonly string[]; readonly titles: readonly string[] } | undefined;
-  readonly highlighted: string | null;
+  readonly highlighted: readonly string[];
   readonly html: string | undefined;
   /** How many views were posted to the page: a redraw is a new one. */
   readonly posts: number;
@@ -53,7 +53,7 @@ export class StoryboardPanel implements vscode.Disposable {
   private document: vscode.TextDocument | undefined;
   private content: StoryboardContent | undefined;
   private drawn: StoryboardState['drawn'];
-  private highlighted: string | null = null;
+  private highlighted: readonly string[] = [];
   private imageOrigins = '';
   private posts = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -164,7 +164,7 @@ export class StoryboardPanel implements vscode.Disposable {
     }
     this.content = this.build({ text: document.getText(), fileName: fileName(document.uri), ...this.inputs.inputFor(document) });
     this.post({ type: 'view', view: this.content.view, strings: storyboardStrings() });
-    this.post({ type: 'highlight', id: this.highlighted });
+    this.post({ type: 'highlight', ids: this.highlighted });
   }
 
   private html(webview: vscode.Webview, imageOrigins: readonly string[]): string {
@@ -186,21 +186,21 @@ export class StoryboardPanel implements vscode.Disposable {
   }
 
   private highlightAt(position: vscode.Position | undefined): void {
-    const id = position && this.content ? this.elementAt(position) : null;
-    if (id === this.highlighted) return;
-    this.highlighted = id;
-    this.post({ type: 'highlight', id });
+    const ids = position && this.content ? this.elementsAt(position) : [];
+    if (ids.join('\n') === this.highlighted.join('\n')) return;
+    this.highlighted = ids;
+    this.post({ type: 'highlight', ids });
   }
 
-  /** The innermost entry under the cursor: a transition's range lies inside Edit, a clip's inside Sources. */
-  private elementAt(position: vscode.Position): string | null {
-    let best: { id: string; range: vscode.Range } | undefined;
-    for (const [id, entry] of this.content?.ranges ?? []) {
+  /** The elements of the innermost entry under the cursor (a transition drawn at each join it lands on shares one). */
+  private elementsAt(position: vscode.Position): string[] {
+    let best: vscode.Range | undefined;
+    for (const entry of this.content?.ranges.values() ?? []) {
       const range = toRange(entry);
-      if (!range.contains(position)) continue;
-      if (!best || best.range.contains(range)) best = { id, range };
+      if (range.contains(position) && (!best || best.contains(range))) best = range;
     }
-    return best?.id ?? null;
+    if (!best) return [];
+    return [...(this.content?.ranges ?? [])].filter(([, entry]) => toRange(entry).isEqual(best)).map(([id]) => id);
   }
 
   /** A message of the page; the state command passes one in as the page would (the tests' click). */

@@ -4,11 +4,14 @@
  * page is plain JavaScript and reads these shapes as documented here.
  */
 
-/** What an element stands for: a clip of a Concat job, a transition between two, background music, a source of Retrieval/Compose. */
-export type StoryboardElementKind = 'clip' | 'transition' | 'music' | 'source';
+/**
+ * What an element stands for: a clip of a Concat job, a transition between two, background music; a source of a
+ * Retrieval or Compose job and the reel it becomes (its MaxDuration).
+ */
+export type StoryboardElementKind = 'clip' | 'transition' | 'music' | 'source' | 'reel';
 
 /** The rows of the drawing, top to bottom. */
-export type StoryboardRow = 'clips' | 'transitions' | 'music' | 'sources';
+export type StoryboardRow = 'clips' | 'transitions' | 'music' | 'sources' | 'reel';
 
 export interface StoryboardElement {
   /** Stable across redraws while the entry keeps its place (`clip:0`, `transition:1`, `music:0`): focus and highlight follow it. */
@@ -69,8 +72,8 @@ export interface StoryboardStrings {
 
 export type ToWebview =
   | { readonly type: 'view'; readonly view: StoryboardView; readonly strings: StoryboardStrings }
-  /** The element of the entry under the job editor's cursor, or null. */
-  | { readonly type: 'highlight'; readonly id: string | null };
+  /** The elements of the entry under the job editor's cursor (a transition may land on several joins); empty for none. */
+  | { readonly type: 'highlight'; readonly ids: readonly string[] };
 
 export type FromWebview =
   /** The page's script runs and waits for the view. */

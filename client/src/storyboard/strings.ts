@@ -16,6 +16,7 @@ export function storyboardStrings(): StoryboardStrings {
       transitions: vscode.l10n.t('Transitions'),
       music: vscode.l10n.t('Music'),
       sources: vscode.l10n.t('Sources'),
+      reel: vscode.l10n.t('Reel'),
     },
     keyboardHelp: vscode.l10n.t('Click or press Enter on an element to select it in the job; arrow keys move between elements; Ctrl+wheel zooms.'),
   };
