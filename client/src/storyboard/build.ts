@@ -230,7 +230,8 @@ export function buildStoryboard(input: StoryboardInput): StoryboardContent {
     title: input.fileName,
     summary,
     note,
-    extentSeconds: Math.ceil(extent * 1.02),
+    // Room after the last second for the end markers' labels.
+    extentSeconds: Math.ceil(extent * 1.1),
     cutSeconds,
     outputSeconds: concat ? layout.outputSeconds : null,
     elements,

@@ -227,9 +227,10 @@ export class StoryboardPanel implements vscode.Disposable {
     const open = vscode.window.visibleTextEditors.find((e) => e.document === document);
     const editor = await vscode.window.showTextDocument(document, {
       viewColumn: open?.viewColumn ?? vscode.ViewColumn.One,
-      selection: range,
       preserveFocus: false,
     });
+    // The cursor at the entry's start, the whole entry selected: the line numbers name where it begins.
+    editor.selection = new vscode.Selection(range.end, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return true;
   }
