@@ -44,6 +44,7 @@ export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';
 export type { Locale, MessageBundle } from './shared/locale';
 export { ossUriProblem } from './shared/ossUri';
+export { mediaFactsLookup } from './storyboard/facts';
 export { storyboardJson, storyboardLayout } from './storyboard/layout';
 export type {
   ListMode,
@@ -56,5 +57,10 @@ export type {
   StoryboardMusic,
   StoryboardTransition,
 } from './storyboard/layout';
+export { secondsText } from './storyboard/seconds';
+export { storyboardSummary } from './storyboard/summary';
+export { escapeXml, STORYBOARD_STYLE, storyboardSvg } from './storyboard/svg';
+export type { StoryboardSvgOptions } from './storyboard/svg';
+export { storyboardText } from './storyboard/text';
 export { validateJob } from './validate/validate';
 export { parserMessagesOf, YAML_ERROR_MESSAGES } from './validate/yamlErrors';

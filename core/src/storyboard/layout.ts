@@ -195,7 +195,7 @@ export function storyboardLayout(doc: JobDocument, factsOf: MediaFactsLookup): S
   const laidJoins = joins.map((join) => ({ ...join, atSeconds: clips[join.afterClip + 1]?.atSeconds ?? null }));
 
   const timelineSeconds = concat ? timelineOf(clips) : null;
-  const outputSeconds = timelineSeconds === null ? null : maxDurationSeconds === null ? timelineSeconds : Math.min(timelineSeconds, maxDurationSeconds);
+  const outputSeconds = concat ? outputOf(clips, timelineSeconds, maxDurationSeconds) : null;
   const footageSeconds = concat ? null : sumOrNull(sources.map((source) => source.lengthSeconds));
 
   const playsMusic = edit.BackgroundMusicMode === 'Random' || edit.BackgroundMusicMode === 'Sequential';
@@ -470,6 +470,14 @@ function timelineOf(clips: readonly StoryboardClip[]): number | null {
   const last = clips[clips.length - 1];
   if (!last || last.atSeconds === null || last.outputLengthSeconds === null) return null;
   return round(last.atSeconds + last.outputLengthSeconds);
+}
+
+/** The output's length: the clips' total cut at MaxDuration; also known when the clips of known length already reach the cut. */
+function outputOf(clips: readonly StoryboardClip[], timelineSeconds: number | null, maxDurationSeconds: number | null): number | null {
+  if (maxDurationSeconds === null) return timelineSeconds;
+  if (timelineSeconds !== null) return Math.min(timelineSeconds, maxDurationSeconds);
+  const reach = Math.max(0, ...clips.map((clip) => (clip.atSeconds === null ? 0 : clip.atSeconds + (clip.outputLengthSeconds ?? 0))));
+  return reach >= maxDurationSeconds ? maxDurationSeconds : null;
 }
 
 function modeOf(value: unknown): ListMode {

@@ -268,6 +268,14 @@ describe('storyboard layout: cut line, effects, music', () => {
     assert.equal(layout.maxDurationSeconds, 20);
   });
 
+  test('the output is known to be MaxDuration long when the clips before an unknown one already reach the cut', () => {
+    const reaching = storyboardLayout(parseJob(concat(THREE, '', '  MaxDuration: 8\n')), NO_FACTS);
+    assert.equal(reaching.timelineSeconds, null);
+    assert.equal(reaching.outputSeconds, 8);
+    const short = storyboardLayout(parseJob(concat(THREE, '', '  MaxDuration: 12\n')), NO_FACTS);
+    assert.equal(short.outputSeconds, null);
+  });
+
   test('Sequential effects go to the clips in order, cycling; Random ones may go to any clip', () => {
     const effects = (mode: string) => `  VfxEffectMode: ${mode}
   VfxEffects:
