@@ -44,6 +44,7 @@ export { t } from './shared/l10n';
 export { localeFromEnvironment, localeOf, useLocale } from './shared/locale';
 export type { Locale, MessageBundle } from './shared/locale';
 export { ossUriProblem } from './shared/ossUri';
+export { clipLine, effectNames, judgementOf, musicAgainstOutput } from './storyboard/describe';
 export { mediaFactsLookup } from './storyboard/facts';
 export { storyboardJson, storyboardLayout } from './storyboard/layout';
 export type {
