@@ -117,7 +117,7 @@
     root.appendChild(header);
     if (view.empty) {
       root.appendChild(el('p', 'empty', view.empty));
-      vscode.postMessage({ type: 'drawn', ids: [], titles: [] });
+      vscode.postMessage({ type: 'drawn', ids: [], titles: [], images: [] });
       return;
     }
     root.appendChild(toolbar(strings));
@@ -197,7 +197,12 @@
       if (again && document.hasFocus()) again.focus({ preventScroll: true });
     }
     save();
-    vscode.postMessage({ type: 'drawn', ids: drawn.map((e) => e.id), titles: drawn.map((e) => e.title) });
+    vscode.postMessage({
+      type: 'drawn',
+      ids: drawn.map((e) => e.id),
+      titles: drawn.map((e) => e.title),
+      images: drawn.filter((e) => e.imageUrl).map((e) => e.id),
+    });
   }
 
   /** The element to go to from `node` with an arrow key: along its row, or the nearest one in the row above or below. */

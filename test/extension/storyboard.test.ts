@@ -2,12 +2,15 @@
  * The storyboard in a real extension host: Show Storyboard opens it beside the job without taking the focus, the page
  * reports what it drew (one element per clip), an edit redraws it by message (the page is not reloaded), a click on a
  * clip (the page's message, handed in through the state command) selects its Sources entry, the cursor highlights its
- * element, and it follows the active job editor.
+ * element, and it follows the active job editor. Thumbnails against the local OSS endpoint: off by default, on from the
+ * User settings only, a presigned snapshot URL in a message (never the HTML), images allowed from that host only.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../client/src/commandIds';
 import type { StoryboardState } from '../../client/src/storyboard/panel';
+import { TEST_ACCESS_KEY } from '../endpoints/imm/server';
+import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
 import { activatedApi, openJob, revert, waitFor } from './helpers';
 
 const JOB = 'valid-concat.highlight.yaml';
@@ -99,5 +102,61 @@ describe('storyboard', () => {
     await waitFor('the storyboard to follow', async () => ((await state()).document === other.document.uri.toString() ? true : undefined));
     await vscode.window.showTextDocument(editor.document);
     await waitFor('the storyboard to come back', async () => ((await state()).document === editor.document.uri.toString() ? true : undefined));
+  });
+});
+
+describe('storyboard thumbnails', () => {
+  const config = () => vscode.workspace.getConfiguration('immHighlight');
+  let oss: OssEndpoint;
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    await activatedApi();
+    oss = await startOssEndpoint();
+    await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
+    await config().update('ossEndpoint', oss.url, vscode.ConfigurationTarget.Global);
+    await config().update('cloudChecks', 'onSubmit', vscode.ConfigurationTarget.Global);
+    editor = await openJob(JOB);
+  });
+
+  after(async () => {
+    const tab = storyboardTab();
+    if (tab) await vscode.window.tabGroups.close(tab);
+    await vscode.commands.executeCommand('immHighlight.clearAccessKey');
+    for (const key of ['ossEndpoint', 'cloudChecks', 'storyboard.thumbnails']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await config().update('storyboard.thumbnails', undefined, vscode.ConfigurationTarget.Workspace);
+    await revert(editor.document);
+    await oss.close();
+  });
+
+  it('turned on in the User settings: each clip shows its first frame, a presigned OSS snapshot the page may load from that host only', async () => {
+    await vscode.commands.executeCommand(Commands.showStoryboard, editor.document.uri);
+    await waitFor('the storyboard', async () => (await state()).drawn);
+    assert.equal((await state()).view!.elements[0]!.imageUrl, undefined, 'off by default');
+
+    await config().update('storyboard.thumbnails', true, vscode.ConfigurationTarget.Global);
+    const drawn = await waitFor('a frame for the first clip', async () => {
+      const now = await state();
+      return now.view?.elements[0]?.imageUrl && now.html?.includes('img-src') ? now : undefined;
+    });
+    const url = new URL(drawn.view!.elements[0]!.imageUrl!);
+    assert.equal(url.origin, oss.url);
+    assert.equal(decodeURIComponent(url.pathname), '/test-bucket/videos/keynote.mp4');
+    assert.equal(url.searchParams.get('x-oss-process'), 'video/snapshot,t_12000,f_jpg,w_320', 'the frame at StartTime');
+    assert.match(drawn.html!, new RegExp(`img-src ${oss.url.replace(/[.]/g, '\\.')}"`), 'images from the OSS host only');
+    assert.ok(!drawn.html!.includes(url.search), 'the presigned URL is not in the HTML');
+    await waitFor('the page to draw the frame', async () => (await state()).drawn?.images.includes('clip:0'));
+    // The page loads it: the endpoint sees a presigned, valid snapshot request, and answers it with a frame.
+    await waitFor('the page to load the frame', () =>
+      oss.requests.find((r) => r.presigned && r.signatureValid && r.url.includes('x-oss-process=video%2Fsnapshot') && r.status === 200),
+    );
+  });
+
+  it('a workspace value can only turn them off', async () => {
+    await config().update('storyboard.thumbnails', false, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the frames to go', async () => {
+      const now = await state();
+      return now.view && now.view.elements.every((e) => e.imageUrl === undefined) && !now.html?.includes('img-src') ? true : undefined;
+    });
   });
 });

@@ -31,7 +31,7 @@ export interface StoryboardState {
   readonly visible: boolean;
   readonly document: string | undefined;
   readonly view: StoryboardView | undefined;
-  readonly drawn: { readonly ids: readonly string[]; readonly titles: readonly string[] } | undefined;
+  readonly drawn: { readonly ids: readonly string[]; readonly titles: readonly string[]; readonly images: readonly string[] } | undefined;
   readonly highlighted: readonly string[];
   readonly html: string | undefined;
   /** How many views were posted to the page: a redraw is a new one. */
@@ -210,7 +210,7 @@ export class StoryboardPanel implements vscode.Disposable {
         this.redraw();
         return true;
       case 'drawn':
-        this.drawn = { ids: message.ids, titles: message.titles };
+        this.drawn = { ids: message.ids, titles: message.titles, images: message.images };
         this.drawnEmitter.fire();
         return true;
       case 'reveal':

@@ -80,8 +80,8 @@ export type FromWebview =
   | { readonly type: 'ready' }
   /** A click or Enter on an element: reveal its entry in the job. */
   | { readonly type: 'reveal'; readonly id: string }
-  /** What the page drew, for the tests (and the state command): the ids and titles in order. */
-  | { readonly type: 'drawn'; readonly ids: readonly string[]; readonly titles: readonly string[] };
+  /** What the page drew, for the tests (and the state command): the ids and titles in order, the ids with a frame. */
+  | { readonly type: 'drawn'; readonly ids: readonly string[]; readonly titles: readonly string[]; readonly images: readonly string[] };
 
 /** Reads a message of the page; anything else (an old page, a stray message) is undefined. */
 export function fromWebview(message: unknown): FromWebview | undefined {
@@ -94,7 +94,7 @@ export function fromWebview(message: unknown): FromWebview | undefined {
     case 'reveal':
       return typeof m.id === 'string' ? { type: 'reveal', id: m.id } : undefined;
     case 'drawn':
-      return strings(m.ids) && strings(m.titles) ? { type: 'drawn', ids: m.ids, titles: m.titles } : undefined;
+      return strings(m.ids) && strings(m.titles) ? { type: 'drawn', ids: m.ids, titles: m.titles, images: strings(m.images) ? m.images : [] } : undefined;
     default:
       return undefined;
   }

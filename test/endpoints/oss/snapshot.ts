@@ -2,12 +2,11 @@
  * OSS's video snapshot (`GET <video>?x-oss-process=video/snapshot,t_<ms>,f_jpg|png,w_<px>,h_<px>,m_fast,ar_auto`), as the
  * local endpoint answers it: the parameters checked the way OSS documents them (400 InvalidArgument with the EC of
  * the bad parameter: 0053-00000101 t, …104 w, …105 h, …107 f, …109 a request it cannot parse), and a valid request
- * answered with a small committed frame (frameJpeg.jpg / framePng.png: 160x90 colour bars reading "OSS snapshot",
- * drawn once on a canvas in Chromium). It cannot decode video, so any `video/*` object gets that frame; OSS itself
- * takes frames from H.264 and H.265 videos only, and bills each one.
+ * answered with a small committed frame (./frames: 160x90 colour bars reading "OSS snapshot"). It cannot decode
+ * video, so any `video/*` object gets that frame; OSS itself takes frames from H.264 and H.265 videos only, and bills
+ * each one.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { FRAME_JPEG_BASE64, FRAME_PNG_BASE64 } from './frames';
 
 export type SnapshotRequest =
   | { readonly ok: true; readonly format: 'jpg' | 'png'; readonly timeMs: number; readonly width: number; readonly height: number }
@@ -45,6 +44,6 @@ let frames: { jpg: Buffer; png: Buffer } | undefined;
 
 /** The frame answered for a valid snapshot request, with its content type. */
 export function snapshotFrame(format: 'jpg' | 'png'): { readonly body: Buffer; readonly contentType: string } {
-  frames ??= { jpg: readFileSync(join(__dirname, 'frameJpeg.jpg')), png: readFileSync(join(__dirname, 'framePng.png')) };
+  frames ??= { jpg: Buffer.from(FRAME_JPEG_BASE64, 'base64'), png: Buffer.from(FRAME_PNG_BASE64, 'base64') };
   return format === 'jpg' ? { body: frames.jpg, contentType: 'image/jpeg' } : { body: frames.png, contentType: 'image/png' };
 }

@@ -6,7 +6,12 @@ import { fromWebview } from '../../../../client/src/storyboard/protocol';
 test('the page messages are read; anything else is ignored', () => {
   assert.deepEqual(fromWebview({ type: 'ready' }), { type: 'ready' });
   assert.deepEqual(fromWebview({ type: 'reveal', id: 'clip:1', extra: 1 }), { type: 'reveal', id: 'clip:1' });
-  assert.deepEqual(fromWebview({ type: 'drawn', ids: ['clip:0'], titles: ['a.mp4'] }), { type: 'drawn', ids: ['clip:0'], titles: ['a.mp4'] });
+  assert.deepEqual(fromWebview({ type: 'drawn', ids: ['clip:0'], titles: ['a.mp4'], images: ['clip:0'] }), {
+    type: 'drawn',
+    ids: ['clip:0'],
+    titles: ['a.mp4'],
+    images: ['clip:0'],
+  });
   for (const junk of [
     null,
     'reveal',
