@@ -550,7 +550,7 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await page.locator('#status\\.editor\\.mode', { hasText: 'IMM Highlight Job' }).waitFor();
   });
 
-  step('the Storyboard CodeLens draws the demo Concat job beside it, clips to scale; a click on a clip selects it in the job', async () => {
+  step('the Storyboard CodeLens draws the demo Concat job beside it, clips to scale; arrow keys and Enter, or a click, select a clip in the job', async () => {
     await page.keyboard.press('Control+Shift+E');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'concat.highlight.yaml' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'concat.highlight.yaml' }).waitFor();
@@ -579,9 +579,15 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
       log(`README storyboard screenshot written to ${process.env.E2E_STORYBOARD_SCREENSHOT}`);
     }
 
-    await demo.click();
-    // The second Sources item (line 8) is selected in the job.
+    // Keyboard: the right arrow goes to the next clip, Enter selects its Sources item (line 8) in the job.
+    await keynote.focus();
+    await page.keyboard.press('ArrowRight');
+    await webview.locator('.element.clip:focus', { hasText: 'product-demo.mp4' }).waitFor();
+    await page.keyboard.press('Enter');
     await page.locator('#status\\.editor\\.selection', { hasText: /Ln 8, Col 5 \(\d+ selected\)/ }).waitFor();
+    // The mouse: a click on the first clip selects its item (line 5).
+    await keynote.click();
+    await page.locator('#status\\.editor\\.selection', { hasText: /Ln 5, Col 5 \(\d+ selected\)/ }).waitFor();
     const tab = page.locator('.tabs-container .tab', { hasText: 'Storyboard: concat.highlight.yaml' });
     await tab.getByRole('button', { name: /^Close/ }).click();
     await tab.waitFor({ state: 'detached' });
