@@ -1,9 +1,11 @@
 /** The cloud checks as the CLI runs them: one IMM client, one OSS connection and one cache for all files. */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { JobDocument } from '../../core/src/index';
-import { createImmClient, type CredentialSource, type ImmClient } from '../../api/src/index';
-import { createOssConnection, type OssConnection } from '../../api/src/oss/index';
+import { t, type CloudAnswers, type JobDocument } from '../../core/src/index';
+import { createImmClient, ImmApiError, type CredentialSource, type ImmClient } from '../../api/src/index';
+import { createOssConnection, OssError, type OssConnection } from '../../api/src/oss/index';
 import { CloudAnswerCache, cloudCheckJob } from '../../api/src/cloud/index';
+import { UsageError } from './io';
+import { serviceFlags } from './serviceFlags';
 import { TOOL } from './version';
 
 export interface CloudFlags {
@@ -19,6 +21,8 @@ export interface CloudChecker {
   readonly oss: OssConnection;
   readonly region: string;
   check(doc: JobDocument, signal?: AbortSignal): Promise<Diagnostic[]>;
+  /** The checks' diagnostics and the answers behind them (undefined when nothing was asked). */
+  inspect(doc: JobDocument, signal?: AbortSignal): Promise<{ diagnostics: Diagnostic[]; answers: CloudAnswers | undefined }>;
 }
 
 /** Throws ImmApiError / OssError (kind 'endpoint') for endpoint values that cannot work. */
@@ -36,12 +40,57 @@ export function createCloudChecker(flags: CloudFlags): CloudChecker {
   const oss = createOssConnection({ credentials, timeoutMs: flags.timeoutMs, ...(flags.ossEndpoint ? { endpoint: flags.ossEndpoint } : {}) });
   const region = imm.endpoint.regionId;
   const cache = new CloudAnswerCache();
+  const inspect = async (doc: JobDocument, signal?: AbortSignal) => {
+    let answers: CloudAnswers | undefined;
+    const diagnostics = await cloudCheckJob(doc, { imm, oss, region, cache, ...(signal ? { signal } : {}) }, (answered) => (answers = answered));
+    return { diagnostics, answers };
+  };
   return {
     imm,
     oss,
     region,
-    check: (doc, signal) => cloudCheckJob(doc, { imm, oss, region, cache, ...(signal ? { signal } : {}) }),
+    check: async (doc, signal) => (await inspect(doc, signal)).diagnostics,
+    inspect,
   };
+}
+
+/** The `--cloud` flags of validate and storyboard, as node:util parseArgs reads them. */
+export interface CloudCommandFlags {
+  readonly region?: string | undefined;
+  readonly endpoint?: string | undefined;
+  readonly 'oss-endpoint'?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly timeout?: string | undefined;
+}
+
+/**
+ * The checker a `--cloud` command runs, or the sentence saying why none can run (no credentials could be used):
+ * said once, plainly, instead of a warning per resource. Bad flags are usage errors.
+ */
+export async function openCloudChecker(
+  values: CloudCommandFlags,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ checker: CloudChecker } | { noCredentials: string }> {
+  const service = serviceFlags(values, env, { endpoint: true, ossEndpoint: true });
+  let checker: CloudChecker;
+  try {
+    checker = createCloudChecker({ region: service.region, endpoint: service.endpoint, ossEndpoint: service.ossEndpoint, profile: values.profile, timeoutMs });
+  } catch (error) {
+    if (error instanceof ImmApiError || error instanceof OssError) throw new UsageError(error.message);
+    throw error;
+  }
+  const missing = await checker.oss.identity().then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  return missing === undefined ? { checker } : { noCredentials: missing.replace(/\s*(Nothing was submitted\.|未提交任何内容。)$/, '') };
+}
+
+/** `--region` and the other cloud flags mean nothing without `--cloud`: a usage error naming the first. */
+export function requireCloudFlag(values: CloudCommandFlags & { readonly cloud?: boolean | undefined }): void {
+  const cloudOnly = (['region', 'endpoint', 'oss-endpoint', 'profile', 'timeout'] as const).filter((flag) => values[flag] !== undefined);
+  if (!values.cloud && cloudOnly.length) throw new UsageError(t('{0} goes with --cloud (the checks against the cloud).', `--${cloudOnly[0]}`));
 }
 
 /** Static and cloud findings of one file in the order of the text. */

@@ -6,6 +6,7 @@ import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
 import { escapeControl } from './terminal';
 import { outputCommand } from './outputCommand';
+import { storyboardCommand } from './storyboardCommand';
 import { submitCommand } from './submitCommand';
 import { validateCommand } from './validateCommand';
 import { TOOL } from './version';
@@ -59,11 +60,19 @@ Commands:
                                            (default 20)
       --oss-endpoint URL                   Send OSS requests (and point presigned URLs) at this host
                                            (default $IMM_HIGHLIGHT_OSS_ENDPOINT)
+  storyboard <file>                         The job drawn to scale: clips in output order with in and out
+                                           points, transitions (and which IMM drops), music, the total
+                                           and the Output.MaxDuration cut; exit 1 if the job has errors
+      --format text|json|svg               One line per clip (default), JSON, or a standalone SVG image
+      --cloud                              Run the cloud checks as validate --cloud does and take the
+                                           media facts they read; without it, lengths the job does not
+                                           declare are unknown
+      --region R / --endpoint URL / --oss-endpoint URL / --profile P / --timeout S   With --cloud
   schema                                    Print the JSON schema of a job
 
 Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
 
-Credentials (submit, output, validate --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+Credentials (submit, output, validate --cloud, storyboard --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 (/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
 --profile), ~/.alibabacloud/credentials, the ECS instance RAM role, or ALIBABA_CLOUD_CREDENTIALS_URI.
 
@@ -107,12 +116,14 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         return await submitCommand(rest, io);
       case 'output':
         return await outputCommand(rest, io);
+      case 'storyboard':
+        return await storyboardCommand(rest, io);
       case 'schema':
         if (rest.length) throw new UsageError(t('schema takes no arguments.'));
         io.stdout(`${JSON.stringify(requestSchema, null, 2)}\n`);
         return Exit.Ok;
       default:
-        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, schema.', command));
+        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, storyboard, schema.', command));
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

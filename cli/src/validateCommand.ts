@@ -2,14 +2,11 @@
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { CliCode, DIAGNOSTIC_SOURCE, parseJob, validateJob, t } from '../../core/src/index';
-import { ImmApiError } from '../../api/src/index';
-import { OssError } from '../../api/src/oss/errors';
-import { byPosition, createCloudChecker, type CloudChecker } from './cloud';
+import { byPosition, openCloudChecker, requireCloudFlag, type CloudChecker } from './cloud';
 import { displayPath, expandFiles, readJobText } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { countBySeverity, formatJson, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
 import { TOOL } from './version';
-import { serviceFlags } from './serviceFlags';
 
 export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[]): OutputFormat {
   const format = (value ?? 'text') as OutputFormat;
@@ -33,35 +30,16 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     },
   });
   const format = parseFormat(values.format, ['text', 'json', 'sarif']);
-  const cloudOnly = (['region', 'endpoint', 'oss-endpoint', 'profile', 'timeout'] as const).filter((flag) => values[flag] !== undefined);
-  if (!values.cloud && cloudOnly.length) throw new UsageError(t('{0} goes with --cloud (the checks against the cloud).', `--${cloudOnly[0]}`));
+  requireCloudFlag(values);
   const files = await expandFiles(positionals, io.cwd);
   let cloud: CloudChecker | undefined;
   if (values.cloud) {
-    const service = serviceFlags(values, io.env, { endpoint: true, ossEndpoint: true });
-    try {
-      cloud = createCloudChecker({
-        region: service.region,
-        endpoint: service.endpoint,
-        ossEndpoint: service.ossEndpoint,
-        profile: values.profile,
-        timeoutMs: seconds('timeout', values.timeout, 10),
-      });
-    } catch (error) {
-      if (error instanceof ImmApiError || error instanceof OssError) throw new UsageError(error.message);
-      throw error;
-    }
-    // Without credentials no check can run: say so once, plainly, instead of a warning per resource and exit 0.
-    const missing = await cloud.oss.identity().then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
-    );
-    if (missing !== undefined) {
-      io.stderr(
-        `highlight-task: ${t('validate --cloud needs Alibaba Cloud credentials, and none could be used: {0}', missing.replace(/\s*(Nothing was submitted\.|未提交任何内容。)$/, ''))}\n`,
-      );
+    const opened = await openCloudChecker(values, io.env, seconds('timeout', values.timeout, 10));
+    if ('noCredentials' in opened) {
+      io.stderr(`highlight-task: ${t('validate --cloud needs Alibaba Cloud credentials, and none could be used: {0}', opened.noCredentials)}\n`);
       return Exit.Failure;
     }
+    cloud = opened.checker;
   }
 
   const reports: FileReport[] = [];

@@ -9,3 +9,11 @@ export function formatSize(bytes: number): string {
   }
   return `${unit === 0 ? n : n.toFixed(1)} ${units[unit]}`;
 }
+
+/**
+ * Seconds as the checks' messages state them: to the millisecond, trailing zeros dropped (`40.107`, `40.1`, `12`), so
+ * the fact that decides a finding is never rounded onto the value it is compared with.
+ */
+export function formatSeconds(seconds: number): string {
+  return String(Math.round(seconds * 1000) / 1000);
+}

@@ -187,7 +187,7 @@ export function storyboardLayout(doc: JobDocument, factsOf: MediaFactsLookup): S
   sources.forEach((source, index) => {
     const atSeconds = concat && at !== null ? round(at / speed) : null;
     const outputLengthSeconds = source.lengthSeconds === null ? null : round(source.lengthSeconds / speed);
-    const clipEffects = effects.filter((effect) => effect.clips.includes(index)).map((effect) => effect.index);
+    const clipEffects = concat ? effectsOnClip(index, effectMode, effects.length) : [];
     clips.push({ ...source, atSeconds, outputLengthSeconds, effects: clipEffects });
     const overlap = index < joins.length ? joins[index]!.overlapSeconds : 0;
     at = at === null || source.lengthSeconds === null || overlap === null ? null : at + source.lengthSeconds - overlap;
@@ -435,6 +435,13 @@ function layJoins(joinCount: number, mode: ListMode, items: readonly TransitionI
     }
   }
   return joins;
+}
+
+/** The effects on a clip, by the rule placesOf applies from the effects' side (asked per clip, it stays linear). */
+function effectsOnClip(clip: number, mode: ListMode, listLength: number): number[] {
+  if (listLength === 0) return [];
+  if (mode === 'Random') return Array.from({ length: listLength }, (_, index) => index);
+  return mode === 'Sequential' ? [clip % listLength] : [];
 }
 
 function effectOf(doc: JobDocument, item: unknown, index: number, listLength: number, mode: ListMode, clipCount: number): StoryboardEffect {

@@ -1,9 +1,6 @@
-/** Seconds as the storyboard prints them: at most three decimals, no trailing zeros (`12.5`, `40.1`, `3`). */
-export function secondsNumber(seconds: number): string {
-  return String(Math.round(seconds * 1000) / 1000);
-}
+import { formatSeconds } from '../cloud/format';
 
-/** Seconds with their unit: `12.5 s`. */
+/** Seconds with their unit, as the storyboard prints them: `12.5 s` (to the millisecond, as the checks state them). */
 export function secondsText(seconds: number): string {
-  return `${secondsNumber(seconds)} s`;
+  return `${formatSeconds(seconds)} s`;
 }

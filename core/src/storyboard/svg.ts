@@ -53,6 +53,8 @@ const PAD = 16;
 const CHAR_PX = 6.4;
 const ROW = { title: 22, rulerLabel: 44, rulerLine: 50, labelsA: 68, labelsB: 82, clips: 92, clipHeight: 64, markers: 170, below: 180 };
 const TICK_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
+/** A year of footage: longer spans are not drawn to scale. */
+const MAX_DRAWN_SECONDS = 366 * 24 * 3600;
 
 /** The storyboard as a standalone SVG document. */
 export function storyboardSvg(layout: StoryboardLayout, options: StoryboardSvgOptions = {}): string {
@@ -61,14 +63,16 @@ export function storyboardSvg(layout: StoryboardLayout, options: StoryboardSvgOp
   const focus = options.focusable ? ' tabindex="0"' : '';
   const plan = planOf(layout);
   const usable = width - 2 * PAD;
-  const scale = plan.extent > 0 ? usable / plan.extent : 0;
-  const x = (seconds: number) => PAD + seconds * scale;
+  // A job can name absurd lengths (1e308 s): past what a drawing can hold, nothing is drawn to scale.
+  const drawable = plan.extent > 0 && plan.extent <= MAX_DRAWN_SECONDS;
+  const scale = drawable ? usable / plan.extent : 0;
+  const x = (seconds: number) => PAD + (Number.isFinite(seconds) ? seconds * scale : 0);
   const body: string[] = [];
   const summary = storyboardSummary(layout) ?? t('No sources to draw.');
   const title = `${layout.type ?? t('(no Type)')}: ${summary}`;
   body.push(`<text x="${PAD}" y="${ROW.title}" font-weight="600">${esc(title)}</text>`);
 
-  if (plan.extent > 0) body.push(ruler(plan, scale, x));
+  if (drawable) body.push(ruler(plan, scale, x));
   const concat = layout.type === 'Concat';
   // Transition labels alternate between two rows, so that those of short clips do not print over each other.
   layout.joins.forEach((join, j) => body.push(joinElement(layout, join, plan, x, scale, j % 2 === 0 ? ROW.labelsA : ROW.labelsB, focus)));
@@ -86,7 +90,7 @@ export function storyboardSvg(layout: StoryboardLayout, options: StoryboardSvgOp
     y += 34;
   }
   const bottom = y - 8;
-  const cut = concat && plan.extent > 0 ? layout.maxDurationSeconds : null;
+  const cut = concat && drawable ? layout.maxDurationSeconds : null;
   if (cut !== null) {
     const past = PAD + usable - x(cut);
     if (past > 0)
@@ -165,7 +169,9 @@ function planOf(layout: StoryboardLayout): DrawingPlan {
 }
 
 function ruler(plan: DrawingPlan, scale: number, x: (seconds: number) => number): string {
-  const step = TICK_STEPS.find((candidate) => candidate * scale >= 64) ?? TICK_STEPS[TICK_STEPS.length - 1]!;
+  // Ticks at least 64 px apart: the steps a person reads, then multiples of two hours for longer spans.
+  const last = TICK_STEPS[TICK_STEPS.length - 1]!;
+  const step = TICK_STEPS.find((candidate) => candidate * scale >= 64) ?? last * Math.ceil(64 / scale / last);
   const parts = [`<line x1="${px(x(0))}" y1="${ROW.rulerLine}" x2="${px(x(plan.extent))}" y2="${ROW.rulerLine}"/>`];
   for (let tick = 0; tick <= plan.extent + 1e-9; tick = Math.round((tick + step) * 1000) / 1000) {
     if (tick > plan.knownUntil + 1e-9) break;
@@ -336,24 +342,36 @@ function markerLine(className: string, at: number, top: number, bottom: number, 
   );
 }
 
-/** Words to lines of at most `width` characters (a longer word keeps its own line). */
-function wrap(text: string, width: number): string[] {
+/** Wide (CJK) characters: each is a word of its own and takes two columns. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+/g;
+
+/**
+ * Text to lines of at most `width` columns (a Latin character one, a CJK character two): broken at spaces, and
+ * between CJK characters, which Chinese writes without spaces. A longer word keeps a line of its own.
+ */
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
+  let used = 0;
+  for (const token of text.match(TOKENS) ?? []) {
+    const blank = token.trim() === '';
+    const size = WIDE.test(token) ? 2 : token.length;
+    if (used + size > width && line.trim() !== '' && !blank) {
+      lines.push(line.trimEnd());
+      line = '';
+      used = 0;
     }
+    if (blank && line === '') continue;
+    line += token;
+    used += size;
   }
-  if (line) lines.push(line);
+  if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
 }
 
 function px(value: number): string {
-  return String(Math.round(value * 10) / 10);
+  return Number.isFinite(value) ? String(Math.round(value * 10) / 10) : '0';
 }
 
 /**

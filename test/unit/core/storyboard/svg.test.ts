@@ -5,7 +5,7 @@ import { parseJob } from '../../../../core/src/parse/document';
 import type { MediaFacts } from '../../../../core/src/cloud/mediaFacts';
 import { storyboardLayout, type MediaFactsLookup } from '../../../../core/src/storyboard/layout';
 import { clipLine } from '../../../../core/src/storyboard/describe';
-import { escapeXml, storyboardSvg } from '../../../../core/src/storyboard/svg';
+import { escapeXml, storyboardSvg, wrap } from '../../../../core/src/storyboard/svg';
 import { allElements, parseXml, textOf, type XmlElement } from './xmlTree';
 
 function facts(durationSeconds: number): MediaFacts {
@@ -188,5 +188,36 @@ Output:
     assert.match(reel!.attributes['aria-label']!, /at most 15 s .*Highlight: Pets/);
     assert.match(titleOf(parsed), /2 sources, 60 s of footage, become a reel of at most 15 s/);
     assert.equal(parseXml(storyboardSvg(storyboardLayout(parseJob(''), lookup))).name, 'svg');
+  });
+});
+
+describe('storyboard robustness', () => {
+  const odd = [
+    'Type: Concat\nSources: oss://a/b.mp4\n',
+    'Type: Concat\nSources:\n  - just text\n  - URI: 42\n    StartTime: abc\n    Duration: -3\n',
+    'Type: Concat\nSources:\n  - URI: oss://media/big.mp4\n    Duration: 1e308\n  - URI: oss://media/big.mp4\n    Duration: 1e308\nOutput:\n  MaxDuration: 1e308\n',
+    'Type: Concat\nSources:\n  - URI: oss://media/big.mp4\n    Duration: 1e12\n',
+    'Type: Concat\nSources:\n  - URI: oss://media/a.mp4\n    Duration: 0.001\n  - URI: oss://media/b.mp4\n    Duration: 0.001\nEdit:\n  TransitionMode: Random\n  Transitions:\n    - Transition: fade\n      Weight: 0\n      Duration: 5\n',
+    'Type: Concat\nSources:\n  - URI: oss://media/a.mp4\nEdit:\n  TransitionMode: Sequential\n  Transitions: {fade: 1}\n  VfxEffectMode: Sequential\n  VfxEffects: [1, null]\n  BackgroundMusicMode: Random\n  BackgroundMusics: [null, {URI: [1]}]\nOutput:\n  Speed: 7\n  MaxDuration: 0\n',
+    'Type: Retrieval\nSources: []\nHighlight: Pets\nOutput: 3\n',
+    '- a list\n',
+    'Type: [Concat]\nSources:\n  - URI: oss://media/a.mp4\n',
+  ];
+  for (const text of odd) {
+    test(`draws an odd job without failing: ${JSON.stringify(text.slice(0, 60))}`, () => {
+      const layout = storyboardLayout(parseJob(text), lookup);
+      const root = parseXml(storyboardSvg(layout));
+      assert.equal(root.name, 'svg');
+      assert.ok(!storyboardSvg(layout).includes('NaN'));
+      assert.equal(kind(root, 'clip').length, layout.clips.length);
+    });
+  }
+});
+
+describe('wrapping the notes', () => {
+  test('breaks at spaces, and between CJK characters counted two columns wide', () => {
+    assert.deepEqual(wrap('one two three four', 9), ['one two', 'three', 'four']);
+    assert.deepEqual(wrap('假定：转场归属于它之前的片段', 10), ['假定：转场', '归属于它之', '前的片段']);
+    assert.deepEqual(wrap('a-very-long-word x', 5), ['a-very-long-word', 'x']);
   });
 });
