@@ -12,7 +12,7 @@ import { registerResultsFeature } from './results';
 import { CredentialStore } from './access/credentialStore';
 import { EndpointTrust, registerEndpointReview } from './access/endpointTrust';
 import { registerStoryboard } from './storyboard';
-import { RememberedMediaFacts } from './storyboard/mediaFacts';
+import { NO_MEDIA_FACTS } from './storyboard/mediaFacts';
 import { SnapshotThumbnails } from './storyboard/thumbnails';
 
 export type { ImmHighlightApi } from './api';
@@ -42,10 +42,10 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   context.subscriptions.push(results);
   context.subscriptions.push(registerSubmitFeature(context, api, credentials, trust, results));
   context.subscriptions.push(registerCloudFeatures(api, session, trust));
-  // The storyboard draws lengths from the media facts the checks read, and frames only when the user asks.
-  const media = new RememberedMediaFacts(session.onDidAnswer, session.onDidChange);
+  // The storyboard: frames only when the user asks. Its lengths come from the job, and from the media facts the
+  // checks read once they read them (issue 23's media view, through checkedMediaFacts); none are read yet.
   const thumbnails = new SnapshotThumbnails(session);
-  context.subscriptions.push(media, thumbnails, registerStoryboard(context, { media, thumbnails }));
+  context.subscriptions.push(thumbnails, registerStoryboard(context, { media: NO_MEDIA_FACTS, thumbnails }));
   return api;
 }
 

@@ -8,7 +8,7 @@ import { ImmClient } from '../../../api/src/client';
 import type { ResolvedIdentity } from '../../../api/src/credentials';
 import { OssConnection } from '../../../api/src/oss/client';
 import { abandonable, answerKeyPrefix, CloudAnswerCache, cloudCheckJob, headObjectAnswer, objectAnswerKey } from '../../../api/src/cloud/index';
-import type { CloudAnswers, ObjectAnswer, JobDocument } from '../../../core/src/index';
+import type { ObjectAnswer, JobDocument } from '../../../core/src/index';
 import type { CredentialStore } from '../access/credentialStore';
 import type { PendingEndpoint } from '../access/endpointConsent';
 import type { EndpointTrust } from '../access/endpointTrust';
@@ -41,9 +41,6 @@ export class CloudSession implements vscode.Disposable {
   readonly cache = new CloudAnswerCache();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly answered = new vscode.EventEmitter<CloudAnswers>();
-  /** What each finished check read (the storyboard keeps its media facts); `onDidChange` means they may be stale. */
-  readonly onDidAnswer = this.answered.event;
   private clients: { key: string; value: Promise<CloudClients> } | undefined;
   private readonly listeners: vscode.Disposable[];
 
@@ -134,11 +131,7 @@ export class CloudSession implements vscode.Disposable {
     );
     if (!clients || clients === 'endpointNotAccepted') return clients;
     if (!(await clients.oss.identity().catch(() => undefined))) return undefined;
-    return cloudCheckJob(
-      doc,
-      { imm: clients.imm, oss: clients.oss, region: clients.imm.endpoint.regionId, cache: this.cache, ...(signal ? { signal } : {}) },
-      (answers) => this.answered.fire(answers),
-    );
+    return cloudCheckJob(doc, { imm: clients.imm, oss: clients.oss, region: clients.imm.endpoint.regionId, cache: this.cache, ...(signal ? { signal } : {}) });
   }
 
   /**
@@ -170,6 +163,5 @@ export class CloudSession implements vscode.Disposable {
   dispose(): void {
     for (const listener of this.listeners) listener.dispose();
     this.changed.dispose();
-    this.answered.dispose();
   }
 }

@@ -18,7 +18,7 @@ export function storyboardLensTitle(layout: Pick<StoryboardLayout, 'type' | 'out
 export class StoryboardCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly listener: vscode.Disposable;
+  private readonly listener: { dispose(): void };
 
   constructor(private readonly media: MediaFactsSource) {
     this.listener = media.onDidChange(() => this.changed.fire());
@@ -28,7 +28,7 @@ export class StoryboardCodeLens implements vscode.CodeLensProvider, vscode.Dispo
     const doc = parseJob(document.getText());
     const sources = keyRange(doc, ['Sources']);
     if (!sources) return [];
-    const layout = storyboardLayout(doc, (uri) => this.media.factsOf(uri));
+    const layout = storyboardLayout(doc, (uri) => this.media.factsOf(document, uri));
     const range = new vscode.Range(sources.start.line, sources.start.character, sources.end.line, sources.end.character);
     return [
       new vscode.CodeLens(range, {

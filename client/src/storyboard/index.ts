@@ -42,7 +42,7 @@ export function registerStoryboard(context: vscode.ExtensionContext, deps: Story
   const panel = new StoryboardPanel(context.extensionUri, buildStoryboard, {
     inputFor: (document) => ({
       problems: problemsOf(document),
-      mediaFacts: (uri) => deps.media.factsOf(uri),
+      mediaFacts: (uri) => deps.media.factsOf(document, uri),
       imageOf: (uri, startSeconds) => thumbnails?.imageOf(document.uri, uri, startSeconds),
     }),
     onDidChange: changed.event,

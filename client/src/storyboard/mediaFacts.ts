@@ -1,57 +1,36 @@
 /**
- * The media facts the storyboard draws clip and music lengths from: only what the cloud checks already read
- * (`CloudAnswers.media`), kept until the identity, the settings or the trust change. The storyboard itself never
- * asks the cloud: on the web and with cloud checks off, lengths the job does not declare stay unknown.
+ * The media facts the storyboard draws clip and music lengths from: only what the cloud checks already read for the
+ * job (CloudAnswers.media, issue 23), never a request of its own. On the web, and with cloud checks off, there are
+ * none: lengths the job does not declare stay unknown (hatched).
  */
-import * as vscode from 'vscode';
-import type { CloudAnswers, MediaFacts } from '../../../core/src/index';
+import type * as vscode from 'vscode';
+import type { MediaAnswer, MediaFacts } from '../../../core/src/index';
 
 export interface MediaFactsSource {
-  /** The facts of `oss://bucket/key`, or undefined when they were not read (or could not be). */
-  factsOf(ossUri: string): MediaFacts | undefined;
-  readonly onDidChange: vscode.Event<void>;
+  /** The facts of `oss://bucket/key` as the last check of `document` read them; undefined when not read (or unreadable). */
+  factsOf(document: vscode.TextDocument, ossUri: string): MediaFacts | undefined;
+  readonly onDidChange: (listener: () => void) => { dispose(): void };
 }
 
 /** No facts at all: the web, where nothing is read. */
-export const NO_MEDIA_FACTS: MediaFactsSource = { factsOf: () => undefined, onDidChange: () => new vscode.Disposable(() => undefined) };
+export const NO_MEDIA_FACTS: MediaFactsSource = { factsOf: () => undefined, onDidChange: () => ({ dispose: () => undefined }) };
 
-export class RememberedMediaFacts implements MediaFactsSource, vscode.Disposable {
-  private readonly facts = new Map<string, MediaFacts>();
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private readonly listeners: vscode.Disposable[];
+/**
+ * What the cloud checks keep of each open job's media answers (the media view of issue 23: each source and music
+ * URI with its answer, dropped when an edit touches it, an event when they change).
+ */
+export interface CheckedMedia {
+  entries(document: vscode.TextDocument): readonly { readonly uri: string; readonly media: MediaAnswer }[];
+  readonly onDidChange: (listener: () => void) => { dispose(): void };
+}
 
-  /** `answers`: each finished check's answers; `reset`: the world they were read in changed (identity, settings, trust). */
-  constructor(answers: vscode.Event<CloudAnswers>, reset: vscode.Event<void>) {
-    this.listeners = [answers((a) => this.remember(a)), reset(() => this.clear())];
-  }
-
-  factsOf(ossUri: string): MediaFacts | undefined {
-    return this.facts.get(ossUri);
-  }
-
-  remember(answers: Pick<CloudAnswers, 'media'>): void {
-    let changed = false;
-    for (const [uri, answer] of answers.media ?? []) {
-      if (answer.state === 'read') {
-        if (this.facts.get(uri) !== answer.facts) changed = true;
-        this.facts.set(uri, answer.facts);
-      } else if (answer.state !== 'failed' && this.facts.delete(uri)) {
-        // Unreadable or archived now: its old length no longer holds. A failed read says nothing new.
-        changed = true;
-      }
-    }
-    if (changed) this.changed.fire();
-  }
-
-  clear(): void {
-    if (this.facts.size === 0) return;
-    this.facts.clear();
-    this.changed.fire();
-  }
-
-  dispose(): void {
-    for (const listener of this.listeners) listener.dispose();
-    this.changed.dispose();
-  }
+/** The storyboard's facts from the checks' media answers: a read answer's facts; unreadable, archived or failed ones have none. */
+export function checkedMediaFacts(checked: CheckedMedia): MediaFactsSource {
+  return {
+    factsOf: (document, ossUri) => {
+      const answer = checked.entries(document).find((entry) => entry.uri === ossUri)?.media;
+      return answer?.state === 'read' ? answer.facts : undefined;
+    },
+    onDidChange: (listener) => checked.onDidChange(listener),
+  };
 }

@@ -6,7 +6,7 @@
  * it off), as cloned job files must not spend the user's money.
  */
 import * as vscode from 'vscode';
-import { splitOssUri, type CloudAnswers } from '../../../core/src/index';
+import { splitOssUri } from '../../../core/src/index';
 import { backgroundLookupsAllowed } from '../cloud/backgroundLookups';
 import type { CloudSession } from '../cloud/session';
 import { snapshotProcess } from './snapshot';
@@ -34,18 +34,14 @@ interface Signed {
 export class SnapshotThumbnails implements vscode.Disposable {
   private readonly signed = new Map<string, Signed>();
   private readonly signing = new Set<string>();
-  /** Where each bucket is, from the checks' answers; the IMM region otherwise (IMM reads sources there). */
-  private readonly bucketRegions = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly listeners: vscode.Disposable[];
 
   constructor(private readonly session: CloudSession) {
     this.listeners = [
-      session.onDidAnswer((answers) => this.rememberRegions(answers)),
       session.onDidChange(() => {
         this.signed.clear();
-        this.bucketRegions.clear();
         this.changed.fire();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -86,7 +82,8 @@ export class SnapshotThumbnails implements vscode.Disposable {
     const seconds = vscode.workspace.getConfiguration('immHighlight', scope).get<number>('presignExpirySeconds', 900);
     try {
       const clients = await this.session.clientsFor(scope);
-      const region = this.bucketRegions.get(location.bucket) ?? clients.imm.endpoint.regionId;
+      // The IMM region: IMM reads sources only there (a bucket elsewhere is the checks' oss-bucket-other-region).
+      const region = clients.imm.endpoint.regionId;
       const url = await clients.oss.presignGet(location.bucket, region, location.key, seconds, { queries: { 'x-oss-process': snapshot } });
       this.signed.set(key, { url, origin: new URL(url).origin, renewAt: Date.now() + seconds * 1000 - RENEW_BEFORE_MS });
     } catch {
@@ -96,12 +93,6 @@ export class SnapshotThumbnails implements vscode.Disposable {
       this.signing.delete(key);
     }
     this.changed.fire();
-  }
-
-  private rememberRegions(answers: CloudAnswers): void {
-    for (const [bucket, answer] of answers.buckets) {
-      if (answer.state === 'found' || (answer.state === 'other-region' && answer.region)) this.bucketRegions.set(bucket, answer.region!);
-    }
   }
 
   dispose(): void {
