@@ -44,7 +44,7 @@ function clipDetails(clip: StoryboardClip): string[] {
   return [`${secondsText(clip.startSeconds)} \u2192 ${secondsText(clip.endSeconds ?? clip.startSeconds)}`, secondsText(clip.lengthSeconds)];
 }
 
-function concatDrafts(layout: StoryboardLayout, input: StoryboardInput): Draft[] {
+function concatDrafts(layout: StoryboardLayout, input: StoryboardInput, doc: ReturnType<typeof parseJob>): Draft[] {
   const drafts: Draft[] = [];
   const nominal = nominalOf(layout.clips.map((c) => c.outputLengthSeconds));
   const cut = layout.maxDurationSeconds;
@@ -95,7 +95,7 @@ function concatDrafts(layout: StoryboardLayout, input: StoryboardInput): Draft[]
         dropped: join.dropped === true,
         pastCut: cut !== null && at >= cut,
         // Under Random every join may get any transition: the whole list is the entry.
-        range: many ? undefined : transition.range,
+        range: many ? keyRange(doc, ['Edit', 'Transitions']) : transition.range,
       });
     }
   }
@@ -213,7 +213,7 @@ export function buildStoryboard(input: StoryboardInput): StoryboardContent {
     };
     return { view, ranges: new Map() };
   }
-  const clipDraft = concat ? concatDrafts(layout, input) : footageDrafts(layout, input, doc);
+  const clipDraft = concat ? concatDrafts(layout, input, doc) : footageDrafts(layout, input, doc);
   const clipEnd = Math.max(0, ...clipDraft.map((d) => d.startSeconds + d.lengthSeconds));
   const drafts = [...clipDraft, ...musicDrafts(layout, layout.outputSeconds ?? (clipEnd || NOMINAL_SECONDS))];
   const ranges = new Map<string, EntryRange>();

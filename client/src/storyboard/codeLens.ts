@@ -19,12 +19,28 @@ export class StoryboardCodeLens implements vscode.CodeLensProvider, vscode.Dispo
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly listener: { dispose(): void };
+  /** The lens of each document version: VS Code asks again on scrolls and focus changes, not only on edits. */
+  private readonly made = new Map<string, { version: number; lens: vscode.CodeLens[] }>();
 
   constructor(private readonly media: MediaFactsSource) {
-    this.listener = media.onDidChange(() => this.changed.fire());
+    this.listener = media.onDidChange(() => {
+      this.made.clear();
+      this.changed.fire();
+    });
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const key = document.uri.toString();
+    const made = this.made.get(key);
+    if (made?.version === document.version) return made.lens;
+    const lens = this.make(document);
+    // A few open jobs at a time; the oldest goes first.
+    if (this.made.size >= 20) this.made.delete(this.made.keys().next().value as string);
+    this.made.set(key, { version: document.version, lens });
+    return lens;
+  }
+
+  private make(document: vscode.TextDocument): vscode.CodeLens[] {
     const doc = parseJob(document.getText());
     const sources = keyRange(doc, ['Sources']);
     if (!sources) return [];
@@ -41,6 +57,7 @@ export class StoryboardCodeLens implements vscode.CodeLensProvider, vscode.Dispo
   }
 
   dispose(): void {
+    this.made.clear();
     this.listener.dispose();
     this.changed.dispose();
   }

@@ -144,3 +144,26 @@ test('Retrieval: the sources end to end and the reel of at most MaxDuration; no 
   assert.equal(empty.elements.length, 0);
   assert.ok(empty.empty);
 });
+
+test('under TransitionMode Random a join may get any transition: its element reveals the whole Transitions list', () => {
+  const job = [
+    'Type: Concat',
+    'Sources:',
+    '  - URI: oss://b/a.mp4',
+    '    Duration: 10',
+    '  - URI: oss://b/b.mp4',
+    '    Duration: 10',
+    'Edit:',
+    '  TransitionMode: Random',
+    '  Transitions:',
+    '    - Transition: fade',
+    '      Duration: 1',
+    '    - Transition: wipe',
+    '      Duration: 2',
+    '',
+  ].join('\n');
+  const { view, ranges } = buildStoryboard(input(job));
+  const join = view.elements.find((e) => e.id === 'transition:0')!;
+  assert.match(join.title, /fade, wipe/);
+  assert.equal(ranges.get('transition:0')!.start.line, 8, 'the Transitions key');
+});
