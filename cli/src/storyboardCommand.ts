@@ -67,9 +67,10 @@ export async function storyboardCommand(args: readonly string[], io: Io): Promis
   }
 
   const layout = storyboardLayout(doc, mediaFactsLookup(answers?.media));
+  // The picture marks the problems on its elements; JSON keeps the fixed shape (validate --format json has them).
   if (format === 'json') io.stdout(`${JSON.stringify(storyboardJson(layout), null, 2)}\n`);
-  else if (format === 'svg') io.stdout(storyboardSvg(layout));
-  else io.stdout(storyboardText(layout));
+  else if (format === 'svg') io.stdout(storyboardSvg(layout, { diagnostics }));
+  else io.stdout(storyboardText(layout, diagnostics));
 
   const errors = diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error).length;
   if (errors > 0) {

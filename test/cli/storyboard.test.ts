@@ -95,6 +95,18 @@ describe('highlight-task storyboard', () => {
     assert.equal(stderr, 'broken.highlight.yaml: 1 error; highlight-task validate lists them.\n');
   });
 
+  test('text and SVG mark the problems on an entry; JSON keeps its shape', async () => {
+    writeFileSync(join(dir, 'negative.highlight.yaml'), CONCAT.replace('StartTime: 5', 'StartTime: -5'));
+    const text = await storyboard(['negative.highlight.yaml']);
+    assert.equal(text.code, 1);
+    assert.match(text.stdout, /^Sources\[1\] .* {2}— error: .*StartTime.*$/m);
+    assert.doesNotMatch(text.stdout, /^Sources\[0\] .*error/m);
+    const svg = await storyboard(['negative.highlight.yaml', '--format', 'svg']);
+    assert.match(svg.stdout, /class="sb-clip sb-alternate sb-unknown sb-error" data-kind="clip" data-index="1"/);
+    const json = await storyboard(['negative.highlight.yaml', '--format', 'json']);
+    assert.deepEqual(Object.keys(JSON.parse(json.stdout) as object), ['type', 'clips', 'transitions', 'music', 'outputSeconds', 'maxDurationSeconds']);
+  });
+
   test('usage errors exit 2: a bad --format, no file or two, a missing file, a cloud flag without --cloud', async () => {
     const cases: [string[], RegExp][] = [
       [['reel.highlight.yaml', '--format', 'sarif'], /--format must be text, json, svg; not "sarif"/],

@@ -418,19 +418,22 @@ function layJoins(joinCount: number, mode: ListMode, items: readonly TransitionI
   const joins: StoryboardJoin[] = [];
   for (let join = 0; join < joinCount; join++) {
     const clipSeconds = lengths[join] ?? null;
+    // A crossfade cannot be longer than the clip it fades into: IMM's rule looks at one clip, the overlap at both.
+    const nextSeconds = lengths[join + 1] ?? null;
+    const overlapOf = (seconds: number): number => (nextSeconds === null ? seconds : Math.min(seconds, nextSeconds));
     if ((mode !== 'Sequential' && mode !== 'Random') || items.length === 0) {
       joins.push({ afterClip: join, atSeconds: null, transitions: [], dropped: null, overlapSeconds: 0 });
     } else if (mode === 'Sequential') {
       const item = items[join % items.length]!;
       const dropped = clipSeconds === null ? null : droppedOn(item, clipSeconds);
-      const overlapSeconds = dropped === null ? null : dropped ? 0 : (item.durationSeconds ?? 0);
+      const overlapSeconds = dropped === null ? null : dropped ? 0 : overlapOf(item.durationSeconds ?? 0);
       joins.push({ afterClip: join, atSeconds: null, transitions: [item.index], dropped, overlapSeconds });
     } else {
       const totalWeight = items.reduce((sum, item) => sum + item.weight, 0);
       const overlapSeconds =
         clipSeconds === null
           ? null
-          : round(items.reduce((sum, item) => sum + (droppedOn(item, clipSeconds) ? 0 : (item.durationSeconds ?? 0) * item.weight), 0) / totalWeight);
+          : round(items.reduce((sum, item) => sum + (droppedOn(item, clipSeconds) ? 0 : overlapOf(item.durationSeconds ?? 0) * item.weight), 0) / totalWeight);
       joins.push({ afterClip: join, atSeconds: null, transitions: items.map((item) => item.index), dropped: null, overlapSeconds });
     }
   }

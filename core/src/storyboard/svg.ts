@@ -1,6 +1,8 @@
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { t } from '../shared/l10n';
 import { clipLine, effectNames, judgementOf, musicAgainstOutput, oneLine } from './describe';
 import type { StoryboardClip, StoryboardJoin, StoryboardLayout, StoryboardMusic, StoryboardTransition } from './layout';
+import { problemsOn, problemsText, worstProblem } from './problems';
 import { secondsText } from './seconds';
 import { storyboardSummary } from './summary';
 
@@ -20,6 +22,8 @@ export interface StoryboardSvgOptions {
   readonly focusable?: boolean;
   /** Width of the image in pixels; default 960. */
   readonly width?: number;
+  /** The job's diagnostics: each element whose entry has an error or a warning is marked, and says it. */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 /** The default stylesheet: a light theme, each colour a custom property a host page may set. */
@@ -44,6 +48,10 @@ export const STORYBOARD_STYLE = `
 .sb-cut line { stroke: var(--sb-cut, #cf222e); stroke-width: 2; stroke-dasharray: 5 3; }
 .sb-root .sb-cut text { fill: var(--sb-cut, #cf222e); }
 .sb-past-cut { fill: var(--sb-background, #ffffff); fill-opacity: 0.65; pointer-events: none; }
+.sb-problem-mark { stroke: var(--sb-background, #ffffff); }
+.sb-error .sb-problem-mark { fill: var(--sb-error, #cf222e); }
+.sb-warning .sb-problem-mark { fill: var(--sb-warning, #9a6700); }
+.sb-root .sb-problem-mark + text { fill: var(--sb-background, #ffffff); font-weight: 700; }
 .sb-root [data-kind]:focus { outline: 2px solid var(--sb-focus, #0969da); }
 .sb-root .sb-selected .sb-clip-box, .sb-root .sb-selected .sb-music-box, .sb-root .sb-selected .sb-transition-box { stroke-width: 3; }
 `;
@@ -61,6 +69,7 @@ export function storyboardSvg(layout: StoryboardLayout, options: StoryboardSvgOp
   const width = options.width ?? WIDTH;
   const id = (name: string) => `${options.idPrefix ?? 'sb'}-${name}`;
   const focus = options.focusable ? ' tabindex="0"' : '';
+  const marks = markerOf(options.diagnostics ?? []);
   const plan = planOf(layout);
   const usable = width - 2 * PAD;
   // A job can name absurd lengths (1e308 s): past what a drawing can hold, nothing is drawn to scale.
@@ -75,8 +84,8 @@ export function storyboardSvg(layout: StoryboardLayout, options: StoryboardSvgOp
   if (drawable) body.push(ruler(plan, scale, x));
   const concat = layout.type === 'Concat';
   // Transition labels alternate between two rows, so that those of short clips do not print over each other.
-  layout.joins.forEach((join, j) => body.push(joinElement(layout, join, plan, x, scale, j % 2 === 0 ? ROW.labelsA : ROW.labelsB, focus)));
-  layout.clips.forEach((clip, i) => body.push(clipElement(layout, clip, plan.clips[i]!, x, scale, id, focus)));
+  layout.joins.forEach((join, j) => body.push(joinElement(layout, join, plan, x, scale, j % 2 === 0 ? ROW.labelsA : ROW.labelsB, focus, marks)));
+  layout.clips.forEach((clip, i) => body.push(clipElement(layout, clip, plan.clips[i]!, x, scale, id, focus, marks)));
   // Drawn over the clips, so that a transition's overlap shows on both.
   layout.joins.forEach((join) => body.push(joinBox(layout, join, plan, x, scale)));
 
@@ -86,7 +95,7 @@ export function storyboardSvg(layout: StoryboardLayout, options: StoryboardSvgOp
     y += 34;
   }
   for (const music of layout.music) {
-    body.push(musicElement(music, plan, x, scale, y, id, focus));
+    body.push(musicElement(music, plan, x, scale, y, id, focus, marks));
     y += 34;
   }
   const bottom = y - 8;
@@ -107,7 +116,7 @@ export function storyboardSvg(layout: StoryboardLayout, options: StoryboardSvgOp
   }
   y += 6;
   for (const transition of layout.transitions.filter((item) => item.clips.length === 0)) {
-    body.push(unplacedTransition(transition, y, focus));
+    body.push(unplacedTransition(transition, y, focus, marks));
     y += 18;
   }
   for (const assumption of layout.assumptions) {
@@ -176,7 +185,9 @@ function ruler(plan: DrawingPlan, scale: number, x: (seconds: number) => number)
   for (let tick = 0; tick <= plan.extent + 1e-9; tick = Math.round((tick + step) * 1000) / 1000) {
     if (tick > plan.knownUntil + 1e-9) break;
     parts.push(`<line x1="${px(x(tick))}" y1="${ROW.rulerLine}" x2="${px(x(tick))}" y2="${ROW.rulerLine + 5}"/>`);
-    parts.push(`<text x="${px(x(tick))}" y="${ROW.rulerLabel}" text-anchor="middle">${esc(secondsText(tick))}</text>`);
+    // The last label would be cut in half by the image's edge: it ends at its tick instead.
+    const anchor = x(tick) > x(plan.extent) - 20 ? 'end' : 'middle';
+    parts.push(`<text x="${px(x(tick))}" y="${ROW.rulerLabel}" text-anchor="${anchor}">${esc(secondsText(tick))}</text>`);
   }
   if (plan.knownUntil < plan.extent) {
     parts.push(
@@ -195,13 +206,16 @@ function clipElement(
   scale: number,
   id: (name: string) => string,
   focus: string,
+  marks: MarkerOf,
 ): string {
-  const label = clipLine(layout, clip);
   const left = x(plan.at);
+  const mark = marks(clip.range);
+  const label = clipLine(layout, clip) + mark.said;
   const w = px(Math.max(2, plan.length * scale));
   // Every other clip a shade darker: end to end, and overlapped by transitions, clips of one colour would merge.
   const classes = clip.index % 2 === 1 ? ['sb-clip', 'sb-alternate'] : ['sb-clip'];
   if (clip.lengthSeconds === null) classes.push('sb-unknown');
+  if (mark.className) classes.push(mark.className);
   if (layout.maxDurationSeconds !== null && clip.atSeconds !== null && clip.atSeconds >= layout.maxDurationSeconds) classes.push('sb-past');
   const box = `<rect class="sb-clip-box" x="${px(left)}" y="${ROW.clips}" width="${w}" height="${ROW.clipHeight}" rx="3"/>`;
   const hatch =
@@ -220,7 +234,7 @@ function clipElement(
   const clipPath = `<clipPath id="${id(`clip-${clip.index}`)}"><rect x="${px(left)}" y="${ROW.clips}" width="${w}" height="${ROW.clipHeight}"/></clipPath>`;
   return (
     `<g class="${classes.join(' ')}" data-kind="clip" data-index="${clip.index}" role="img" aria-label="${esc(label)}"${focus}>` +
-    `<title>${esc(label)}</title>${clipPath}${box}${hatch}<g clip-path="url(#${id(`clip-${clip.index}`)})">${texts}${effectMark}</g></g>`
+    `<title>${esc(label)}</title>${clipPath}${box}${hatch}<g clip-path="url(#${id(`clip-${clip.index}`)})">${texts}${effectMark}</g>${mark.badge(left + Number(w) - 9, ROW.clips + 9)}</g>`
   );
 }
 
@@ -233,6 +247,7 @@ function joinElement(
   scale: number,
   labelY: number,
   focus: string,
+  marks: MarkerOf,
 ): string {
   const transitions = join.transitions.map((index) => layout.transitions[index]).filter((item): item is StoryboardTransition => item !== undefined);
   if (transitions.length === 0) return '';
@@ -259,9 +274,12 @@ function joinElement(
     spoken = t('Join after Sources[{0}]: {1}, {2}', String(join.afterClip), names, verdict);
   }
   const middle = x(at) + overlap / 2;
+  const mark = marks(...transitions.map((item) => item.range));
+  spoken += mark.said;
+  if (mark.className) state += ` ${mark.className}`;
   return (
     `<g class="sb-transition${state}" data-kind="transition" data-index="${transitions[0]!.index}" data-transitions="${join.transitions.join(' ')}" data-join="${join.afterClip}" role="img" aria-label="${esc(spoken)}"${focus}>` +
-    `<title>${esc(spoken)}</title><text x="${px(middle)}" y="${labelY}" text-anchor="middle">${esc(shown)}</text>` +
+    `<title>${esc(spoken)}</title><text x="${px(middle)}" y="${labelY}" text-anchor="middle">${esc(shown)}</text>${mark.badge(middle - (shown.length * CHAR_PX) / 2 - 9, labelY - 4)}` +
     `<line class="sb-transition-box" x1="${px(middle)}" y1="${labelY + 3}" x2="${px(middle)}" y2="${ROW.clips}"/></g>`
   );
 }
@@ -281,11 +299,42 @@ function transitionName(transition: StoryboardTransition): string {
   return transition.durationSeconds === null ? name : `${name} ${secondsText(transition.durationSeconds)}`;
 }
 
+/** How an element shows the problems on its entries: a class, a sentence added to its name, a badge. */
+interface Marker {
+  readonly className: string;
+  readonly said: string;
+  badge(cx: number, cy: number): string;
+}
+
+type MarkerOf = (...ranges: (Range | undefined)[]) => Marker;
+
+const UNMARKED: Marker = { className: '', said: '', badge: () => '' };
+
+function markerOf(diagnostics: readonly Diagnostic[]): MarkerOf {
+  return (...ranges) => {
+    if (diagnostics.length === 0) return UNMARKED;
+    const problems = [...new Set(ranges.flatMap((range) => problemsOn(range, diagnostics)))];
+    const worst = worstProblem(problems);
+    if (!worst) return UNMARKED;
+    return {
+      className: worst === 'error' ? 'sb-error' : 'sb-warning',
+      said: ` — ${problemsText(problems)}`,
+      badge: (cx, cy) =>
+        `<circle class="sb-problem-mark" cx="${px(cx)}" cy="${px(cy)}" r="7"/><text x="${px(cx)}" y="${px(cy + 4)}" text-anchor="middle">!</text>`,
+    };
+  };
+}
+
 /** A transition that is at no join (the mode does not use the list, or the joins ran out): a greyed line with why. */
-function unplacedTransition(transition: StoryboardTransition, y: number, focus: string): string {
-  const label = `${t('Transition {0}', String(transition.index))} ${transitionName(transition)}: ${judgementOf(transition)}`;
-  const state = transition.takesEffect === false ? ' sb-dropped' : ' sb-uncertain';
-  return `<g class="sb-transition${state}" data-kind="transition" data-index="${transition.index}" role="img" aria-label="${esc(label)}"${focus}><title>${esc(label)}</title><text x="${PAD}" y="${px(y + 4)}">${esc(label)}</text></g>`;
+function unplacedTransition(transition: StoryboardTransition, y: number, focus: string, marks: MarkerOf): string {
+  const mark = marks(transition.range);
+  const shown = `${t('Transition {0}', String(transition.index))} ${transitionName(transition)}: ${judgementOf(transition)}`;
+  const label = shown + mark.said;
+  const state = (transition.takesEffect === false ? ' sb-dropped' : ' sb-uncertain') + (mark.className ? ` ${mark.className}` : '');
+  return (
+    `<g class="sb-transition${state}" data-kind="transition" data-index="${transition.index}" role="img" aria-label="${esc(label)}"${focus}><title>${esc(label)}</title>` +
+    `${mark.badge(PAD + 6, y)}<text x="${mark.className ? PAD + 16 : PAD}" y="${px(y + 4)}">${esc(shown)}</text></g>`
+  );
 }
 
 function musicElement(
@@ -296,19 +345,21 @@ function musicElement(
   y: number,
   id: (name: string) => string,
   focus: string,
+  marks: MarkerOf,
 ): string {
   const length = music.lengthSeconds === null ? t('length unknown') : secondsText(music.lengthSeconds);
   const against = musicAgainstOutput(music);
-  const label = `${t('Music')} ${oneLine(music.uri)}, ${length}: ${against}`;
+  const mark = marks(music.range);
+  const label = `${t('Music')} ${oneLine(music.uri)}, ${length}: ${against}${mark.said}`;
   const drawn = music.lengthSeconds === null ? plan.extent : Math.min(music.lengthSeconds, plan.extent);
   const w = px(Math.max(2, drawn * scale));
-  const classes = `sb-music${music.plays ? '' : ' sb-silent'}${music.lengthSeconds === null ? ' sb-unknown' : ''}`;
+  const classes = `sb-music${music.plays ? '' : ' sb-silent'}${music.lengthSeconds === null ? ' sb-unknown' : ''}${mark.className ? ` ${mark.className}` : ''}`;
   const box = `<rect class="sb-music-box" x="${px(x(0))}" y="${y}" width="${w}" height="20" rx="3"/>`;
   const hatch = music.lengthSeconds === null ? `<rect fill="url(#${id('hatch')})" x="${px(x(0))}" y="${y}" width="${w}" height="20"/>` : '';
   const text = `\u266a ${oneLine(music.fileName || music.uri)} \u00b7 ${length} \u00b7 ${against}`;
   return (
     `<g class="${classes}" data-kind="music" data-index="${music.index}" role="img" aria-label="${esc(label)}"${focus}>` +
-    `<title>${esc(label)}</title>${box}${hatch}<text x="${px(PAD + 4)}" y="${y + 14}">${esc(text)}</text></g>`
+    `<title>${esc(label)}</title>${box}${hatch}<text x="${px(PAD + (mark.className ? 20 : 4))}" y="${y + 14}">${esc(text)}</text>${mark.badge(PAD + 9, y + 10)}</g>`
   );
 }
 

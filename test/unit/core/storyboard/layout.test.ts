@@ -178,6 +178,22 @@ describe('storyboard layout: transitions', () => {
     assert.deepEqual(fade!.range, { start: { line: 11, character: 6 }, end: { line: 12, character: 19 } });
   });
 
+  test('an effective transition overlaps no more than the clip it fades into: the output is never shorter than a clip', () => {
+    const sources = `  - URI: oss://media/a.mp4
+    Duration: 10
+  - URI: oss://media/b.mp4
+    Duration: 6`;
+    const edit = `  TransitionMode: Sequential
+  Transitions:
+    - Transition: fade
+      Duration: 5`;
+    // 5 s on the 10 s clip takes effect (5 <= 10 - 1); with the next clip 4 s long it can overlap only 4 s.
+    const layout = storyboardLayout(parseJob(concat(sources.replace('Duration: 6', 'Duration: 4'), edit)), FACTS);
+    assert.equal(layout.joins[0]!.overlapSeconds, 4);
+    assert.equal(layout.outputSeconds, 10);
+    assert.equal(storyboardLayout(parseJob(concat(sources, edit)), FACTS).outputSeconds, 11);
+  });
+
   test('Sequential: a transition past the joins lands nowhere', () => {
     const sources = `  - URI: oss://media/a.mp4
     Duration: 5

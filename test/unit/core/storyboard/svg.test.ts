@@ -2,6 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseJob } from '../../../../core/src/parse/document';
+import { validateJob } from '../../../../core/src/validate/validate';
+import { storyboardText } from '../../../../core/src/storyboard/text';
 import type { MediaFacts } from '../../../../core/src/cloud/mediaFacts';
 import { storyboardLayout, type MediaFactsLookup } from '../../../../core/src/storyboard/layout';
 import { clipLine } from '../../../../core/src/storyboard/describe';
@@ -219,5 +221,59 @@ describe('wrapping the notes', () => {
     assert.deepEqual(wrap('one two three four', 9), ['one two', 'three', 'four']);
     assert.deepEqual(wrap('假定：转场归属于它之前的片段', 10), ['假定：转场', '归属于它之', '前的片段']);
     assert.deepEqual(wrap('a-very-long-word x', 5), ['a-very-long-word', 'x']);
+  });
+});
+
+describe('problems on the storyboard', () => {
+  const text = `ProjectName: p
+Type: Concat
+Sources:
+  - URI: oss://media/a.mp4
+    Duration: 10
+  - URI: oss://media/b.mp4
+    StartTime: -1
+Edit:
+  Mode: Sequential
+  TransitionMode: Sequential
+  Transitions:
+    - Transition: fade
+      Duration: 9
+  BackgroundMusicMode: Sequential
+  BackgroundMusics:
+    - URI: oss://media/song.mp3
+      Volume: 99
+Output:
+  URI: oss://out/reel.mp4
+  Container: mp4
+`;
+  const doc = parseJob(text);
+  const diagnostics = validateJob(doc);
+  const layout = storyboardLayout(doc, lookup);
+
+  test('marks each element whose entry has an error or a warning, and says it in its name', () => {
+    const root = parseXml(storyboardSvg(layout, { diagnostics }));
+    const classOf = (element: XmlElement | undefined) => element?.attributes.class?.split(' ') ?? [];
+    const [first, second] = kind(root, 'clip');
+    assert.ok(!classOf(first).includes('sb-error'), 'Sources[0] is fine');
+    assert.ok(classOf(second).includes('sb-error'), second!.attributes.class);
+    assert.match(second!.attributes['aria-label']!, / — error: .*StartTime/);
+    assert.ok(allElements(second!).some((element) => element.attributes.class === 'sb-problem-mark'));
+    const [music] = kind(root, 'music');
+    assert.ok(classOf(music).includes('sb-error') || classOf(music).includes('sb-warning'), music!.attributes.class);
+    assert.match(music!.attributes['aria-label']!, /Volume/);
+    // Without diagnostics nothing is marked.
+    assert.ok(!allElements(parseXml(storyboardSvg(layout))).some((element) => element.attributes.class === 'sb-problem-mark'));
+  });
+
+  test('the text ends the line of an entry with its problems', () => {
+    const lines = storyboardText(layout, diagnostics).split('\n');
+    assert.match(
+      lines.find((line) => line.startsWith('Sources[1]'))!,
+      / {2}— error: .*StartTime/,
+    );
+    assert.doesNotMatch(
+      lines.find((line) => line.startsWith('Sources[0]'))!,
+      /error/,
+    );
   });
 });
