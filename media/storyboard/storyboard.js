@@ -81,7 +81,7 @@
     if (!element.lengthKnown) node.classList.add('unknown');
     if (element.dropped) node.classList.add('dropped');
     if (element.pastCut) node.classList.add('past-cut');
-    if (element.problems.length) node.classList.add('problem');
+    if (element.problem) node.classList.add('problem', `problem-${element.problem}`);
     if (highlighted.includes(element.id)) node.classList.add('highlighted');
     node.style.left = `${GUTTER + element.startSeconds * pxPerSecond}px`;
     node.style.width = `${Math.max(6, element.lengthSeconds * pxPerSecond)}px`;

@@ -10,10 +10,13 @@ import {
   keyRange,
   musicAgainstOutput,
   parseJob,
+  problemsOn,
+  problemsText,
   secondsText,
   storyboardLayout,
   storyboardSummary,
   t,
+  worstProblem,
   type StoryboardClip,
   type StoryboardLayout,
 } from '../../../core/src/index';
@@ -24,14 +27,6 @@ import type { StoryboardElement, StoryboardView } from './protocol';
 const NOMINAL_SECONDS = 10;
 
 type Draft = Omit<StoryboardElement, 'problems' | 'accessibleName'> & { readonly facts: string; readonly range: EntryRange | undefined };
-
-const overlaps = (a: EntryRange, b: EntryRange): boolean =>
-  !(
-    a.end.line < b.start.line ||
-    (a.end.line === b.start.line && a.end.character <= b.start.character) ||
-    b.end.line < a.start.line ||
-    (b.end.line === a.start.line && b.end.character <= a.start.character)
-  );
 
 /** The width to draw an unknown length at: the mean of the known ones, so it neither dwarfs nor hides them. */
 function nominalOf(lengths: readonly (number | null)[]): number {
@@ -219,10 +214,16 @@ export function buildStoryboard(input: StoryboardInput): StoryboardContent {
   const ranges = new Map<string, EntryRange>();
   const elements = drafts.map(({ facts, range, ...element }): StoryboardElement => {
     if (range) ranges.set(element.id, range);
-    const problems = range ? input.problems.filter((p) => overlaps(p.range, range)).map((p) => p.message) : [];
+    const found = problemsOn(range, input.problems);
+    const worst = worstProblem(found);
     const hatched = element.lengthKnown ? '' : ` (${t('drawn at a nominal width')})`;
-    const issues = problems.length ? ` ${t('Problems: {0}', problems.join(' '))}` : '';
-    return { ...element, problems, accessibleName: `${facts}${hatched}${issues}` };
+    const issues = found.length ? ` ${t('Problems: {0}', problemsText(found))}` : '';
+    return {
+      ...element,
+      problems: found.map((d) => problemsText([d])),
+      ...(worst ? { problem: worst } : {}),
+      accessibleName: `${facts}${hatched}${issues}`,
+    };
   });
   const cutSeconds = concat ? layout.maxDurationSeconds : null;
   const extent = Math.max(NOMINAL_SECONDS, ...elements.map((e) => e.startSeconds + e.lengthSeconds), cutSeconds ?? 0);

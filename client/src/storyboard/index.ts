@@ -29,10 +29,12 @@ export interface StoryboardDeps {
   readonly thumbnails?: ThumbnailSource;
 }
 
+/** VS Code's diagnostics as LSP ones (severity Error 0 … Hint 3 becomes 1 … 4), for the core's problemsOn. */
 function problemsOf(document: vscode.TextDocument): StoryboardInput['problems'] {
   return vscode.languages.getDiagnostics(document.uri).map((d) => ({
     range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
     message: d.message,
+    severity: (d.severity + 1) as 1 | 2 | 3 | 4,
   }));
 }
 

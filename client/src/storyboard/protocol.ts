@@ -33,8 +33,10 @@ export interface StoryboardElement {
   readonly dropped: boolean;
   /** Starts at or after the output's cut line: faded. */
   readonly pastCut: boolean;
-  /** The diagnostics on its entry, as their messages. */
+  /** The errors and warnings on its entry, each in words (`error: …`). */
   readonly problems: readonly string[];
+  /** The worst of them, for the marking; absent when there are none. */
+  readonly problem?: 'error' | 'warning';
   /** The clip's first frame (thumbnails on only): a presigned URL, put only into this message, never into the page's HTML. */
   readonly imageUrl?: string;
 }

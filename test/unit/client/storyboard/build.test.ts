@@ -111,7 +111,10 @@ test('music is a bar from 0 as long as its facts say; problems on an entry are m
   const { view } = buildStoryboard(
     input(job, {
       mediaFacts: (uri) => (uri === 'oss://b/song.mp3' ? facts(40) : undefined),
-      problems: [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 27 } }, message: 'The object does not exist.' }],
+      problems: [
+        { range: { start: { line: 2, character: 11 }, end: { line: 2, character: 27 } }, message: 'The object does not exist.', severity: 1 },
+        { range: { start: { line: 2, character: 11 }, end: { line: 2, character: 27 } }, message: 'Only a hint.', severity: 4 },
+      ],
       imageOf: (uri, start) => (uri === 'oss://b/a.mp4' ? `https://b.oss-cn-hangzhou.aliyuncs.com/a.mp4?t=${start}` : undefined),
     }),
   );
@@ -119,8 +122,9 @@ test('music is a bar from 0 as long as its facts say; problems on an entry are m
   assert.deepEqual([music.startSeconds, music.lengthSeconds, music.lengthKnown, music.dropped], [0, 40, true, false]);
   assert.match(music.accessibleName, /longer than the output/);
   const clip = view.elements.find((e) => e.kind === 'clip')!;
-  assert.deepEqual(clip.problems, ['The object does not exist.']);
-  assert.match(clip.accessibleName, /Problems: The object does not exist\./);
+  assert.deepEqual(clip.problems, ['error: The object does not exist.'], 'errors and warnings are marked, hints are not');
+  assert.equal(clip.problem, 'error');
+  assert.match(clip.accessibleName, /Problems: error: The object does not exist\./);
   assert.equal(clip.imageUrl, 'https://b.oss-cn-hangzhou.aliyuncs.com/a.mp4?t=0');
   assert.equal(view.extentSeconds >= 40, true, 'the ruler reaches the end of the music');
 });
