@@ -584,10 +584,17 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await page.keyboard.press('ArrowRight');
     await webview.locator('.element.clip:focus', { hasText: 'product-demo.mp4' }).waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('#status\\.editor\\.selection', { hasText: /Ln 8, Col 5 \(\d+ selected\)/ }).waitFor();
+    // What a person sees: the item selected in the job, and the breadcrumbs at it (the status bar's line and column
+    // show only while the editor has the focus).
+    const selectedAt = async (item: string, line: string): Promise<void> => {
+      await page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: item }).waitFor();
+      await page.locator('.monaco-editor .line-numbers.active-line-number', { hasText: new RegExp(`^${line}$`) }).waitFor();
+      await page.locator('.monaco-editor .selected-text').first().waitFor();
+    };
+    await selectedAt('Sources[1]', '8');
     // The mouse: a click on the first clip selects its item (line 5).
     await keynote.click();
-    await page.locator('#status\\.editor\\.selection', { hasText: /Ln 5, Col 5 \(\d+ selected\)/ }).waitFor();
+    await selectedAt('Sources[0]', '5');
     const tab = page.locator('.tabs-container .tab', { hasText: 'Storyboard: concat.highlight.yaml' });
     await tab.getByRole('button', { name: /^Close/ }).click();
     await tab.waitFor({ state: 'detached' });
