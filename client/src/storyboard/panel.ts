@@ -44,6 +44,14 @@ const nonce = (): string => {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 };
 
+/** The view without its presigned URLs (a credential while they live): other extensions can run the state command too. */
+function redacted(view: StoryboardView): StoryboardView {
+  return {
+    ...view,
+    elements: view.elements.map(({ imageUrl, ...element }) => (imageUrl ? { ...element, imageUrl: `${new URL(imageUrl).origin}/…` } : element)),
+  };
+}
+
 const fileName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 const toRange = (range: EntryRange): vscode.Range => new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -240,7 +248,7 @@ export class StoryboardPanel implements vscode.Disposable {
       open: this.panel !== undefined,
       visible: this.panel?.visible ?? false,
       document: this.document?.uri.toString(),
-      view: this.content?.view,
+      view: this.content && redacted(this.content.view),
       drawn: this.drawn,
       highlighted: this.highlighted,
       html: this.panel?.webview.html,
