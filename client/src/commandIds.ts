@@ -36,6 +36,10 @@ export const Commands = {
   copyOutputUri: 'immHighlight.results.copyOutputUri',
   copyPresignedUrl: 'immHighlight.results.copyPresignedUrl',
   openInConsole: 'immHighlight.results.openInConsole',
+  // Storyboard
+  showStoryboard: 'immHighlight.showStoryboard',
+  /** Not in the palette: lets tests read what the storyboard drew and hand it a message as its webview would. */
+  storyboardState: 'immHighlight.storyboard.state',
 } as const;
 
 /** The results commands: the only ones the task view's tooltips may run from their links (`isTrusted.enabledCommands`). */

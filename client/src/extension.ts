@@ -12,6 +12,10 @@ import { createCloudSession, registerCloudFeatures } from './cloud';
 import { registerResultsFeature } from './results';
 import { CredentialStore } from './access/credentialStore';
 import { EndpointTrust, registerEndpointReview } from './access/endpointTrust';
+import { registerStoryboard } from './storyboard';
+import { checkedMediaFacts } from './storyboard/mediaFacts';
+import { MediaFactsView } from './cloud/mediaView';
+import { SnapshotThumbnails } from './storyboard/thumbnails';
 
 export type { ImmHighlightApi } from './api';
 
@@ -39,7 +43,12 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Lang
   const results = registerResultsFeature(credentials, trust, session);
   context.subscriptions.push(results);
   context.subscriptions.push(registerSubmitFeature(context, api, credentials, trust, results));
-  context.subscriptions.push(registerCloudFeatures(api, session, trust, diagnosticsPageOf(context.extensionUri)));
+  // The media facts the cloud checks read: the hover, the inlay hints and the storyboard's lengths show them.
+  const media = new MediaFactsView();
+  context.subscriptions.push(registerCloudFeatures(api, session, trust, diagnosticsPageOf(context.extensionUri), media));
+  // The storyboard: frames only when the user asks.
+  const thumbnails = new SnapshotThumbnails(session);
+  context.subscriptions.push(thumbnails, registerStoryboard(context, { media: checkedMediaFacts(media), thumbnails }));
   return api;
 }
 

@@ -63,6 +63,7 @@ export type { Locale, MessageBundle } from './shared/locale';
 export { ossUriProblem } from './shared/ossUri';
 export { clipLine, effectNames, judgementOf, musicAgainstOutput } from './storyboard/describe';
 export { mediaFactsLookup } from './storyboard/facts';
+export { problemsOn, problemsText, worstProblem } from './storyboard/problems';
 export { storyboardJson, storyboardLayout } from './storyboard/layout';
 export type {
   ListMode,

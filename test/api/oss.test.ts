@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { createOssConnection, OssError, parseOssEndpoint, type OssConnection } from '../../api/src/oss/index';
 import { canonicalUri, signature } from '../endpoints/oss/signature';
 import { startOssEndpoint, TEST_OSS_ACCESS_KEY, type OssEndpoint } from '../endpoints/oss/server';
+import { snapshotProcess } from '../../client/src/storyboard/snapshot';
 
 let endpoint: OssEndpoint;
 let oss: OssConnection;
@@ -161,6 +162,36 @@ describe('OSS module against the local endpoint', () => {
     } finally {
       await later.close();
     }
+  });
+
+  test("a presigned video snapshot (the storyboard's thumbnails) answers a frame; bad parameters get OSS's InvalidArgument with their EC", async () => {
+    const snapshotUrl = (key: string, process: string) => oss.presignGet('test-bucket', 'cn-hangzhou', key, 60, { queries: { 'x-oss-process': process } });
+    const url = await snapshotUrl('videos/keynote.mp4', snapshotProcess(12));
+    assert.match(url, /x-oss-process=video%2Fsnapshot%2Ct_12000%2Cf_jpg%2Cw_320/);
+    const frame = await fetch(url);
+    assert.equal(frame.status, 200);
+    assert.equal(frame.headers.get('content-type'), 'image/jpeg');
+    const bytes = Buffer.from(await frame.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xff, 0xd8, 0xff], 'a JPEG');
+    const logged = endpoint.requests.at(-1)!;
+    assert.equal(logged.presigned && logged.signatureValid, true);
+
+    const png = await fetch(await snapshotUrl('videos/keynote.mp4', 'video/snapshot,t_0,f_png'));
+    assert.equal(png.headers.get('content-type'), 'image/png');
+    const negative = await fetch(await snapshotUrl('videos/keynote.mp4', 'video/snapshot,t_-32,f_jpg'));
+    assert.equal(negative.status, 400);
+    const body = await negative.text();
+    assert.match(body, /<Code>InvalidArgument<\/Code>/);
+    assert.match(body, /<EC>0053-00000101<\/EC>/);
+    const format = await fetch(await snapshotUrl('videos/keynote.mp4', 'video/snapshot,t_0,f_32'));
+    assert.match(await format.text(), /<EC>0053-00000107<\/EC>/);
+    const image = await fetch(await snapshotUrl('videos/cover.jpg', 'video/snapshot,t_0,f_jpg'));
+    assert.equal(image.status, 400, 'a snapshot of an image is refused');
+    const missing = await fetch(await snapshotUrl('videos/none.mp4', 'video/snapshot,t_0,f_jpg'));
+    assert.equal(missing.status, 404);
+    // The process is part of what is signed: a URL whose process was changed does not verify.
+    const changed = await fetch(url.replace('t_12000', 't_13000'));
+    assert.equal(changed.status, 403);
   });
 
   test('an STS token is sent with every request and checked', async () => {

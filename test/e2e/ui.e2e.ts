@@ -5,13 +5,15 @@
  * keyboard and mouse: squiggle + Problems entry, completion at `Type: `, commands from the palette,
  * Submit task against the local IMM endpoint (as `npm run demo` sets it up), Enter on the "already sent" dialog
  * (sends nothing), Preview Output of the succeeded task (a webview whose <video> plays the real result the local IMM
- * endpoint wrote into the local OSS endpoint), what a user sees when the language server crashes, and a job made
- * with File › New File… that keeps its language once saved and reopened.
+ * endpoint wrote into the local OSS endpoint), what a user sees when the language server crashes, a job made
+ * with File › New File… that keeps its language once saved and reopened, and the storyboard of the demo's Concat job.
  *
  *   E2E_SCREENSHOT=docs/screenshot.png npm run test:e2e    # also writes the README screenshot
+ *   E2E_STORYBOARD_SCREENSHOT=images/storyboard.png npm run test:e2e    # and the README's storyboard picture
  *   E2E_VSIX=path/to.vsix npm run test:e2e                 # test a given package instead of building one
  *
- * On failure: a screenshot per failed step and the VS Code logs in test-results/e2e-<time>/.
+ * On failure: a screenshot per failed step and the VS Code logs in test-results/e2e-<time>/. Always: the storyboard's
+ * screenshot in test-results/e2e-storyboard-<time>/.
  */
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -546,5 +548,55 @@ describe('IMM Highlight in VS Code 1.139 (code-server), installed from the .vsix
     await page.locator('.tabs-container .tab.active', { hasText: 'concat-job.highlight.yaml' }).waitFor();
     await editorLine('Type: Concat').waitFor();
     await page.locator('#status\\.editor\\.mode', { hasText: 'IMM Highlight Job' }).waitFor();
+  });
+
+  step('the Storyboard CodeLens draws the demo Concat job beside it, clips to scale; arrow keys and Enter, or a click, select a clip in the job', async () => {
+    await page.keyboard.press('Control+Shift+E');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'concat.highlight.yaml' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'concat.highlight.yaml' }).waitFor();
+    // Above Sources: the planned length of the output, from the job alone (both clips declare their Duration).
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Storyboard · about 74 s' });
+    await lens.click();
+    await page.locator('.tabs-container .tab', { hasText: 'Storyboard: concat.highlight.yaml' }).waitFor();
+    assert.equal(await page.locator('.tabs-container .tab.active', { hasText: 'concat.highlight.yaml' }).count(), 2, 'the job keeps its editor active beside');
+
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const keynote = webview.locator('.element.clip', { hasText: 'keynote.mp4' });
+    const demo = webview.locator('.element.clip', { hasText: 'product-demo.mp4' });
+    await keynote.waitFor();
+    await demo.waitFor();
+    await webview.locator('.element.transition', { hasText: 'fade' }).waitFor();
+    assert.match((await keynote.getAttribute('aria-label')) ?? '', /Sources\[0\].*keynote\.mp4/);
+    assert.match(await keynote.innerText(), /12 s → 42 s/);
+    // To scale: 30 s and 45 s.
+    const [a, b] = [await keynote.boundingBox(), await demo.boundingBox()];
+    assert.ok(a && b && Math.abs(b.width / a.width - 1.5) < 0.05, `widths ${a?.width} and ${b?.width}`);
+    const shot = join(outputDir('e2e-storyboard'), 'storyboard.png');
+    await page.screenshot({ path: shot });
+    log(`storyboard screenshot kept in ${shot}`);
+    if (process.env.E2E_STORYBOARD_SCREENSHOT) {
+      await page.screenshot({ path: resolve(ROOT, process.env.E2E_STORYBOARD_SCREENSHOT) });
+      log(`README storyboard screenshot written to ${process.env.E2E_STORYBOARD_SCREENSHOT}`);
+    }
+
+    // Keyboard: the right arrow goes to the next clip, Enter selects its Sources item (line 8) in the job.
+    await keynote.focus();
+    await page.keyboard.press('ArrowRight');
+    await webview.locator('.element.clip:focus', { hasText: 'product-demo.mp4' }).waitFor();
+    await page.keyboard.press('Enter');
+    // What a person sees: the item selected in the job, and the breadcrumbs at it (the status bar's line and column
+    // show only while the editor has the focus).
+    const selectedAt = async (item: string, line: string): Promise<void> => {
+      await page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: item }).waitFor();
+      await page.locator('.monaco-editor .line-numbers.active-line-number', { hasText: new RegExp(`^${line}$`) }).waitFor();
+      await page.locator('.monaco-editor .selected-text').first().waitFor();
+    };
+    await selectedAt('Sources[1]', '8');
+    // The mouse: a click on the first clip selects its item (line 5).
+    await keynote.click();
+    await selectedAt('Sources[0]', '5');
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Storyboard: concat.highlight.yaml' });
+    await tab.getByRole('button', { name: /^Close/ }).click();
+    await tab.waitFor({ state: 'detached' });
   });
 });

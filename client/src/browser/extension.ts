@@ -12,6 +12,8 @@ import { createLanguageStatus } from '../languageStatus';
 import { Commands } from '../commandIds';
 import { registerRequestCommands } from '../request/commands';
 import { RequestPreviewProvider, type PreviewCredentials } from '../request/preview';
+import { registerStoryboard } from '../storyboard';
+import { NO_MEDIA_FACTS } from '../storyboard/mediaFacts';
 import { registerDesktopOnlyCommands } from './desktopOnly';
 import { WorkerLanguageClient } from './workerLanguageClient';
 
@@ -42,11 +44,20 @@ export function activate(context: vscode.ExtensionContext): ImmHighlightApi<Work
   context.subscriptions.push(outputChannel, createLanguageStatus(languageClient), registerCommands(api));
 
   const preview = new RequestPreviewProvider(NO_CREDENTIALS);
-  const implemented = new Set<string>([Commands.restartServer, Commands.showOutput, Commands.showRequest, Commands.copyCliCommand]);
+  const implemented = new Set<string>([
+    Commands.restartServer,
+    Commands.showOutput,
+    Commands.showRequest,
+    Commands.copyCliCommand,
+    Commands.showStoryboard,
+    Commands.storyboardState,
+  ]);
   context.subscriptions.push(
     preview,
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, preview),
     registerRequestCommands(preview),
+    // From the job alone: no media facts are read in the browser, so lengths the job does not declare are hatched.
+    registerStoryboard(context, { media: NO_MEDIA_FACTS }),
     registerDesktopOnlyCommands(context.extension.packageJSON, implemented),
   );
   return api;

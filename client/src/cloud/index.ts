@@ -19,7 +19,7 @@ import { affectsCloudSettings, readCloudSettings } from './settings';
 import { CloudSession } from './session';
 import { MediaHoverProvider } from './mediaHover';
 import { MediaInlayHintsProvider } from './mediaInlayHints';
-import { MediaFactsView } from './mediaView';
+import type { MediaFactsView } from './mediaView';
 import { createCloudStatus } from './status';
 import { Commands } from '../commandIds';
 
@@ -31,9 +31,17 @@ export function createCloudSession(context: vscode.ExtensionContext, credentials
   return new CloudSession(credentials, version, trust);
 }
 
-/** `docsPage`: docs/diagnostics.md of this installation, which the codes of the cloud findings link to. */
-export function registerCloudFeatures(api: ImmHighlightApi, session: CloudSession, trust: EndpointTrust, docsPage: vscode.Uri): vscode.Disposable {
-  const media = new MediaFactsView();
+/**
+ * `docsPage`: docs/diagnostics.md of this installation, which the codes of the cloud findings link to. `media`
+ * keeps the media facts the checks read (the hover, the inlay hints and the storyboard show them); disposed here.
+ */
+export function registerCloudFeatures(
+  api: ImmHighlightApi,
+  session: CloudSession,
+  trust: EndpointTrust,
+  docsPage: vscode.Uri,
+  media: MediaFactsView,
+): vscode.Disposable {
   const diagnostics = new CloudDiagnostics(session, (line) => api.outputChannel.appendLine(line), docsPage, media);
   const inlayHints = new MediaInlayHintsProvider(media);
 

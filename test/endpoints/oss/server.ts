@@ -1,6 +1,7 @@
 /**
  * A loopback HTTP server that behaves like OSS for the read calls this product makes: ListBuckets,
- * GetBucketInfo, GetBucketLocation, ListObjects (V1 and V2), HeadObject, GetObject and presigned V4 GETs. It
+ * GetBucketInfo, GetBucketLocation, ListObjects (V1 and V2), HeadObject, GetObject, presigned V4 GETs and video
+ * snapshots (`x-oss-process=video/snapshot,…`, ./snapshot). It
  * checks V4 signatures with its own verifier (./signature), answers with OSS's XML shapes and errors, and
  * refuses every write.
  *
@@ -25,6 +26,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { verifyOssRequest, type OssVerification } from './signature';
 import { OssState, SAMPLE_BUCKETS, type OssBucketSpec, type OssObjectSpec, type StoredBucket, type StoredObject } from './state';
+import { isSnapshotProcess, parseSnapshotProcess, snapshotFrame } from './snapshot';
 import { bodyBytes } from './sparse';
 import { bucketInfoXml, errorXml, listBucketsXml, listObjectsV1Xml, listObjectsV2Xml, locationXml } from './xml';
 
@@ -290,6 +292,14 @@ export async function startOssEndpoint(options: OssEndpointOptions = {}): Promis
 
     const object = bucket.objects.get(target.key);
     if (!object) return fail(404, 'NoSuchKey', 'The specified key does not exist.', { Key: target.key });
+    const ossProcess = param('x-oss-process');
+    if (method === 'GET' && isSnapshotProcess(ossProcess)) {
+      const snapshot = parseSnapshotProcess(ossProcess!);
+      if (!snapshot.ok) return fail(400, 'InvalidArgument', snapshot.message, { EC: snapshot.ec });
+      // Not documented by OSS for a non-video object; refused the way a bad parameter is.
+      if (!object.contentType?.startsWith('video/')) return fail(400, 'InvalidArgument', 'The object is not a video.', { EC: '0053-00000109' });
+      return sendFrame(res, entry, rid, snapshotFrame(snapshot.format));
+    }
     return sendObject(req, res, entry, rid, object, bucket, method === 'HEAD', cut);
   }
 
@@ -544,6 +554,12 @@ function sendObject(
   }
   if (!head) entry.bytesSent = size;
   res.end(head ? undefined : bodyBytes(object, 0, size));
+}
+
+function sendFrame(res: ServerResponse, entry: OssReceivedRequest, rid: string, frame: { body: Buffer; contentType: string }): void {
+  entry.status = 200;
+  res.writeHead(200, { ...commonHeaders(rid), 'content-type': frame.contentType, 'content-length': frame.body.length });
+  res.end(frame.body);
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {

@@ -71,6 +71,24 @@ describe('web extension host', () => {
     assert.match(line, /^aliyun imm CreateHighlightTask /);
   });
 
+  it('Show Storyboard draws the job alone: the declared length to scale, the undeclared one hatched', async () => {
+    const { document } = await openJob('valid-concat.highlight.yaml');
+    assert.equal(await vscode.commands.executeCommand('immHighlight.showStoryboard', document.uri), true);
+    interface Drawn {
+      readonly view?: { readonly elements: readonly { readonly id: string; readonly lengthKnown: boolean; readonly lengthSeconds: number }[] };
+    }
+    // What the panel posts to its page. The page itself does not load in this host: @vscode/test-web serves webviews
+    // from `<uuid>.127.0.0.1`, a name that does not resolve offline (test/extension/storyboard.test.ts checks the page).
+    const state = await waitFor('the storyboard to be laid out', async () => {
+      const now = await vscode.commands.executeCommand<Drawn>('immHighlight.storyboard.state');
+      return now.view?.elements.length ? now : undefined;
+    });
+    const [keynote, demo] = state.view!.elements;
+    assert.deepEqual([keynote!.id, keynote!.lengthKnown, keynote!.lengthSeconds], ['clip:0', true, 30]);
+    assert.deepEqual([demo!.id, demo!.lengthKnown], ['clip:1', false]);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('the commands that need the desktop are there and answer without doing anything', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['immHighlight.submitTask', 'immHighlight.setAccessKey', 'immHighlight.clearAccessKey', 'immHighlight.chooseCredentialsProfile']) {
