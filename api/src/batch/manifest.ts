@@ -1,0 +1,178 @@
+/**
+ * A batch's manifest: what was planned and where each item stands. It is written to disk before every
+ * CreateHighlightTask and after every answer, so a batch stopped at any point (a crash, Ctrl+C, a window reload)
+ * resumes without sending any item twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { t } from '../../../core/src/index';
+
+/**
+ * waiting: not sent yet. sending: the manifest says so before the request leaves; found so on resume, the answer
+ * never came. sent: IMM answered with a TaskId. outcome-unknown: a send whose answer never came and that ListTasks
+ * does not show (yet): never sent again by itself. refused: IMM answered with an error, no task. succeeded/failed:
+ * the task ended.
+ */
+export const ITEM_STATES = ['waiting', 'sending', 'sent', 'outcome-unknown', 'refused', 'succeeded', 'failed'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const BATCH_TAG = 'HighlightBatch';
+export const MANIFEST_VERSION = 1;
+
+export interface BatchItem {
+  /** 1-based, in key order. */
+  readonly index: number;
+  readonly source: string;
+  readonly output: string;
+  state: ItemState;
+  taskId?: string;
+  requestId?: string;
+  /** IMM's Status as last seen. */
+  status?: string;
+  progress?: number;
+  code?: string;
+  message?: string;
+  /** When the last send started (ISO). */
+  sentAt?: string;
+  startTime?: string;
+  endTime?: string;
+  /** Sends of this item so far (a retry adds one). */
+  sends: number;
+  /** Tasks of earlier sends (a retried failure): never taken for this item's current send. */
+  previousTaskIds?: string[];
+}
+
+/** A source the preview left out, and why. */
+export interface SkippedItem {
+  readonly source: string;
+  readonly output: string;
+  readonly reasons: readonly string[];
+}
+
+export interface BatchManifest {
+  readonly version: typeof MANIFEST_VERSION;
+  /** The value of the HighlightBatch tag every task of the batch carries. */
+  readonly batchId: string;
+  /** A short name for people: the job file's name. */
+  readonly name: string;
+  readonly createdAt: string;
+  /** The job file, as given. */
+  readonly jobFile: string;
+  readonly projectName: string;
+  /** The job's value the items were made from (each item replaces Sources, Output.URI and adds the tag). */
+  readonly job: Readonly<Record<string, unknown>>;
+  readonly each: string;
+  readonly match?: string;
+  readonly outputTemplate: string;
+  concurrency: number;
+  /** Cancel: nothing more is sent; tasks already sent keep running in IMM. */
+  cancelled?: boolean;
+  readonly items: BatchItem[];
+  readonly skipped: readonly SkippedItem[];
+}
+
+/** `reels-5f3a9c1e`: the job's name and 8 random hex digits, a tag value IMM accepts. */
+export function newBatchId(name: string): string {
+  const stem =
+    name
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'batch';
+  return `${stem}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Writes to a temporary file beside it, flushed, then renamed over: a reader sees the old or the new manifest, whole. */
+export async function saveManifest(path: string, manifest: BatchManifest): Promise<void> {
+  const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(temporary, 'w', 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+export class ManifestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestError';
+  }
+}
+
+export async function loadManifest(path: string): Promise<BatchManifest> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ManifestError(t('The batch manifest {0} cannot be read: {1}', path, error instanceof Error ? error.message : String(error)));
+  }
+  const m = value as Partial<BatchManifest> | null;
+  if (
+    !m ||
+    m.version !== MANIFEST_VERSION ||
+    typeof m.batchId !== 'string' ||
+    typeof m.projectName !== 'string' ||
+    !Array.isArray(m.items) ||
+    !m.items.every((item) => (ITEM_STATES as readonly string[]).includes((item as BatchItem).state) && typeof (item as BatchItem).output === 'string')
+  )
+    throw new ManifestError(t('{0} is not a batch manifest this version can read.', path));
+  return m as BatchManifest;
+}
+
+export interface BatchCounts {
+  readonly total: number;
+  readonly waiting: number;
+  /** Sent and not ended (queued in IMM included). */
+  readonly running: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly refused: number;
+  readonly unknown: number;
+}
+
+export function countItems(manifest: Pick<BatchManifest, 'items'>): BatchCounts {
+  const of = (...states: ItemState[]): number => manifest.items.filter((item) => states.includes(item.state)).length;
+  return {
+    total: manifest.items.length,
+    waiting: of('waiting'),
+    running: of('sent'),
+    succeeded: of('succeeded'),
+    failed: of('failed'),
+    refused: of('refused'),
+    unknown: of('sending', 'outcome-unknown'),
+  };
+}
+
+/** One row per item for a CSV or JSON summary: source, output, TaskId, status, code, times. */
+export function summaryRows(manifest: BatchManifest): Record<string, string>[] {
+  return manifest.items.map((item) => ({
+    source: item.source,
+    output: item.output,
+    taskId: item.taskId ?? '',
+    state: item.state,
+    status: item.status ?? '',
+    code: item.code ?? '',
+    message: item.message ?? '',
+    sentAt: item.sentAt ?? '',
+    startTime: item.startTime ?? '',
+    endTime: item.endTime ?? '',
+  }));
+}
+
+/** RFC 4180: fields with a comma, quote or line break are quoted; a leading = + - @ is neutralised for spreadsheets. */
+export function toCsv(rows: readonly Record<string, string>[]): string {
+  if (rows.length === 0) return '';
+  const columns = Object.keys(rows[0]!);
+  const cell = (value: string): string => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `${[columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c] ?? '')).join(','))].join('\r\n')}\r\n`;
+}
