@@ -36,6 +36,29 @@ import { TOOL } from './version';
 
 export const DEFAULT_BATCH_CONCURRENCY = 5;
 
+/** The batch command's lines of `highlight-task --help`. */
+export function batchHelp(): string {
+  return t(`  batch <file>                              Send the job once per video under an OSS folder, paced, followed
+                                           with ListTasks; resumable from its manifest. Exit 0 every item sent
+                                           (with --wait: succeeded); 1 an item failed, was refused or left out;
+                                           3 an item's outcome is unknown
+      --each oss://bucket/prefix/          Every object under the prefix, sub-folders included
+      --match GLOB                         Only objects whose file name matches (*.mp4, *.{mp4,mov})
+      --output-uri TEMPLATE                Each output: {name} {ext} {key} {index}, e.g.
+                                           oss://bucket/reels/{name}.mp4 (outputs must all differ)
+      --concurrency N                      Tasks running at once (default 5, at most 100)
+      --dry-run                            Print the plan and the checks' findings; send nothing
+      --yes                                Send (needed unless --dry-run)
+      --wait                               Follow until every task ended
+      --manifest PATH                      The batch's record (default <job>.batch.json beside the job);
+                                           run again with it to resume without duplicates
+      --retry-failed                       Send the failed items of the manifest again
+      --format text|json                   json prints the manifest
+      --poll-interval S                    First wait between ListTasks polls (default 5, grows to 60)
+      --region / --endpoint / --oss-endpoint / --profile / --timeout / --no-preflight   As for submit
+`);
+}
+
 /** `reels.highlight.yaml` -> `reels`: the batch's name and its manifest's (`reels.batch.json`). */
 export function jobStem(path: string): string {
   return basename(path)

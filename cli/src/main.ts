@@ -5,16 +5,17 @@ import { t, useLocale } from '../../core/src/index';
 import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
 import { escapeControl } from './terminal';
-import { batchCommand } from './batchCommand';
+import { batchCommand, batchHelp } from './batchCommand';
 import { outputCommand } from './outputCommand';
 import { submitCommand } from './submitCommand';
 import { validateCommand } from './validateCommand';
 import { TOOL } from './version';
 
-/** The usage text, in the language chosen for this run. */
+/** The usage text, in the language chosen for this run; the batch command's part is its own text (batchHelp). */
 export function helpText(): string {
-  return t(
-    `Usage: highlight-task <command> [options]
+  return withBatchHelp(
+    t(
+      `Usage: highlight-task <command> [options]
 
 Check and submit Alibaba Cloud IMM CreateHighlightTask jobs written as *.highlight.yaml files.
 
@@ -60,22 +61,6 @@ Commands:
                                            (default 20)
       --oss-endpoint URL                   Send OSS requests (and point presigned URLs) at this host
                                            (default $IMM_HIGHLIGHT_OSS_ENDPOINT)
-  batch <file>                              Send the job once per video under an OSS folder, paced, followed
-                                           with ListTasks; resumable from its manifest
-      --each oss://bucket/prefix/          Every object under the prefix, sub-folders included
-      --match GLOB                         Only objects whose file name matches (*.mp4, *.{mp4,mov})
-      --output-uri TEMPLATE                Each output: {name} {ext} {key} {index}, e.g.
-                                           oss://bucket/reels/{name}.mp4 (outputs must all differ)
-      --concurrency N                      Tasks running at once (default 5, at most 100)
-      --dry-run                            Print the plan and the checks' findings; send nothing
-      --yes                                Send (needed unless --dry-run)
-      --wait                               Follow until every task ended; exit 1 if one failed
-      --manifest PATH                      The batch's record (default <job>.batch.json beside the job);
-                                           run again with it to resume without duplicates
-      --retry-failed                       Send the failed items of the manifest again
-      --format text|json                   json prints the manifest
-      --region / --endpoint / --oss-endpoint / --profile / --timeout / --no-preflight   As for submit
-      --poll-interval S                    First wait between ListTasks polls (default 5, grows to 60)
   schema                                    Print the JSON schema of a job
 
 Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
@@ -84,14 +69,21 @@ Credentials (submit, output, validate --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / AL
 (/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
 --profile), ~/.alibabacloud/credentials, the ECS instance RAM role, or ALIBABA_CLOUD_CREDENTIALS_URI.
 
-Exit codes: 0 ok; 1 errors in a job, a failed, refused or left-out task, or an incomplete download; 2 bad usage
+Exit codes: 0 ok; 1 errors in a job, a failed task, a refused call or an incomplete download; 2 bad usage
 or unreadable file; 3 the outcome of a submission is unknown (check the console before submitting again);
 130 interrupted (Ctrl+C, SIGTERM, SIGHUP).
 
 Regions: {0}
 `,
-    IMM_REGION_IDS.join(', '),
+      IMM_REGION_IDS.join(', '),
+    ),
   );
+}
+
+/** The batch section goes before `schema` in the list of commands (at the end if a translation moved that line). */
+function withBatchHelp(text: string): string {
+  const at = text.indexOf('\n  schema ');
+  return at === -1 ? `${text}\n${batchHelp()}` : `${text.slice(0, at + 1)}${batchHelp()}${text.slice(at + 1)}`;
 }
 
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
@@ -131,7 +123,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         io.stdout(`${JSON.stringify(requestSchema, null, 2)}\n`);
         return Exit.Ok;
       default:
-        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, batch, schema.', command));
+        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, schema.', command));
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
