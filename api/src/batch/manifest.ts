@@ -58,6 +58,9 @@ export interface BatchManifest {
   readonly createdAt: string;
   /** The job file, as given. */
   readonly jobFile: string;
+  /** The region and endpoint override the batch is sent to (a resume uses the same). */
+  readonly region?: string;
+  readonly endpoint?: string;
   readonly projectName: string;
   /** The job's value the items were made from (each item replaces Sources, Output.URI and adds the tag). */
   readonly job: Readonly<Record<string, unknown>>;

@@ -96,6 +96,8 @@ export interface BatchPlanOptions {
   readonly match?: string | undefined;
   readonly outputTemplate: string;
   readonly concurrency: number;
+  readonly region?: string | undefined;
+  readonly endpoint?: string | undefined;
 }
 
 export interface BatchPlan {
@@ -163,6 +165,8 @@ export function newManifest(plan: BatchPlan, ready: readonly PlannedItem[], skip
     name: plan.options.name,
     createdAt: now.toISOString(),
     jobFile: plan.options.jobFile,
+    ...(plan.options.region ? { region: plan.options.region } : {}),
+    ...(plan.options.endpoint ? { endpoint: plan.options.endpoint } : {}),
     projectName,
     job: plan.options.job,
     each: plan.options.each,
