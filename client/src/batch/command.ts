@@ -73,7 +73,7 @@ export async function submitForEachVideo(deps: BatchCommandDeps, arg?: unknown):
     title,
     prompt: vscode.l10n.t('The OSS folder whose videos to send, one task each (sub-folders included)'),
     value: start.each,
-    placeHolder: 'oss://bucket/videos/',
+    placeHolder: vscode.l10n.t('e.g. {0}', 'oss://bucket/videos/'),
     ignoreFocusOut: true,
     validateInput: (text) => (/^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\//.test(text.trim()) ? undefined : vscode.l10n.t('Write it as oss://bucket/prefix/')),
   });
@@ -87,9 +87,15 @@ export async function submitForEachVideo(deps: BatchCommandDeps, arg?: unknown):
   if (match === undefined) return undefined;
   const template = await vscode.window.showInputBox({
     title,
-    prompt: vscode.l10n.t('Each output: {0} file name, {1} extension with its dot, {2} key under the folder, {3} number from 1', '{name}', '{ext}', '{key}', '{index}'),
+    prompt: vscode.l10n.t(
+      'Each output: {0} file name, {1} extension with its dot, {2} key under the folder, {3} number from 1',
+      '{name}',
+      '{ext}',
+      '{key}',
+      '{index}',
+    ),
     value: start.template,
-    placeHolder: 'oss://bucket/reels/{name}.mp4',
+    placeHolder: vscode.l10n.t('e.g. {0}', 'oss://bucket/reels/{name}.mp4'),
     ignoreFocusOut: true,
   });
   if (template === undefined) return undefined;
@@ -145,7 +151,7 @@ export async function submitForEachVideo(deps: BatchCommandDeps, arg?: unknown):
           (doc, signal) => cloudCheckJob(doc, { imm, oss, region: imm.endpoint.regionId, cache, ...(signal ? { signal } : {}) }),
           controller.signal,
         );
-        return { manifest: newManifest(plan, ready, skipped), ready, skipped };
+        return { manifest: { ...newManifest(plan, ready, skipped), jobUri: document.uri.toString() }, ready, skipped };
       },
     );
   } catch (error) {

@@ -71,7 +71,8 @@ export class BatchRuns implements vscode.Disposable {
         wait: true,
         signal,
         onEvent: (event) => {
-          if (event.kind === 'answered') this.log(`Batch ${manifest.batchId}: ${event.item.source} ${event.item.state} ${event.item.taskId ?? event.item.code ?? ''}`);
+          if (event.kind === 'answered')
+            this.log(`Batch ${manifest.batchId}: ${event.item.source} ${event.item.state} ${event.item.taskId ?? event.item.code ?? ''}`);
           if (event.kind === 'matched') this.log(`Batch ${manifest.batchId}: ${event.item.source}: the send with no answer is ${event.item.taskId ?? ''}`);
           if (event.kind === 'pollFailed') this.log(`Batch ${manifest.batchId}: ListTasks failed: ${describeImmError(event.error)}`);
         },

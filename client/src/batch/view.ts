@@ -1,6 +1,6 @@
 /** How a batch and its items read in the Highlight Tasks view and the status bar. */
 import * as vscode from 'vscode';
-import { countItems, type BatchItem, type BatchManifest } from '../../../api/src/batch/index';
+import { countItems, type BatchItem, type BatchManifest } from '../../../api/src/batch/state';
 
 /** `Batch reels · 23/40 succeeded · 1 failed · 5 running` (zero counts left out). */
 export function batchRowLabel(manifest: BatchManifest): string {

@@ -29,6 +29,7 @@ import { registerTaskCommands } from '../tasks/commands';
 import { registerRequestCommands } from '../request/commands';
 import { notifyFinished, notifyStopped } from '../tasks/notifications';
 import type { OutputSource } from '../results/outputAnswer';
+import { registerBatchFeature } from '../batch/index';
 
 export type { SubmitOutcome } from './command';
 
@@ -75,9 +76,11 @@ export function registerSubmitFeature(
   const identities = new IdentityResolver(() => credentials.source());
   const preview = new RequestPreviewProvider(resolvedPreviewCredentials(credentials, identities), (taskId) => history.get(taskId)?.sentRequest);
   const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version, endpointTrust });
-  const tree = new TaskTreeProvider(history, results?.outputs);
+  const batches = registerBatchFeature(context, { credentials, endpointTrust, log, extensionVersion: version });
+  const tree = new TaskTreeProvider(history, results?.outputs, batches.store);
 
   const disposable = vscode.Disposable.from(
+    batches,
     follower,
     diagnostics,
     preview,
