@@ -1,0 +1,119 @@
+/**
+ * Batches in the Highlight Tasks view, in a real extension host: a batch is one row
+ * (`Batch reels · 23/40 succeeded · 1 failed · 5 running`) whose children are its items, a succeeded item carries the
+ * record the results commands read, and a batch run against the local IMM endpoint updates its row as ListTasks
+ * answers, with no GetTask.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
+import { createImmClient } from '../../api/src/index';
+import { newManifest, type BatchManifest, type BatchPlan, type ItemState } from '../../api/src/batch/index';
+import { BatchRuns } from '../../client/src/batch/runs';
+import { BatchStore } from '../../client/src/batch/store';
+import { TaskHistory, type StateStore } from '../../client/src/tasks/history';
+import { TaskTreeProvider, type TaskTreeNode } from '../../client/src/tasks/tree';
+import { activatedApi, waitFor } from './helpers';
+
+function manifestOf(projectName: string, states: readonly ItemState[]): BatchManifest {
+  const job = { ProjectName: projectName, Type: 'Retrieval', Sources: [{ URI: 'oss://test-bucket/x.mp4' }], Output: { URI: 'oss://test-bucket/x.mp4' } };
+  const plan: BatchPlan = {
+    batchId: `reels-${projectName}`,
+    options: {
+      job,
+      name: 'reels',
+      jobFile: 'reels.highlight.yaml',
+      each: 'oss://test-bucket/matches/',
+      outputTemplate: 'oss://test-bucket/reels/{name}.mp4',
+      concurrency: 5,
+    },
+    items: states.map((_, i) => ({ index: i + 1, source: `oss://test-bucket/matches/m${i + 1}.mp4`, output: `oss://test-bucket/reels/m${i + 1}.mp4` })),
+  };
+  const manifest = newManifest(plan, plan.items, []);
+  manifest.items.forEach((item, i) => {
+    item.state = states[i]!;
+    if (item.state !== 'waiting') item.taskId = `Highlight-${i + 1}`;
+    if (item.state === 'failed') item.code = 'InvalidVideo';
+  });
+  return manifest;
+}
+
+const emptyHistory = (): TaskHistory => new TaskHistory({ get: () => undefined, update: async () => undefined } satisfies StateStore);
+
+describe('Batches in the Highlight Tasks view', () => {
+  before(() => activatedApi());
+
+  it('a batch is one row with its counts; its items are its children; a succeeded item has the results actions', async () => {
+    const states: ItemState[] = [
+      ...Array<ItemState>(23).fill('succeeded'),
+      'failed',
+      ...Array<ItemState>(5).fill('sent'),
+      ...Array<ItemState>(11).fill('waiting'),
+    ];
+    const store = new BatchStore(mkdtempSync(join(tmpdir(), 'imm-batch-view-')));
+    await store.save(manifestOf('rows', states));
+    const tree = new TaskTreeProvider(emptyHistory(), undefined, store);
+    const [row] = tree.getChildren();
+    assert.equal(row?.kind, 'batch');
+    const item = tree.getTreeItem(row!);
+    assert.equal(item.label, 'Batch reels · 23/40 succeeded · 1 failed · 5 running · 11 waiting');
+    assert.equal(item.contextValue, 'immHighlightBatch');
+    const children = tree.getChildren(row as TaskTreeNode);
+    assert.equal(children.length, 40);
+    const first = tree.getTreeItem(children[0]!);
+    assert.equal(first.label, 'm1.mp4');
+    assert.equal(first.contextValue, 'immHighlightBatchItem.succeeded');
+    assert.deepEqual((children[0] as { record: unknown }).record, {
+      taskId: 'Highlight-1',
+      status: 'Succeeded',
+      outputUri: 'oss://test-bucket/reels/m1.mp4',
+      outputSegmented: false,
+      region: undefined,
+      fileUri: undefined,
+    });
+    const failed = tree.getTreeItem(children[23]!);
+    assert.equal(failed.contextValue, 'immHighlightBatchItem');
+    assert.match(String(failed.description), /Failed · InvalidVideo/);
+    tree.dispose();
+    store.dispose();
+  });
+
+  describe('a batch run', () => {
+    let endpoint: ImmEndpoint;
+    before(async () => {
+      endpoint = await startImmEndpoint();
+    });
+    after(() => endpoint.close());
+
+    it('updates its row as ListTasks answers, with no GetTask', async () => {
+      endpoint.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
+      const store = new BatchStore(mkdtempSync(join(tmpdir(), 'imm-batch-run-')));
+      const manifest = manifestOf('run', ['waiting', 'waiting', 'waiting']);
+      await store.save(manifest);
+      const client = createImmClient({
+        endpoint: endpoint.url,
+        credentials: { kind: 'accessKey', accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret },
+      });
+      const runs = new BatchRuns(
+        store,
+        async () => client,
+        () => undefined,
+      );
+      const tree = new TaskTreeProvider(emptyHistory(), undefined, store);
+      runs.start(manifest);
+      assert.ok(runs.isRunning(manifest.batchId));
+      // The first poll waits 5 s (the real pacing): the row reads done once ListTasks has answered.
+      await waitFor('the batch to end', () => (!runs.isRunning(manifest.batchId) ? true : undefined), 30_000);
+      const [row] = tree.getChildren();
+      assert.equal(tree.getTreeItem(row!).label, 'Batch reels · 3/3 succeeded');
+      assert.equal(endpoint.received('CreateHighlightTask').length, 3);
+      assert.equal(endpoint.received('GetTask').length, 0);
+      assert.ok(endpoint.received('ListTasks').length >= 1);
+      runs.dispose();
+      tree.dispose();
+      store.dispose();
+    });
+  });
+});
