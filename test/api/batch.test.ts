@@ -178,7 +178,10 @@ describe('killed and resumed: no task sent twice', () => {
     assert.equal(endpoint.tasksTagged('HighlightBatch', manifest.batchId), 1);
     const resumed = await loadManifest(path);
     assert.equal(resumed.items[0]!.state, 'outcome-unknown');
+    const before = endpoint.requests.length;
     await runBatch(client, resumed, options(path));
+    assert.equal(endpoint.requests[before]?.action, 'ListTasks', 'the lost send is looked for before anything is sent');
+    assert.equal(endpoint.requests[before]?.params['RequestDefinition'], 'true');
     assert.equal(resumed.items[0]!.state, 'succeeded');
     assert.ok(resumed.items[0]!.taskId);
     assert.deepEqual(sendsPerOutput(resumed), [1, 1, 1, 1]);
@@ -197,6 +200,19 @@ describe('killed and resumed: no task sent twice', () => {
       ['succeeded', 'succeeded', 'succeeded'],
     );
     assert.deepEqual(sendsPerOutput(manifest), [1, 1, 1]);
+  });
+
+  test('a resume whose first ListTasks is throttled still sends nothing twice', async () => {
+    endpoint.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
+    const path = join(dir, 'resume-throttled.json');
+    const manifest = manifestOf(3, 3);
+    endpoint.control.failNext(faults.dropAfterAccept(), { action: 'CreateHighlightTask' });
+    await assert.rejects(runBatch(client, manifest, { ...options(path), save: killWhen(path, (m) => m.items[0]!.state === 'outcome-unknown') }), Killed);
+    endpoint.control.failNext(faults.throttling(), { action: 'ListTasks' });
+    const resumed = await loadManifest(path);
+    await runBatch(client, resumed, options(path));
+    assert.deepEqual(sendsPerOutput(resumed), [1, 1, 1]);
+    assert.ok(resumed.items.every((i) => i.state === 'succeeded'));
   });
 
   test('killed after an answer: the resumed run sends only what was still waiting', async () => {

@@ -218,9 +218,16 @@ export async function runBatch(imm: BatchImm, manifest: BatchManifest, options: 
     emit({ kind: 'answered', item });
   };
 
-  // A resumed batch first settles every send that had no answer, before anything is sent again.
+  // A resumed batch first settles every send that had no answer, before anything is sent again. (Only waiting items
+  // are ever sent: an unsettled one is not, so a passing ListTasks failure here only delays the matching.)
   if (unresolved().length > 0) {
-    if (await poll()) await options.save(manifest);
+    try {
+      if (await poll()) await options.save(manifest);
+    } catch (error) {
+      signal?.throwIfAborted();
+      if (!(error instanceof ImmApiError) || !(error.retryable || error.kind === 'timeout' || error.kind === 'network')) throw error;
+      emit({ kind: 'pollFailed', error });
+    }
   }
 
   for (;;) {
