@@ -14,8 +14,10 @@ import { newManifest, type BatchManifest, type BatchPlan, type ItemState } from 
 import { BatchRuns } from '../../client/src/batch/runs';
 import { BatchStore } from '../../client/src/batch/store';
 import { TaskHistory, type StateStore } from '../../client/src/tasks/history';
+import { ProjectTasks } from '../../client/src/tasks/projectTasks';
 import { TaskTreeProvider, type TaskTreeNode } from '../../client/src/tasks/tree';
 import { activatedApi, waitFor } from './helpers';
+import * as vscode from 'vscode';
 
 function manifestOf(projectName: string, states: readonly ItemState[]): BatchManifest {
   const job = { ProjectName: projectName, Type: 'Retrieval', Sources: [{ URI: 'oss://test-bucket/x.mp4' }], Output: { URI: 'oss://test-bucket/x.mp4' } };
@@ -114,6 +116,38 @@ describe('Batches in the Highlight Tasks view', () => {
       runs.dispose();
       tree.dispose();
       store.dispose();
+    });
+
+    it('with immHighlight.tasks.showProjectTasks on, a project row lists its recent tasks from one ListTasks, read only', async () => {
+      const client = createImmClient({
+        endpoint: endpoint.url,
+        credentials: { kind: 'accessKey', accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret },
+      });
+      const project = { projectName: 'run', region: 'cn-hangzhou', endpoint: endpoint.url };
+      const projectTasks = new ProjectTasks(
+        () => [project],
+        async () => client,
+      );
+      const tree = new TaskTreeProvider(emptyHistory(), undefined, undefined, projectTasks);
+      assert.deepEqual(tree.getChildren(), [], 'off by default');
+      await vscode.workspace.getConfiguration('immHighlight').update('tasks.showProjectTasks', true, vscode.ConfigurationTarget.Global);
+      try {
+        const [row] = tree.getChildren();
+        assert.equal(tree.getTreeItem(row!).label, 'Recent tasks in project run (IMM)');
+        const lists = endpoint.received('ListTasks').length;
+        tree.getChildren(row as TaskTreeNode);
+        const rows = await waitFor('the ListTasks answer', () => {
+          const children = tree.getChildren(row as TaskTreeNode);
+          return children.length === 3 ? children : undefined;
+        });
+        assert.match(String(tree.getTreeItem(rows[0]!).label), /^Succeeded$/);
+        assert.equal(endpoint.received('ListTasks').length, lists + 1);
+        assert.equal(endpoint.received('ListTasks').at(-1)?.params['TaskTypes'], '["Highlight"]');
+      } finally {
+        await vscode.workspace.getConfiguration('immHighlight').update('tasks.showProjectTasks', undefined, vscode.ConfigurationTarget.Global);
+        tree.dispose();
+        projectTasks.dispose();
+      }
     });
   });
 });

@@ -8,6 +8,15 @@ import { Commands, RESULT_COMMAND_IDS } from '../commandIds';
 import { OUTPUT_CONTEXT } from '../constants';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import type { TaskHistory } from './history';
+import {
+  projectNodes,
+  projectTaskNodes,
+  projectTaskTreeItem,
+  projectTreeItem,
+  type ProjectNode,
+  type ProjectTaskNode,
+  type ProjectTasksSource,
+} from './projectTaskItems';
 import { batchItemNodes, batchItemTreeItem, batchNodes, batchTreeItem, type BatchItemNode, type BatchNode, type BatchSource } from '../batch/treeItems';
 import { isTerminal, type TaskRecord } from './record';
 import { formatTime, offeredResults, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './status';
@@ -46,7 +55,7 @@ export interface MessageNode {
   readonly icon: string;
   readonly slot: string;
 }
-export type TaskTreeNode = FileNode | TaskNode | OutputNode | SourceNode | MessageNode | BatchNode | BatchItemNode;
+export type TaskTreeNode = FileNode | TaskNode | OutputNode | SourceNode | MessageNode | BatchNode | BatchItemNode | ProjectNode | ProjectTaskNode;
 
 /** `contextValue`s used by package.json `view/item/context` menus. */
 export const TASK_CONTEXT = { task: 'immHighlightTask', pendingTask: 'immHighlightTask.pending', file: 'immHighlightJobFile' } as const;
@@ -87,6 +96,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   private readonly outputsListener: { dispose(): void } | undefined;
   private readonly batchesListener: { dispose(): void } | undefined;
+  private readonly projectsListener: { dispose(): void } | undefined;
   /**
    * The task nodes last handed to VS Code, by TaskId: an output answer refreshes its task's node only. A refresh of
    * the whole view drops every item VS Code holds until it has asked again, and a command run from a task's context
@@ -99,6 +109,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     private readonly history: TaskHistory,
     private readonly outputs?: OutputSource,
     private readonly batches?: BatchSource,
+    private readonly projectTasks?: ProjectTasksSource,
   ) {
     this.listener = history.onDidChange(() => {
       // VS Code asks for every shown group's tasks again: the map fills up anew, without tasks that are gone.
@@ -107,6 +118,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     });
     this.outputsListener = outputs?.onDidChange((taskId) => this.outputChanged(taskId));
     this.batchesListener = batches?.onDidChange(() => this.changed.fire(undefined));
+    this.projectsListener = projectTasks?.onDidChange(() => this.changed.fire(undefined));
   }
 
   /** Synchronous throughout: an output still being looked up is a "Looking up…" child until its answer comes. */
@@ -115,7 +127,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       return [
         ...(this.batches ? batchNodes(this.batches) : []),
         ...this.history.byFile().map((g): FileNode => ({ kind: 'file', fileUri: g.fileUri, fileLabel: g.fileLabel })),
+        ...(this.projectTasks ? projectNodes(this.projectTasks) : []),
       ];
+    if (node.kind === 'project') return this.projectTasks ? projectTaskNodes(this.projectTasks, node) : [];
     if (node.kind === 'batch') return this.batches ? batchItemNodes(this.batches, node) : [];
     if (node.kind === 'file') {
       const group = this.history.byFile().find((g) => g.fileUri === node.fileUri);
@@ -155,6 +169,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     if (node.kind === 'batch' && this.batches) return batchTreeItem(this.batches, node);
     if (node.kind === 'batchItem' && this.batches) return batchItemTreeItem(this.batches, node);
     if (node.kind === 'batch' || node.kind === 'batchItem') return new vscode.TreeItem(node.batchId);
+    if (node.kind === 'project') return projectTreeItem(node);
+    if (node.kind === 'projectTask') return projectTaskTreeItem(node);
     if (node.kind === 'output') return outputItem(node);
     if (node.kind === 'source') return sourceItem(node);
     if (node.kind === 'message') {
@@ -188,6 +204,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     this.listener.dispose();
     this.outputsListener?.dispose();
     this.batchesListener?.dispose();
+    this.projectsListener?.dispose();
     this.changed.dispose();
   }
 }
