@@ -91,17 +91,12 @@ export function registerBatchCommands(store: BatchStore, runs: BatchRuns, connec
       const existing = await existingTargets(plan);
       let overwrite = false;
       if (existing.length) {
-        const skipExisting = vscode.l10n.t('Skip Existing');
-        const replace = vscode.l10n.t('Replace');
-        // Skip Existing first: the focused button keeps the files that are there.
-        const choice = await notify.warning(
-          vscode.l10n.t('{0} of the {1} files are already in {2}.', existing.length, plan.length, folder.fsPath),
-          { modal: true },
-          skipExisting,
-          replace,
-        );
-        if (!choice) return undefined;
-        overwrite = choice === replace;
+        // Skip Existing is the focused button (and Escape): the files that are there are kept.
+        overwrite = await confirmGuarded({
+          message: vscode.l10n.t('{0} of the {1} files are already in {2}.', existing.length, plan.length, folder.fsPath),
+          action: vscode.l10n.t('Replace'),
+          keep: vscode.l10n.t('Skip Existing'),
+        });
       }
       const scope = manifest.jobUri ? vscode.Uri.parse(manifest.jobUri, true) : undefined;
       const oss = await connections.forCommand(scope);
