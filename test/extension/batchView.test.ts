@@ -16,7 +16,8 @@ import { BatchStore } from '../../client/src/batch/store';
 import { TaskHistory, type StateStore } from '../../client/src/tasks/history';
 import { ProjectTasks } from '../../client/src/tasks/projectTasks';
 import { TaskTreeProvider, type TaskTreeNode } from '../../client/src/tasks/tree';
-import { activatedApi, waitFor } from './helpers';
+import { activatedApi, retrievalJob, waitFor } from './helpers';
+import { startOssEndpoint, type OssEndpoint } from '../endpoints/oss/server';
 import * as vscode from 'vscode';
 
 function manifestOf(projectName: string, states: readonly ItemState[]): BatchManifest {
@@ -148,6 +149,91 @@ describe('Batches in the Highlight Tasks view', () => {
         tree.dispose();
         projectTasks.dispose();
       }
+    });
+  });
+
+  describe('Submit for Each Video…', () => {
+    let imm: ImmEndpoint;
+    let oss: OssEndpoint;
+    const config = () => vscode.workspace.getConfiguration('immHighlight');
+    type Window = Record<'showInputBox' | 'showQuickPick' | 'showWarningMessage', unknown>;
+
+    before(async () => {
+      imm = await startImmEndpoint();
+      oss = await startOssEndpoint({
+        buckets: [
+          {
+            name: 'sports-bucket',
+            region: 'cn-hangzhou',
+            objects: [
+              { key: 'matches/derby.mp4', contentType: 'video/mp4' },
+              { key: 'matches/cup/final.mp4', contentType: 'video/mp4' },
+            ],
+          },
+        ],
+      });
+      await config().update('endpoint', imm.url, vscode.ConfigurationTarget.Global);
+      await config().update('ossEndpoint', oss.url, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('immHighlight.setAccessKey', { accessKeyId: TEST_ACCESS_KEY.id, accessKeySecret: TEST_ACCESS_KEY.secret });
+    });
+    after(async () => {
+      await vscode.commands.executeCommand('immHighlight.clearAccessKey');
+      await config().update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('ossEndpoint', undefined, vscode.ConfigurationTarget.Global);
+      await Promise.all([imm.close(), oss.close()]);
+    });
+
+    /** Runs the command with the boxes answered, Continue picked, and the modal answered with `answer` (undefined: Cancel/Escape). */
+    async function run(answer: (buttons: string[]) => string | undefined): Promise<{ manifest: BatchManifest | undefined; modals: string[][] }> {
+      const window = vscode.window as unknown as Window;
+      const saved = { showInputBox: window.showInputBox, showQuickPick: window.showQuickPick, showWarningMessage: window.showWarningMessage };
+      const inputs = ['oss://sports-bucket/matches/', '*.mp4', 'oss://sports-bucket/reels/{key}.mp4'];
+      const modals: string[][] = [];
+      window.showInputBox = () => Promise.resolve(inputs.shift());
+      window.showQuickPick = (items: readonly vscode.QuickPickItem[]) => Promise.resolve(items[0]);
+      window.showWarningMessage = (message: string, ...rest: unknown[]) => {
+        const buttons = rest.filter((r): r is vscode.MessageItem => typeof r === 'object' && r !== null && 'title' in r).map((b) => b.title);
+        modals.push([message, ...buttons]);
+        const title = answer(buttons);
+        return Promise.resolve(title === undefined ? undefined : { title });
+      };
+      try {
+        const document = await vscode.workspace.openTextDocument({
+          language: 'imm-highlight',
+          content: retrievalJob(undefined, { source: 'oss://sports-bucket/matches/derby.mp4', outputUri: 'oss://sports-bucket/reels/derby.mp4' }),
+        });
+        const manifest = await vscode.commands.executeCommand<BatchManifest | undefined>('immHighlight.batch.submitForEachVideo', document.uri);
+        return { manifest, modals };
+      } finally {
+        Object.assign(window, saved);
+      }
+    }
+
+    it('asks for the count in a modal whose first (focused) button is Cancel; Cancel sends nothing', async () => {
+      const { manifest, modals } = await run(() => undefined);
+      assert.equal(manifest, undefined);
+      const modal = modals.find((m) => /paid highlight tasks/.test(m[0]!));
+      assert.ok(modal, JSON.stringify(modals));
+      assert.match(modal[0]!, /^Send 2 paid highlight tasks to project immtest\?$/);
+      assert.deepEqual(modal.slice(1), ['Cancel', 'Send 2 Tasks']);
+      assert.equal(imm.received('CreateHighlightTask').length, 0);
+    });
+
+    it('confirmed: each video is sent once with the batch tag, and followed by ListTasks only', async () => {
+      imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
+      const { manifest } = await run((buttons) => buttons[1]);
+      assert.ok(manifest);
+      assert.deepEqual(
+        manifest.items.map((i) => `${i.source} -> ${i.output}`),
+        [
+          'oss://sports-bucket/matches/cup/final.mp4 -> oss://sports-bucket/reels/cup/final.mp4',
+          'oss://sports-bucket/matches/derby.mp4 -> oss://sports-bucket/reels/derby.mp4',
+        ],
+      );
+      await waitFor('both tasks to succeed', () => (manifest.items.every((i) => i.state === 'succeeded') ? true : undefined), 30_000);
+      assert.equal(imm.received('CreateHighlightTask').length, 2);
+      assert.equal(imm.tasksTagged('HighlightBatch', manifest.batchId), 2);
+      assert.equal(imm.received('GetTask').length, 0);
     });
   });
 });
