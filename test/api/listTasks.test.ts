@@ -99,9 +99,13 @@ describe('limits and faults', () => {
     const look = async (): Promise<string[]> => (await listAll({ projectName: 'queue' })).tasks.map((t) => `${t.status}:${t.progress}`).sort();
     // Two run; the third waits with no progress.
     assert.deepEqual(await look(), ['Running:0', 'Running:50', 'Running:50']);
-    // The two end, which frees a slot: the third starts.
-    assert.deepEqual(await look(), ['Running:50', 'Succeeded:100', 'Succeeded:100']);
-    assert.deepEqual(await look(), ['Succeeded:100', 'Succeeded:100', 'Succeeded:100']);
+    // The two end, which frees a slot: the third starts in this look or the next (tasks started in one second are
+    // listed in TaskId order, so it may be looked at before the slot frees).
+    const second = await look();
+    assert.deepEqual(second.slice(1), ['Succeeded:100', 'Succeeded:100']);
+    assert.match(second[0]!, /^Running:(0|50)$/);
+    let looks = 0;
+    while ((await look()).some((state) => state.startsWith('Running'))) assert.ok(++looks < 2, 'the third task ends two looks after it starts at most');
     assert.equal(endpoint.peakUnfinished('queue'), 3);
   });
 
