@@ -72,6 +72,29 @@ export interface ProjectList {
   readonly nextToken: string | undefined;
 }
 
+export interface ListTasksRequest {
+  readonly projectName: string;
+  /** `['Highlight']` for highlight tasks (the TaskId prefix). */
+  readonly taskTypes?: readonly string[];
+  /** `key=value`: tasks created with that tag. */
+  readonly tagSelector?: string;
+  readonly status?: string;
+  readonly sort?: 'TaskId' | 'StartTime' | 'EndTime';
+  readonly order?: 'asc' | 'desc';
+  /** 1–100; default 100. */
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+  /** Ask for each task's TaskRequestDefinition (what it was created with). */
+  readonly requestDefinition?: boolean;
+}
+
+export interface TaskList {
+  readonly tasks: readonly TaskInfo[];
+  /** More tasks follow when this is set. */
+  readonly nextToken: string | undefined;
+  readonly requestId: string | undefined;
+}
+
 export { TERMINAL_STATUSES } from './taskStatuses';
 
 /** GetTask's TaskType is the task id's prefix: `Highlight-4d51…` -> `Highlight`. */
@@ -142,25 +165,32 @@ export class ImmClient {
   async getTask(task: { projectName: string; taskId: string }, options: CallOptions = {}): Promise<TaskInfo> {
     const query = { ProjectName: task.projectName, TaskId: task.taskId, TaskType: taskTypeOf(task.taskId) };
     const body = await this.call('GetTask', { query }, { idempotent: true, projectName: task.projectName, taskId: task.taskId }, options);
-    const status = str(body['Status']) ?? 'Unknown';
-    const progress = typeof body['Progress'] === 'number' ? body['Progress'] : undefined;
-    const message = str(body['Message']);
-    return {
-      requestId: str(body['RequestId']),
-      projectName: str(body['ProjectName']) ?? task.projectName,
-      taskId: str(body['TaskId']) ?? task.taskId,
-      taskType: str(body['TaskType']) ?? query.TaskType,
-      status,
-      done: TERMINAL_STATUSES.includes(status),
-      progress,
-      code: str(body['Code']),
-      // A failed task's Message may quote a presigned URL (signature, STS token): redacted here, before any
-      // caller stores, logs, shows or prints it.
-      message: message === undefined ? undefined : redactPresignedUrls(message),
-      startTime: str(body['StartTime']),
-      endTime: str(body['EndTime']),
-      fields: redactPresignedUrlsDeep(body),
-    };
+    return taskInfoOf(body, { projectName: task.projectName, taskId: task.taskId, requestId: str(body['RequestId']) });
+  }
+
+  /**
+   * One page of ListTasks: the project's tasks that match every filter given (TaskTypes, a `key=value`
+   * TagSelector, Status), MaxResults 1–100 (default 100). One call answers for many tasks: a batch is followed so,
+   * never with one GetTask per task.
+   */
+  async listTasks(request: ListTasksRequest, options: CallOptions = {}): Promise<TaskList> {
+    const query: Record<string, string> = { ProjectName: request.projectName, MaxResults: String(request.maxResults ?? 100) };
+    // An array parameter travels as one JSON string, as the SDKs "shrink" it.
+    if (request.taskTypes) query['TaskTypes'] = JSON.stringify(request.taskTypes);
+    if (request.tagSelector) query['TagSelector'] = request.tagSelector;
+    if (request.status) query['Status'] = request.status;
+    if (request.sort) query['Sort'] = request.sort;
+    if (request.order) query['Order'] = request.order;
+    if (request.nextToken) query['NextToken'] = request.nextToken;
+    if (request.requestDefinition) query['RequestDefinition'] = 'true';
+    const body = await this.call('ListTasks', { query }, { idempotent: true, projectName: request.projectName }, options);
+    const requestId = str(body['RequestId']);
+    const tasks = Array.isArray(body['Tasks'])
+      ? body['Tasks']
+          .filter((task: unknown): task is Body => typeof task === 'object' && task !== null && typeof (task as Body)['TaskId'] === 'string')
+          .map((task) => taskInfoOf(task, { projectName: request.projectName, taskId: str(task['TaskId'])!, requestId }))
+      : [];
+    return { tasks, nextToken: str(body['NextToken']) || undefined, requestId };
   }
 
   /** GetProject: throws ImmApiError code ResourceNotFound when the project is not in this region. */
@@ -225,6 +255,29 @@ export class ImmClient {
     const body: unknown = response['body'];
     return typeof body === 'object' && body !== null ? (body as Body) : {};
   }
+}
+
+/** A GetTask answer or a ListTasks TaskInfo as TaskInfo; a failed task's Message and every field redacted of presigned URLs. */
+function taskInfoOf(body: Body, known: { projectName: string; taskId: string; requestId: string | undefined }): TaskInfo {
+  const status = str(body['Status']) ?? 'Unknown';
+  const message = str(body['Message']);
+  const taskId = str(body['TaskId']) ?? known.taskId;
+  return {
+    requestId: known.requestId,
+    projectName: str(body['ProjectName']) ?? known.projectName,
+    taskId,
+    taskType: str(body['TaskType']) ?? taskTypeOf(taskId),
+    status,
+    done: TERMINAL_STATUSES.includes(status),
+    progress: typeof body['Progress'] === 'number' ? body['Progress'] : undefined,
+    code: str(body['Code']),
+    // A failed task's Message may quote a presigned URL (signature, STS token): redacted here, before any
+    // caller stores, logs, shows or prints it.
+    message: message === undefined ? undefined : redactPresignedUrls(message),
+    startTime: str(body['StartTime']),
+    endTime: str(body['EndTime']),
+    fields: redactPresignedUrlsDeep(body),
+  };
 }
 
 function projectOf(value: unknown, fallbackName: string): ProjectInfo {

@@ -1,6 +1,6 @@
 /** The IMM API client shared by the VS Code client and the CLI. */
 export { createImmClient, DEFAULT_TIMEOUT_MS, ImmClient, taskTypeOf, TERMINAL_STATUSES } from './client';
-export type { CallOptions, CreateHighlightTaskResult, ImmClientOptions, ProjectInfo, ProjectList, TaskInfo } from './client';
+export type { CallOptions, CreateHighlightTaskResult, ImmClientOptions, ListTasksRequest, ProjectInfo, ProjectList, TaskInfo, TaskList } from './client';
 export { createCredential, resolveIdentity } from './credentials';
 export type { CredentialSource, ResolvedIdentity } from './credentials';
 export { DEFAULT_REGION, IMM_REGION_IDS, IMM_REGIONS, isLoopbackHost, parseEndpointOverride, regionEndpointHost, resolveEndpoint } from './endpoint';

@@ -5,6 +5,7 @@ import { t, useLocale } from '../../core/src/index';
 import { Exit, UsageError, type Io } from './io';
 import { chooseLanguage, LANGUAGES } from './language';
 import { escapeControl } from './terminal';
+import { batchCommand, batchHelp } from './batchCommand';
 import { mediaCommand } from './mediaCommand';
 import { outputCommand } from './outputCommand';
 import { storyboardCommand } from './storyboardCommand';
@@ -97,6 +98,7 @@ Commands:
       --region R / --profile P / --timeout S / --oss-endpoint URL   As for output
 `,
     ),
+    batchHelp(),
     t(
       `  schema                                    Print the JSON schema of a job
 
@@ -105,7 +107,7 @@ Commands:
     t(
       `Options: --help, --version, --lang en|zh-cn (default: from LC_ALL / LC_MESSAGES / LANG)
 
-Credentials (submit, output, media, validate --cloud, storyboard --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+Credentials (submit, output, media, batch, validate --cloud, storyboard --cloud): ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 (/ ALIBABA_CLOUD_SECURITY_TOKEN), an aliyun CLI profile (~/.aliyun/config.json, ALIBABA_CLOUD_PROFILE or
 --profile), ~/.alibabacloud/credentials, the ECS instance RAM role, or ALIBABA_CLOUD_CREDENTIALS_URI.
 
@@ -154,12 +156,14 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         return await mediaCommand(rest, io);
       case 'storyboard':
         return await storyboardCommand(rest, io);
+      case 'batch':
+        return await batchCommand(rest, io);
       case 'schema':
         if (rest.length) throw new UsageError(t('schema takes no arguments.'));
         io.stdout(`${JSON.stringify(requestSchema, null, 2)}\n`);
         return Exit.Ok;
       default:
-        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, media, storyboard, schema.', command));
+        throw new UsageError(t('Unknown command "{0}". Commands: validate, submit, output, media, storyboard, batch, schema.', command));
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

@@ -29,6 +29,12 @@ export const Commands = {
   taskHistory: 'immHighlight.tasks.history',
   // New job
   newJob: 'immHighlight.newJob',
+  // Batches (one job for every video under an OSS folder)
+  submitForEachVideo: 'immHighlight.batch.submitForEachVideo',
+  batchRetryFailed: 'immHighlight.batch.retryFailed',
+  batchCancel: 'immHighlight.batch.cancel',
+  batchDownloadOutputs: 'immHighlight.batch.downloadOutputs',
+  batchExportSummary: 'immHighlight.batch.exportSummary',
   // Results
   openOutput: 'immHighlight.results.openOutput',
   previewOutput: 'immHighlight.results.previewOutput',

@@ -1,4 +1,4 @@
-/** "▶ Submit task" and "Show request" above the first line of every job file. */
+/** "▶ Submit task", "Submit for each video…" and "Show request" above the first line of every job file. */
 import * as vscode from 'vscode';
 import { JOB_LANGUAGE_ID } from '../../../core/src/index';
 import { Commands } from '../commandIds';
@@ -12,6 +12,12 @@ export function registerSubmitCodeLens(): vscode.Disposable {
           title: vscode.l10n.t('▶ Submit task'),
           tooltip: vscode.l10n.t('Send this job to IMM (CreateHighlightTask), unsaved edits included'),
           command: Commands.submitTask,
+          arguments: [document.uri],
+        }),
+        new vscode.CodeLens(top, {
+          title: vscode.l10n.t('Submit for each video…'),
+          tooltip: vscode.l10n.t('Send this job once per video under an OSS folder (a batch); shows the items and asks first'),
+          command: Commands.submitForEachVideo,
           arguments: [document.uri],
         }),
         new vscode.CodeLens(top, {

@@ -29,6 +29,8 @@ import { registerTaskCommands } from '../tasks/commands';
 import { registerRequestCommands } from '../request/commands';
 import { notifyFinished, notifyStopped } from '../tasks/notifications';
 import type { OutputSource } from '../results/outputAnswer';
+import { registerBatchFeature } from '../batch/index';
+import { ProjectTasks } from '../tasks/projectTasks';
 
 export type { SubmitOutcome } from './command';
 
@@ -75,9 +77,25 @@ export function registerSubmitFeature(
   const identities = new IdentityResolver(() => credentials.source());
   const preview = new RequestPreviewProvider(resolvedPreviewCredentials(credentials, identities), (taskId) => history.get(taskId)?.sentRequest);
   const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version, endpointTrust });
-  const tree = new TaskTreeProvider(history, results?.outputs);
+  const batches = registerBatchFeature(context, { credentials, endpointTrust, log, extensionVersion: version });
+  // Read only, off by default: the projects of this workspace's tasks and batches, listed from IMM.
+  const projectTasks = new ProjectTasks(
+    () => [
+      ...history.list().map((r) => ({ projectName: r.projectName, region: r.region, endpoint: r.endpoint })),
+      ...batches.store.list().map((m) => ({ projectName: m.projectName, region: m.region ?? readSubmitSettings(undefined).region, endpoint: m.endpoint })),
+    ],
+    async (project) =>
+      createClient(
+        credentials,
+        { region: project.region, ...(project.endpoint ? { endpoint: project.endpoint } : {}), timeoutMs: readSubmitSettings(undefined).timeoutMs },
+        version,
+      ),
+  );
+  const tree = new TaskTreeProvider(history, results?.outputs, batches.store, projectTasks);
 
   const disposable = vscode.Disposable.from(
+    batches,
+    projectTasks,
     follower,
     diagnostics,
     preview,

@@ -18,6 +18,7 @@ import type { TaskTreeNode } from './tree';
 function taskIdGiven(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   const node = arg as TaskTreeNode | undefined;
+  if (node?.kind === 'batchItem') return node.record.taskId || undefined;
   return node?.kind === 'task' ? node.record.taskId : undefined;
 }
 

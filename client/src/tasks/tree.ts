@@ -8,6 +8,16 @@ import { Commands, RESULT_COMMAND_IDS } from '../commandIds';
 import { OUTPUT_CONTEXT } from '../constants';
 import type { OutputAnswer, OutputSource } from '../results/outputAnswer';
 import type { TaskHistory } from './history';
+import {
+  projectNodes,
+  projectTaskNodes,
+  projectTaskTreeItem,
+  projectTreeItem,
+  type ProjectNode,
+  type ProjectTaskNode,
+  type ProjectTasksSource,
+} from './projectTaskItems';
+import { batchItemNodes, batchItemTreeItem, batchNodes, batchTreeItem, type BatchItemNode, type BatchNode, type BatchSource } from '../batch/treeItems';
 import { isTerminal, type TaskRecord } from './record';
 import { formatTime, offeredResults, statusIcon, statusText, taskRowDescription, taskTooltip, tooltipMarkdown } from './status';
 
@@ -47,7 +57,7 @@ export interface MessageNode {
   readonly icon: string;
   readonly slot: string;
 }
-export type TaskTreeNode = FileNode | TaskNode | OutputNode | SourceNode | MessageNode;
+export type TaskTreeNode = FileNode | TaskNode | OutputNode | SourceNode | MessageNode | BatchNode | BatchItemNode | ProjectNode | ProjectTaskNode;
 
 /** `contextValue`s used by package.json `view/item/context` menus. */
 export const TASK_CONTEXT = { task: 'immHighlightTask', pendingTask: 'immHighlightTask.pending', file: 'immHighlightJobFile' } as const;
@@ -88,6 +98,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   private readonly listener: { dispose(): void };
 
   private readonly outputsListener: { dispose(): void } | undefined;
+  private readonly batchesListener: { dispose(): void } | undefined;
+  private readonly projectsListener: { dispose(): void } | undefined;
   /**
    * The task nodes last handed to VS Code, by TaskId: an output answer refreshes its task's node only. A refresh of
    * the whole view drops every item VS Code holds until it has asked again, and a command run from a task's context
@@ -95,10 +107,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
    */
   private readonly shownTasks = new Map<string, TaskNode>();
 
-  /** `outputs`: where a succeeded task's objects come from; without it a task shows its job file only. */
+  /** `outputs`: where a succeeded task's objects come from; without it a task shows its job file only. `batches`: one row each, first. */
   constructor(
     private readonly history: TaskHistory,
     private readonly outputs?: OutputSource,
+    private readonly batches?: BatchSource,
+    private readonly projectTasks?: ProjectTasksSource,
   ) {
     this.listener = history.onDidChange(() => {
       // VS Code asks for every shown group's tasks again: the map fills up anew, without tasks that are gone.
@@ -106,11 +120,20 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       this.changed.fire(undefined);
     });
     this.outputsListener = outputs?.onDidChange((taskId) => this.outputChanged(taskId));
+    this.batchesListener = batches?.onDidChange(() => this.changed.fire(undefined));
+    this.projectsListener = projectTasks?.onDidChange(() => this.changed.fire(undefined));
   }
 
   /** Synchronous throughout: an output still being looked up is a "Looking up…" child until its answer comes. */
   getChildren(node?: TaskTreeNode): TaskTreeNode[] {
-    if (!node) return this.history.byFile().map((g) => ({ kind: 'file', fileUri: g.fileUri, fileLabel: g.fileLabel }));
+    if (!node)
+      return [
+        ...(this.batches ? batchNodes(this.batches) : []),
+        ...this.history.byFile().map((g): FileNode => ({ kind: 'file', fileUri: g.fileUri, fileLabel: g.fileLabel })),
+        ...(this.projectTasks ? projectNodes(this.projectTasks) : []),
+      ];
+    if (node.kind === 'project') return this.projectTasks ? projectTaskNodes(this.projectTasks, node) : [];
+    if (node.kind === 'batch') return this.batches ? batchItemNodes(this.batches, node) : [];
     if (node.kind === 'file') {
       const group = this.history.byFile().find((g) => g.fileUri === node.fileUri);
       return (group?.tasks ?? []).map((record) => {
@@ -146,6 +169,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [uri] };
       return item;
     }
+    if (node.kind === 'batch' && this.batches) return batchTreeItem(this.batches, node);
+    if (node.kind === 'batchItem' && this.batches) return batchItemTreeItem(this.batches, node);
+    if (node.kind === 'batch' || node.kind === 'batchItem') return new vscode.TreeItem(node.batchId);
+    if (node.kind === 'project') return projectTreeItem(node);
+    if (node.kind === 'projectTask') return projectTaskTreeItem(node);
     if (node.kind === 'output') return outputItem(node);
     if (node.kind === 'source') return sourceItem(node);
     if (node.kind === 'message') {
@@ -178,6 +206,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   dispose(): void {
     this.listener.dispose();
     this.outputsListener?.dispose();
+    this.batchesListener?.dispose();
+    this.projectsListener?.dispose();
     this.changed.dispose();
   }
 }

@@ -13,9 +13,14 @@ export type Fault =
    * Answers as usual, but only when the test calls `control.releaseHeld()`: a call on the wire for exactly as long
    * as the test needs, with no clock to race (a loaded machine can outrun any `delay`).
    */
-  | { readonly kind: 'held' };
+  | { readonly kind: 'held' }
+  /**
+   * Acts on the request (a CreateHighlightTask creates its task), then drops the connection instead of answering:
+   * the client cannot know the outcome, and the task exists.
+   */
+  | { readonly kind: 'dropAfterAccept' };
 
-export type Action = 'CreateHighlightTask' | 'GetTask' | 'GetProject' | 'ListProjects';
+export type Action = 'CreateHighlightTask' | 'GetTask' | 'ListTasks' | 'GetProject' | 'ListProjects';
 
 export interface QueuedFault {
   readonly fault: Fault;
@@ -56,4 +61,5 @@ export const faults = {
   reset: (): Fault => ({ kind: 'reset' }),
   delay: (ms: number): Fault => ({ kind: 'delay', ms }),
   held: (): Fault => ({ kind: 'held' }),
+  dropAfterAccept: (): Fault => ({ kind: 'dropAfterAccept' }),
 } as const;

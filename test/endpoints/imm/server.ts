@@ -1,11 +1,12 @@
 /**
- * A local HTTP server that behaves like IMM for CreateHighlightTask and GetTask: it checks the ACS3 signature
+ * A local HTTP server that behaves like IMM for CreateHighlightTask, GetTask and ListTasks: it checks the ACS3 signature
  * with its own verifier, the action, version and parameters, answers with the service's response shapes and
  * can be told to fail. Loopback only.
  *
  * Control from another process (the CLI and extension demos): `POST /__control` with a JSON body
  *   {"op":"failNext","fault":{…},"action":"CreateHighlightTask","times":1}
  *   {"op":"setTaskScript","script":{"pollsBeforeDone":2,"outcome":"Failed","failure":{"Code":"…","Message":"…"}}}
+ *   {"op":"setLimits","maxRunningTasks":2,"requestsPerSecond":5}  (absent or null: no limit)
  *   {"op":"releaseHeld"}  (answers every request a `held` fault keeps waiting; the reply says how many: {"released":n})
  *   {"op":"reset"}        (also answers the held requests, so no client is left waiting)
  * and `GET /__control/requests` for the log of requests received (a held request has status "held" until released).
@@ -15,12 +16,13 @@ import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { verifySignature } from './signature';
 import { checkCreate, checkGetTask, ParameterError } from './params';
+import { checkListTasks, listTasks } from './listTasks';
 import { DEFAULT_TASK_SCRIPT, TaskStore, type OutputWriter, type TaskRequest, type TaskScript } from './tasks';
 import type { Action, Fault, QueuedFault } from './faults';
 import { checkGetProject, DEFAULT_PROJECTS, listProjects, storeProjects, type ProjectSpec } from './projects';
 
 export const API_VERSION = '2020-09-30';
-const ACTIONS: readonly string[] = ['CreateHighlightTask', 'GetTask', 'GetProject', 'ListProjects'] satisfies Action[];
+const ACTIONS: readonly string[] = ['CreateHighlightTask', 'GetTask', 'ListTasks', 'GetProject', 'ListProjects'] satisfies Action[];
 /** Not a real key: the pair tests and demos sign with. */
 export const TEST_ACCESS_KEY = { id: 'LTAI5tLocalImmTestKey01', secret: 'local-imm-endpoint-test-secret-0001' } as const;
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -55,12 +57,23 @@ export interface ImmEndpointOptions {
   readonly taskScript?: TaskScript;
   /** Writes a succeeded task's result (see OutputWriter). Absent: tasks succeed without writing anything. */
   readonly writeOutput?: OutputWriter;
+  readonly limits?: EndpointLimits;
+}
+
+/** The project's limits (GetProject's EngineConcurrency and the flow control); absent fields: no limit. */
+export interface EndpointLimits {
+  /** Tasks a project runs at once; later ones wait, reported as Running with no progress. */
+  readonly maxRunningTasks?: number | undefined;
+  /** Requests per access key in any one second; past it IMM answers 429 Throttling.User. */
+  readonly requestsPerSecond?: number | undefined;
 }
 
 export interface ImmEndpointControl {
   /** The next `times` requests (of `action`, when given) fail with `fault`. */
   failNext(fault: Fault, options?: { action?: Action; times?: number }): void;
   setTaskScript(script: TaskScript): void;
+  /** Replaces the limits (until reset, which restores the ones the endpoint started with). */
+  setLimits(limits: EndpointLimits): void;
   /** Answers every request a `held` fault keeps waiting, in the order they came; returns how many. */
   releaseHeld(): number;
   /** Settles once a request is held (at once when one is): a test releases only what has arrived. */
@@ -78,6 +91,12 @@ export interface ImmEndpoint {
   readonly control: ImmEndpointControl;
   /** Requests of one action that passed the signature check. */
   received(action: Action): ReceivedRequest[];
+  /** Tasks created (whatever their answer became) that carry the tag `key` = `value`. */
+  tasksTagged(key: string, value: string): number;
+  /** The most tasks of the project created and not yet ended at one time. */
+  peakUnfinished(projectName: string): number;
+  /** The most requests of `action` that IMM accepted (not throttled) within any one second. */
+  peakPerSecond(action: Action): number;
   close(): Promise<void>;
 }
 
@@ -90,6 +109,10 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
   const nonces = new Set<string>();
   const tasks = new TaskStore(options.writeOutput);
   tasks.script = options.taskScript ?? DEFAULT_TASK_SCRIPT;
+  let limits: EndpointLimits = options.limits ?? {};
+  tasks.maxRunning = limits.maxRunningTasks;
+  /** Times (ms) of the requests admitted in the last second, per AccessKey ID. */
+  const admitted = new Map<string, number[]>();
   const sockets = new Set<Socket>();
   /** Requests a `held` fault keeps waiting: answering one runs `release`. */
   const held: { readonly entry: ReceivedRequest; readonly release: () => void }[] = [];
@@ -110,6 +133,10 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
     setTaskScript(script) {
       tasks.script = script;
     },
+    setLimits(next) {
+      limits = next;
+      tasks.maxRunning = next.maxRunningTasks;
+    },
     releaseHeld,
     whenHeld() {
       if (held.length > 0) return Promise.resolve();
@@ -121,7 +148,21 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
       queue.length = 0;
       requests.length = 0;
       tasks.script = options.taskScript ?? DEFAULT_TASK_SCRIPT;
+      control.setLimits(options.limits ?? {});
+      admitted.clear();
     },
+  };
+
+  /** Flow control: false when this key already made `requestsPerSecond` requests within the last second. */
+  const admit = (accessKeyId: string): boolean => {
+    const limit = limits.requestsPerSecond;
+    if (limit === undefined) return true;
+    const now = Date.now();
+    const recent = (admitted.get(accessKeyId) ?? []).filter((at) => now - at < 1000);
+    admitted.set(accessKeyId, recent);
+    if (recent.length >= limit) return false;
+    recent.push(now);
+    return true;
   };
 
   const takeFault = (action: string | undefined): Fault | undefined => {
@@ -185,6 +226,7 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
     if (!action || !ACTIONS.includes(action))
       return fail(404, 'InvalidAction.NotFound', `Specified api ${action ?? '(none)'} is not found for version ${version ?? '(none)'}.`);
     if (version !== API_VERSION) return fail(400, 'InvalidVersion', `Specified parameter Version ${version ?? '(none)'} is not valid.`);
+    if (!admit(verification.accessKeyId ?? '')) return fail(429, 'Throttling.User', 'Request was denied due to user flow control.');
 
     const fault = takeFault(action);
     if (fault?.kind === 'hang') {
@@ -197,6 +239,13 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
       return;
     }
     if (fault?.kind === 'error') return fail(fault.status, fault.code, fault.message);
+    if (fault?.kind === 'dropAfterAccept') {
+      const drop = (): void => {
+        entry.status = 'reset';
+        req.socket.destroy();
+      };
+      return respond(entry, action, params, drop, drop);
+    }
     if (fault?.kind === 'delay') {
       const timer = setTimeout(() => {
         delayed.delete(timer);
@@ -242,7 +291,13 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
           Sources: checked.json['Sources'] as TaskRequest['Sources'],
           Output: checked.json['Output'] as TaskRequest['Output'],
         };
-        const task = tasks.create(checked.ProjectName, request, tags, checked.UserData);
+        const definition = {
+          ProjectName: checked.ProjectName,
+          Type: checked.Type,
+          ...checked.json,
+          ...(checked.UserData !== undefined ? { UserData: checked.UserData } : {}),
+        };
+        const task = tasks.create(checked.ProjectName, request, tags, checked.UserData, definition);
         entry.taskId = task.TaskId;
         return answer(200, { RequestId: requestId(), EventId: eventId(), TaskId: task.TaskId });
       }
@@ -253,6 +308,12 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
         return answer(200, { RequestId: requestId(), Project: project });
       }
       if (action === 'ListProjects') return answer(200, { RequestId: requestId(), ...listProjects(projectStore, params) });
+      if (action === 'ListTasks') {
+        const checked = checkListTasks(params);
+        if (projects && !projects.has(checked.ProjectName))
+          return fail(404, 'ResourceNotFound', `The specified resource project "${checked.ProjectName}" is not found.`);
+        return answer(200, { RequestId: requestId(), ...listTasks(tasks, checked) });
+      }
       const checked = checkGetTask(params);
       const task = tasks.find(checked.ProjectName, checked.TaskId);
       if (!task) return fail(404, 'ResourceNotFound', `The specified resource task "${checked.TaskId}" is not found.`);
@@ -267,7 +328,15 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
   function handleControl(req: IncomingMessage, res: ServerResponse, body: Buffer, url: string): void {
     if (req.method === 'GET' && url === '/__control/requests') return send(res, 200, { requests });
     if (req.method !== 'POST' || url !== '/__control') return send(res, 404, { error: 'unknown control path' });
-    let command: { op?: string; fault?: Fault; action?: Action; times?: number; script?: TaskScript };
+    let command: {
+      op?: string;
+      fault?: Fault;
+      action?: Action;
+      times?: number;
+      script?: TaskScript;
+      maxRunningTasks?: number | null;
+      requestsPerSecond?: number | null;
+    };
     try {
       command = JSON.parse(body.toString('utf8')) as typeof command;
     } catch {
@@ -277,12 +346,14 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
       control.failNext(command.fault, { ...(command.action ? { action: command.action } : {}), ...(command.times ? { times: command.times } : {}) });
     } else if (command.op === 'setTaskScript' && command.script) {
       control.setTaskScript(command.script);
+    } else if (command.op === 'setLimits') {
+      control.setLimits({ maxRunningTasks: command.maxRunningTasks ?? undefined, requestsPerSecond: command.requestsPerSecond ?? undefined });
     } else if (command.op === 'releaseHeld') {
       return send(res, 200, { ok: true, released: control.releaseHeld() });
     } else if (command.op === 'reset') {
       control.reset();
     } else {
-      return send(res, 400, { error: 'op must be failNext (with fault), setTaskScript (with script), releaseHeld or reset' });
+      return send(res, 400, { error: 'op must be failNext (with fault), setTaskScript (with script), setLimits, releaseHeld or reset' });
     }
     send(res, 200, { ok: true });
   }
@@ -300,6 +371,17 @@ export async function startImmEndpoint(options: ImmEndpointOptions = {}): Promis
     requests,
     control,
     received: (action) => requests.filter((r) => r.action === action && r.signatureValid),
+    tasksTagged: (key, value) => tasks.countTagged(key, value),
+    peakUnfinished: (projectName) => tasks.peakUnfinished.get(projectName) ?? 0,
+    peakPerSecond: (action) => {
+      const times = requests.filter((r) => r.action === action && r.signatureValid && r.errorCode !== 'Throttling.User').map((r) => Date.parse(r.time));
+      let peak = 0;
+      for (let i = 0, j = 0; i < times.length; i++) {
+        while (times[i]! - times[j]! >= 1000) j++;
+        peak = Math.max(peak, i - j + 1);
+      }
+      return peak;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         // Nothing answers after close: held and delayed requests are dropped with their connections.

@@ -1,4 +1,8 @@
-/** Highlight tasks of the local endpoint: created by CreateHighlightTask, advanced by each GetTask. */
+/**
+ * Highlight tasks of the local endpoint: created by CreateHighlightTask, advanced by each GetTask or ListTasks that
+ * reports them. A project runs at most `maxRunning` tasks at once (IMM's EngineConcurrency): the others wait in
+ * line, reported as Running with no progress, and do not move until a slot is free.
+ */
 import { randomUUID } from 'node:crypto';
 
 export interface TaskScript {
@@ -39,6 +43,8 @@ export interface StoredTask {
   readonly Tags?: Record<string, unknown>;
   readonly UserData?: string;
   readonly request: TaskRequest;
+  /** The CreateHighlightTask parameters as sent (JSON parameters parsed), for TaskRequestDefinition. */
+  readonly definition: Readonly<Record<string, unknown>>;
   readonly script: TaskScript;
   polls: number;
   endTime?: string;
@@ -50,12 +56,23 @@ export interface StoredTask {
 export type TaskView = Record<string, unknown>;
 
 export class TaskStore {
+  /** In creation order (a Map keeps it): the order queued tasks start in. */
   private readonly tasks = new Map<string, StoredTask>();
   script: TaskScript = DEFAULT_TASK_SCRIPT;
+  /** Tasks a project runs at once; the rest wait. Absent: no limit. */
+  maxRunning: number | undefined;
+  /** The most tasks of one project not yet ended at the same time (running and waiting), per project. */
+  readonly peakUnfinished = new Map<string, number>();
 
   constructor(private readonly writeOutput?: OutputWriter) {}
 
-  create(projectName: string, request: TaskRequest, tags: Record<string, unknown> | undefined, userData: string | undefined): StoredTask {
+  create(
+    projectName: string,
+    request: TaskRequest,
+    tags: Record<string, unknown> | undefined,
+    userData: string | undefined,
+    definition: Readonly<Record<string, unknown>> = {},
+  ): StoredTask {
     const task: StoredTask = {
       ProjectName: projectName,
       TaskId: `Highlight-${randomUUID()}`,
@@ -64,11 +81,40 @@ export class TaskStore {
       ...(tags ? { Tags: tags } : {}),
       ...(userData !== undefined ? { UserData: userData } : {}),
       request,
+      definition,
       script: this.script,
       polls: 0,
     };
     this.tasks.set(task.TaskId, task);
+    const unfinished = this.unfinished(projectName).length;
+    this.peakUnfinished.set(projectName, Math.max(this.peakUnfinished.get(projectName) ?? 0, unfinished));
     return task;
+  }
+
+  /** Every task of a project, in creation order. */
+  ofProject(projectName: string): StoredTask[] {
+    return [...this.tasks.values()].filter((task) => task.ProjectName === projectName);
+  }
+
+  /** How many tasks carry the tag `key` with `value` (a test's count of what a batch created). */
+  countTagged(key: string, value: string): number {
+    return [...this.tasks.values()].filter((task) => task.Tags?.[key] === value).length;
+  }
+
+  private unfinished(projectName: string): StoredTask[] {
+    return this.ofProject(projectName).filter((task) => task.endTime === undefined);
+  }
+
+  /** Status as the task stands, without looking at it (a ListTasks Status filter). */
+  statusOf(task: StoredTask): string {
+    if (task.endTime === undefined) return 'Running';
+    return task.writeFailure ? 'Failed' : task.script.outcome;
+  }
+
+  /** A task waits while the project already runs `maxRunning` tasks created before it. */
+  private waiting(task: StoredTask): boolean {
+    if (this.maxRunning === undefined || task.endTime !== undefined) return false;
+    return this.unfinished(task.ProjectName).indexOf(task) >= this.maxRunning;
   }
 
   find(projectName: string, taskId: string): StoredTask | undefined {
@@ -76,8 +122,9 @@ export class TaskStore {
     return task && task.ProjectName === projectName ? task : undefined;
   }
 
-  /** One GetTask: reports the current state, then moves the task one poll further. */
+  /** One GetTask (or one ListTasks that lists it): reports the current state, then moves the task one poll further. */
   poll(task: StoredTask): TaskView {
+    if (this.waiting(task)) return this.queuedView(task);
     const { pollsBeforeDone } = task.script;
     const done = task.polls >= pollsBeforeDone;
     task.polls += 1;
@@ -103,6 +150,20 @@ export class TaskStore {
       view['Message'] = failure?.Message ?? 'The task failed.';
     }
     return view;
+  }
+
+  /** A task waiting for a slot: Running, no progress, nothing moves. */
+  private queuedView(task: StoredTask): TaskView {
+    return {
+      ProjectName: task.ProjectName,
+      TaskId: task.TaskId,
+      TaskType: task.TaskType,
+      Status: 'Running',
+      StartTime: task.StartTime,
+      Progress: 0,
+      ...(task.Tags ? { Tags: task.Tags } : {}),
+      ...(task.UserData !== undefined ? { UserData: task.UserData } : {}),
+    };
   }
 
   private write(task: StoredTask): void {
