@@ -25,7 +25,13 @@ export class LspSession {
   /** `launch` sets what an editor other than ours would: extra arguments, the environment, the LSP `locale`. */
   static async start(
     initializationOptions: unknown = {},
-    launch: { readonly args?: readonly string[]; readonly env?: NodeJS.ProcessEnv; readonly locale?: string } = {},
+    launch: {
+      readonly args?: readonly string[];
+      readonly env?: NodeJS.ProcessEnv;
+      readonly locale?: string;
+      /** The client capabilities to declare (an editor's own, e.g. Neovim's); by default only diagnostics' version. */
+      readonly capabilities?: Record<string, unknown>;
+    } = {},
   ): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(launch.args ?? [])], {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -35,7 +41,7 @@ export class LspSession {
     const result = await session.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: launch.capabilities ?? { textDocument: { publishDiagnostics: { versionSupport: true } } },
       initializationOptions,
       ...(launch.locale === undefined ? {} : { locale: launch.locale }),
     });
