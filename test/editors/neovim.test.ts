@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { Diagnostic, DocumentSymbol, FormattingOptions, TextEdit } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, DocumentSymbol, FormattingOptions, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession, SERVER_PATH } from '../support/lspClient';
 
@@ -62,7 +62,7 @@ interface DriverResult {
   readonly steps: Record<string, Step>;
   readonly requests: { method: string; params: Record<string, unknown> }[];
   readonly messages: { message: string; level: number | null }[];
-  readonly client_capabilities: Record<string, unknown>;
+  readonly client_capabilities: ClientCapabilities;
 }
 
 /** Installs Neovim like the other Debian packages of the tests; the reason to skip where apt-get is not there. */
@@ -76,11 +76,14 @@ function installNeovim(): string | undefined {
 const skipReason = installNeovim();
 if (skipReason) console.log(`[neovim test] SKIPPED: ${skipReason}`);
 
-/** `[]` and `{}` are one empty Lua table to Neovim's JSON; compare them as one. */
+/**
+ * `[]` and `{}` are one empty Lua table to Neovim's JSON, and `null` is a missing key (a nil): compare them as one.
+ */
 function normalized(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length === 0 ? [] : value.map(normalized);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.map(normalized);
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== null && inner !== undefined);
     return entries.length === 0 ? [] : Object.fromEntries(entries.map(([key, inner]) => [key, normalized(inner)]));
   }
   return value;
@@ -97,7 +100,7 @@ function byteSlice(line: string, start: number, end: number): string {
 
 /** What a server that was never edited answers for `text`, asked as Neovim asked (same capabilities and options). */
 async function freshAnswers(
-  capabilities: Record<string, unknown>,
+  capabilities: ClientCapabilities,
   snapshot: Pick<Snapshot, 'uri' | 'formatting_options'>,
   text: string,
 ): Promise<{ diagnostics: Diagnostic[]; symbols: DocumentSymbol[]; formatting: TextEdit[] | null }> {

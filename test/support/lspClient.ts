@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
 
@@ -30,7 +30,7 @@ export class LspSession {
       readonly env?: NodeJS.ProcessEnv;
       readonly locale?: string;
       /** The client capabilities to declare (an editor's own, e.g. Neovim's); by default only diagnostics' version. */
-      readonly capabilities?: Record<string, unknown>;
+      readonly capabilities?: ClientCapabilities;
     } = {},
   ): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(launch.args ?? [])], {
