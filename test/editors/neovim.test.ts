@@ -1,59 +1,34 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { ClientCapabilities, Diagnostic, DocumentSymbol, FormattingOptions, TextEdit } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspSession, SERVER_PATH } from '../support/lspClient';
+import {
+  assertServerHoldsTheBuffer,
+  documentedConfiguration,
+  freshAnswers,
+  installOrSkipReason,
+  JOB,
+  normalized,
+  runEditor,
+  serverBuilt,
+  type Snapshot,
+} from './editorRun';
 
 // Debian's Neovim driven headless with the Neovim 0.7 configuration of docs/other-editors.md, read from that page,
 // against the built server: what a user of that editor gets, checked by the buffer and by a fresh server.
 
-const ROOT = path.resolve(__dirname, '../..');
-const DOC = path.join(ROOT, 'docs/other-editors.md');
 const DRIVER = path.join(__dirname, 'neovimDriver.lua');
-const INSTALL = path.join(ROOT, 'scripts/editors/install-neovim.sh');
-/** What the documented configurations say instead of a clone's path. */
-const PLACEHOLDER = '/path/to/imm-highlight-tasks';
 const TESTED_HEADING = '### Neovim 0.7 (tested)';
 const NVIM_TIMEOUT_MS = 200_000;
-
-/** The job Neovim opens: Chinese folder names before both mistakes of line 5 (`mpp4`, and the URI it contradicts). */
-const JOB = `ProjectName: immtest_cn
-Type: Concat
-Sources:
-  - URI: oss://test-bucket/宠物/猫.mp4
-Output: {URI: oss://test-bucket/输出/猫.mp4, Container: mpp4}
-`;
-
-/** The one Lua block under `heading` in the Markdown page, as a user copies it. */
-function luaBlockUnder(markdown: string, heading: string): string {
-  const start = markdown.split('\n').findIndex((line) => line.trim() === heading);
-  assert.ok(start >= 0, `no heading "${heading}"`);
-  const rest = markdown.split('\n').slice(start + 1);
-  const end = rest.findIndex((line) => /^#{1,3} /.test(line));
-  const section = rest.slice(0, end < 0 ? rest.length : end).join('\n');
-  const blocks = [...section.matchAll(/^```lua\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
-  assert.equal(blocks.length, 1, `one lua block under "${heading}", found ${blocks.length}`);
-  return blocks[0];
-}
 
 interface Step {
   readonly ok: boolean;
   readonly error?: string;
   readonly [key: string]: unknown;
-}
-interface Snapshot {
-  readonly lines: string[];
-  readonly version: number;
-  readonly diagnostics: Diagnostic[];
-  readonly symbols: DocumentSymbol[];
-  readonly formatting: TextEdit[] | null;
-  readonly formatting_options: FormattingOptions;
-  readonly uri: string;
 }
 interface DriverResult {
   readonly finished: string;
@@ -65,29 +40,7 @@ interface DriverResult {
   readonly client_capabilities: ClientCapabilities;
 }
 
-/** Installs Neovim like the other Debian packages of the tests; the reason to skip where apt-get is not there. */
-function installNeovim(): string | undefined {
-  const run = spawnSync('bash', [INSTALL], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (run.status === 3) return `Neovim is not installed and apt-get is not available here: ${run.stderr.trim()}`;
-  assert.equal(run.status, 0, `${INSTALL} failed:\n${run.stderr}`);
-  return undefined;
-}
-
-const skipReason = installNeovim();
-if (skipReason) console.log(`[neovim test] SKIPPED: ${skipReason}`);
-
-/**
- * `[]` and `{}` are one empty Lua table to Neovim's JSON, and `null` is a missing key (a nil): compare them as one.
- */
-function normalized(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.map(normalized);
-  if (typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, inner]) => inner !== null && inner !== undefined);
-    return entries.length === 0 ? [] : Object.fromEntries(entries.map(([key, inner]) => [key, normalized(inner)]));
-  }
-  return value;
-}
+const skipReason = installOrSkipReason('Neovim', ['neovim']);
 
 function textOf(lines: readonly string[]): string {
   return lines.map((line) => `${line}\n`).join('');
@@ -98,39 +51,11 @@ function byteSlice(line: string, start: number, end: number): string {
   return Buffer.from(line, 'utf8').subarray(start, end).toString('utf8');
 }
 
-/** What a server that was never edited answers for `text`, asked as Neovim asked (same capabilities and options). */
-async function freshAnswers(
-  capabilities: ClientCapabilities,
-  snapshot: Pick<Snapshot, 'uri' | 'formatting_options'>,
-  text: string,
-): Promise<{ diagnostics: Diagnostic[]; symbols: DocumentSymbol[]; formatting: TextEdit[] | null }> {
-  const session = await LspSession.start({}, { capabilities });
-  try {
-    const diagnostics = session.nextDiagnostics(snapshot.uri);
-    await session.open(snapshot.uri, text, 'yaml.imm_highlight');
-    const textDocument = { uri: snapshot.uri };
-    return {
-      diagnostics: await diagnostics,
-      symbols: await session.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument }),
-      formatting: await session.connection.sendRequest<TextEdit[] | null>('textDocument/formatting', {
-        textDocument,
-        options: snapshot.formatting_options,
-      }),
-    };
-  } finally {
-    await session.stop();
-  }
-}
-
 async function assertServerHasTheBuffer(result: DriverResult, name: string): Promise<void> {
   const step = result.steps[name];
   assert.ok(step?.ok, `${name}: ${step?.error}`);
   const snapshot = step.snapshot as Snapshot;
-  for (const line of snapshot.lines) assert.ok(!/[\0\n]/.test(line), `a NUL or line break inside a buffer line: ${JSON.stringify(line)}`);
-  const fresh = await freshAnswers(result.client_capabilities, snapshot, textOf(snapshot.lines));
-  assert.deepEqual(normalized(snapshot.diagnostics), normalized(fresh.diagnostics), 'diagnostics differ from a fresh server for the same text');
-  assert.deepEqual(normalized(snapshot.symbols), normalized(fresh.symbols), 'symbols differ from a fresh server for the same text');
-  assert.deepEqual(normalized(snapshot.formatting), normalized(fresh.formatting), 'formatting differs from a fresh server for the same text');
+  await assertServerHoldsTheBuffer(result.client_capabilities, snapshot, textOf(snapshot.lines));
 }
 
 describe('Neovim (Debian) with the documented configuration', { skip: skipReason }, () => {
@@ -140,19 +65,17 @@ describe('Neovim (Debian) with the documented configuration', { skip: skipReason
   let nvimOutput = '';
 
   before(async () => {
-    assert.ok(existsSync(SERVER_PATH), `${SERVER_PATH} missing: run npm run build`);
+    serverBuilt();
     work = mkdtempSync(path.join(os.tmpdir(), 'imm-neovim-'));
-    const config = luaBlockUnder(readFileSync(DOC, 'utf8'), TESTED_HEADING);
-    assert.ok(config.includes(PLACEHOLDER), `the documented configuration names ${PLACEHOLDER}`);
-    writeFileSync(path.join(work, 'init.lua'), config.replaceAll(PLACEHOLDER, ROOT));
+    writeFileSync(path.join(work, 'init.lua'), documentedConfiguration(TESTED_HEADING, 'lua'));
     const jobs = path.join(work, 'jobs');
     mkdirSync(jobs);
     writeFileSync(path.join(jobs, 'cat.highlight.yaml'), JOB);
     const xdg = (name: string): string => path.join(work, name);
     const resultPath = path.join(work, 'result.json');
-    const nvim = spawn('nvim', ['--headless', '--clean', '-u', path.join(work, 'init.lua'), '-c', `luafile ${DRIVER}`], {
+    const run = await runEditor('nvim', ['--headless', '--clean', '-u', path.join(work, 'init.lua'), '-c', `luafile ${DRIVER}`], {
       cwd: jobs,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      timeoutMs: NVIM_TIMEOUT_MS,
       env: {
         ...process.env,
         // Neovim's LSP log and state go into the test's folder, not the user's.
@@ -164,19 +87,8 @@ describe('Neovim (Debian) with the documented configuration', { skip: skipReason
         IMM_NVIM_RESULT: resultPath,
       },
     });
-    nvim.stdout.on('data', (chunk: Buffer) => (nvimOutput += chunk.toString()));
-    nvim.stderr.on('data', (chunk: Buffer) => (nvimOutput += chunk.toString()));
-    const exit = await new Promise<number | string>((resolve) => {
-      const timer = setTimeout(() => {
-        nvim.kill('SIGKILL');
-        resolve(`killed after ${NVIM_TIMEOUT_MS} ms`);
-      }, NVIM_TIMEOUT_MS);
-      nvim.on('exit', (code, signal) => {
-        clearTimeout(timer);
-        resolve(code ?? String(signal));
-      });
-    });
-    assert.ok(existsSync(resultPath), `Neovim wrote no result (exit ${exit}):\n${nvimOutput}`);
+    nvimOutput = run.output;
+    assert.ok(existsSync(resultPath), `Neovim wrote no result (exit ${run.exit}):\n${nvimOutput}`);
     result = JSON.parse(readFileSync(resultPath, 'utf8')) as DriverResult;
     const logFile = path.join(xdg('cache'), 'nvim', 'lsp.log');
     lspLog = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
