@@ -10,6 +10,7 @@
 (require 'cl-lib)
 (require 'json)
 (require 'eglot)
+(require 'subr-x)
 
 (defvar imm-job (getenv "IMM_EGLOT_JOB"))
 (defvar imm-result-path (getenv "IMM_EGLOT_RESULT"))
@@ -60,7 +61,7 @@
                 (push params imm-published))))
 (advice-add 'jsonrpc-request :before
             (lambda (_connection method params &rest _)
-              (push (list :method (format "%s" method) :params params) imm-requests)))
+              (push (list :method (string-remove-prefix ":" (format "%s" method)) :params params) imm-requests)))
 
 (defun imm-version ()
   eglot--versioned-identifier)
@@ -181,7 +182,10 @@
     (insert "ProjectName:  immtest_cn\nType: Concat\nSources:\n    - URI: oss://test-bucket/宠物/猫.mp4\nOutput:\n    URI: oss://test-bucket/输出/猫.mp4\n    Container: mp4\n")
     (imm-current-diagnostics)
     (imm-record :before (imm-lines))
-    (eglot-format-buffer)
+    (let ((sent (length imm-requests)))
+      (eglot-format-buffer)
+      ;; What eglot-format-buffer itself asked (the snapshots ask for formatting too).
+      (imm-record :requests (vconcat (reverse (cl-subseq imm-requests 0 (- (length imm-requests) sent))))))
     (imm-record :after (imm-lines)))
 
   (imm-step "edits"
