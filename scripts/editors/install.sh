@@ -11,6 +11,10 @@ set -euo pipefail
 
 log() { printf '[editors-setup] %s\n' "$*" >&2; }
 
+# The editor tests run at once (node --test): one apt-get at a time.
+exec 9>"${TMPDIR:-/tmp}/imm-highlight-editors-install.lock"
+flock 9
+
 need=()
 for package in "$@"; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
