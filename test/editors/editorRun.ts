@@ -13,12 +13,15 @@ export const OTHER_EDITORS_DOC = path.join(ROOT, 'docs/other-editors.md');
 /** What the documented configurations say instead of a clone's path. */
 export const PLACEHOLDER = '/path/to/imm-highlight-tasks';
 
-/** The job the editors open: Chinese folder names before both mistakes of line 5 (`mpp4`, and the URI it contradicts). */
+/**
+ * The job the editors open: Chinese and an emoji (two UTF-16 units, one code point, four bytes) before both mistakes
+ * of line 5 (`mpp4`, and the URI it contradicts), so that UTF-16, code point and byte columns all differ there.
+ */
 export const JOB = `ProjectName: immtest_cn
 Type: Concat
 Sources:
   - URI: oss://test-bucket/宠物/猫.mp4
-Output: {URI: oss://test-bucket/输出/猫.mp4, Container: mpp4}
+Output: {URI: oss://test-bucket/输出/🐱猫.mp4, Container: mpp4}
 `;
 
 /** The one `language` block under `heading` in the Markdown page, with the clone's path for the placeholder. */

@@ -91,11 +91,11 @@ describe('Emacs eglot (Debian) with the documented configuration', { skip: skipR
     console.log(`[eglot test] Emacs ${result.emacs_version}`);
   });
 
-  test('diagnostics land on the right characters with Chinese text before them on the line', () => {
+  test('diagnostics land on the right characters with Chinese text and an emoji before them on the line', () => {
     const shown = passed(result, 'diagnostics').diagnostics as { text: string; line: number; message: string }[];
     assert.deepEqual(shown.map((d) => [d.line, d.text]).sort(), [
       [5, 'mpp4'],
-      [5, 'oss://test-bucket/输出/猫.mp4'],
+      [5, 'oss://test-bucket/输出/🐱猫.mp4'],
     ]);
   });
 
@@ -104,9 +104,9 @@ describe('Emacs eglot (Debian) with the documented configuration', { skip: skipR
     assert.match(contents.value, /The processing type\./);
   });
 
-  test('the quick fix applies on a line with Chinese text before the mistake', () => {
+  test('the quick fix applies on a line with Chinese text and an emoji before the mistake', () => {
     const step = passed(result, 'code_action');
-    assert.equal(step.after, 'Output: {URI: oss://test-bucket/输出/猫.mp4, Container: mp4}');
+    assert.equal(step.after, 'Output: {URI: oss://test-bucket/输出/🐱猫.mp4, Container: mp4}');
   });
 
   test('completes the Type values', () => {

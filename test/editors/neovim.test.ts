@@ -118,7 +118,7 @@ describe('Neovim (Debian) with the documented configuration', { skip: skipReason
     assert.equal(`${result.nvim_version.major}.${result.nvim_version.minor}`, '0.7', 'Debian ships another Neovim: test the configuration of that version');
   });
 
-  test('diagnostics land on the right characters with Chinese text before them on the line', () => {
+  test('diagnostics land on the right characters with Chinese text and an emoji before them on the line', () => {
     const step = result.steps.diagnostics;
     assert.ok(step.ok, step.error);
     const lines = step.lines as string[];
@@ -131,7 +131,7 @@ describe('Neovim (Debian) with the documented configuration', { skip: skipReason
     assert.equal(byteSlice(line, invalid.col, invalid.end_col), 'mpp4');
     const mismatch = shown.find((d) => d.code === 'output-extension-mismatch');
     assert.ok(mismatch, JSON.stringify(shown));
-    assert.equal(byteSlice(line, mismatch.col, mismatch.end_col), 'oss://test-bucket/输出/猫.mp4');
+    assert.equal(byteSlice(line, mismatch.col, mismatch.end_col), 'oss://test-bucket/输出/🐱猫.mp4');
     // On the wire: UTF-16 columns (Neovim 0.7 negotiates no other encoding).
     const wire = published.find((d) => d.code === 'invalid-value');
     assert.equal(wire?.range.start.character, line.indexOf('mpp4'));
@@ -145,10 +145,10 @@ describe('Neovim (Debian) with the documented configuration', { skip: skipReason
     assert.match(text, /Concat/);
   });
 
-  test('the quick fix applies on a line with Chinese text before the mistake', () => {
+  test('the quick fix applies on a line with Chinese text and an emoji before the mistake', () => {
     const step = result.steps.code_action;
     assert.ok(step.ok, `${step.error}; messages: ${JSON.stringify(result.messages)}`);
-    assert.equal(step.after, 'Output: {URI: oss://test-bucket/输出/猫.mp4, Container: mp4}');
+    assert.equal(step.after, 'Output: {URI: oss://test-bucket/输出/🐱猫.mp4, Container: mp4}');
     const request = result.requests.find((r) => r.method === 'textDocument/codeAction');
     assert.ok(request, 'Neovim sent no textDocument/codeAction');
   });
