@@ -175,8 +175,8 @@ describe('Neovim (Debian) with the documented configuration', { skip: skipReason
   test('formats with the YAML file type’s indentation (2) as the server would for that text', async () => {
     const step = result.steps.formatting;
     assert.ok(step.ok, step.error);
-    const request = result.requests.find((r) => r.method === 'textDocument/formatting');
-    assert.ok(request, 'Neovim sent no textDocument/formatting');
+    const request = (step.requests as DriverResult['requests']).find((r) => r.method === 'textDocument/formatting');
+    assert.ok(request, 'formatting_sync sent no textDocument/formatting');
     assert.deepEqual(request.params.options, { tabSize: 2, insertSpaces: true });
     const before = textOf(step.before as string[]);
     const formatted = textOf(step.after as string[]);
