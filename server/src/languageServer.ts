@@ -2,13 +2,22 @@
  * The language service on an LSP connection: everything the server does, whatever carries its messages.
  * server.ts (Node: stdio, IPC, socket) and browser/server.ts (a web worker) only create the connection.
  */
-import { CodeActionKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CompletionTriggerKind,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
 import {
   codeActions,
   type CodeActionSettings,
   complete,
+  spaceCanStartCompletion,
   type CompletionOptions,
   type JobDocument,
   formatDocument,
@@ -18,7 +27,9 @@ import {
   validateJob,
   useLocale,
 } from '../../core/src/index';
+import { clientAbilitiesOf, type ClientAbilities } from './clientAbilities';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { APPLY_FIX_COMMAND, asFixCommands, registerFixCommand } from './fixCommands';
 import { withParserDetails } from './parserDetails';
 import { registerCloudContext } from './cloudContext';
 import { isJobTextDocument, JobDocumentCache } from './jobDocuments';
@@ -46,6 +57,7 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
   const documents = new TextDocuments(TextDocument);
   let settings: CodeActionSettings = {};
   let completionOptions: CompletionOptions = {};
+  let abilities: ClientAbilities = clientAbilitiesOf({});
   const jobs = new JobDocumentCache();
 
   /** The parsed job for a request's document, or undefined for documents that are not job files. */
@@ -69,33 +81,44 @@ export function serveJobFiles(connection: Connection, startup: ServerStartup = {
 
   connection.onInitialize((params) => {
     const { locale, bundle } = serverLocale(params, startup.argv, startup.env);
-    completionOptions = liveCompletionFrom(params.initializationOptions);
+    abilities = clientAbilitiesOf(params.capabilities);
+    completionOptions = { ...liveCompletionFrom(params.initializationOptions), ...abilities.completion };
     useLocale(locale, bundle);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: [':', ' ', '-'] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // CodeActionOptions only for a client that takes CodeAction literals (the spec's rule).
+        codeActionProvider: abilities.quickFixes === 'literals' ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
         documentSymbolProvider: true,
         documentFormattingProvider: true,
+        ...(abilities.quickFixes === 'commands' ? { executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } } : {}),
       },
       serverInfo: { name: 'highlight-language-server', version: SERVER_VERSION },
     };
   });
 
-  connection.onCompletion(({ textDocument, position }) => {
+  connection.onCompletion(({ textDocument, position, context }) => {
+    // Every space typed asks: answered from the line alone, before any parse, where a space starts nothing.
+    if (context?.triggerKind === CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ') {
+      const line = documents.get(textDocument.uri)?.getText({ start: { line: position.line, character: 0 }, end: position });
+      if (line !== undefined && !spaceCanStartCompletion(line)) return [];
+    }
     const job = jobFor(textDocument.uri);
     return job ? complete(job, position, completionOptions) : [];
   });
   connection.onHover(({ textDocument, position }) => {
     const job = jobFor(textDocument.uri);
-    return job ? hover(job, position) : null;
+    return job ? hover(job, position, abilities.hover) : null;
   });
   connection.onCodeAction(({ textDocument, range, context }) => {
-    const job = jobFor(textDocument.uri);
-    return job ? codeActions(job, textDocument.uri, range, context.diagnostics, settings) : [];
+    const job = abilities.quickFixes === 'none' ? undefined : jobFor(textDocument.uri);
+    if (!job) return [];
+    const actions = codeActions(job, textDocument.uri, range, context.diagnostics, settings);
+    return abilities.quickFixes === 'literals' ? actions : asFixCommands(actions);
   });
+  registerFixCommand(connection);
   // The client sends `immHighlight.region` (and nothing secret); any LSP client may send the same shape.
   connection.onDidChangeConfiguration(({ settings: sent }) => {
     settings = settingsFrom(sent);

@@ -4,7 +4,7 @@
  * only changes whitespace. Returns the problems found (empty when the text is handled well).
  */
 import { performance } from 'node:perf_hooks';
-import type { CodeAction, Diagnostic, DocumentSymbol, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { InsertTextFormat, type CodeAction, type Diagnostic, type DocumentSymbol, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { codeActions } from '../../core/src/features/codeActions';
 import { complete } from '../../core/src/features/completion';
 import { parseJob, type JobDocument } from '../../core/src/parse/document';
@@ -114,6 +114,13 @@ export function exerciseLanguageService(text: string, extraOffsets: readonly num
         checkRange(`completion "${item.label}" replace at ${at}`, edit.replace);
       }
       checkEdits(`completion "${item.label}" additional`, item.additionalTextEdits);
+    }
+    // An editor without snippets (Neovim 0.7: a line break becomes a NUL byte) gets one plain line per item.
+    for (const item of call(`plain complete at ${at}`, () => complete(doc, position, { snippets: false, markdown: false })) ?? []) {
+      const inserted = item.textEdit?.newText ?? item.insertText ?? item.label;
+      if (/[\r\n]|\$\d|\$\{\d/.test(inserted) || item.insertTextFormat === InsertTextFormat.Snippet) {
+        problems.push(`plain completion "${item.label}" at ${at} inserts ${JSON.stringify(inserted)}`);
+      }
     }
     const shown = call(`hover at ${at}`, () => hover(doc, position));
     if (shown?.range) checkRange(`hover at ${at}`, shown.range);

@@ -5,6 +5,31 @@ import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'v
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
 
+/**
+ * What VS Code's client (vscode-languageclient 9, lib/common/completion.js, hover.js, codeAction.js) declares of
+ * what the server reads: snippets, markdown, code action literals. The default of these tests, as of our editor.
+ */
+export const VSCODE_CAPABILITIES: ClientCapabilities = {
+  workspace: { applyEdit: true },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true },
+    completion: {
+      completionItem: {
+        snippetSupport: true,
+        documentationFormat: ['markdown', 'plaintext'],
+        insertReplaceSupport: true,
+        labelDetailsSupport: true,
+        resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+      },
+    },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    codeAction: {
+      resolveSupport: { properties: ['edit'] },
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } },
+    },
+  },
+};
+
 /** The built server spawned as an editor would (`node dist/server.js --stdio`), with a JSON-RPC connection to it. */
 export class LspSession {
   readonly connection: MessageConnection;
@@ -22,14 +47,16 @@ export class LspSession {
     this.connection.listen();
   }
 
-  /** `launch` sets what an editor other than ours would: extra arguments, the environment, the LSP `locale`. */
+  /**
+   * `launch` sets what an editor other than ours would: extra arguments, the environment, the LSP `locale`, the
+   * client's capabilities (VS Code's by default).
+   */
   static async start(
     initializationOptions: unknown = {},
     launch: {
       readonly args?: readonly string[];
       readonly env?: NodeJS.ProcessEnv;
       readonly locale?: string;
-      /** The client capabilities to declare (an editor's own, e.g. Neovim's); by default only diagnostics' version. */
       readonly capabilities?: ClientCapabilities;
     } = {},
   ): Promise<LspSession> {
@@ -41,7 +68,7 @@ export class LspSession {
     const result = await session.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: launch.capabilities ?? { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: launch.capabilities ?? VSCODE_CAPABILITIES,
       initializationOptions,
       ...(launch.locale === undefined ? {} : { locale: launch.locale }),
     });

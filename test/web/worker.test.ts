@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { CompletionItemKind, type Diagnostic } from 'vscode-languageserver-protocol';
-import { LspSession } from '../support/lspClient';
+import { LspSession, VSCODE_CAPABILITIES } from '../support/lspClient';
 import { launchChromium, type Chromium } from './chromium';
 
 const ROOT = join(__dirname, '../..');
@@ -71,7 +71,7 @@ class WorkerSession {
     const result = (await this.request('initialize', {
       processId: null,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: VSCODE_CAPABILITIES,
     })) as { capabilities: Record<string, unknown> };
     await this.notify('initialized', {});
     return result.capabilities;

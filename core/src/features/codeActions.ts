@@ -4,6 +4,7 @@ import { clampPosition } from '../parse/positions';
 import { fixEdits } from '../fixes/edits';
 import { fixHintsOf, type FixHint } from '../fixes/hint';
 import { FIX_ALL_TITLES, fixTitle } from '../fixes/titles';
+import { sameJson } from '../shared/sameJson';
 import { validateJob } from '../validate/validate';
 
 /** What the editor's settings tell the fixes; an LSP client that sends none gets titles that assume nothing. */
@@ -55,9 +56,17 @@ function fixActions(
 ): { action: CodeAction; kind: FixHint['kind'] }[] {
   const range: Range = { start: clampPosition(doc, requested.start), end: clampPosition(doc, requested.end) };
   const actions: { action: CodeAction; kind: FixHint['kind'] }[] = [];
+  let ownFindings: readonly Diagnostic[] | undefined;
   for (const diagnostic of diagnostics) {
-    if (!overlaps(diagnostic.range, range)) continue;
     const fixes = fixHintsOf(diagnostic);
+    if (fixes.length === 0) continue;
+    // A client may send the range back in other units than it got it (Neovim 0.7: UTF-8 bytes, so a line with
+    // Chinese text before the finding no longer overlaps the cursor): then the file's own finding with the same
+    // code, data and line says where it is.
+    if (!overlaps(diagnostic.range, range)) {
+      ownFindings ??= validateJob(doc);
+      if (!ownFindings.some((own) => sameFinding(own, diagnostic) && overlaps(own.range, range))) continue;
+    }
     const didYouMean = fixes.filter((fix) => fix.kind === 'replace-value' || fix.kind === 'rename-key' || fix.kind === 'convert-value');
     for (const fix of fixes) {
       const edits = fixEdits(doc, fix);
@@ -104,6 +113,11 @@ function compare(a: Position, b: Position): number {
 /** Inclusive overlap: a cursor touching either end of a diagnostic asks for its fixes. */
 function overlaps(a: Range, b: Range): boolean {
   return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
+}
+
+/** The same finding, wherever the client put its columns: code, line and data (compared by value). */
+function sameFinding(own: Diagnostic, sent: Diagnostic): boolean {
+  return own.code === sent.code && own.range.start.line === sent.range.start.line && sameJson(own.data, sent.data);
 }
 
 /** Edits clash when they share more than a boundary, or both insert at the same place (their order would be a guess). */

@@ -17,6 +17,7 @@ import { enumValueDocumentation, keyDocumentation, meaningOf, typeName, yamlScal
 import { t } from '../shared/l10n';
 import { resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
 import { noEffectReason } from './keyEffect';
+import { documentationFor } from './plainText';
 import { snippetItems } from './snippetCompletion';
 
 /**
@@ -24,13 +25,23 @@ import { snippetItems } from './snippetCompletion';
  * values of the field whose value is being typed. Everything comes from the schema; the items for a schema
  * node are built once and only their ranges change per call.
  */
-/** What the editor can do beyond LSP; an editor that says nothing gets plain items. */
+/**
+ * What the editor can take. Absent fields mean what VS Code takes; the language server sets them from each
+ * client's capabilities (server/src/clientAbilities.ts).
+ */
 export interface CompletionOptions {
   /**
    * The editor completes some values live (VS Code: ProjectName from ListProjects): a key completion for such a
    * field then opens the value's suggestions at once (VS Code's `editor.action.triggerSuggest`), as Type's choices do.
    */
   readonly liveValues?: boolean;
+  /**
+   * The editor expands snippets (default true). Without, every item inserts plain text on one line: the key and its
+   * colon, or the value. No tab stops, and no line break (Neovim 0.7 inserts a line break of a completion as a NUL).
+   */
+  readonly snippets?: boolean;
+  /** The editor renders markdown in completion documentation (default true); without, the documentation is plain text. */
+  readonly markdown?: boolean;
 }
 
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' } as const;
@@ -43,8 +54,10 @@ export function complete(doc: JobDocument, position: Position, options: Completi
   if (!context) return [];
   const range = rangeOf(doc, context.replaceStart, context.replaceEnd);
   if (context.kind === 'value')
-    return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range, doc.text.slice(context.replaceStart, offset));
-  return [...keyCompletions(doc, context, range, options), ...snippetItems(doc, context, range)];
+    return valueItems(context.path.length ? schemaAtPath(context.path) : undefined, context, range, options, doc.text.slice(context.replaceStart, offset));
+  // A snippet item writes several lines: an editor without snippets gets the keys alone.
+  const snippets = options.snippets === false ? [] : snippetItems(doc, context, range, options.markdown !== false);
+  return [...keyCompletions(doc, context, range, options), ...snippets];
 }
 
 function keyCompletions(doc: JobDocument, context: KeyContext, range: Range, options: CompletionOptions): CompletionItem[] {
@@ -52,7 +65,7 @@ function keyCompletions(doc: JobDocument, context: KeyContext, range: Range, opt
   if (!container) return [];
   if (context.itemStart && !isObject(container)) {
     // `- |` in a list of scalars: the item is a value.
-    return valueItems(container, { ...context, kind: 'value', quote: undefined }, range);
+    return valueItems(container, { ...context, kind: 'value', quote: undefined }, range, options);
   }
   if (container.type === 'array' && !context.itemStart && !context.hasColon) {
     // At the column of a list's dashes: each key starts a new item.
@@ -118,17 +131,21 @@ function keyItems(doc: JobDocument, container: SchemaNode, context: KeyContext, 
       label: template.key,
       kind: CompletionItemKind.Property,
       detail: noEffect ?? template.detail,
-      documentation: template.documentation,
+      documentation: documentationFor(template.documentation, options.markdown !== false),
       sortText: noEffect ? `9${template.sortText}` : template.sortText,
       filterText: template.key,
     };
     if (context.hasColon) {
       item.textEdit = { range, newText: lead + template.key };
     } else {
-      item.textEdit = { range, newText: lead + keySnippet(template.key, template.schema, column, unit) };
-      item.insertTextFormat = InsertTextFormat.Snippet;
-      // The snippet carries absolute indentation: `- Key` puts the key right of the line's own indentation.
-      item.insertTextMode = InsertTextMode.asIs;
+      if (options.snippets === false) {
+        item.textEdit = { range, newText: lead + plainKey(template.key, template.schema) };
+      } else {
+        item.textEdit = { range, newText: lead + keySnippet(template.key, template.schema, column, unit) };
+        item.insertTextFormat = InsertTextFormat.Snippet;
+        // The snippet carries absolute indentation: `- Key` puts the key right of the line's own indentation.
+        item.insertTextMode = InsertTextMode.asIs;
+      }
       if (options.liveValues && template.schema['x-format'] === 'imm-project-name') item.command = TRIGGER_SUGGEST;
     }
     items.push(item);
@@ -149,6 +166,12 @@ function valuePlaceholder(schema: SchemaNode, tabStop: number): string {
   const choices = schema.enum ?? (schema.type === 'boolean' ? [true, false] : undefined);
   if (!choices) return `$${tabStop}`;
   return `\${${tabStop}|${choices.map((choice) => escapeChoice(yamlScalar(choice))).join(',')}|}`;
+}
+
+/** What a key completion inserts for an editor without snippets: `Key: ` for a value, `Key:` before a nested block. */
+function plainKey(key: string, schema: SchemaNode): string {
+  const nested = schema.type === 'object' || schema.type === 'array' || schema.properties !== undefined;
+  return `${yamlScalar(key)}:${nested ? '' : ' '}`;
 }
 
 /**
@@ -247,7 +270,7 @@ function valueTemplatesOf(schema: SchemaNode): readonly ValueTemplate[] {
  * `typed`: the value's text before the cursor. Once it names a bucket (`oss://my-videos/`), the example URI of a
  * made-up bucket is no value anyone means: it is left out, so it cannot come first and be taken with Enter.
  */
-function valueItems(schema: SchemaNode | undefined, context: ValueContext, range: Range, typed = ''): CompletionItem[] {
+function valueItems(schema: SchemaNode | undefined, context: ValueContext, range: Range, options: CompletionOptions, typed = ''): CompletionItem[] {
   if (!schema || schema.type === 'object' || schema.type === 'array' || schema.properties) return [];
   const space = context.needsSpace ? ' ' : '';
   const namesBucket = schema['x-format'] === 'oss-uri' && !'oss://'.startsWith(typed.trim().toLowerCase());
@@ -261,7 +284,7 @@ function valueItems(schema: SchemaNode | undefined, context: ValueContext, range
       filterText: template.raw,
       textEdit: { range, newText: space + (context.quote ? template.raw : template.text) },
     };
-    if (template.documentation) item.documentation = template.documentation;
+    if (template.documentation) item.documentation = documentationFor(template.documentation, options.markdown !== false);
     return item;
   });
 }

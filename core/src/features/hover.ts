@@ -5,13 +5,20 @@ import type { JobDocument, JsonPath } from '../parse/document';
 import { locate, pathAtOffset } from '../parse/locate';
 import { offsetOf, rangeOf } from '../parse/positions';
 import { fieldMarkdown } from './fieldDocs';
+import { markdownAsPlainText } from './plainText';
 import { displayPath, resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
+
+/** What the editor can take; absent fields mean what VS Code takes. */
+export interface HoverOptions {
+  /** The editor renders markdown in a hover (default true); without, the hover is plain text. */
+  readonly markdown?: boolean;
+}
 
 /**
  * Hover on a key or a scalar value of a known field: its path, description, type, valid values (the
  * current one first and marked), default and limits. Nothing on comments, unknown keys or empty space.
  */
-export function hover(doc: JobDocument, position: Position): Hover | null {
+export function hover(doc: JobDocument, position: Position, options: HoverOptions = {}): Hover | null {
   // A file too large to parse (a pasted log) gets no hover: re-parsing its lines took seconds per hover.
   if (doc.yaml === undefined) return null;
   const offset = offsetOf(doc, position);
@@ -25,7 +32,9 @@ export function hover(doc: JobDocument, position: Position): Hover | null {
     current: target.current,
     hasCurrent: target.hasCurrent,
   });
-  return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: target.range };
+  const contents =
+    options.markdown === false ? { kind: MarkupKind.PlainText, value: markdownAsPlainText(markdown) } : { kind: MarkupKind.Markdown, value: markdown };
+  return { contents, range: target.range };
 }
 
 interface Target {

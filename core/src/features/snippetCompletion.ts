@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { indentUnit, type KeyContext } from '../parse/cursor';
 import type { JobDocument, JsonPath } from '../parse/document';
+import { documentationFor } from './plainText';
 import { expandDefaults, SNIPPETS, type JobSnippet } from '../schema/snippets';
 
 /**
@@ -8,7 +9,7 @@ import { expandDefaults, SNIPPETS, type JobSnippet } from '../schema/snippets';
  * its list, the Output while the job has none. Anywhere else (values, nested objects) none, since a snippet
  * written there is a pile of errors.
  */
-export function snippetItems(doc: JobDocument, context: KeyContext, range: Range): CompletionItem[] {
+export function snippetItems(doc: JobDocument, context: KeyContext, range: Range, markdown = true): CompletionItem[] {
   if (context.hasColon) return [];
   const items: CompletionItem[] = [];
   const type = jobType(doc.value);
@@ -23,7 +24,10 @@ export function snippetItems(doc: JobDocument, context: KeyContext, range: Range
       label: snippet.prefix,
       kind: CompletionItemKind.Snippet,
       detail: snippet.label(),
-      documentation: { kind: MarkupKind.Markdown, value: `${snippet.description()}\n\n\`\`\`yaml\n${expandDefaults(snippet.body)}\n\`\`\`` },
+      documentation: documentationFor(
+        { kind: MarkupKind.Markdown, value: `${snippet.description()}\n\n\`\`\`yaml\n${expandDefaults(snippet.body)}\n\`\`\`` },
+        markdown,
+      ),
       filterText: snippet.prefix,
       // A job in an empty file is what the user most likely wants; elsewhere the keys come first.
       sortText: snippet.place.kind === 'job' ? `!${snippet.prefix}` : `2${snippet.prefix}`,
