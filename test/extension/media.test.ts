@@ -112,8 +112,8 @@ describe('media facts', () => {
       return found.length === 3 ? found : undefined;
     });
     const at = (text: string) => hints.find((hint) => hint.position.isEqual(endOf(document, text)));
-    assert.equal(labelOf(at('oss://test-bucket/videos/countdown.mp4')!), '3.0 s · 160×90 · h264');
-    assert.equal(labelOf(at('oss://test-bucket/videos/bars.mp4')!), '3.0 s · 160×90 · h264');
+    assert.equal(labelOf(at('oss://test-bucket/videos/countdown.mp4')!), '50.0 s · 160×90 · h264');
+    assert.equal(labelOf(at('oss://test-bucket/videos/bars.mp4')!), '50.0 s · 160×90 · h264');
     assert.match(labelOf(at('oss://test-bucket/music/tone.mp3')!), /^4\.\d s · mp3$/);
   });
 
