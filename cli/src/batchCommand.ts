@@ -25,7 +25,7 @@ import {
   type BatchManifest,
   type ItemFindings,
 } from '../../api/src/batch/index';
-import { createCloudChecker } from './cloud';
+import { createCloudChecker, SERVICE_FLAG_OPTIONS } from './cloud';
 import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { formatText } from './report';
@@ -137,11 +137,7 @@ export async function batchCommand(args: readonly string[], io: Io): Promise<num
       manifest: { type: 'string' },
       'retry-failed': { type: 'boolean', default: false },
       format: { type: 'string' },
-      region: { type: 'string' },
-      endpoint: { type: 'string' },
-      'oss-endpoint': { type: 'string' },
-      profile: { type: 'string' },
-      timeout: { type: 'string' },
+      ...SERVICE_FLAG_OPTIONS,
       'poll-interval': { type: 'string' },
       'no-preflight': { type: 'boolean', default: false },
     },

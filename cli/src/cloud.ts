@@ -55,6 +55,15 @@ export function createCloudChecker(flags: CloudFlags): CloudChecker {
 }
 
 /** The `--cloud` flags of validate and storyboard, as node:util parseArgs reads them. */
+/** The parseArgs options of the service flags every cloud-reading command takes (validate, storyboard, batch). */
+export const SERVICE_FLAG_OPTIONS = {
+  region: { type: 'string' },
+  endpoint: { type: 'string' },
+  'oss-endpoint': { type: 'string' },
+  profile: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
 export interface CloudCommandFlags {
   readonly region?: string | undefined;
   readonly endpoint?: string | undefined;
@@ -89,7 +98,7 @@ export async function openCloudChecker(
 
 /** `--region` and the other cloud flags mean nothing without `--cloud`: a usage error naming the first. */
 export function requireCloudFlag(values: CloudCommandFlags & { readonly cloud?: boolean | undefined }): void {
-  const cloudOnly = (['region', 'endpoint', 'oss-endpoint', 'profile', 'timeout'] as const).filter((flag) => values[flag] !== undefined);
+  const cloudOnly = (Object.keys(SERVICE_FLAG_OPTIONS) as (keyof typeof SERVICE_FLAG_OPTIONS)[]).filter((flag) => values[flag] !== undefined);
   if (!values.cloud && cloudOnly.length) throw new UsageError(t('{0} goes with --cloud (the checks against the cloud).', `--${cloudOnly[0]}`));
 }
 

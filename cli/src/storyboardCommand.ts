@@ -13,7 +13,7 @@ import {
   validateJob,
   type CloudAnswers,
 } from '../../core/src/index';
-import { openCloudChecker, requireCloudFlag } from './cloud';
+import { openCloudChecker, requireCloudFlag, SERVICE_FLAG_OPTIONS } from './cloud';
 import { displayPath, readJobFile } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { seconds } from './validateCommand';
@@ -34,11 +34,7 @@ export async function storyboardCommand(args: readonly string[], io: Io): Promis
     options: {
       format: { type: 'string' },
       cloud: { type: 'boolean', default: false },
-      region: { type: 'string' },
-      endpoint: { type: 'string' },
-      'oss-endpoint': { type: 'string' },
-      profile: { type: 'string' },
-      timeout: { type: 'string' },
+      ...SERVICE_FLAG_OPTIONS,
     },
   });
   const format = (values.format ?? 'text') as StoryboardFormat;

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { CliCode, DIAGNOSTIC_SOURCE, parseJob, validateJob, t } from '../../core/src/index';
-import { byPosition, openCloudChecker, requireCloudFlag, type CloudChecker } from './cloud';
+import { byPosition, openCloudChecker, requireCloudFlag, type CloudChecker, SERVICE_FLAG_OPTIONS } from './cloud';
 import { displayPath, expandFiles, readJobText } from './files';
 import { Exit, UsageError, type Io } from './io';
 import { countBySeverity, formatJson, formatText, type FileReport, type OutputFormat } from './report';
@@ -23,11 +23,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
       format: { type: 'string' },
       strict: { type: 'boolean', default: false },
       cloud: { type: 'boolean', default: false },
-      region: { type: 'string' },
-      endpoint: { type: 'string' },
-      'oss-endpoint': { type: 'string' },
-      profile: { type: 'string' },
-      timeout: { type: 'string' },
+      ...SERVICE_FLAG_OPTIONS,
       'docs-url': { type: 'string' },
     },
   });
