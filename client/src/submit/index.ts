@@ -56,7 +56,11 @@ export function registerSubmitFeature(
   const clientFor = async (record: TaskRecord): Promise<ImmClient> =>
     createClient(
       credentials,
-      { region: record.region, endpoint: record.endpoint, timeoutMs: readSubmitSettings(record.fileUri ? vscode.Uri.parse(record.fileUri, true) : undefined).timeoutMs },
+      {
+        region: record.region,
+        endpoint: record.endpoint,
+        timeoutMs: readSubmitSettings(record.fileUri ? vscode.Uri.parse(record.fileUri, true) : undefined).timeoutMs,
+      },
       version,
     );
   const batches = registerBatchFeature(context, { credentials, endpointTrust, log, extensionVersion: version });
