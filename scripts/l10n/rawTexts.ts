@@ -31,6 +31,11 @@ export const ALLOWED_RAW_TEXTS: readonly AllowedRawText[] = [
     text: 'Show Task Details',
     why: "the title of a tree item's click command, which VS Code does not show (the palette shows the manifest's title)",
   },
+  {
+    file: 'client/src/batch/treeItems.ts',
+    text: 'Show Task Details',
+    why: "the title of a tree item's click command, which VS Code does not show (the palette shows the manifest's title)",
+  },
   { file: 'client/src/cloud/completion.ts', text: 'Suggest', why: "the title of a completion item's command, which VS Code does not show" },
   { file: 'core/src/features/completion.ts', text: 'Suggest', why: "the title of a completion item's command, which VS Code does not show" },
   { file: 'client/src/languageStatus.ts', text: 'API ${API_VERSION}', why: 'the IMM API version, e.g. "API 2020-09-30": a name, not words' },

@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startImmEndpoint, TEST_ACCESS_KEY, type ImmEndpoint } from '../endpoints/imm/server';
+import { faults } from '../endpoints/imm/faults';
 import { createImmClient } from '../../api/src/index';
 import { newManifest, type BatchManifest, type BatchPlan, type ItemState } from '../../api/src/batch/index';
 import { BatchRuns } from '../../client/src/batch/runs';
@@ -234,6 +235,67 @@ describe('Batches in the Highlight Tasks view', () => {
       assert.equal(imm.received('CreateHighlightTask').length, 2);
       assert.equal(imm.tasksTagged('HighlightBatch', manifest.batchId), 2);
       assert.equal(imm.received('GetTask').length, 0);
+    });
+
+    /** Show Task Details on a batch item, as its row in the view runs it (the node is the click's argument). */
+    async function detailsOf(manifest: BatchManifest, index: number): Promise<string> {
+      const node: TaskTreeNode = {
+        kind: 'batchItem',
+        batchId: manifest.batchId,
+        index,
+        record: { taskId: '', status: '', outputUri: '', outputSegmented: false, region: undefined, fileUri: undefined },
+      };
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('immHighlight.tasks.showDetails', node);
+      assert.ok(uri);
+      // Every text is escaped for Markdown (`\.`, `\(`): the assertions read it as the preview shows it.
+      return (await vscode.workspace.openTextDocument(uri)).getText().replace(/\\(.)/g, '$1');
+    }
+
+    it('Show Task Details on a sent item: one GetTask, the details name its TaskId, status, batch and job', async () => {
+      imm.control.setTaskScript({ pollsBeforeDone: 0, outcome: 'Succeeded' });
+      const { manifest } = await run((buttons) => buttons[1]);
+      assert.ok(manifest);
+      await waitFor('both tasks to succeed', () => (manifest.items.every((i) => i.state === 'succeeded') ? true : undefined), 30_000);
+      const item = manifest.items[0]!;
+      const gets = imm.received('GetTask').length;
+      const text = await detailsOf(manifest, item.index);
+      assert.equal(imm.received('GetTask').length, gets + 1);
+      assert.equal(imm.received('GetTask').at(-1)?.params['TaskId'], item.taskId);
+      assert.ok(text.includes(`# Highlight task ${item.taskId}`), text);
+      assert.match(text, /\*\*Succeeded\*\*/);
+      assert.match(text, /## GetTask \(answered /);
+      assert.ok(text.includes(`Batch ${manifest.name} (HighlightBatch=${manifest.batchId}): ${item.source} → ${item.output}`), text);
+      // The item's job as the batch sent it: its own source, output and the batch's tag.
+      assert.match(text, /"HighlightBatch": "/);
+    });
+
+    it('Show Task Details on a refused item (no TaskId): what the manifest knows, with no GetTask', async () => {
+      imm.control.failNext(faults.invalidArgument('Sources.0.URI', 'the object cannot be read.'), { action: 'CreateHighlightTask', times: 2 });
+      const { manifest } = await run((buttons) => buttons[1]);
+      assert.ok(manifest);
+      await waitFor('both items to be refused', () => (manifest.items.every((i) => i.state === 'refused') ? true : undefined), 30_000);
+      const gets = imm.received('GetTask').length;
+      const text = await detailsOf(manifest, 1);
+      assert.equal(imm.received('GetTask').length, gets);
+      assert.match(text, /^# Batch item oss:/);
+      assert.match(text, /## Batch manifest/);
+      assert.match(text, /\| State \| Refused \|/);
+      assert.match(text, /\| Code \| InvalidArgument \|/);
+      assert.match(text, /no task was made/);
+      assert.doesNotMatch(text, /GetTask/);
+    });
+
+    it('a click on a batch item opens its details, as on a task of the history', async () => {
+      const store = new BatchStore(mkdtempSync(join(tmpdir(), 'imm-batch-click-')));
+      await store.save(manifestOf('click', ['sent']));
+      const tree = new TaskTreeProvider(emptyHistory(), undefined, store);
+      const [row] = tree.getChildren();
+      const [child] = tree.getChildren(row as TaskTreeNode);
+      const item = tree.getTreeItem(child!);
+      assert.equal(item.command?.command, 'immHighlight.tasks.showDetails');
+      assert.deepEqual(item.command?.arguments, [child]);
+      tree.dispose();
+      store.dispose();
     });
   });
 });

@@ -12,6 +12,11 @@ export const ITEM_STATES = ['waiting', 'sending', 'sent', 'outcome-unknown', 're
 export type ItemState = (typeof ITEM_STATES)[number];
 
 export const BATCH_TAG = 'HighlightBatch';
+
+/** An item's output written as a playlist and its segments (HLS, DASH) or under a prefix, not as one video. */
+export function isSegmentedOutput(output: string): boolean {
+  return /\.m3u8$|\.mpd$|\/$/i.test(output);
+}
 export const MANIFEST_VERSION = 1;
 
 export interface BatchItem {

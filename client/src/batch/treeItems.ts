@@ -4,7 +4,8 @@
  * Download Output, Copy URI…), so the usual results actions work on it.
  */
 import * as vscode from 'vscode';
-import type { BatchItem, BatchManifest } from '../../../api/src/batch/state';
+import { isSegmentedOutput, type BatchItem, type BatchManifest } from '../../../api/src/batch/state';
+import { Commands } from '../commandIds';
 import { batchRowLabel, fileNameOf, itemIcon, itemStateText } from './view';
 
 export interface BatchNode {
@@ -47,7 +48,7 @@ function recordOf(manifest: BatchManifest, item: BatchItem): BatchItemRecord {
     taskId: item.taskId ?? '',
     status: item.state === 'succeeded' ? 'Succeeded' : (item.status ?? item.state),
     outputUri: item.output,
-    outputSegmented: /\.m3u8$|\.mpd$|\/$/i.test(item.output),
+    outputSegmented: isSegmentedOutput(item.output),
     region: manifest.region,
     fileUri: manifest.jobUri,
   };
@@ -97,6 +98,8 @@ export function batchItemTreeItem(source: BatchSource, node: BatchItemNode): vsc
     .join('\n');
   item.iconPath = itemIcon(batchItem);
   item.contextValue = batchItem.state === 'succeeded' ? BATCH_CONTEXT.succeededItem : BATCH_CONTEXT.item;
+  // As a click on a task of the history: its details (made from the manifest when it has no task).
+  item.command = { title: 'Show Task Details', command: Commands.showTaskDetails, arguments: [node] };
   item.accessibilityInformation = { label: vscode.l10n.t('Batch item {0}: {1}', batchItem.source, itemStateText(batchItem)) };
   return item;
 }

@@ -56,10 +56,15 @@ export function registerSubmitFeature(
   const clientFor = async (record: TaskRecord): Promise<ImmClient> =>
     createClient(
       credentials,
-      { region: record.region, endpoint: record.endpoint, timeoutMs: readSubmitSettings(vscode.Uri.parse(record.fileUri, true)).timeoutMs },
+      {
+        region: record.region,
+        endpoint: record.endpoint,
+        timeoutMs: readSubmitSettings(record.fileUri ? vscode.Uri.parse(record.fileUri, true) : undefined).timeoutMs,
+      },
       version,
     );
-  const details = new TaskDetailsProvider(history, clientFor, results?.outputs);
+  const batches = registerBatchFeature(context, { credentials, endpointTrust, log, extensionVersion: version });
+  const details = new TaskDetailsProvider(history, clientFor, results?.outputs, batches.store);
   const follower = new TaskFollower({
     history,
     clientFor,
@@ -77,7 +82,6 @@ export function registerSubmitFeature(
   const identities = new IdentityResolver(() => credentials.source());
   const preview = new RequestPreviewProvider(resolvedPreviewCredentials(credentials, identities), (taskId) => history.get(taskId)?.sentRequest);
   const submitter = new Submitter({ credentials, history, follower, diagnostics, preview, identities, output, extensionVersion: version, endpointTrust });
-  const batches = registerBatchFeature(context, { credentials, endpointTrust, log, extensionVersion: version });
   // Read only, off by default: the projects of this workspace's tasks and batches, listed from IMM.
   const projectTasks = new ProjectTasks(
     () => [

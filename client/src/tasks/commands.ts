@@ -7,7 +7,7 @@ import { notify, withProgress } from '../notify';
 import { confirmGuarded } from '../guardedModal';
 import { Commands } from '../commandIds';
 import { sentRequestUri } from '../request/preview';
-import { taskDetailsUri, type TaskDetailsProvider } from './detailsView';
+import { batchItemDetailsUri, taskDetailsUri, type TaskDetailsProvider } from './detailsView';
 import type { TaskFollower } from './follower';
 import type { TaskHistory } from './history';
 import { isTerminal, type TaskRecord } from './record';
@@ -54,6 +54,24 @@ export function registerTaskCommands(
     return record;
   };
 
+  const lookUpWithProgress = (record: TaskRecord) =>
+    withProgress({ location: vscode.ProgressLocation.Window, title: `GetTask ${record.taskId}` }, () => details.lookUp(record));
+
+  const openDetails = async (uri: vscode.Uri): Promise<vscode.Uri> => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    // Rendered, not as `| | |` source: VS Code's Markdown preview (desktop and web) follows the document's changes.
+    // Its source is escaped (taskDetails.ts), and the preview's default security runs no scripts.
+    // Run, not looked up first: the command is registered only once the Markdown extension has activated, which
+    // running it triggers. Without that extension (disabled), the source is shown.
+    try {
+      await vscode.commands.executeCommand(MARKDOWN_PREVIEW, uri);
+    } catch {
+      await vscode.window.showTextDocument(document, { preview: true });
+    }
+    return uri;
+  };
+
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.copyTaskId, async (arg?: unknown) => {
       const taskId = await taskIdOf(arg, history, 'Copy Task ID');
@@ -63,23 +81,18 @@ export function registerTaskCommands(
     }),
 
     vscode.commands.registerCommand(Commands.showTaskDetails, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      const node = typeof arg === 'object' ? (arg as TaskTreeNode | undefined) : undefined;
+      if (node?.kind === 'batchItem') {
+        // A batch item is in no task history: its details come from its manifest, and GetTask when it has a task.
+        const found = details.batchItem(node.batchId, node.index);
+        if (found?.record.taskId) await lookUpWithProgress(found.record);
+        return openDetails(batchItemDetailsUri(node.batchId, node.index));
+      }
       const record = await recordOf(arg, 'Show Task Details');
       if (!record) return undefined;
       // A fresh GetTask first, so the view opens with every field IMM has now; on failure it shows why and the last known state.
-      await withProgress({ location: vscode.ProgressLocation.Window, title: `GetTask ${record.taskId}` }, () => details.lookUp(record));
-      const uri = taskDetailsUri(record.taskId);
-      const document = await vscode.workspace.openTextDocument(uri);
-      await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-      // Rendered, not as `| | |` source: VS Code's Markdown preview (desktop and web) follows the document's changes.
-      // Its source is escaped (taskDetails.ts), and the preview's default security runs no scripts.
-      // Run, not looked up first: the command is registered only once the Markdown extension has activated, which
-      // running it triggers. Without that extension (disabled), the source is shown.
-      try {
-        await vscode.commands.executeCommand(MARKDOWN_PREVIEW, uri);
-      } catch {
-        await vscode.window.showTextDocument(document, { preview: true });
-      }
-      return uri;
+      await lookUpWithProgress(record);
+      return openDetails(taskDetailsUri(record.taskId));
     }),
 
     vscode.commands.registerCommand(Commands.refreshTasks, async (arg?: unknown): Promise<void> => {

@@ -24,6 +24,20 @@ export interface DetailsContext {
   readonly live: LiveTask | undefined;
   /** What a few ranged reads of a succeeded task's single output found; absent when not read (yet). */
   readonly outputMedia?: MediaAnswer;
+  /** The task is an item of a batch (it is in no task history): the batch and the item's job. */
+  readonly batch?: BatchDetails;
+}
+
+/** A batch item's part of its details; without a TaskId, what the manifest knows stands in for GetTask. */
+export interface BatchDetails {
+  readonly name: string;
+  readonly batchId: string;
+  readonly source: string;
+  readonly output: string;
+  /** The item's state as the view shows it (Waiting, Refused, Outcome unknown…). */
+  readonly state: string;
+  /** What to do about an item without a task (check the console, retry…). */
+  readonly note?: string;
 }
 
 function cell(value: unknown): string {
@@ -52,12 +66,15 @@ function knownFields(record: TaskRecord): [string, unknown][] {
 }
 
 export function renderTaskDetails(record: TaskRecord, context: DetailsContext): string {
+  const batch = context.batch;
+  const title = record.taskId || !batch ? t('Highlight task {0}', record.taskId) : t('Batch item {0}', batch.source);
   const lines: string[] = [
-    `# ${markdownText(t('Highlight task {0}', record.taskId))}`,
+    `# ${markdownText(title)}`,
     '',
     `**${markdownText(statusText(record))}**${record.message ? ` — ${markdownText(record.message)}` : ''}`,
     '',
   ];
+  if (batch) lines.push(markdownText(t('Batch {0} (HighlightBatch={1}): {2} → {3}', batch.name, batch.batchId, batch.source, batch.output)), '');
   if (record.status === 'Succeeded' && record.outputUri) lines.push(markdownText(t('Result: {0}', record.outputUri)), '');
   if (record.followError) lines.push(markdownText(t('Not followed any more: {0}', record.followError)), '');
 
@@ -70,7 +87,20 @@ export function renderTaskDetails(record: TaskRecord, context: DetailsContext): 
   }
 
   const live = context.live;
-  if (live?.kind === 'answer') {
+  if (batch && !record.taskId) {
+    // Never sent, refused or lost on the way: there is no task to ask about, only the manifest.
+    lines.push(`## ${markdownText(t('Batch manifest'))}`, '');
+    lines.push(
+      ...table([
+        [t('State'), batch.state],
+        [t('Video'), batch.source],
+        ['Output.URI', batch.output],
+        ['Code', record.code],
+        ['Message', record.message],
+      ]),
+    );
+    if (batch.note) lines.push('', markdownText(batch.note));
+  } else if (live?.kind === 'answer') {
     lines.push(`## ${markdownText(t('GetTask (answered {0})', live.at))}`, '');
     // Every field IMM returned, in its order; nested values (Tags, TaskRequestDefinition) as JSON.
     lines.push(...table(Object.entries(live.fields).map(([k, v]) => [k, typeof v === 'string' ? redactPresignedUrls(v) : v] as const)));
@@ -93,6 +123,7 @@ export function renderTaskDetails(record: TaskRecord, context: DetailsContext): 
     ]),
   );
 
+  if (batch && !record.taskId) return `${lines.join('\n')}\n`;
   lines.push('', `## ${markdownText(t('Request sent (secrets removed)'))}`, '');
   if (record.sentRequest) {
     // A fence longer than any run of backticks in the request, which could otherwise close it.

@@ -13,9 +13,23 @@ import { patchOf } from './follower';
 import type { TaskHistory } from './history';
 import type { TaskRecord } from './record';
 import type { OutputSource } from '../results/outputAnswer';
+import { batchItemDetails, type BatchItemDetails } from '../batch/itemDetails';
+import type { BatchSource } from '../batch/treeItems';
+import { itemStateText } from '../batch/view';
+import type { BatchDetails } from './details';
 
 export function taskDetailsUri(taskId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: TASK_DETAILS_SCHEME, path: `/${taskId}.md` });
+}
+
+/** A batch item's details, by its place in the batch: its TaskId changes when it is sent again, and may be none. */
+export function batchItemDetailsUri(batchId: string, index: number): vscode.Uri {
+  return vscode.Uri.from({ scheme: TASK_DETAILS_SCHEME, path: `/batch/${batchId}/${index}.md` });
+}
+
+function batchItemOfUri(uri: vscode.Uri): { batchId: string; index: number } | undefined {
+  const match = /^\/batch\/([^/]+)\/(\d+)\.md$/.exec(uri.path);
+  return match ? { batchId: match[1]!, index: Number(match[2]) } : undefined;
 }
 
 function taskIdOfUri(uri: vscode.Uri): string {
@@ -30,15 +44,26 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
   private readonly listener: { dispose(): void };
 
   private readonly outputsListener: { dispose(): void } | undefined;
+  private readonly batchesListener: { dispose(): void } | undefined;
 
   constructor(
     private readonly history: TaskHistory,
     private readonly clientFor: (record: TaskRecord) => Promise<ImmClient>,
     /** The results feature's listing (desktop only), which reads a single output's media facts. */
     private readonly outputs?: OutputSource,
+    /** The batches, whose items are in no task history: their details are made from the manifest. */
+    private readonly batches?: BatchSource,
   ) {
     this.listener = history.onDidChange(() => this.refreshOpen());
     this.outputsListener = outputs?.onDidChange((taskId) => this.refreshOpen(taskId));
+    this.batchesListener = batches?.onDidChange(() => this.refreshOpen());
+  }
+
+  /** A batch item as its manifest says now: a task record for the details and GetTask, and its batch's part. */
+  batchItem(batchId: string, index: number): BatchItemDetails | undefined {
+    const manifest = this.batches?.get(batchId);
+    const item = manifest?.items.find((i) => i.index === index);
+    return manifest && item ? batchItemDetails(manifest, item, itemStateText(item)) : undefined;
   }
 
   /** From the follower: each answer it gets. */
@@ -65,35 +90,54 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const place = batchItemOfUri(uri);
+    if (place) {
+      const found = this.batchItem(place.batchId, place.index);
+      if (found) return this.render(found.record, found.batch);
+      return `# ${markdownText(vscode.l10n.t('Batch item {0}', String(place.index)))}\n\n${markdownText(vscode.l10n.t('This batch is no longer in this workspace.'))}\n`;
+    }
     const taskId = taskIdOfUri(uri);
     const record = this.history.get(taskId);
     if (!record)
       return `# ${markdownText(vscode.l10n.t('Highlight task {0}', taskId))}\n\n${markdownText(vscode.l10n.t('This task is no longer in the task history of this workspace.'))}\n`;
-    const jobUri = vscode.Uri.parse(record.fileUri, true);
+    return this.render(record);
+  }
+
+  private async render(record: TaskRecord, batch?: BatchDetails): Promise<string> {
+    // A batch made outside the editor has no job URI: its job file is named as given.
+    const jobUri = record.fileUri ? vscode.Uri.parse(record.fileUri, true) : undefined;
     let jobExists = true;
-    if (jobUri.scheme !== 'untitled') {
+    if (jobUri && jobUri.scheme !== 'untitled') {
       jobExists = await vscode.workspace.fs.stat(jobUri).then(
         () => true,
         () => false,
       );
     }
-    const jobPath = jobUri.scheme === 'untitled' ? `${record.fileLabel} (unsaved)` : vscode.workspace.asRelativePath(jobUri, true);
+    const jobPath = !jobUri ? record.fileLabel : jobUri.scheme === 'untitled' ? `${record.fileLabel} (unsaved)` : vscode.workspace.asRelativePath(jobUri, true);
     // Opening the details is asking about the task: its output is looked up (the lister keeps to the cloud settings).
     const output = record.status === 'Succeeded' && record.outputUri && this.outputs ? this.outputs.answer(record) : undefined;
     const outputMedia = output?.state === 'listed' && !output.segmented ? output.objects[0]?.media : undefined;
-    return renderTaskDetails(record, { jobPath, jobExists, live: this.live.get(taskId), ...(outputMedia ? { outputMedia } : {}) });
+    return renderTaskDetails(record, {
+      jobPath,
+      jobExists,
+      live: record.taskId ? this.live.get(record.taskId) : undefined,
+      ...(outputMedia ? { outputMedia } : {}),
+      ...(batch ? { batch } : {}),
+    });
   }
 
   private refreshOpen(taskId?: string): void {
     for (const document of vscode.workspace.textDocuments) {
       if (document.uri.scheme !== TASK_DETAILS_SCHEME) continue;
-      if (taskId === undefined || taskIdOfUri(document.uri) === taskId) this.changed.fire(document.uri);
+      // A batch item's page is named by its place, not its TaskId: it is made again from memory, at no cost.
+      if (taskId === undefined || batchItemOfUri(document.uri) || taskIdOfUri(document.uri) === taskId) this.changed.fire(document.uri);
     }
   }
 
   dispose(): void {
     this.listener.dispose();
     this.outputsListener?.dispose();
+    this.batchesListener?.dispose();
     this.changed.dispose();
   }
 }
