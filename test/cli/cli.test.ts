@@ -184,14 +184,14 @@ test('schema prints the request schema; --help and --version work', async () => 
 });
 
 test('a reader that closes the pipe early (| head) ends the command quietly, not with an EPIPE crash', async () => {
-  // The schema is many kilobytes: its first chunk is read, then the pipe is closed while the rest is written.
-  const child = spawn(process.execPath, [...CLI, 'schema'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The reading end is closed before the command writes anything: its first write meets a closed pipe.
+  const child = spawn(process.execPath, [...CLI, 'validate', '.', '--format', 'sarif'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.once('data', () => child.stdout.destroy());
+  child.stdout.destroy();
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   assert.doesNotMatch(stderr, /EPIPE|Unhandled 'error' event/);
-  assert.equal(code, 0);
+  assert.ok(code === 0 || code === 1, `exit ${code}`);
 });
 
 describe('submit', () => {
