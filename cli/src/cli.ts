@@ -6,6 +6,14 @@ const interrupt = new AbortController();
 // (no temporary .part file left behind). A second signal of the same kind ends the process at once.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => interrupt.abort(new Error('interrupted')));
 
+// A reader that stops early (`highlight-task validate … | head`) closes the pipe: what is left unread is no error,
+// so end quietly as other command-line tools do instead of crashing on EPIPE. Any other write error stays one.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  interrupt.abort(new Error('output closed'));
+  process.exit(process.exitCode ?? 0);
+});
+
 main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

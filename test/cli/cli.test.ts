@@ -4,6 +4,7 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -180,6 +181,17 @@ test('schema prints the request schema; --help and --version work', async () => 
   assert.match(help.stdout, /Usage: highlight-task <command>/);
   const version = await run(['--version']);
   assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+});
+
+test('a reader that closes the pipe early (| head) ends the command quietly, not with an EPIPE crash', async () => {
+  // The reading end is closed before the command writes anything: its first write meets a closed pipe.
+  const child = spawn(process.execPath, [...CLI, 'validate', '.', '--format', 'sarif'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled 'error' event/);
+  assert.ok(code === 0 || code === 1, `exit ${code}`);
 });
 
 describe('submit', () => {
