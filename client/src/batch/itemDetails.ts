@@ -2,7 +2,7 @@
  * A batch item as the task details read it: its batch keeps it in a manifest, not in the task history, so the
  * details get a task record made from the manifest and the batch's part of the page. Pure, no VS Code.
  */
-import { t } from '../../../core/src/index';
+import { t, API_ACTION } from '../../../core/src/index';
 import { itemJob } from '../../../api/src/batch/plan';
 import { isSegmentedOutput, type BatchItem, type BatchManifest } from '../../../api/src/batch/state';
 import { DEFAULT_REGION } from '../../../api/src/endpoint';
@@ -61,7 +61,7 @@ export function batchItemDetails(manifest: BatchManifest, item: BatchItem, state
     ...(item.startTime !== undefined ? { startTime: item.startTime } : {}),
     ...(item.endTime !== undefined ? { endTime: item.endTime } : {}),
     updatedAt: item.endTime ?? item.sentAt ?? manifest.createdAt,
-    ...(taskId ? { sentRequest: JSON.stringify({ action: 'CreateHighlightTask', parameters }, null, 2) } : {}),
+    ...(taskId ? { sentRequest: JSON.stringify({ action: API_ACTION, parameters }, null, 2) } : {}),
   };
   const note = taskId ? undefined : noteOf(manifest, item);
   return {
