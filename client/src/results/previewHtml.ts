@@ -5,6 +5,7 @@
  */
 import { isPlaylistOrPrefix } from '../../../api/src/results/jobOutput';
 import { t } from '../../../core/src/index';
+import { escapeHtml } from '../htmlText';
 
 export interface PreviewContent {
   /** The presigned GET URL (a secret while it lives: it is only put into the page, never logged). */
@@ -15,8 +16,6 @@ export interface PreviewContent {
   /** A random token for the one inline script. */
   readonly nonce: string;
 }
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** HLS and DASH do not play in VS Code webviews (Media Source is missing): such outputs go to the browser. */
 export function playsInWebview(key: string): boolean {

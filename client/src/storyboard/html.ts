@@ -4,6 +4,7 @@
  * (protocol.ts), so neither the job's texts nor a presigned URL is ever part of this HTML. No vscode import: it is
  * unit-tested as plain text.
  */
+import { escapeHtml } from '../htmlText';
 
 export interface StoryboardPageSources {
   /** `webview.cspSource`: where the extension's own files are served from. */
@@ -20,8 +21,6 @@ export interface StoryboardPageSources {
   /** The page's title (the job's file name is not put here: it comes by message). */
   readonly title: string;
 }
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Only plain origins make it into the policy: a value with a space, a quote or a semicolon would widen it. */
 const isOrigin = (origin: string): boolean => /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(origin);
