@@ -3,8 +3,8 @@
  * parsers are their own bundle (dist/media-parsers.js, built by scripts/build.mjs), required only when media is read:
  * activation, the language server and the static checks never pay for it. From the sources (tsx) it is the module.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { requireBundle } from '../lazyBundle';
 import type * as MediaParsers from './parsersBundle';
 
 export type MediaParsersModule = typeof MediaParsers;
@@ -16,11 +16,7 @@ let parsers: MediaParsersModule | undefined;
 
 export function loadMediaParsers(): MediaParsersModule {
   if (parsers) return parsers;
-  const bundled = join(__dirname, MEDIA_PARSERS_BUNDLE);
-  // A variable, not a literal: esbuild must leave this require alone rather than inline the parsers.
-  const id = existsSync(bundled) ? bundled : join(__dirname, 'parsersBundle');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time require on purpose (above)
-  parsers = require(id) as MediaParsersModule;
+  parsers = requireBundle<MediaParsersModule>(MEDIA_PARSERS_BUNDLE, join(__dirname, 'parsersBundle'));
   parsers.Log.setLogLevel(parsers.Log.error);
   return parsers;
 }

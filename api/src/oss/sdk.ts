@@ -3,9 +3,8 @@
  * bundle (dist/oss-sdk.js, built by scripts/build.mjs) required only when a cloud call is made: activation, the
  * CLI's static checks and the language server never pay for it. From the sources (tsx) it is the package.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type OSS from 'ali-oss';
+import { requireBundle } from '../lazyBundle';
 
 export type OssSdk = typeof OSS;
 
@@ -16,11 +15,7 @@ let sdk: OssSdk | undefined;
 
 export function loadOssSdk(): OssSdk {
   if (sdk) return sdk;
-  const bundled = join(__dirname, OSS_SDK_BUNDLE);
-  // A variable, not a literal: esbuild must leave this require alone rather than inline ali-oss.
-  const id = existsSync(bundled) ? bundled : 'ali-oss';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time require on purpose (above)
-  const loaded = require(id) as OssSdk | { default: OssSdk };
+  const loaded = requireBundle<OssSdk | { default: OssSdk }>(OSS_SDK_BUNDLE, 'ali-oss');
   sdk = 'default' in loaded && typeof loaded.default === 'function' ? loaded.default : (loaded as OssSdk);
   return sdk;
 }
