@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { JobDocument, JsonPath } from '../parse/document';
 import { locate } from '../parse/locate';
 import { rangeOf } from '../parse/positions';
+import { objectAt, type JobObject } from '../shared/jobValue';
 
 export interface NumberAt {
   readonly value: number;
@@ -47,39 +48,33 @@ export interface MediaJob {
   readonly videoCopy: VideoCopyReason | undefined;
 }
 
-type Obj = Readonly<Record<string, unknown>>;
-
-function obj(value: unknown): Obj | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : undefined;
-}
-
 function numberAt(doc: JobDocument, value: unknown, path: JsonPath): NumberAt | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
   const range = locate(doc, path)?.node?.range;
   return range && range[1] > range[0] ? { value, range: rangeOf(doc, range[0], range[1]) } : undefined;
 }
 
-function videoCopyOf(output: Obj | undefined): VideoCopyReason | undefined {
-  const video = obj(output?.['Video']);
+function videoCopyOf(output: JobObject | undefined): VideoCopyReason | undefined {
+  const video = objectAt(output?.['Video']);
   if (!video) return 'no-video-settings';
   if (video['DisableVideo'] === true) return undefined;
-  const transcode = obj(video['TranscodeVideo']);
+  const transcode = objectAt(video['TranscodeVideo']);
   if (!transcode) return 'no-transcode';
   if (transcode['Codec'] === undefined || transcode['Codec'] === null) return 'codec-not-set';
   return transcode['Codec'] === 'copy' ? 'codec-copy' : undefined;
 }
 
 export function mediaJobOf(doc: JobDocument): MediaJob | undefined {
-  const request = obj(doc.value);
+  const request = objectAt(doc.value);
   if (!request) return undefined;
   const sources = Array.isArray(request['Sources']) ? (request['Sources'] as unknown[]) : [];
-  const edit = obj(request['Edit']);
+  const edit = objectAt(request['Edit']);
   const transitions = Array.isArray(edit?.['Transitions']) ? (edit['Transitions'] as unknown[]) : [];
   return {
     document: doc,
     type: typeof request['Type'] === 'string' ? request['Type'] : undefined,
     sources: sources.map((item, index) => {
-      const source = obj(item);
+      const source = objectAt(item);
       return {
         index,
         uri: typeof source?.['URI'] === 'string' ? source['URI'] : undefined,
@@ -89,13 +84,13 @@ export function mediaJobOf(doc: JobDocument): MediaJob | undefined {
     }),
     transitionMode: typeof edit?.['TransitionMode'] === 'string' ? edit['TransitionMode'] : undefined,
     transitions: transitions.map((item, index) => {
-      const transition = obj(item);
+      const transition = objectAt(item);
       return {
         index,
         name: typeof transition?.['Transition'] === 'string' ? transition['Transition'] : undefined,
         duration: numberAt(doc, transition?.['Duration'], ['Edit', 'Transitions', index, 'Duration']),
       };
     }),
-    videoCopy: videoCopyOf(obj(request['Output'])),
+    videoCopy: videoCopyOf(objectAt(request['Output'])),
   };
 }

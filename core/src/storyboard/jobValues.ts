@@ -2,12 +2,6 @@
  * Reading the plain value of a job the way the storyboard needs it: a wrong type is the schema's to report, so here
  * it reads as absent and the drawing shows what the rest of the job says.
  */
-export type JobObject = Readonly<Record<string, unknown>>;
-
-export function objectAt(value: unknown): JobObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JobObject) : undefined;
-}
-
 export function listAt(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }

@@ -5,7 +5,8 @@ import type { JobDocument, JsonPath } from '../parse/document';
 import { keyRange, locate } from '../parse/locate';
 import { rangeOf } from '../parse/positions';
 import { t } from '../shared/l10n';
-import { fileNameOf, listAt, objectAt, secondsAt, textAt } from './jobValues';
+import { objectAt } from '../shared/jobValue';
+import { fileNameOf, listAt, secondsAt, textAt } from './jobValues';
 
 /**
  * The storyboard of a job: what it will make, laid out in seconds from the job and the media facts, for the

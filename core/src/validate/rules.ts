@@ -7,6 +7,7 @@ import { FIX_TITLES } from '../fixes/titles';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../shared/codes';
 import { ossUriProblem } from '../shared/ossUri';
 import { quote } from '../shared/words';
+import { objectAt, type JobObject } from '../shared/jobValue';
 
 /** One problem a rule found: where (the key or the value at `path`), what, and how to fix it. */
 export interface Finding {
@@ -25,7 +26,7 @@ export interface ApiRule {
   /** The code's severity in the registry of codes (core/src/shared/codes.ts). */
   readonly severity: 'error' | 'warning';
   readonly source: string;
-  readonly check: (request: Obj, report: (finding: Finding) => void) => void;
+  readonly check: (request: JobObject, report: (finding: Finding) => void) => void;
 }
 
 /** A row of the table: its severity comes from the registry of codes. */
@@ -35,17 +36,11 @@ export function apiRule(row: ApiRuleRow): ApiRule {
   return { ...row, severity: DIAGNOSTIC_CODES[row.code].severity };
 }
 
-type Obj = Readonly<Record<string, unknown>>;
-
-function obj(value: unknown): Obj | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : undefined;
-}
-
 function list(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function has(object: Obj | undefined, key: string): boolean {
+function has(object: JobObject | undefined, key: string): boolean {
   return object !== undefined && object[key] !== undefined && object[key] !== null;
 }
 
@@ -53,7 +48,7 @@ function has(object: Obj | undefined, key: string): boolean {
  * Whether transcoding settings take effect: with Codec copy (or no Codec, which defaults to copy) all of them
  * are ignored, which codec-copy-ignores-settings says once per key; other rules stay quiet then.
  */
-function transcodes(transcode: Obj | undefined): boolean {
+function transcodes(transcode: JobObject | undefined): boolean {
   return typeof transcode?.Codec === 'string' && transcode.Codec !== 'copy';
 }
 
@@ -90,22 +85,24 @@ const CONTAINERS = ['mp4', 'mkv', 'mov', 'asf', 'avi', 'mxf', 'ts', 'flv'];
 /** Extensions that name a media container, so that `.m3u8` or `.json` outputs are not second-guessed. */
 const MEDIA_EXTENSIONS = [...CONTAINERS, 'webm', 'm4v', 'mpg', 'mpeg', 'wmv', '3gp', 'm2ts'];
 
-function at(root: Obj, path: JsonPath): unknown {
+function at(root: JobObject, path: JsonPath): unknown {
   let current: unknown = root;
   for (const segment of path) {
     if (typeof segment === 'number') current = list(current)[segment];
-    else current = obj(current)?.[segment];
+    else current = objectAt(current)?.[segment];
   }
   return current;
 }
 
 /** Every place an OSS URI is expected, with the items of lists expanded. */
-function ossUriPaths(request: Obj): JsonPath[] {
+function ossUriPaths(request: JobObject): JsonPath[] {
   const paths: JsonPath[] = [];
   list(request.Sources).forEach((_, i) => paths.push(['Sources', i, 'URI']));
-  list(obj(request.Edit)?.BackgroundMusics).forEach((_, i) => paths.push(['Edit', 'BackgroundMusics', i, 'URI']));
+  list(objectAt(request.Edit)?.BackgroundMusics).forEach((_, i) => paths.push(['Edit', 'BackgroundMusics', i, 'URI']));
   paths.push(['Output', 'URI']);
-  list(obj(obj(obj(request.Output)?.Video)?.FilterVideo)?.Watermarks).forEach((_, i) => paths.push(['Output', 'Video', 'FilterVideo', 'Watermarks', i, 'URI']));
+  list(objectAt(objectAt(objectAt(request.Output)?.Video)?.FilterVideo)?.Watermarks).forEach((_, i) =>
+    paths.push(['Output', 'Video', 'FilterVideo', 'Watermarks', i, 'URI']),
+  );
   paths.push(['Notification', 'ExtendedMessageURI']);
   return paths;
 }
@@ -120,7 +117,7 @@ export const API_RULES: readonly ApiRule[] = (
         if (request.Type !== 'Retrieval' && request.Type !== 'Compose') return;
         list(request.Sources).forEach((source, i) => {
           for (const key of ['StartTime', 'Duration']) {
-            if (has(obj(source), key)) {
+            if (has(objectAt(source), key)) {
               report(
                 ineffective(['Sources', i, key], t('{0} takes effect only when Type is Concat; Type is {1}, so it is ignored.', key, String(request.Type))),
               );
@@ -133,7 +130,7 @@ export const API_RULES: readonly ApiRule[] = (
       code: 'container-required',
       source: 'Output.Container: "This parameter is required when Type is set to Concat or Compose."',
       check(request, report) {
-        const output = obj(request.Output);
+        const output = objectAt(request.Output);
         if ((request.Type === 'Concat' || request.Type === 'Compose') && output && !has(output, 'Container')) {
           report({
             path: ['Output'],
@@ -148,7 +145,7 @@ export const API_RULES: readonly ApiRule[] = (
       code,
       source: `Edit.${listKey}: "This parameter takes effect when ${mode} is set to Random or Sequential."`,
       check(request, report) {
-        const edit = obj(request.Edit);
+        const edit = objectAt(request.Edit);
         if (!edit || !has(edit, listKey)) return;
         const current = edit[mode];
         if (current === 'Random' || current === 'Sequential') return;
@@ -163,11 +160,11 @@ export const API_RULES: readonly ApiRule[] = (
       code: item === 'Transition' ? 'transition-weight-random-only' : 'vfx-effect-weight-random-only',
       source: `Edit.${listKey}.Weight: "This parameter takes effect when ${mode} is set to Random."`,
       check(request, report) {
-        const edit = obj(request.Edit);
+        const edit = objectAt(request.Edit);
         // With any mode but Sequential the whole list is ignored, which the rule above already says.
         if (!edit || edit[mode] !== 'Sequential') return;
         list(edit[listKey]).forEach((entry, i) => {
-          if (has(obj(entry), 'Weight')) {
+          if (has(objectAt(entry), 'Weight')) {
             const finding = ineffective(
               ['Edit', listKey, i, 'Weight'],
               t('Weight takes effect only when {0} is Random; it is Sequential, so the list is applied in order.', mode),
@@ -181,7 +178,7 @@ export const API_RULES: readonly ApiRule[] = (
       code: 'segment-start-number-hls-only',
       source: 'Output.Segment.StartNumber: "The start number. Only hls is supported."',
       check(request, report) {
-        const segment = obj(obj(request.Output)?.Segment);
+        const segment = objectAt(objectAt(request.Output)?.Segment);
         if (!segment || !has(segment, 'StartNumber') || segment.Format === 'hls') return;
         const format = typeof segment.Format === 'string' ? t('Segment.Format is {0}', segment.Format) : t('Segment.Format is not set');
         report(ineffective(['Output', 'Segment', 'StartNumber'], t('StartNumber applies to hls segments only; {0}.', format)));
@@ -204,7 +201,7 @@ export const API_RULES: readonly ApiRule[] = (
       code: 'output-extension-mismatch',
       source: 'Output.Container: "Container and URI must be specified together."',
       check(request, report) {
-        const output = obj(request.Output);
+        const output = objectAt(request.Output);
         if (!output || typeof output.URI !== 'string' || typeof output.Container !== 'string' || has(output, 'Segment')) return;
         const extension = /\.([A-Za-z0-9]+)$/.exec(output.URI)?.[1]?.toLowerCase();
         if (!extension || !MEDIA_EXTENSIONS.includes(extension) || extension === output.Container) return;
@@ -220,7 +217,7 @@ export const API_RULES: readonly ApiRule[] = (
       code: 'output-uri-folder',
       source: 'Output.URI: "The URI of the output file." (with Output.Segment, the segments are written beside it)',
       check(request, report) {
-        const output = obj(request.Output);
+        const output = objectAt(request.Output);
         if (!output || typeof output.URI !== 'string' || !output.URI.endsWith('/') || has(output, 'Segment') || ossUriProblem(output.URI)) return;
         const file = `${output.URI}output.${typeof output.Container === 'string' && CONTAINERS.includes(output.Container) ? output.Container : 'mp4'}`;
         report({
@@ -235,7 +232,7 @@ export const API_RULES: readonly ApiRule[] = (
       code: 'video-bitrate-crf-exclusive',
       source: 'TargetVideo.TranscodeVideo.CRF: "Bitrate and CRF are mutually exclusive."',
       check(request, report) {
-        const transcode = obj(at(request, ['Output', 'Video', 'TranscodeVideo']));
+        const transcode = objectAt(at(request, ['Output', 'Video', 'TranscodeVideo']));
         if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'CRF')) {
           report(ineffective(['Output', 'Video', 'TranscodeVideo', 'CRF'], t('Bitrate and CRF exclude each other: set one of them.')));
         }
@@ -245,7 +242,7 @@ export const API_RULES: readonly ApiRule[] = (
       code: 'audio-bitrate-quality-exclusive',
       source: 'TargetAudio.TranscodeAudio.Quality: "Bitrate and Quality are mutually exclusive."',
       check(request, report) {
-        const transcode = obj(at(request, ['Output', 'Audio', 'TranscodeAudio']));
+        const transcode = objectAt(at(request, ['Output', 'Audio', 'TranscodeAudio']));
         if (transcodes(transcode) && has(transcode, 'Bitrate') && has(transcode, 'Quality')) {
           report(ineffective(['Output', 'Audio', 'TranscodeAudio', 'Quality'], t('Bitrate and Quality exclude each other: set one of them.')));
         }
@@ -256,7 +253,7 @@ export const API_RULES: readonly ApiRule[] = (
       source: 'TranscodeVideo / TranscodeAudio: each *Option field (and ScaleType, MaxBitrate) qualifies its value field and does nothing without it.',
       check(request, report) {
         for (const { object, option, value } of OPTION_NEEDS_VALUE) {
-          const target = obj(at(request, object));
+          const target = objectAt(at(request, object));
           if (transcodes(target) && has(target, option) && !has(target, value)) {
             report(ineffective([...object, option], t('{0} has no effect without {1}.', option, value)));
           }
@@ -269,11 +266,11 @@ export const API_RULES: readonly ApiRule[] = (
         'TranscodeVideo.Codec / TranscodeAudio.Codec: "copy" (the default) keeps the stream as is and disables the other transcoding and filter settings.',
       check(request, report) {
         for (const kind of ['Video', 'Audio'] as const) {
-          const target = obj(at(request, ['Output', kind]));
+          const target = objectAt(at(request, ['Output', kind]));
           if (!target) continue;
           const transcodeKey = `Transcode${kind}`;
           const filterKey = `Filter${kind}`;
-          const transcode = obj(target[transcodeKey]);
+          const transcode = objectAt(target[transcodeKey]);
           const copies = transcode !== undefined && (transcode.Codec === undefined || transcode.Codec === 'copy');
           const codecText = transcode?.Codec === undefined ? t('Codec is not set, so it is copy') : t('Codec is copy');
           if (transcode && copies) {
@@ -304,7 +301,7 @@ export const API_RULES: readonly ApiRule[] = (
       check(request, report) {
         // Codec copy (or none) is codec-copy-ignores-settings' case: every setting is ignored then anyway.
         const audioPath: JsonPath = ['Output', 'Audio', 'TranscodeAudio'];
-        const audio = obj(at(request, audioPath));
+        const audio = objectAt(at(request, audioPath));
         const audioCodec = audio?.Codec;
         if (audio && typeof audioCodec === 'string' && audioCodec !== 'copy') {
           if (has(audio, 'BitsPerSample') && audioCodec !== 'flac') {
@@ -324,7 +321,7 @@ export const API_RULES: readonly ApiRule[] = (
           }
         }
         const videoPath: JsonPath = ['Output', 'Video', 'TranscodeVideo'];
-        const video = obj(at(request, videoPath));
+        const video = objectAt(at(request, videoPath));
         const videoCodec = video?.Codec;
         if (video && typeof videoCodec === 'string' && videoCodec !== 'copy') {
           if (video.PixelFormat === 'yuva420p' && videoCodec !== 'vp9') {
@@ -350,7 +347,7 @@ export const API_RULES: readonly ApiRule[] = (
       code: 'media-convert-only',
       source: 'FilterVideo.Speed and FilterVideo.Desensitization are documented for CreateMediaConvertTask only.',
       check(request, report) {
-        const filter = obj(at(request, ['Output', 'Video', 'FilterVideo']));
+        const filter = objectAt(at(request, ['Output', 'Video', 'FilterVideo']));
         for (const key of ['Speed', 'Desensitization']) {
           if (has(filter, key)) {
             report(
@@ -369,7 +366,7 @@ export const API_RULES: readonly ApiRule[] = (
       source: 'Watermarks: Content and the font fields apply to Type text only; URI applies to Type file only.',
       check(request, report) {
         list(at(request, ['Output', 'Video', 'FilterVideo', 'Watermarks'])).forEach((entry, i) => {
-          const watermark = obj(entry);
+          const watermark = objectAt(entry);
           if (!watermark) return;
           const path: JsonPath = ['Output', 'Video', 'FilterVideo', 'Watermarks', i];
           const isFile = watermark.Type === 'file';
@@ -393,14 +390,14 @@ export const API_RULES: readonly ApiRule[] = (
  * already reported. Reads are seen through a proxy of the request, so no rule has to know about this; a job
  * without duplicate keys is checked directly.
  */
-export function checkRule(rule: ApiRule, request: Obj, ambiguous: ReadonlySet<string>, report: (finding: Finding) => void): void {
+export function checkRule(rule: ApiRule, request: JobObject, ambiguous: ReadonlySet<string>, report: (finding: Finding) => void): void {
   if (ambiguous.size === 0) {
     rule.check(request, report);
     return;
   }
   const read = { ambiguous: false };
   const findings: Finding[] = [];
-  rule.check(watchReads(request, [], ambiguous, read) as Obj, (finding) => findings.push(finding));
+  rule.check(watchReads(request, [], ambiguous, read) as JobObject, (finding) => findings.push(finding));
   if (!read.ambiguous) for (const finding of findings) report(finding);
 }
 
