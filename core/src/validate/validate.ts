@@ -8,7 +8,7 @@ import { duplicatedKeyPaths } from '../parse/duplicateKeys';
 import { mergeNearMisses } from './nearMiss';
 import { PLACEHOLDER_RULE } from './placeholders';
 import { API_RULES, checkRule, type ApiRule } from './rules';
-import { explainedYamlDiagnostics, withoutCascade } from './yamlErrors';
+import { explainedYamlDiagnostics } from './yamlErrors';
 import { schemaDiagnostics } from './schemaDiagnostics';
 import { repairedJob, withoutYamlConsequences } from './yamlConsequences';
 
@@ -25,7 +25,7 @@ export function validateJob(doc: JobDocument): Diagnostic[] {
   let diagnostics = cache.get(doc);
   if (!diagnostics) {
     const explained = explainedYamlDiagnostics(doc);
-    diagnostics = withoutYamlConsequences(withoutCascade(doc, [...explained, ...findingsOf(doc)]), repairedJob(doc, explained), findingsOf).sort(byPosition);
+    diagnostics = withoutYamlConsequences([...explained, ...findingsOf(doc)], repairedJob(doc, explained), findingsOf).sort(byPosition);
     cache.set(doc, diagnostics);
   }
   return [...diagnostics];

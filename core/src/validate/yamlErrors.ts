@@ -1,6 +1,6 @@
 import { t } from '../shared/l10n';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { SchemaCode, YamlCode, type DiagnosticCode } from '../shared/codes';
+import { YamlCode } from '../shared/codes';
 import { shapeOf, type LineShape } from '../parse/cursor';
 import type { JobDocument } from '../parse/document';
 import { rangeOf } from '../parse/positions';
@@ -69,8 +69,6 @@ export function parserMessagesOf(diagnostic: Diagnostic): readonly string[] {
 }
 
 const cache = new WeakMap<JobDocument, readonly Diagnostic[]>();
-/** The lines of each explained structural error: what the schema and rules say about them is its cascade. */
-const causeLines = new WeakMap<JobDocument, readonly { readonly line: number; readonly lineAbove: boolean }[]>();
 
 /**
  * The YAML diagnostics of a job with the parser's common errors in plain words: the line and the likely cause
@@ -105,10 +103,6 @@ export function explainedYamlDiagnostics(doc: JobDocument): readonly Diagnostic[
       result.push(entry.diagnostic);
     }
     for (const { diagnostic, parserMessages } of byCause.values()) diagnostic.data = { parserMessages } satisfies ParserDetails;
-    causeLines.set(
-      doc,
-      [...byCause.keys()].map((key) => ({ line: Number(key.split(':')[1]), lineAbove: key.startsWith('indent:') })),
-    );
     explained = result;
   }
   cache.set(doc, explained);
@@ -220,45 +214,4 @@ function indentation(doc: JobDocument, lines: readonly string[], line: number): 
     .slice(0, 2)
     .sort((a, b) => a - b);
   return { key: `indent:${line}`, range, message: YAML_ERROR_MESSAGES.notAligned(line + 1, key, shape.indent, nearest) };
-}
-
-/**
- * Codes reported at the key of an object whose keys a broken line below took away: a missing key, or an object
- * that is empty (`Output:` whose only key was indented with a tab).
- */
-/** The YAML errors themselves are the cause, never the cascade (`file-too-large` included, though not `yaml-`). */
-const YAML_CODES = new Set<unknown>(Object.values(YamlCode));
-
-export const OWNER_CASCADE_CODES = new Set<unknown>([SchemaCode.Required, SchemaCode.Type, 'container-required'] satisfies DiagnosticCode[]);
-
-/**
- * Drops what the schema and rules say only because of an explained YAML error, so a cascade is reported once:
- * problems on the broken line (and, for indentation, on the line above, whose value swallowed it), and a
- * missing key reported at the key of the object the broken line belongs to.
- */
-export function withoutCascade(doc: JobDocument, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const causes = causeLines.get(doc);
-  if (!causes?.length) return [...diagnostics];
-  const lines = doc.text.split('\n');
-  const owners = new Set(
-    causes.flatMap(({ line, lineAbove }) => (lineAbove ? [ownerLine(lines, line), ownerLine(lines, line - 1)] : [ownerLine(lines, line)])),
-  );
-  const broken = new Set(causes.flatMap(({ line, lineAbove }) => (lineAbove ? [line - 1, line] : [line])));
-  return diagnostics.filter((d) => {
-    if (YAML_CODES.has(d.code)) return true;
-    const line = d.range.start.line;
-    if (broken.has(line)) return false;
-    return !(OWNER_CASCADE_CODES.has(d.code) && owners.has(line));
-  });
-}
-
-/** The line of the key that a line belongs to: the nearest line above that is indented less (the first key for the top level). */
-export function ownerLine(lines: readonly string[], line: number): number {
-  const indent = /^[ \t]*/.exec(lines[line] ?? '')![0].length;
-  for (let above = line - 1; above >= 0; above--) {
-    const text = lines[above]!;
-    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
-    if (indent > 0 && /^[ ]*/.exec(text)![0].length < indent) return above;
-  }
-  return lines.findIndex((text) => text.trim() !== '' && !text.trimStart().startsWith('#'));
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
+import { chunkedParseSettings } from '../../../../core/src/parse/chunkedParse';
 import { parseJob } from '../../../../core/src/parse/document';
 import { validateJob } from '../../../../core/src/validate/validate';
 import { MINIMAL_CONCAT_JOB, MINIMAL_JOB } from '../../../support/minimalJobs';
@@ -79,6 +80,19 @@ describe('what only follows from a YAML error is not reported', () => {
     }
   });
 
+  it('a job large enough to be parsed by chunks (no second parse): an unclosed quote is still one diagnostic', () => {
+    // A long comment makes the file larger than the chunked parse's threshold without changing the job. There the
+    // job is not parsed a second time (it would cost every keystroke while the error stands): what stands on the
+    // broken line, and a missing key at any key enclosing it, is dropped.
+    const padding = '# notes about this reel, kept in the job file\n'.repeat(Math.ceil(chunkedParseSettings.minLength / 40));
+    const text = `ProjectName: demo\nType: Concat\nSources:\n  - URI: "oss://bucket/a.mp4\nOutput:\n  URI: oss://bucket/out.mp4\n  Container: mp4\n${padding}`;
+    assert.ok(text.length > chunkedParseSettings.minLength);
+    assert.deepEqual(
+      validateJob(parseJob(text)).map((d) => [d.code, d.range.start.line]),
+      [['yaml-syntax', 3]],
+    );
+  });
+
   it('an unclosed quote is one diagnostic, not also "missing property Output"', () => {
     const text = 'ProjectName: demo\nType: Concat\nSources:\n  - URI: "oss://bucket/a.mp4\nOutput:\n  URI: oss://bucket/out.mp4\n  Container: mp4\n';
     const diagnostics = validateJob(parseJob(text));
@@ -96,12 +110,5 @@ describe('what only follows from a YAML error is not reported', () => {
       ['invalid-value', 1],
       ['yaml-syntax', 4],
     ]);
-  });
-
-  it('what an unclosed quote swallows is not reported either', () => {
-    const text =
-      "ProjectName: demo\nType: Retrieval\nSources:\n  - URI: oss://bucket/a.mp4\nOutput:\n  URI: oss://bucket/out.mp4\nUserData: 'oops\nNotAKey: 1\n";
-    const codes = validateJob(parseJob(text)).map((d) => d.code);
-    assert.deepEqual(codes, ['yaml-syntax']);
   });
 });
